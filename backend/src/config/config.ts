@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  /** Folder holding the SQLite file, the generated key file and logs. */
+  dataDir: string;
+  databasePath: string;
+  /** 32-byte key for secrets at rest; null means "use or create the key file under dataDir". */
+  encryptionKey: Buffer | null;
+  /** Start the bundled stand-in upstreams and point unconfigured sources at them. */
+  standIns: boolean;
+  standInGolestanPort: number;
+  /** Compiled worker entry forked for each run. */
+  workerEntry: string;
+  /** Time between SIGTERM and SIGKILL when a run is cancelled or times out. */
+  killGraceMs: number;
+  /** Lines of log kept per run; later lines are dropped and the log is marked truncated. */
+  maxLogLinesPerRun: number;
+  /** Built admin UI served at `/`; null when it does not exist. */
+  staticDir: string | null;
+  env: NodeJS.ProcessEnv;
+};
+
+export class ConfigError extends Error {}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}; got "${raw}"`);
+  }
+  return value;
+}
+
+function boolSetting(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false; got "${env[name]}"`);
+}
+
+function keySetting(env: NodeJS.ProcessEnv): Buffer | null {
+  const raw = env.HAMGAM_SECRET_KEY?.trim();
+  if (!raw) return null;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('HAMGAM_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  return key;
+}
+
+/** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
+function workerEntry(env: NodeJS.ProcessEnv): string {
+  if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
+  const compiled = resolve(__dirname, '../sync/worker/sync-worker.main.js');
+  if (existsSync(compiled)) return compiled;
+  const built = resolve(__dirname, '../../dist/sync/worker/sync-worker.main.js');
+  if (!existsSync(built)) throw new ConfigError(`the worker is not built (${built}): run npm run build -w backend`);
+  return built;
+}
+
+/** Reads and checks every setting once, at boot; a bad value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = resolve(env.DATA_DIR?.trim() || './data');
+  const golestanConfigured = Boolean(env.GOLESTAN_BASE_URL?.trim());
+  const staticDir = env.STATIC_DIR?.trim() ? resolve(env.STATIC_DIR) : resolve(__dirname, '../../../frontend/dist');
+  return {
+    port: intSetting(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir,
+    databasePath: resolve(dataDir, env.DATABASE_FILE?.trim() || 'hamgam.sqlite'),
+    encryptionKey: keySetting(env),
+    standIns: boolSetting(env, 'STAND_INS', !golestanConfigured),
+    standInGolestanPort: intSetting(env, 'STAND_IN_GOLESTAN_PORT', 3101, 0, 65535),
+    workerEntry: workerEntry(env),
+    killGraceMs: intSetting(env, 'KILL_GRACE_MS', 5000, 0, 600_000),
+    maxLogLinesPerRun: intSetting(env, 'MAX_LOG_LINES_PER_RUN', 5000, 10, 1_000_000),
+    staticDir,
+    env,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { LoggerService } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import type { AppConfig } from './config/config';
+import type { StandInConnections } from './sync/stand-in-connections';
+
+/** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
+export async function createApp(config: AppConfig, standIns: StandInConnections, logger?: LoggerService): Promise<NestExpressApplication> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, standIns }), {
+    logger: logger ?? ['log', 'warn', 'error'],
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder().setTitle('Hamgam API').setDescription('Sync control panel of the university').setVersion('1').build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
+
+  if (config.staticDir && existsSync(join(config.staticDir, 'index.html'))) {
+    const index = join(config.staticDir, 'index.html');
+    app.use(express.static(config.staticDir, { index: false, maxAge: '1h' }));
+    // The SPA owns every other GET path (client-side routes like /runs/12).
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      res.sendFile(index);
+    });
+  }
+  return app;
+}

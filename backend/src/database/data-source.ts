@@ -1,0 +1,30 @@
+import type { DataSourceOptions } from 'typeorm';
+import { SOURCE_DEFINITIONS } from '../sources/registry';
+import { RunLogLineEntity } from '../sync/entities/run-log-line.entity';
+import { RunRejectionEntity } from '../sync/entities/run-rejection.entity';
+import { SourceEntity } from '../sync/entities/source.entity';
+import { SyncRunEntity } from '../sync/entities/sync-run.entity';
+import { CreateSyncCore1764000000000 } from './migrations/1764000000000-create-sync-core';
+import { BUSY_TIMEOUT_MS } from './open-sqlite';
+
+
+export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity];
+
+/** One definition for the app and the CLI: SQLite file in WAL mode, committed migrations run at start-up. */
+export function buildDataSourceOptions(databasePath: string): DataSourceOptions {
+  return {
+    type: 'better-sqlite3',
+    database: databasePath,
+    enableWAL: true,
+    timeout: BUSY_TIMEOUT_MS,
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = NORMAL');
+    },
+    entities: CORE_ENTITIES,
+    migrations: [CreateSyncCore1764000000000, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
+    migrationsRun: true,
+    synchronize: false,
+    logging: ['error', 'migration'],
+  };
+}

@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import type { Health } from '@hamgam/shared';
+
+const VERSION: string = (require('../../package.json') as { version: string }).version;
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  async check(): Promise<Health> {
+    await this.dataSource.query('SELECT 1');
+    return { status: 'ok', version: VERSION, database: 'ok' };
+  }
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from './config/config';
+import { createApp } from './create-app';
+import { startStandIns } from './stand-ins';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const standIns = config.standIns ? await startStandIns(config) : { connections: {}, close: async () => undefined };
+  const app = await createApp(config, standIns.connections);
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const logger = new Logger('Hamgam');
+  logger.log(`panel and API on http://localhost:${config.port} (OpenAPI: /api/docs), database ${config.databasePath}`);
+  if (config.standIns) logger.warn('stand-in upstreams are on: sources without a configured connection talk to the demo gateway');
+  const shutdown = async () => {
+    await app.close();
+    await standIns.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown());
+  process.once('SIGTERM', () => void shutdown());
+}
+
+bootstrap().catch((error: unknown) => {
+  // A bad setting stops the process with its message, not a stack trace.
+  console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { QueryRunner } from 'typeorm';
+import { hashFacultyFields, type CleanFacultyRecord } from './faculty.mapper';
+import { FacultyRepository } from './faculty.repository';
+import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
+
+type Row = { national_code: string; last_name: string; deleted_at: string | null; last_run_id: string | null; last_seen_run_id: string | null; created_at: string; updated_at: string };
+
+function member(nationalCode: string, lastName = 'کریمی'): CleanFacultyRecord {
+  const fields = {
+    nationalCode, professorCode: null, firstName: 'علی', lastName, field: null, code: null, mobile: null, email: null,
+    personnelId: null, campusCode: null, campusName: null, city: null, sex: null, scope: null, scopeId: null,
+    provinceName: null, employState: null, employType: null, employTypeTitle: null, hireType: null, hireTypeTitle: null,
+  };
+  return { ...fields, hash: hashFacultyFields(fields) };
+}
+
+describe('FacultyRepository', () => {
+  let dir: string;
+  let db: Database.Database;
+  let repository: FacultyRepository;
+  const row = (code: string) => db.prepare('SELECT * FROM faculty_members WHERE national_code = ?').get(code) as Row;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hamgam-faculty-'));
+    db = new Database(join(dir, 'test.sqlite'));
+    const queryRunner = { query: async (sql: string) => db.exec(sql) } as unknown as QueryRunner;
+    await new CreateFacultyMembers1764000000100().up(queryRunner);
+    repository = new FacultyRepository(db);
+  });
+
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should insert every record when the table is empty', () => {
+    expect(repository.upsertBatch([member('1'), member('2'), member('3')], 'run-1', 't1')).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
+    expect(row('2')).toMatchObject({ created_at: 't1', updated_at: 't1', deleted_at: null, last_run_id: 'run-1', last_seen_run_id: 'run-1' });
+  });
+
+  it('should count unchanged and only mark them seen when the hash is the same', () => {
+    repository.upsertBatch([member('1'), member('2')], 'run-1', 't1');
+
+    expect(repository.upsertBatch([member('1'), member('2')], 'run-2', 't2')).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(row('1')).toMatchObject({ updated_at: 't1', last_run_id: 'run-1', last_seen_run_id: 'run-2' });
+  });
+
+  it('should update the row when the hash differs', () => {
+    repository.upsertBatch([member('1'), member('2')], 'run-1', 't1');
+
+    expect(repository.upsertBatch([member('1', 'رضایی'), member('2')], 'run-2', 't2')).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(row('1')).toMatchObject({ last_name: 'رضایی', created_at: 't1', updated_at: 't2', last_run_id: 'run-2', last_seen_run_id: 'run-2' });
+  });
+
+  it('should soft-delete only rows the run did not see when asked after a complete run', () => {
+    repository.upsertBatch([member('1'), member('2'), member('3')], 'run-1', 't1');
+    repository.upsertBatch([member('1'), member('3')], 'run-2', 't2');
+
+    expect(repository.softDeleteUnseen('run-2', 't3')).toBe(1);
+    expect(row('2')).toMatchObject({ deleted_at: 't3', last_run_id: 'run-2' });
+    expect(row('1').deleted_at).toBeNull();
+    expect(repository.countActive()).toBe(2);
+    // Already deleted rows are not counted again.
+    expect(repository.softDeleteUnseen('run-2', 't4')).toBe(0);
+  });
+
+  it('should restore a soft-deleted row as updated when it comes back unchanged', () => {
+    repository.upsertBatch([member('1'), member('2')], 'run-1', 't1');
+    repository.upsertBatch([member('1')], 'run-2', 't2');
+    repository.softDeleteUnseen('run-2', 't2');
+
+    expect(repository.upsertBatch([member('1'), member('2')], 'run-3', 't3')).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(row('2')).toMatchObject({ deleted_at: null, last_run_id: 'run-3', last_seen_run_id: 'run-3' });
+  });
+
+  it('should write nothing when a record in the batch fails', () => {
+    const broken = { ...member('2'), hash: null } as unknown as CleanFacultyRecord;
+
+    expect(() => repository.upsertBatch([member('1'), broken], 'run-1', 't1')).toThrow();
+    expect(repository.countActive()).toBe(0);
+  });
+
+  it('should drop the table when the migration is reverted', async () => {
+    const queryRunner = { query: async (sql: string) => db.exec(sql) } as unknown as QueryRunner;
+    await new CreateFacultyMembers1764000000100().down(queryRunner);
+
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'faculty_members'`).get()).toBeUndefined();
+  });
+});

@@ -1,0 +1,161 @@
+import type { RunCounts } from '@hamgam/shared';
+import { SyncError, type WorkerContext, type WorkerStep } from '../../sync/source-definition';
+import { FacultyClient } from './faculty.client';
+import { DUPLICATE_REASON, mapFacultyRecord, type CleanFacultyRecord } from './faculty.mapper';
+import { FacultyRepository } from './faculty.repository';
+
+export type FacultyOptions = {
+  pageSize: number;
+  requestTimeoutMs: number;
+  maxRetries: number;
+  retryBaseMs: number;
+};
+
+export const FACULTY_DEFAULT_OPTIONS: FacultyOptions = {
+  pageSize: 500,
+  requestTimeoutMs: 30_000,
+  maxRetries: 4,
+  retryBaseMs: 500,
+};
+
+const OPTION_LIMITS: Record<keyof FacultyOptions, [min: number, max: number]> = {
+  pageSize: [1, 100_000],
+  requestTimeoutMs: [1_000, 600_000],
+  maxRetries: [0, 10],
+  retryBaseMs: [0, 60_000],
+};
+
+// Enough to see what kind of warnings a run has without flooding the log when every record has one.
+const MAX_WARNING_LINES = 50;
+
+/** The faculty worker step: log in, fetch page by page, clean, upsert each page, then soft-delete the unseen. */
+export const runFacultySync: WorkerStep = async (ctx) => {
+  const { report, signal } = ctx;
+  const options = readOptions(ctx.settings.options, (message) => report.log('warn', message));
+  const counts: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
+  const connection = ctx.settings.connection;
+  if (!connection?.baseUrl || !connection.username || !connection.password) {
+    throw new SyncError('auth', 'the faculty connection is not configured: set the base URL, user name and password');
+  }
+  const client = new FacultyClient({
+    ...connection,
+    ...options,
+    signal,
+    onRetry: (info) =>
+      report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
+  });
+  const repository = new FacultyRepository(ctx.db);
+  const seen = new Set<string>();
+  let warningLines = 0;
+  let recordsWithWarnings = 0;
+  let recordsRepaired = 0;
+
+  report.progress({ stage: 'connecting', processed: 0, counts: { ...counts } }, true);
+  await client.login();
+  report.log('info', `logged in to ${describeBase(connection.baseUrl)}`);
+
+  for (let page = 1; ; page += 1) {
+    throwIfCancelled(signal, `before page ${page}`);
+    report.progress(
+      { stage: 'fetching', processed: counts.fetched, counts: { ...counts }, messageKey: 'faculty.page', messageParams: { page } },
+      page === 1,
+    );
+    const raw = await client.fetchFacultyPage(page, options.pageSize);
+    counts.fetched += raw.length;
+
+    const accepted: CleanFacultyRecord[] = [];
+    let pageRejected = 0;
+    let pageDuplicates = 0;
+    raw.forEach((item, index) => {
+      const result = mapFacultyRecord(item, seen, `page ${page} #${index + 1}`);
+      if (!result.ok) {
+        report.reject(result.key, result.reason);
+        pageRejected += 1;
+        if (result.reason === DUPLICATE_REASON) pageDuplicates += 1;
+        return;
+      }
+      accepted.push(result.record);
+      if (result.repaired) recordsRepaired += 1;
+      if (result.warnings.length > 0) {
+        recordsWithWarnings += 1;
+        if (warningLines < MAX_WARNING_LINES) {
+          warningLines += 1;
+          report.log('warn', `${result.record.nationalCode}: ${result.warnings.join('; ')}`);
+        }
+      }
+    });
+    counts.rejected += pageRejected;
+    // A gateway that ignores pageNumber answers page 1 forever; stop instead of paging without end.
+    if (page > 1 && raw.length === options.pageSize && pageDuplicates === raw.length) {
+      throw new SyncError('upstream', `faculty page ${page} repeats records already fetched; the gateway may be ignoring pageNumber`);
+    }
+
+    const saved = repository.upsertBatch(accepted, ctx.runId, new Date().toISOString());
+    counts.inserted += saved.inserted;
+    counts.updated += saved.updated;
+    counts.unchanged += saved.unchanged;
+    report.progress({
+      stage: 'saving',
+      processed: counts.fetched,
+      counts: { ...counts },
+      messageKey: 'faculty.page',
+      messageParams: { page },
+    });
+    report.log(
+      'info',
+      `page ${page}: ${raw.length} records (inserted ${saved.inserted}, updated ${saved.updated}, ` +
+        `unchanged ${saved.unchanged}, rejected ${pageRejected})`,
+    );
+    if (raw.length < options.pageSize) break;
+  }
+
+  if (recordsRepaired > 0) report.log('info', `${recordsRepaired} records had mis-decoded text that was repaired`);
+  if (recordsWithWarnings > 0) report.log('warn', `${recordsWithWarnings} records were saved with warnings`);
+
+  throwIfCancelled(signal, 'before removing members the gateway no longer lists');
+  const kept = counts.inserted + counts.updated + counts.unchanged;
+  // An empty answer is far likelier a gateway fault than a university without faculty; deleting everyone on
+  // its word would lose the whole table.
+  if (kept === 0 && repository.countActive() > 0) {
+    throw new SyncError('upstream', 'the gateway returned no valid faculty records; nothing was deleted');
+  }
+  counts.deleted = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+  if (counts.deleted > 0) report.log('info', `${counts.deleted} members no longer listed were marked deleted`);
+
+  report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts: { ...counts } }, true);
+  return counts;
+};
+
+/** Options from the source settings, each falling back to its default when missing or out of range. */
+export function readOptions(raw: Record<string, unknown>, warn: (message: string) => void = () => undefined): FacultyOptions {
+  const options = { ...FACULTY_DEFAULT_OPTIONS };
+  for (const key of Object.keys(OPTION_LIMITS) as (keyof FacultyOptions)[]) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    const [min, max] = OPTION_LIMITS[key];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
+      options[key] = value;
+    } else {
+      warn(`option ${key} must be a whole number from ${min} to ${max}; using ${options[key]}`);
+    }
+  }
+  return options;
+}
+
+function throwIfCancelled(signal: WorkerContext['signal'], when: string): void {
+  if (!signal.aborted) return;
+  if (signal.reason instanceof SyncError) throw signal.reason;
+  throw new SyncError('cancelled', `the run was cancelled ${when}`);
+}
+
+function formatDelay(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function describeBase(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return 'the gateway';
+  }
+}

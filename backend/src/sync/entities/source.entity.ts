@@ -1,0 +1,38 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SourceKind } from '@hamgam/shared';
+
+@Entity('sources')
+export class SourceEntity {
+  @PrimaryColumn('text')
+  id: string;
+
+  @Column('text')
+  kind: SourceKind;
+
+  @Column('boolean')
+  enabled: boolean;
+
+  @Column('integer', { name: 'timeout_seconds' })
+  timeoutSeconds: number;
+
+  @Column('text', { name: 'base_url', nullable: true })
+  baseUrl: string | null;
+
+  @Column('text', { nullable: true })
+  username: string | null;
+
+  @Column('text', { name: 'password_encrypted', nullable: true })
+  passwordEncrypted: string | null;
+
+  @Column('simple-json')
+  options: Record<string, unknown>;
+
+  @Column('simple-json', { nullable: true })
+  command: { executable: string; args: string[]; cwd: string; countPattern: string } | null;
+
+  @Column('text', { name: 'created_at' })
+  createdAt: string;
+
+  @Column('text', { name: 'updated_at' })
+  updatedAt: string;
+}

@@ -1,0 +1,69 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ErrorKind, RunStatus, RunTrigger } from '@hamgam/shared';
+
+@Entity('data_syncs')
+export class SyncRunEntity {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  @Column('text', { name: 'source_id' })
+  sourceId: string;
+
+  @Column('text')
+  trigger: RunTrigger;
+
+  @Column('text', { name: 'triggered_by', nullable: true })
+  triggeredBy: string | null;
+
+  @Column('text', { nullable: true })
+  reason: string | null;
+
+  @Column('text')
+  status: RunStatus;
+
+  @Column('text', { nullable: true })
+  stage: string | null;
+
+  @Column('real', { nullable: true })
+  percent: number | null;
+
+  @Column('text', { name: 'message_key', nullable: true })
+  messageKey: string | null;
+
+  @Column('simple-json', { name: 'message_params', nullable: true })
+  messageParams: Record<string, string | number> | null;
+
+  @Column('text', { name: 'created_at' })
+  createdAt: string;
+
+  @Column('text', { name: 'started_at', nullable: true })
+  startedAt: string | null;
+
+  @Column('text', { name: 'finished_at', nullable: true })
+  finishedAt: string | null;
+
+  @Column('integer', { name: 'duration_ms', nullable: true })
+  durationMs: number | null;
+
+  @Column('integer') fetched: number;
+  @Column('integer') inserted: number;
+  @Column('integer') updated: number;
+  @Column('integer') unchanged: number;
+  @Column('integer') deleted: number;
+  @Column('integer') rejected: number;
+
+  @Column('text', { name: 'error_kind', nullable: true })
+  errorKind: ErrorKind | null;
+
+  @Column('text', { name: 'error_message', nullable: true })
+  errorMessage: string | null;
+
+  @Column('integer', { name: 'exit_code', nullable: true })
+  exitCode: number | null;
+
+  @Column('text', { name: 'exit_signal', nullable: true })
+  exitSignal: string | null;
+
+  @Column('boolean', { name: 'log_truncated' })
+  logTruncated: boolean;
+}

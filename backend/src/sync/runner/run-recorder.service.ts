@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { ErrorKind, LogLevel, RunCounts, WorkerProgress } from '@hamgam/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RunLogLineEntity } from '../entities/run-log-line.entity';
+import { RunRejectionEntity } from '../entities/run-rejection.entity';
+import { SyncRunEntity } from '../entities/sync-run.entity';
+import { SyncEventsService } from '../events/sync-events.service';
+import { clipErrorMessage, toSyncRun } from '../run-mapper';
+
+const MAX_REJECTIONS_PER_RUN = 10_000;
+
+export type RunOutcome =
+  | { status: 'success'; counts: RunCounts }
+  | { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string; counts?: RunCounts; exitCode?: number | null; exitSignal?: string | null };
+
+/** The only writer of run rows, their log and their rejections; every change is also pushed as an event. */
+@Injectable()
+export class RunRecorder {
+  private readonly logger = new Logger(RunRecorder.name);
+  private readonly logState = new Map<number, { seq: number; secrets: string[] }>();
+  private readonly rejectionCount = new Map<number, number>();
+
+  constructor(
+    @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
+    @InjectRepository(RunLogLineEntity) private readonly logLines: Repository<RunLogLineEntity>,
+    @InjectRepository(RunRejectionEntity) private readonly rejections: Repository<RunRejectionEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: SyncEventsService,
+  ) {}
+
+  /** Secrets of this run (its password) are replaced by *** in every log line it records. */
+  track(runId: number, secrets: string[]): void {
+    this.logState.set(runId, { seq: 0, secrets: secrets.filter((secret) => secret.length >= 3) });
+  }
+
+  async markRunning(runId: number): Promise<void> {
+    await this.update(runId, { status: 'running', startedAt: new Date().toISOString(), stage: 'starting' }, 'run.progress');
+  }
+
+  async progress(runId: number, progress: WorkerProgress): Promise<void> {
+    const percent = progress.percent ?? (progress.total ? (100 * progress.processed) / progress.total : null);
+    await this.update(
+      runId,
+      {
+        stage: progress.stage,
+        percent: percent === null ? null : Math.max(0, Math.min(100, Math.round(percent * 10) / 10)),
+        messageKey: progress.messageKey ?? null,
+        messageParams: progress.messageParams ?? null,
+        ...progress.counts,
+      },
+      'run.progress',
+    );
+  }
+
+  async log(runId: number, level: LogLevel, message: string): Promise<void> {
+    const state = this.logState.get(runId) ?? { seq: 0, secrets: [] };
+    this.logState.set(runId, state);
+    if (state.seq >= this.config.maxLogLinesPerRun) {
+      if (state.seq === this.config.maxLogLinesPerRun) {
+        state.seq++;
+        await this.runs.update({ id: runId }, { logTruncated: true });
+      }
+      return;
+    }
+    state.seq++;
+    const redacted = state.secrets.reduce((text, secret) => text.split(secret).join('***'), message);
+    await this.logLines.insert({ runId, seq: state.seq, at: new Date().toISOString(), level, message: redacted.slice(0, 4000) });
+  }
+
+  async reject(runId: number, items: { key: string; reason: string }[]): Promise<void> {
+    const stored = this.rejectionCount.get(runId) ?? 0;
+    const room = Math.max(0, MAX_REJECTIONS_PER_RUN - stored);
+    const kept = items.slice(0, room);
+    this.rejectionCount.set(runId, stored + kept.length);
+    if (kept.length === 0) return;
+    await this.rejections.insert(kept.map((item) => ({ runId, recordKey: item.key.slice(0, 200), reason: item.reason.slice(0, 500) })));
+  }
+
+  /** Closes a run once; a run already final is left as it is (first outcome wins). */
+  async finish(runId: number, outcome: RunOutcome): Promise<void> {
+    const run = await this.runs.findOneBy({ id: runId });
+    if (!run || !['pending', 'running'].includes(run.status)) return;
+    const finishedAt = new Date();
+    const startedAt = run.startedAt ?? finishedAt.toISOString();
+    const patch: Partial<SyncRunEntity> = {
+      status: outcome.status,
+      finishedAt: finishedAt.toISOString(),
+      startedAt,
+      durationMs: finishedAt.getTime() - new Date(startedAt).getTime(),
+      ...(outcome.counts ?? {}),
+    };
+    if (outcome.status === 'success') {
+      Object.assign(patch, { stage: 'completed', percent: 100, errorKind: null, errorMessage: null });
+    } else {
+      const message = this.redact(runId, outcome.message);
+      Object.assign(patch, {
+        errorKind: outcome.kind,
+        errorMessage: clipErrorMessage(message),
+        exitCode: outcome.exitCode ?? null,
+        exitSignal: outcome.exitSignal ?? null,
+      });
+      await this.log(runId, 'error', message);
+    }
+    await this.update(runId, patch, 'run.finished');
+    this.logState.delete(runId);
+    this.rejectionCount.delete(runId);
+    this.logger.log(`run ${runId} of ${run.sourceId} ended ${outcome.status}`);
+  }
+
+  private redact(runId: number, text: string): string {
+    const secrets = this.logState.get(runId)?.secrets ?? [];
+    return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+  }
+
+  private async update(runId: number, patch: Partial<SyncRunEntity>, event: 'run.progress' | 'run.finished'): Promise<void> {
+    await this.runs.update({ id: runId }, patch);
+    const run = await this.runs.findOneByOrFail({ id: runId });
+    this.events.emit({ type: event, run: toSyncRun(run) });
+  }
+}

@@ -1,0 +1,185 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { CommandSettings, ErrorKind, WorkerMessage, WorkerSettings } from '@hamgam/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { spawnCommand } from './command-process';
+import { isWorkerMessage } from './is-worker-message';
+import { RunRecorder } from './run-recorder.service';
+
+export type LaunchRequest = {
+  runId: number;
+  sourceId: string;
+  timeoutSeconds: number;
+  secrets: string[];
+} & ({ kind: 'connector'; settings: WorkerSettings } | { kind: 'command'; command: CommandSettings; env: Record<string, string> });
+
+type StopReason = { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string };
+
+type ActiveChild = {
+  child: ChildProcess;
+  queue: Promise<void>;
+  stopReason: StopReason | null;
+  hasFinalMessage: boolean;
+  timeoutTimer: NodeJS.Timeout;
+  killTimer: NodeJS.Timeout | null;
+  isGroup: boolean;
+  closed: Promise<void>;
+};
+
+/** Owns the child process of every active run: forks it, reads its messages, enforces timeout and cancel. */
+@Injectable()
+export class RunSupervisor implements OnApplicationShutdown {
+  private readonly logger = new Logger(RunSupervisor.name);
+  private readonly active = new Map<number, ActiveChild>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly recorder: RunRecorder,
+  ) {}
+
+  isActive(runId: number): boolean {
+    return this.active.has(runId);
+  }
+
+  /** The process id of an active run's child (operators and tests use it). */
+  pidOf(runId: number): number | undefined {
+    return this.active.get(runId)?.child.pid;
+  }
+
+  launch(request: LaunchRequest): void {
+    this.recorder.track(request.runId, request.secrets);
+    let entry: ActiveChild | undefined;
+    const early: unknown[] = [];
+    const onMessage = (message: unknown) => {
+      if (!entry) return void early.push(message);
+      const handled = entry;
+      handled.queue = handled.queue.then(() => this.handleMessage(request.runId, handled, message)).catch((error: unknown) => {
+        this.logger.error(`run ${request.runId}: could not record a worker message: ${String(error)}`);
+      });
+    };
+
+    const child =
+      request.kind === 'connector'
+        ? fork(this.config.workerEntry, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: this.workerEnv() })
+        : spawnCommand({ command: request.command, env: request.env, onMessage: (message) => onMessage(message) });
+
+    let resolveClosed: () => void = () => undefined;
+    entry = {
+      child,
+      queue: Promise.resolve(),
+      stopReason: null,
+      hasFinalMessage: false,
+      isGroup: request.kind === 'command',
+      timeoutTimer: setTimeout(() => this.stop(request.runId, { status: 'failed', kind: 'timeout', message: `the run exceeded its time limit of ${request.timeoutSeconds} s` }), request.timeoutSeconds * 1000),
+      killTimer: null,
+      closed: new Promise<void>((resolve) => (resolveClosed = resolve)),
+    };
+    this.active.set(request.runId, entry);
+    for (const message of early.splice(0)) onMessage(message);
+
+    if (request.kind === 'connector') {
+      child.on('message', onMessage);
+      // Whatever the worker prints (a crash trace, a library warning) belongs to the run's log.
+      createInterface({ input: child.stdout! }).on('line', (line) => onMessage({ type: 'log', level: 'info', message: line }));
+      createInterface({ input: child.stderr! }).on('line', (line) => onMessage({ type: 'log', level: 'warn', message: line }));
+      child.on('error', (error) => onMessage({ type: 'failed', kind: 'internal', message: `could not start the worker: ${error.message}` }));
+      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, settings: request.settings });
+    }
+
+    child.once('close', (code, signal) => {
+      const closing = entry!;
+      closing.queue = closing.queue
+        .then(() => this.handleExit(request.runId, closing, code, signal))
+        .catch((error: unknown) => this.logger.error(`run ${request.runId}: could not close: ${String(error)}`))
+        .finally(() => {
+          clearTimeout(closing.timeoutTimer);
+          if (closing.killTimer) clearTimeout(closing.killTimer);
+          this.active.delete(request.runId);
+          resolveClosed();
+        });
+    });
+  }
+
+  /** SIGTERM now, SIGKILL after the grace period; the run closes with `reason` when the process is gone. */
+  stop(runId: number, reason: StopReason): boolean {
+    const entry = this.active.get(runId);
+    if (!entry) return false;
+    if (!entry.stopReason) entry.stopReason = reason;
+    this.signal(entry, 'SIGTERM');
+    entry.killTimer ??= setTimeout(() => this.signal(entry, 'SIGKILL'), this.config.killGraceMs);
+    return true;
+  }
+
+  /** Resolves when the run's process has exited and its row is closed. */
+  async whenClosed(runId: number): Promise<void> {
+    await this.active.get(runId)?.closed;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const ids = [...this.active.keys()];
+    for (const id of ids) this.stop(id, { status: 'failed', kind: 'interrupted', message: 'the server shut down while this run was active' });
+    await Promise.all(ids.map((id) => this.whenClosed(id)));
+  }
+
+  private async handleMessage(runId: number, entry: ActiveChild, message: unknown): Promise<void> {
+    if (!isWorkerMessage(message)) {
+      this.logger.warn(`run ${runId}: dropped a malformed worker message`);
+      return;
+    }
+    // Once a stop was asked for, the supervisor's reason decides the outcome; progress still counts.
+    const stopping = entry.stopReason !== null;
+    switch (message.type) {
+      case 'started':
+        return this.recorder.markRunning(runId);
+      case 'progress':
+        return stopping ? undefined : this.recorder.progress(runId, message);
+      case 'log':
+        return this.recorder.log(runId, message.level, message.message);
+      case 'rejected':
+        return this.recorder.reject(runId, message.items);
+      case 'finished':
+        if (stopping) return;
+        entry.hasFinalMessage = true;
+        return this.recorder.finish(runId, { status: 'success', counts: message.counts });
+      case 'failed':
+        if (stopping) return;
+        entry.hasFinalMessage = true;
+        return this.recorder.finish(runId, { status: 'failed', kind: message.kind, message: message.message, counts: message.counts });
+    }
+  }
+
+  private async handleExit(runId: number, entry: ActiveChild, code: number | null, signal: NodeJS.Signals | null): Promise<void> {
+    if (entry.stopReason) {
+      const { status, kind, message } = entry.stopReason;
+      return this.recorder.finish(runId, { status, kind, message, exitCode: code, exitSignal: signal });
+    }
+    if (entry.hasFinalMessage) return;
+    const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+    return this.recorder.finish(runId, {
+      status: 'failed',
+      kind: 'internal',
+      message: `the run's process ${how} before reporting an outcome`,
+      exitCode: code,
+      exitSignal: signal,
+    });
+  }
+
+  private signal(entry: ActiveChild, signal: NodeJS.Signals): void {
+    const pid = entry.child.pid;
+    if (pid === undefined || entry.child.exitCode !== null || entry.child.signalCode !== null) return;
+    try {
+      if (entry.isGroup) process.kill(-pid, signal);
+      else entry.child.kill(signal);
+    } catch {
+      // Already gone: the 'close' handler closes the run.
+    }
+  }
+
+  private workerEnv(): NodeJS.ProcessEnv {
+    // The worker gets its secrets over IPC only; nothing secret is inherited through the environment.
+    const env = { ...process.env };
+    for (const key of Object.keys(env)) if (/PASSWORD|SECRET|TOKEN|KEY/i.test(key)) delete env[key];
+    return env;
+  }
+}

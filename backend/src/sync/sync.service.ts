@@ -1,0 +1,142 @@
+import { ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type FindOptionsWhere, type Repository } from 'typeorm';
+import { ACTIVE_RUN_STATUSES, type Page, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
+import { RunLogLineEntity } from './entities/run-log-line.entity';
+import { RunRejectionEntity } from './entities/run-rejection.entity';
+import { SyncRunEntity } from './entities/sync-run.entity';
+import { SyncEventsService } from './events/sync-events.service';
+import { toSyncRun } from './run-mapper';
+import { RunRecorder } from './runner/run-recorder.service';
+import { RunSupervisor } from './runner/run-supervisor.service';
+import { SourcesService } from './sources.service';
+import type { ListRunsDto } from './dto/list-runs.dto';
+
+export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null };
+
+/** Starts, cancels and reads runs. The one place that decides whether a run may start. */
+@Injectable()
+export class SyncService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SyncService.name);
+
+  constructor(
+    @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
+    @InjectRepository(RunLogLineEntity) private readonly logLines: Repository<RunLogLineEntity>,
+    @InjectRepository(RunRejectionEntity) private readonly rejections: Repository<RunRejectionEntity>,
+    private readonly sources: SourcesService,
+    private readonly supervisor: RunSupervisor,
+    private readonly recorder: RunRecorder,
+    private readonly events: SyncEventsService,
+  ) {}
+
+  /** Runs a previous process left active can never finish: close them before anything else starts. */
+  async onApplicationBootstrap(): Promise<void> {
+    const stale = await this.runs.findBy({ status: In([...ACTIVE_RUN_STATUSES]) });
+    for (const run of stale) {
+      await this.recorder.finish(run.id, { status: 'failed', kind: 'interrupted', message: 'the server stopped while this run was active; it was closed at the next start' });
+    }
+    if (stale.length > 0) this.logger.warn(`closed ${stale.length} run(s) left active by a previous process`);
+  }
+
+  async start(request: StartRequest): Promise<SyncRun> {
+    const source = await this.sources.findEntity(request.sourceId);
+    if (!source.enabled) throw new ConflictException({ message: `source "${source.id}" is disabled` });
+    await this.assertNoActiveRun(source.id);
+    let run: SyncRunEntity;
+    try {
+      run = await this.runs.save(
+        this.runs.create({
+          sourceId: source.id,
+          trigger: request.trigger,
+          triggeredBy: request.triggeredBy,
+          reason: request.reason ?? null,
+          status: 'pending',
+          createdAt: new Date().toISOString(),
+          fetched: 0,
+          inserted: 0,
+          updated: 0,
+          unchanged: 0,
+          deleted: 0,
+          rejected: 0,
+          logTruncated: false,
+        }),
+      );
+    } catch (error) {
+      // The partial unique index lost a race to another trigger: answer as if we had seen it first.
+      await this.assertNoActiveRun(source.id);
+      throw error;
+    }
+    const created = toSyncRun(run);
+    this.events.emit({ type: 'run.created', run: created });
+    const settings = this.sources.workerSettings(source);
+    const secrets = settings.connection?.password ? [settings.connection.password] : [];
+    try {
+      if (source.kind === 'command') {
+        const env: Record<string, string> = { HAMGAM_RUN_ID: String(run.id), HAMGAM_SOURCE_ID: source.id };
+        if (settings.connection) {
+          Object.assign(env, { HAMGAM_BASE_URL: settings.connection.baseUrl, HAMGAM_USERNAME: settings.connection.username, HAMGAM_PASSWORD: settings.connection.password });
+        }
+        this.supervisor.launch({ kind: 'command', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, command: source.command!, env });
+      } else {
+        this.supervisor.launch({ kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, settings });
+      }
+    } catch (error) {
+      await this.recorder.finish(run.id, { status: 'failed', kind: 'internal', message: `could not start the run: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    return created;
+  }
+
+  async cancel(runId: number): Promise<SyncRun> {
+    const run = await this.findRun(runId);
+    if (!ACTIVE_RUN_STATUSES.includes(run.status as (typeof ACTIVE_RUN_STATUSES)[number])) {
+      throw new ConflictException({ message: `run ${runId} is already ${run.status}` });
+    }
+    const stopping = this.supervisor.stop(runId, { status: 'cancelled', kind: 'cancelled', message: 'cancelled by a user' });
+    if (!stopping) await this.recorder.finish(runId, { status: 'cancelled', kind: 'cancelled', message: 'cancelled by a user' });
+    return toSyncRun(await this.findRun(runId));
+  }
+
+  async list(query: ListRunsDto): Promise<Page<SyncRun>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const where: FindOptionsWhere<SyncRunEntity> = {};
+    if (query.sourceId) where.sourceId = query.sourceId;
+    if (query.status) where.status = query.status;
+    const [items, total] = await this.runs.findAndCount({ where, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+    return { items: items.map(toSyncRun), total, page, pageSize };
+  }
+
+  async active(): Promise<SyncRun[]> {
+    const runs = await this.runs.find({ where: { status: In([...ACTIVE_RUN_STATUSES]) }, order: { id: 'DESC' } });
+    return runs.map(toSyncRun);
+  }
+
+  async get(runId: number): Promise<SyncRun> {
+    return toSyncRun(await this.findRun(runId));
+  }
+
+  async log(runId: number): Promise<RunLog> {
+    const run = await this.findRun(runId);
+    const lines = await this.logLines.find({ where: { runId }, order: { seq: 'ASC' } });
+    return { runId: String(runId), lines: lines.map(({ seq, at, level, message }) => ({ seq, at, level, message })), truncated: run.logTruncated };
+  }
+
+  async rejectionsOf(runId: number): Promise<RunRejection[]> {
+    await this.findRun(runId);
+    const rows = await this.rejections.find({ where: { runId }, order: { id: 'ASC' } });
+    return rows.map((row) => ({ key: row.recordKey, reason: row.reason }));
+  }
+
+  private async findRun(runId: number): Promise<SyncRunEntity> {
+    const run = await this.runs.findOneBy({ id: runId });
+    if (!run) throw new NotFoundException(`run ${runId} does not exist`);
+    return run;
+  }
+
+  private async assertNoActiveRun(sourceId: string): Promise<void> {
+    const active = await this.runs.findOne({ where: { sourceId, status: In([...ACTIVE_RUN_STATUSES]) } });
+    if (active) {
+      throw new ConflictException({ message: `a run of "${sourceId}" is already ${active.status}`, activeRun: toSyncRun(active) });
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { EMPTY_COUNTS, type RunCounts, type WorkerMessage } from '@hamgam/shared';
+import { SyncError, type ProgressUpdate, type Reporter, type WorkerContext, type WorkerStep } from '../source-definition';
+
+export const PROGRESS_INTERVAL_MS = 250;
+const REJECTION_BATCH = 200;
+
+export type RunSyncDeps = {
+  step: WorkerStep;
+  context: Omit<WorkerContext, 'report'>;
+  send: (message: WorkerMessage) => void;
+  now?: () => number;
+};
+
+/** Runs one worker step and turns everything it does into messages for the parent; testable without a fork. */
+export async function runSync({ step, context, send, now = Date.now }: RunSyncDeps): Promise<WorkerMessage> {
+  let lastProgressAt = 0;
+  let lastCounts: RunCounts = { ...EMPTY_COUNTS };
+  let pendingRejections: { key: string; reason: string }[] = [];
+
+  const flushRejections = () => {
+    if (pendingRejections.length === 0) return;
+    send({ type: 'rejected', items: pendingRejections });
+    pendingRejections = [];
+  };
+
+  const report: Reporter = {
+    progress(update: ProgressUpdate, force = false) {
+      lastCounts = { ...update.counts };
+      const at = now();
+      if (!force && at - lastProgressAt < PROGRESS_INTERVAL_MS) return;
+      lastProgressAt = at;
+      flushRejections();
+      send({ type: 'progress', ...update });
+    },
+    log(level, message) {
+      send({ type: 'log', level, message });
+    },
+    reject(key, reason) {
+      pendingRejections.push({ key, reason });
+      if (pendingRejections.length >= REJECTION_BATCH) flushRejections();
+    },
+  };
+
+  send({ type: 'started' });
+  let final: WorkerMessage;
+  try {
+    const counts = await step({ ...context, report });
+    final = { type: 'finished', counts };
+  } catch (error) {
+    const kind = error instanceof SyncError ? error.kind : context.signal.aborted ? 'cancelled' : 'internal';
+    const message = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof SyncError) && error instanceof Error && error.stack) report.log('error', error.stack);
+    final = { type: 'failed', kind, message, counts: lastCounts };
+  }
+  flushRejections();
+  send(final);
+  return final;
+}

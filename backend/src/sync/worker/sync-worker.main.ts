@@ -1,0 +1,53 @@
+import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
+import { openSqlite } from '../../database/open-sqlite';
+import { findSourceDefinition } from '../../sources/registry';
+import { runSync } from './run-sync';
+
+// Child entry point of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
+// SQLite connection and its source's step. The parent alone writes the run row; this process only
+// writes the source's own tables and reports through IPC.
+
+let lastSend: Promise<void> = Promise.resolve();
+
+function send(message: WorkerMessage): Promise<void> {
+  lastSend = new Promise((resolve) => {
+    if (!process.send || !process.connected) return resolve();
+    process.send(message, undefined, {}, () => resolve());
+  });
+  return lastSend;
+}
+
+async function main(start: ParentMessage): Promise<void> {
+  const abort = new AbortController();
+  process.on('SIGTERM', () => abort.abort(new Error('cancelled by the supervisor')));
+  process.on('SIGINT', () => abort.abort(new Error('interrupted')));
+
+  const definition = findSourceDefinition(start.sourceId);
+  if (!definition) {
+    await send({ type: 'failed', kind: 'internal', message: `no connector is registered for source "${start.sourceId}"` });
+    return;
+  }
+  const db = openSqlite(start.databasePath);
+  try {
+    const step = await definition.loadStep();
+    await runSync({
+      step,
+      context: { runId: start.runId, sourceId: start.sourceId, settings: start.settings, db, signal: abort.signal },
+      send: (message) => void send(message),
+    });
+  } finally {
+    db.close();
+  }
+}
+
+process.once('message', (message: ParentMessage) => {
+  if (message?.type !== 'start') return;
+  main(message)
+    .catch((error: unknown) => send({ type: 'failed', kind: 'internal', message: error instanceof Error ? error.message : String(error) }))
+    // Let queued IPC messages drain before leaving.
+    .then(() => lastSend)
+    .finally(() => {
+      if (process.connected) process.disconnect();
+      process.exit(0);
+    });
+});

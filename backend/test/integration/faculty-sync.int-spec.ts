@@ -1,0 +1,148 @@
+import Database from 'better-sqlite3';
+import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
+import type { RunLog } from '@hamgam/shared';
+import { normalizeNationalCode, isValidNationalCode } from '../../src/common/national-code';
+import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from './helpers/test-app';
+
+const FACULTY = 120;
+
+/** What a correct run must store, computed from the stand-in's raw data independently of the connector. */
+function expectedCounts(gateway: GolestanStandIn) {
+  const seen = new Set<string>();
+  let valid = 0;
+  for (const record of gateway.faculty.list()) {
+    const code = normalizeNationalCode(String(record.nationalcode ?? ''));
+    if (!code || !isValidNationalCode(code) || seen.has(code)) continue;
+    seen.add(code);
+    valid++;
+  }
+  return { fetched: gateway.faculty.list().length, valid, rejected: gateway.faculty.list().length - valid };
+}
+
+describe('faculty sync against the stand-in gateway', () => {
+  let gateway: GolestanStandIn;
+  let t: TestApp;
+
+  beforeEach(async () => {
+    gateway = await startGolestanStandIn({ facultyCount: FACULTY, seed: 7 });
+    t = await startTestApp({
+      env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
+    });
+    // Small pages so a run makes several calls, and fast retries.
+    const db = new Database(t.config.databasePath);
+    db.prepare(`UPDATE sources SET options = ? WHERE id = 'faculty'`).run(JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 2000 }));
+    db.close();
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await gateway.close();
+  });
+
+  const storedMembers = () => {
+    const db = new Database(t.config.databasePath, { readonly: true });
+    const rows = db.prepare('SELECT national_code, first_name, last_name, hash, deleted_at FROM faculty_members ORDER BY national_code').all();
+    db.close();
+    return rows as { national_code: string; first_name: string; last_name: string; hash: string; deleted_at: string | null }[];
+  };
+
+  it('should end success with exact counts when the gateway answers normally', async () => {
+    const expected = expectedCounts(gateway);
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'success', errorMessage: null });
+    expect(run.counts).toEqual({ fetched: expected.fetched, inserted: expected.valid, updated: 0, unchanged: 0, deleted: 0, rejected: expected.rejected });
+    expect(run.durationMs).toBeGreaterThanOrEqual(0);
+    expect(storedMembers()).toHaveLength(expected.valid);
+    // Cleaned on the way in: no Arabic yeh/kaf, no ZWNJ at the edges, ASCII digits in codes.
+    for (const member of storedMembers()) {
+      expect(member.national_code).toMatch(/^\d{10}$/);
+      expect(`${member.first_name} ${member.last_name}`).not.toMatch(/[يك]|^\u200c|\u200c$/);
+    }
+    const rejections = (await t.http().get(`/api/runs/${run.id}/rejections`).expect(200)).body as { key: string; reason: string }[];
+    expect(rejections).toHaveLength(expected.rejected);
+    expect(rejections.every((rejection) => rejection.reason.length > 0)).toBe(true);
+  });
+
+  it('should count every record unchanged when a second run sees no change', async () => {
+    const expected = expectedCounts(gateway);
+    await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+    const before = storedMembers();
+
+    const second = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(second).toMatchObject({ status: 'success', errorMessage: null });
+    expect(second.counts).toEqual({ fetched: expected.fetched, inserted: 0, updated: 0, unchanged: expected.valid, deleted: 0, rejected: expected.rejected });
+    expect(storedMembers()).toEqual(before);
+  });
+
+  it('should update changed members and soft-delete missing ones when a complete run sees them', async () => {
+    await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+    const [first, second] = storedMembers();
+    gateway.faculty.update(first.national_code, { family: 'تازه‌نام' });
+    gateway.faculty.remove(second.national_code);
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'success', errorMessage: null });
+    expect(run.counts.updated).toBe(1);
+    expect(run.counts.deleted).toBe(1);
+    const after = storedMembers();
+    expect(after.find((member) => member.national_code === first.national_code)?.last_name).toBe('تازه‌نام');
+    expect(after.find((member) => member.national_code === second.national_code)?.deleted_at).not.toBeNull();
+  });
+
+  it('should retry and succeed when the gateway answers 500 twice', async () => {
+    gateway.setFaults({ failNext: 2 });
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'success', errorMessage: null });
+    expect(gateway.stats().served500).toBe(2);
+    const log = (await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body as RunLog;
+    expect(log.lines.some((line) => /retry/i.test(line.message))).toBe(true);
+  });
+
+  it('should log in again and finish when the token expires mid-run', async () => {
+    gateway.setFaults({ expireTokensAfterCalls: 2 });
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'success', errorMessage: null });
+    expect(gateway.stats().served401).toBeGreaterThan(0);
+    expect(gateway.stats().logins).toBeGreaterThan(1);
+  });
+
+  it('should retry a truncated JSON body and succeed when the next answer is whole', async () => {
+    gateway.setFaults({ truncateNext: 1 });
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'success', errorMessage: null });
+    expect(gateway.stats().servedTruncated).toBe(1);
+  });
+
+  it('should fail with kind upstream and keep earlier data when truncated bodies persist', async () => {
+    await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+    const before = storedMembers();
+    gateway.faculty.remove(before[0].national_code);
+    gateway.setFaults({ truncateAlways: true });
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'failed' });
+    expect(run.errorKind).toBe('upstream');
+    expect(run.errorMessage!.length).toBeLessThanOrEqual(500);
+    expect(run.counts.deleted).toBe(0);
+    expect(storedMembers()).toEqual(before);
+  });
+
+  it('should fail with kind auth when the gateway refuses the login', async () => {
+    gateway.setFaults({ loginFails: true });
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'failed' });
+    expect(run.errorKind).toBe('auth');
+  });
+});

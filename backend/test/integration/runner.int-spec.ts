@@ -1,0 +1,179 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
+import type { ApiErrorBody, RunLog, Source } from '@hamgam/shared';
+import { RunSupervisor } from '../../src/sync/runner/run-supervisor.service';
+import { startTestApp, triggerRun, waitFor, waitForRunEnd, type TestApp } from './helpers/test-app';
+
+const FAKE_LEGACY = join(__dirname, '../fixtures/fake-legacy-sync.mjs');
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the run supervisor', () => {
+  let gateway: GolestanStandIn;
+  let t: TestApp;
+
+  const connection = () => ({ baseUrl: gateway.url, username: gateway.username, password: gateway.password });
+  const runRow = (id: string) => {
+    const db = new Database(t.config.databasePath, { readonly: true });
+    const row = db.prepare('SELECT exit_code, exit_signal FROM data_syncs WHERE id = ?').get(Number(id));
+    db.close();
+    return row as { exit_code: number | null; exit_signal: string | null };
+  };
+  const slowGateway = async () => {
+    gateway.setFaults({ delayMs: 60_000 });
+    const run = await triggerRun(t, 'faculty');
+    const supervisor = t.app.get(RunSupervisor);
+    const pid = await waitFor(() => supervisor.pidOf(Number(run.id)));
+    await waitFor(async () => (await t.http().get(`/api/runs/${run.id}`)).body.status === 'running');
+    return { run, pid };
+  };
+
+  beforeEach(async () => {
+    gateway = await startGolestanStandIn({ facultyCount: 30, seed: 3 });
+    t = await startTestApp({
+      env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
+      standIns: { 'legacy-faculty': connection() },
+    });
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await gateway.close();
+  });
+
+  it('should answer 409 with the active run when a second trigger arrives', async () => {
+    const { run } = await slowGateway();
+
+    const response = await t.http().post('/api/sources/faculty/runs').send({}).expect(409);
+
+    expect((response.body as ApiErrorBody).activeRun?.id).toBe(run.id);
+    await t.http().post(`/api/runs/${run.id}/cancel`).expect(202);
+    await waitForRunEnd(t, run.id);
+  });
+
+  it('should kill the child and close the run failed/timeout when the time limit passes', async () => {
+    await t.http().patch('/api/sources/faculty').send({ timeoutSeconds: 1 }).expect(200);
+    const { run, pid } = await slowGateway();
+
+    const ended = await waitForRunEnd(t, run.id);
+
+    expect(ended).toMatchObject({ status: 'failed' });
+    expect(ended.errorKind).toBe('timeout');
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('should kill the child and close the run cancelled when a user cancels', async () => {
+    const { run, pid } = await slowGateway();
+
+    await t.http().post(`/api/runs/${run.id}/cancel`).expect(202);
+    const ended = await waitForRunEnd(t, run.id);
+
+    expect(ended).toMatchObject({ status: 'cancelled' });
+    expect(ended.errorKind).toBe('cancelled');
+    expect(isAlive(pid)).toBe(false);
+    await t.http().post(`/api/runs/${run.id}/cancel`).expect(409);
+  });
+
+  it('should close the run failed with the signal when its child is killed', async () => {
+    const { run, pid } = await slowGateway();
+
+    process.kill(pid, 'SIGKILL');
+    const ended = await waitForRunEnd(t, run.id);
+
+    expect(ended).toMatchObject({ status: 'failed' });
+    expect(ended.errorKind).toBe('internal');
+    expect(ended.errorMessage).toContain('SIGKILL');
+    expect(runRow(run.id).exit_signal).toBe('SIGKILL');
+  });
+
+  it('should close runs left running by a previous process when the app starts', async () => {
+    const db = new Database(t.config.databasePath);
+    const stale = db
+      .prepare(`INSERT INTO data_syncs (source_id, trigger, status, created_at, started_at) VALUES ('faculty', 'manual', 'running', ?, ?)`)
+      .run(new Date().toISOString(), new Date().toISOString());
+    db.close();
+    await t.close({ keepData: true });
+
+    t = await startTestApp({ dataDir: t.dataDir, env: { GOLESTAN_BASE_URL: gateway.url } });
+    const run = (await t.http().get(`/api/runs/${stale.lastInsertRowid}`).expect(200)).body;
+
+    expect(run).toMatchObject({ status: 'failed' });
+    expect(run.errorKind).toBe('interrupted');
+    expect(run.finishedAt).not.toBeNull();
+  });
+
+  describe('command sources', () => {
+    const useScript = (...args: string[]) =>
+      t.http().patch('/api/sources/legacy-faculty').send({ command: { executable: process.execPath, args: [FAKE_LEGACY, ...args], cwd: '.' } }).expect(200);
+
+    it('should record the output and the count when the script succeeds', async () => {
+      await useScript();
+
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+
+      expect(run).toMatchObject({ status: 'success', errorMessage: null });
+      expect(run.counts.fetched).toBe(42);
+      const log = (await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body as RunLog;
+      expect(log.lines.map((line) => line.message)).toEqual(expect.arrayContaining(['page 2: 14 records', 'Total records: 42']));
+      expect(log.lines.find((line) => line.message.startsWith('warning'))?.level).toBe('warn');
+    });
+
+    it('should fail with the exit code and the last error line when the script fails', async () => {
+      await useScript('--fail');
+
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+
+      expect(run).toMatchObject({ status: 'failed' });
+      expect(run.errorMessage).toContain('code 3');
+      expect(run.errorMessage).toContain('gateway answered 500');
+    });
+
+    it('should kill the script at its time limit when it hangs', async () => {
+      await useScript('--hang');
+      await t.http().patch('/api/sources/legacy-faculty').send({ timeoutSeconds: 1 }).expect(200);
+
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+
+      expect(run).toMatchObject({ status: 'failed' });
+      expect(run.errorKind).toBe('timeout');
+    });
+
+    it('should cancel a hanging script when a user cancels', async () => {
+      await useScript('--hang');
+      const run = await triggerRun(t, 'legacy-faculty');
+      await waitFor(async () => ((await t.http().get(`/api/runs/${run.id}/log`)).body as RunLog).lines.length > 1);
+
+      await t.http().post(`/api/runs/${run.id}/cancel`).expect(202);
+
+      expect((await waitForRunEnd(t, run.id)).status).toBe('cancelled');
+    });
+
+    it('should redact the password when the script prints it', async () => {
+      await useScript('--echo-secret');
+
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+
+      const log = JSON.stringify((await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body);
+      expect(log).toContain('connecting with password ***');
+      expect(log).not.toContain(gateway.password);
+    });
+
+    it('should run the legacy python script against the stand-in gateway when it is configured', async () => {
+      const sources = (await t.http().get('/api/sources').expect(200)).body as Source[];
+      expect(sources.find((source) => source.id === 'legacy-faculty')?.command?.executable).toBe('python3');
+
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+
+      expect(run).toMatchObject({ status: 'success', errorMessage: null });
+      expect(run.counts.fetched).toBe(30);
+    });
+  });
+});

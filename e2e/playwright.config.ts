@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+
+export const BACKEND_PORT = Number(process.env.E2E_PORT ?? 3310);
+export const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 3311);
+
+/** The real built app (API + UI on one port) with the stand-in gateway, on a fresh SQLite file per run. */
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json']],
+  use: {
+    baseURL: `http://127.0.0.1:${BACKEND_PORT}`,
+    trace: 'on-first-retry',
+    locale: 'fa-IR',
+    timezoneId: 'Asia/Tehran',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'node fixtures/serve-fresh.mjs',
+    url: `http://127.0.0.1:${BACKEND_PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { PORT: String(BACKEND_PORT), STAND_IN_GOLESTAN_PORT: String(GATEWAY_PORT) },
+  },
+});

@@ -1,0 +1,22 @@
+import type { RunListQuery } from '@hamgam/shared';
+
+/**
+ * Query keys of runs: all → lists() → list(query) → details() → detail(id) → log/rejections.
+ * The log and rejections sit under their run's detail key, so invalidating a run refreshes them too.
+ */
+export const runKeys = {
+  all: ['runs'] as const,
+  lists: () => [...runKeys.all, 'list'] as const,
+  list: (query: RunListQuery) => [...runKeys.lists(), query] as const,
+  details: () => [...runKeys.all, 'detail'] as const,
+  detail: (id: string) => [...runKeys.details(), id] as const,
+  log: (id: string) => [...runKeys.detail(id), 'log'] as const,
+  rejections: (id: string) => [...runKeys.detail(id), 'rejections'] as const,
+};
+
+/** The filter of a `runKeys.list(query)` key, or undefined for any other key. */
+export function runListQueryOf(queryKey: readonly unknown[]): RunListQuery | undefined {
+  const [root, kind, query] = queryKey;
+  if (root !== runKeys.all[0] || kind !== 'list' || typeof query !== 'object' || query === null) return undefined;
+  return query as RunListQuery;
+}

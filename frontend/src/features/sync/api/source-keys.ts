@@ -1,0 +1,9 @@
+/** Query keys of sources: all → lists() → list() → details() → detail(id). */
+export const sourceKeys = {
+  all: ['sources'] as const,
+  lists: () => [...sourceKeys.all, 'list'] as const,
+  // The list takes no filters today; the empty object keeps the factory's shape for when it does.
+  list: () => [...sourceKeys.lists(), {}] as const,
+  details: () => [...sourceKeys.all, 'detail'] as const,
+  detail: (id: string) => [...sourceKeys.details(), id] as const,
+};

@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { SyncRun } from '@hamgam/shared';
+import { formatNumber } from '../../../lib/format';
+
+// Every helper here takes the `sync` namespace's `t`. Unknown ids, stages and kinds fall back to the
+// raw value, so a source or stage added on the server shows up before its translation does.
+
+export function sourceName(t: TFunction, sourceId: string): string {
+  return t(`sources.${sourceId}.name`, { defaultValue: sourceId });
+}
+
+export function stageLabel(t: TFunction, stage: string): string {
+  return t(`stages.${stage}`, { defaultValue: stage });
+}
+
+export function errorKindLabel(t: TFunction, kind: string): string {
+  return t(`errorKinds.${kind}`, { defaultValue: kind });
+}
+
+export function triggerLabel(t: TFunction, trigger: string): string {
+  return t(`triggers.${trigger}`, { defaultValue: trigger });
+}
+
+/** The run's latest progress message in the UI language, or null when it has none or it is not translated. */
+export function progressMessage(t: TFunction, run: Pick<SyncRun, 'messageKey' | 'messageParams'>, lng: string): string | null {
+  if (!run.messageKey) return null;
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(run.messageParams ?? {})) {
+    params[name] = typeof value === 'number' ? formatNumber(value, lng) : value;
+  }
+  const text = t(`messages.${run.messageKey}`, { ...params, defaultValue: '' });
+  return text === '' ? null : text;
+}

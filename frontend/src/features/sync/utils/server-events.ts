@@ -1,0 +1,60 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { SERVER_EVENT_TYPES, type ServerEvent } from '@hamgam/shared';
+import { runKeys } from '../api/run-keys';
+import { sourceKeys } from '../api/source-keys';
+import { applyRunToCache, invalidateRunListsOf } from './cache-updates';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The stream is a trust boundary: anything that is not one of the shared event shapes is dropped. */
+export function parseServerEvent(data: string): ServerEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value) || !(SERVER_EVENT_TYPES as readonly unknown[]).includes(value.type)) return null;
+  if (value.type === 'source.updated') {
+    return isRecord(value.source) && typeof value.source.id === 'string' ? (value as ServerEvent) : null;
+  }
+  const run = value.run;
+  return isRecord(run) && typeof run.id === 'string' && typeof run.sourceId === 'string' && typeof run.status === 'string'
+    ? (value as ServerEvent)
+    : null;
+}
+
+/** Turns one server event into cache writes (progress) and the smallest invalidations (everything else). */
+export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): void {
+  switch (event.type) {
+    case 'run.progress':
+      applyRunToCache(queryClient, event.run);
+      return;
+    case 'run.created':
+      applyRunToCache(queryClient, event.run);
+      void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });
+      void invalidateRunListsOf(queryClient, event.run.sourceId);
+      return;
+    case 'run.finished':
+      applyRunToCache(queryClient, event.run);
+      void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });
+      void invalidateRunListsOf(queryClient, event.run.sourceId);
+      // The run itself is fresh from the event; what it produced last (log tail, rejections) is not.
+      void queryClient.invalidateQueries({ queryKey: runKeys.log(event.run.id) });
+      void queryClient.invalidateQueries({ queryKey: runKeys.rejections(event.run.id) });
+      return;
+    case 'source.updated':
+      void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: sourceKeys.detail(event.source.id) });
+      return;
+  }
+}
+
+/** After the stream was down, events may have been missed: refetch what they would have changed. */
+export function resyncAfterOutage(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: runKeys.details() });
+}

@@ -1,0 +1,63 @@
+import dayjs from 'dayjs';
+import jalaliday from 'jalaliday/dayjs';
+import 'dayjs/locale/fa';
+import { i18n, toLanguage, type Language } from './i18n';
+
+dayjs.extend(jalaliday);
+
+const PERSIAN_DIGITS = ['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹'];
+
+/** Latin digits 0–9 to Persian ۰–۹ (dayjs' `fa` locale prints Latin digits). */
+export function toPersianDigits(text: string): string {
+  return text.replace(/[0-9]/g, (digit) => PERSIAN_DIGITS[Number(digit)]);
+}
+
+/** Digits as the language writes them: Persian for fa, untouched for en. */
+export function localizeDigits(text: string, lng: string): string {
+  return toLanguage(lng) === 'fa' ? toPersianDigits(text) : text;
+}
+
+const NUMBER_LOCALES: Record<Language, string> = { fa: 'fa-IR', en: 'en-US' };
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+export function formatNumber(value: number, lng: string): string {
+  const language = toLanguage(lng);
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(NUMBER_LOCALES[language]);
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
+}
+
+/** Local date and time: Jalali with Persian digits in fa ("۱۴۰۵/۰۹/۰۲ ۱۰:۳۰"), Gregorian in en ("2026-11-23 10:30"). */
+export function formatDateTime(iso: string, lng: string, { seconds = false }: { seconds?: boolean } = {}): string {
+  const time = seconds ? 'HH:mm:ss' : 'HH:mm';
+  if (toLanguage(lng) === 'fa') {
+    return toPersianDigits(dayjs(iso).calendar('jalali').locale('fa').format(`YYYY/MM/DD ${time}`));
+  }
+  return dayjs(iso).calendar('gregory').locale('en').format(`YYYY-MM-DD ${time}`);
+}
+
+/** Local time of day with seconds, for log lines. */
+export function formatTime(iso: string, lng: string): string {
+  return localizeDigits(dayjs(iso).format('HH:mm:ss'), lng);
+}
+
+/** A human duration: "۲ دقیقه و ۵ ثانیه" / "2 min 5 s"; under a second reads "less than a second". */
+export function formatDuration(ms: number, lng: string): string {
+  const t = i18n.getFixedT(toLanguage(lng), 'common');
+  const totalSeconds = Math.floor(Math.max(0, ms) / 1000);
+  if (totalSeconds === 0) return t('duration.underSecond');
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const n = (value: number) => formatNumber(value, lng);
+  if (hours > 0) {
+    return minutes > 0 ? t('duration.hoursMinutes', { hours: n(hours), minutes: n(minutes) }) : t('duration.hours', { hours: n(hours) });
+  }
+  if (minutes > 0) {
+    return seconds > 0 ? t('duration.minutesSeconds', { minutes: n(minutes), seconds: n(seconds) }) : t('duration.minutes', { minutes: n(minutes) });
+  }
+  return t('duration.seconds', { seconds: n(seconds) });
+}

@@ -1,0 +1,64 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import faCommon from '../locales/fa/common.json';
+import faSync from '../locales/fa/sync.json';
+import enCommon from '../locales/en/common.json';
+import enSync from '../locales/en/sync.json';
+
+export const LANGUAGES = ['fa', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'fa';
+export const LANGUAGE_STORAGE_KEY = 'hamgam.language';
+
+export const resources = {
+  fa: { common: faCommon, sync: faSync },
+  en: { common: enCommon, sync: enSync },
+} as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language the UI is shown in, narrowed to the ones the app ships. */
+export function toLanguage(value: string | undefined): Language {
+  const base = value?.split('-')[0];
+  return isLanguage(base) ? base : DEFAULT_LANGUAGE;
+}
+
+function storedLanguage(): Language {
+  try {
+    const stored = globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+  } catch {
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+function applyLanguage(lng: string): void {
+  const language = toLanguage(lng);
+  try {
+    globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = language;
+    document.documentElement.dir = i18n.dir(language);
+  }
+}
+
+i18n.on('languageChanged', applyLanguage);
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: LANGUAGES,
+  ns: ['common', 'sync'],
+  defaultNS: 'common',
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export { i18n };

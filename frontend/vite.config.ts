@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+const sharedEntry = new URL('../shared/src/index.ts', import.meta.url).pathname;
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    // The contract's TypeScript source, not its CommonJS build: one definition, bundled as ESM.
+    alias: { '@hamgam/shared': sharedEntry },
+  },
+  server: {
+    proxy: {
+      // SSE goes through the same proxy; http-proxy streams the response as it arrives.
+      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/testing/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    // Dates in the tests are local times; pin the zone the e2e suite uses too.
+    env: { TZ: 'Asia/Tehran' },
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,36 @@
+// `npm start`: build what is missing or older than its sources, then serve the panel and API on one port.
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const workspaces = [
+  { name: 'shared', sources: ['src'], output: 'dist/index.js' },
+  { name: 'stand-ins', sources: ['src'], output: 'dist/index.js' },
+  { name: 'backend', sources: ['src'], output: 'dist/main.js' },
+  { name: 'frontend', sources: ['src', 'index.html', 'vite.config.ts'], output: 'dist/index.html' },
+];
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+let rebuildRest = false;
+for (const workspace of workspaces) {
+  const dir = join(root, workspace.name);
+  const output = join(dir, workspace.output);
+  const sourcesMtime = Math.max(...workspace.sources.map((source) => newestMtime(join(dir, source))), newestMtime(join(root, 'shared/src')));
+  const stale = rebuildRest || !existsSync(output) || statSync(output).mtimeMs < sourcesMtime;
+  if (!stale) continue;
+  console.log(`building ${workspace.name} …`);
+  const result = spawnSync('npm', ['run', 'build', '-w', workspace.name], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (workspace.name === 'shared') rebuildRest = true;
+}
+
+const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

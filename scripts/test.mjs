@@ -1,0 +1,72 @@
+// `npm test`: type checks and lint, a build, then every tier — unit, integration, e2e in Chromium.
+// Each tier's runner writes a JSON report; the last line sums them up ("Total: N passed, N failed").
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, 'test-results', 'reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0 };
+const failedSteps = [];
+
+function run(label, command, args, { cwd = root, env = {}, report } = {}) {
+  const started = Date.now();
+  console.log(`\n=== ${label}`);
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (report) count(report);
+  if (result.status !== 0) failedSteps.push(label);
+  console.log(`=== ${label}: ${result.status === 0 ? 'ok' : 'FAILED'} (${seconds} s)`);
+  return result.status === 0;
+}
+
+function count(report) {
+  if (!existsSync(report.file)) return;
+  const data = JSON.parse(readFileSync(report.file, 'utf8'));
+  if (report.kind === 'jest') {
+    totals.passed += data.numPassedTests;
+    totals.failed += data.numFailedTests;
+  } else if (report.kind === 'playwright') {
+    totals.passed += data.stats.expected + (data.stats.flaky ?? 0);
+    totals.failed += data.stats.unexpected;
+  }
+}
+
+const jestReport = (name) => ({ kind: 'jest', file: join(reports, `${name}.json`) });
+const jestArgs = (name) => ['--ci', '--json', `--outputFile=${join(reports, `${name}.json`)}`];
+
+const ok =
+  run('type checks', 'npm', ['run', 'typecheck']) &&
+  run('lint', 'npm', ['run', 'lint']) &&
+  run('build', 'npm', ['run', 'build']);
+
+if (ok) {
+  run('unit: stand-ins', 'npx', ['jest', ...jestArgs('stand-ins')], { cwd: join(root, 'stand-ins'), report: jestReport('stand-ins') });
+  run('unit: backend', 'npx', ['jest', '--selectProjects', 'unit', ...jestArgs('backend-unit')], { cwd: join(root, 'backend'), report: jestReport('backend-unit') });
+  // Vitest's JSON reporter writes jest's format.
+  run('unit: frontend', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'frontend.json')}`], {
+    cwd: join(root, 'frontend'),
+    report: jestReport('frontend'),
+  });
+  run('integration: backend', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], { cwd: join(root, 'backend'), report: jestReport('backend-int') });
+  const chromium = ensureChromium();
+  if (chromium.ok) {
+    run('e2e: Chromium', 'npx', ['playwright', 'test'], {
+      cwd: join(root, 'e2e'),
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'e2e.json') },
+      report: { kind: 'playwright', file: join(reports, 'e2e.json') },
+    });
+  } else {
+    console.error(`\n=== e2e: cannot run — ${chromium.reason}`);
+    failedSteps.push('e2e: Chromium missing');
+  }
+}
+
+console.log('');
+if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
+console.log(`Total: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failedSteps.length ? 1 : 0);

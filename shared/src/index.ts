@@ -1,0 +1,5 @@
+export * from './sync';
+export * from './errors';
+export * from './events';
+export * from './ipc';
+export * from './faculty';

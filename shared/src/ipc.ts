@@ -1,0 +1,39 @@
+import type { ErrorKind } from './errors';
+import type { LogLevel, RunCounts } from './sync';
+
+/** What the parent tells a worker when it starts: everything the run needs, secrets included (never logged). */
+export type WorkerStartMessage = {
+  type: 'start';
+  runId: string;
+  sourceId: string;
+  databasePath: string;
+  settings: WorkerSettings;
+};
+
+export type WorkerSettings = {
+  connection: { baseUrl: string; username: string; password: string } | null;
+  /** Source-specific options (page size, request timeout …). */
+  options: Record<string, unknown>;
+};
+
+export type ParentMessage = WorkerStartMessage;
+
+export type WorkerProgress = {
+  type: 'progress';
+  stage: string;
+  percent?: number;
+  processed: number;
+  total?: number;
+  counts: RunCounts;
+  messageKey?: string;
+  messageParams?: Record<string, string | number>;
+};
+
+/** Messages a worker sends to its parent; the parent checks each with `isWorkerMessage`. */
+export type WorkerMessage =
+  | { type: 'started' }
+  | WorkerProgress
+  | { type: 'log'; level: LogLevel; message: string }
+  | { type: 'rejected'; items: { key: string; reason: string }[] }
+  | { type: 'finished'; counts: RunCounts }
+  | { type: 'failed'; kind: ErrorKind; message: string; counts?: RunCounts };

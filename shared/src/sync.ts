@@ -1,0 +1,108 @@
+/** Statuses a run moves through; `success`, `failed` and `cancelled` are final. */
+export const RUN_STATUSES = ['pending', 'running', 'success', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const FINAL_RUN_STATUSES = ['success', 'failed', 'cancelled'] as const satisfies readonly RunStatus[];
+export const ACTIVE_RUN_STATUSES = ['pending', 'running'] as const satisfies readonly RunStatus[];
+
+export const RUN_TRIGGERS = ['manual', 'schedule', 'cli', 'api'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+/** Stages every source may report; sources add their own (translated under `stages.<key>`). */
+export const RUN_STAGES = ['starting', 'connecting', 'fetching', 'validating', 'saving', 'classifying', 'completed'] as const;
+export type RunStage = (typeof RUN_STAGES)[number];
+
+export const COUNT_KEYS = ['fetched', 'inserted', 'updated', 'unchanged', 'deleted', 'rejected'] as const;
+export type CountKey = (typeof COUNT_KEYS)[number];
+export type RunCounts = Record<CountKey, number>;
+
+export const SOURCE_KINDS = ['connector', 'command'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const LOG_LEVELS = ['info', 'warn', 'error'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type SyncRun = {
+  id: string;
+  sourceId: string;
+  trigger: RunTrigger;
+  /** Who started it: a user name, `scheduler`, `cli`, or null when unknown. */
+  triggeredBy: string | null;
+  status: RunStatus;
+  stage: string | null;
+  /** 0–100, or null while the total is unknown. */
+  percent: number | null;
+  /** Translation key of the latest progress message (`messages.<key>`), with its parameters. */
+  messageKey: string | null;
+  messageParams: Record<string, string | number> | null;
+  /** ISO-8601 timestamps. */
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Milliseconds between start and finish. */
+  durationMs: number | null;
+  counts: RunCounts;
+  errorKind: import('./errors').ErrorKind | null;
+  /** At most 500 characters; the full story is in the run's log. */
+  errorMessage: string | null;
+};
+
+export type ConnectionSettings = {
+  baseUrl: string;
+  username: string;
+  /** The password itself is never returned: only whether one is stored. */
+  hasPassword: boolean;
+};
+
+export type CommandSettings = {
+  executable: string;
+  args: string[];
+  /** Working directory, relative to the backend's working directory when not absolute. */
+  cwd: string;
+  /** A regular expression whose first capture group is the record count, read from the output. */
+  countPattern: string;
+};
+
+export type Source = {
+  id: string;
+  kind: SourceKind;
+  enabled: boolean;
+  /** Per-run time limit in seconds. */
+  timeoutSeconds: number;
+  connection: ConnectionSettings | null;
+  command: CommandSettings | null;
+  /** True when the connection points at the bundled stand-in upstream, not a real system. */
+  isStandIn: boolean;
+  lastRun: SyncRun | null;
+  activeRun: SyncRun | null;
+  updatedAt: string;
+};
+
+export type UpdateSourceRequest = {
+  enabled?: boolean;
+  timeoutSeconds?: number;
+  connection?: { baseUrl?: string; username?: string; password?: string };
+  command?: Partial<CommandSettings>;
+};
+
+export type TriggerRunRequest = {
+  /** Optional free text kept with the run. */
+  reason?: string;
+};
+
+export type RunListQuery = {
+  sourceId?: string;
+  status?: RunStatus;
+  page?: number;
+  pageSize?: number;
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export type RunLogLine = { seq: number; at: string; level: LogLevel; message: string };
+export type RunLog = { runId: string; lines: RunLogLine[]; truncated: boolean };
+
+export type RunRejection = { key: string; reason: string };
+
+export type Health = { status: 'ok'; version: string; database: 'ok' };
+
+export const EMPTY_COUNTS: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };

@@ -1,0 +1,133 @@
+export type PersonName = { fa: string; en: string; sex: 'male' | 'female' };
+export type Campus = { code: string; name: string; city: string; province: string; provinceId: number; scope: string };
+
+export const FIRST_NAMES: readonly PersonName[] = [
+  { fa: 'علی', en: 'Ali', sex: 'male' },
+  { fa: 'محمد', en: 'Mohammad', sex: 'male' },
+  { fa: 'حسین', en: 'Hossein', sex: 'male' },
+  { fa: 'رضا', en: 'Reza', sex: 'male' },
+  { fa: 'مهدی', en: 'Mehdi', sex: 'male' },
+  { fa: 'امیر', en: 'Amir', sex: 'male' },
+  { fa: 'مصطفی', en: 'Mostafa', sex: 'male' },
+  { fa: 'سعید', en: 'Saeed', sex: 'male' },
+  { fa: 'مجید', en: 'Majid', sex: 'male' },
+  { fa: 'کاظم', en: 'Kazem', sex: 'male' },
+  { fa: 'یوسف', en: 'Yousef', sex: 'male' },
+  { fa: 'کریم', en: 'Karim', sex: 'male' },
+  { fa: 'یاسر', en: 'Yaser', sex: 'male' },
+  { fa: 'فرهاد', en: 'Farhad', sex: 'male' },
+  { fa: 'بهزاد', en: 'Behzad', sex: 'male' },
+  { fa: 'کامران', en: 'Kamran', sex: 'male' },
+  { fa: 'هادی', en: 'Hadi', sex: 'male' },
+  { fa: 'نیما', en: 'Nima', sex: 'male' },
+  { fa: 'مرتضی', en: 'Morteza', sex: 'male' },
+  { fa: 'جواد', en: 'Javad', sex: 'male' },
+  { fa: 'کیوان', en: 'Keyvan', sex: 'male' },
+  { fa: 'داوود', en: 'Davood', sex: 'male' },
+  { fa: 'فاطمه', en: 'Fatemeh', sex: 'female' },
+  { fa: 'زهرا', en: 'Zahra', sex: 'female' },
+  { fa: 'مریم', en: 'Maryam', sex: 'female' },
+  { fa: 'سمیه', en: 'Somayeh', sex: 'female' },
+  { fa: 'نرگس', en: 'Narges', sex: 'female' },
+  { fa: 'لیلا', en: 'Leila', sex: 'female' },
+  { fa: 'مینا', en: 'Mina', sex: 'female' },
+  { fa: 'شیرین', en: 'Shirin', sex: 'female' },
+  { fa: 'نیلوفر', en: 'Niloufar', sex: 'female' },
+  { fa: 'کیمیا', en: 'Kimia', sex: 'female' },
+  { fa: 'الهام', en: 'Elham', sex: 'female' },
+  { fa: 'یاسمن', en: 'Yasaman', sex: 'female' },
+  { fa: 'ریحانه', en: 'Reyhaneh', sex: 'female' },
+  { fa: 'پریسا', en: 'Parisa', sex: 'female' },
+  { fa: 'سارا', en: 'Sara', sex: 'female' },
+  { fa: 'آزاده', en: 'Azadeh', sex: 'female' },
+  { fa: 'کتایون', en: 'Katayoun', sex: 'female' },
+  { fa: 'فریبا', en: 'Fariba', sex: 'female' },
+];
+
+export const FAMILY_NAMES: readonly { fa: string; en: string }[] = [
+  { fa: 'احمدی', en: 'Ahmadi' },
+  { fa: 'محمدی', en: 'Mohammadi' },
+  { fa: 'حسینی', en: 'Hosseini' },
+  { fa: 'رضایی', en: 'Rezaei' },
+  { fa: 'کریمی', en: 'Karimi' },
+  { fa: 'موسوی', en: 'Mousavi' },
+  { fa: 'جعفری', en: 'Jafari' },
+  { fa: 'کاظمی', en: 'Kazemi' },
+  { fa: 'صادقی', en: 'Sadeghi' },
+  { fa: 'رحیمی', en: 'Rahimi' },
+  { fa: 'یزدانی', en: 'Yazdani' },
+  { fa: 'کرمانی', en: 'Kermani' },
+  { fa: 'شیرازی', en: 'Shirazi' },
+  { fa: 'قاسمی', en: 'Ghasemi' },
+  { fa: 'نوری', en: 'Nouri' },
+  { fa: 'اکبری', en: 'Akbari' },
+  { fa: 'باقری', en: 'Bagheri' },
+  { fa: 'فتحی', en: 'Fathi' },
+  { fa: 'زارعی', en: 'Zarei' },
+  { fa: 'کیانی', en: 'Kiani' },
+  { fa: 'طاهری', en: 'Taheri' },
+  { fa: 'مرادی', en: 'Moradi' },
+  { fa: 'نجفی', en: 'Najafi' },
+  { fa: 'سلیمانی', en: 'Soleimani' },
+  { fa: 'یوسفی', en: 'Yousefi' },
+  { fa: 'خسروی', en: 'Khosravi' },
+  { fa: 'عباسی', en: 'Abbasi' },
+  { fa: 'حیدری', en: 'Heydari' },
+  { fa: 'پورمحمد', en: 'Pourmohammad' },
+  { fa: 'طباطبایی', en: 'Tabatabaei' },
+];
+
+export const FIELDS: readonly { code: string; name: string }[] = [
+  { code: '1101', name: 'مهندسی کامپیوتر' },
+  { code: '1102', name: 'مهندسی برق' },
+  { code: '1201', name: 'ریاضی کاربردی' },
+  { code: '1202', name: 'آمار' },
+  { code: '1203', name: 'فیزیک' },
+  { code: '1204', name: 'شیمی' },
+  { code: '1301', name: 'حسابداری' },
+  { code: '1302', name: 'مدیریت بازرگانی' },
+  { code: '1303', name: 'اقتصاد' },
+  { code: '1401', name: 'حقوق' },
+  { code: '1402', name: 'روانشناسی' },
+  { code: '1403', name: 'علوم تربیتی' },
+  { code: '1501', name: 'زبان و ادبیات فارسی' },
+  { code: '1502', name: 'زبان انگلیسی' },
+  { code: '1503', name: 'الهیات و معارف اسلامی' },
+];
+
+// Scope texts are deliberately uneven, and some contain two province names
+// ("واحد مرکزی" contains مرکزی; کرمان is inside کرمانشاه): the old script
+// derived provinces by substring matching, and so must whatever replaces it.
+export const CAMPUSES: readonly Campus[] = [
+  { code: '1110', name: 'واحد مرکزی تهران', city: 'تهران', province: 'تهران', provinceId: 8, scope: 'استان تهران - واحد مرکزی' },
+  { code: '1120', name: 'مرکز کرج', city: 'کرج', province: 'البرز', provinceId: 5, scope: 'استان البرز - مرکز کرج' },
+  { code: '1210', name: 'مرکز اصفهان', city: 'اصفهان', province: 'اصفهان', provinceId: 4, scope: 'اصفهان / واحد اصفهان' },
+  { code: '1310', name: 'مرکز شیراز', city: 'شیراز', province: 'فارس', provinceId: 17, scope: 'استان فارس، مرکز شیراز' },
+  { code: '1410', name: 'مرکز مشهد', city: 'مشهد', province: 'خراسان رضوی', provinceId: 11, scope: 'خراسان رضوی - مشهد' },
+  { code: '1420', name: 'مرکز بجنورد', city: 'بجنورد', province: 'خراسان شمالی', provinceId: 12, scope: 'استان خراسان شمالی' },
+  { code: '1510', name: 'مرکز تبریز', city: 'تبریز', province: 'آذربایجان شرقی', provinceId: 1, scope: 'آذربایجان شرقی - تبریز' },
+  { code: '1520', name: 'مرکز ارومیه', city: 'ارومیه', province: 'آذربایجان غربی', provinceId: 2, scope: 'استان آذربایجان غربی - مرکز ارومیه' },
+  { code: '1610', name: 'مرکز کرمانشاه', city: 'کرمانشاه', province: 'کرمانشاه', provinceId: 22, scope: 'استان کرمانشاه - مرکز کرمانشاه' },
+  { code: '1620', name: 'مرکز کرمان', city: 'کرمان', province: 'کرمان', provinceId: 21, scope: 'استان کرمان' },
+  { code: '1710', name: 'مرکز اراک', city: 'اراک', province: 'مرکزی', provinceId: 28, scope: 'استان مرکزی - مرکز اراک' },
+  { code: '1810', name: 'مرکز رشت', city: 'رشت', province: 'گیلان', provinceId: 25, scope: 'گیلان - رشت' },
+  { code: '1910', name: 'مرکز اهواز', city: 'اهواز', province: 'خوزستان', provinceId: 13, scope: 'استان خوزستان - اهواز' },
+  { code: '2010', name: 'مرکز گرگان', city: 'گرگان', province: 'گلستان', provinceId: 24, scope: 'استان گلستان - مرکز گرگان' },
+  { code: '2110', name: 'مرکز زاهدان', city: 'زاهدان', province: 'سیستان و بلوچستان', provinceId: 16, scope: 'سیستان و بلوچستان - زاهدان' },
+  { code: '2210', name: 'مرکز قم', city: 'قم', province: 'قم', provinceId: 19, scope: 'استان قم' },
+];
+
+export const EMPLOY_TYPES: readonly (readonly [string, string])[] = [
+  ['1', 'هیئت علمی'],
+  ['2', 'مدرس مدعو'],
+  ['3', 'حق‌التدریس'],
+];
+
+export const ESTEKHDAM_TYPES: readonly (readonly [string, string])[] = [
+  ['1', 'رسمی قطعی'],
+  ['2', 'رسمی آزمایشی'],
+  ['3', 'پیمانی'],
+  ['4', 'قراردادی'],
+];
+
+export const MOBILE_PREFIXES = ['0912', '0935', '0917', '0990', '0919', '0936'] as const;

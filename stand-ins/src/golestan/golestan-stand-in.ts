@@ -1,0 +1,223 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BodyTooLargeError, parseJson, readBody, sendBytes, sendJson } from '../common/json-http';
+import { createFacultyDataset, type FacultyDataset } from './faculty-dataset';
+import {
+  createFaultSwitch,
+  emptyStats,
+  parseFaults,
+  type GolestanFaults,
+  type GolestanStats,
+} from './golestan-faults';
+import { parseFacultyRequest, parseLoginRequest, parseStudentsRequest, type Parsed } from './golestan-requests';
+import { generateStudents } from './students-generator';
+
+export type GolestanStandInOptions = {
+  port?: number;
+  host?: string;
+  facultyCount?: number;
+  seed?: number;
+  username?: string;
+  password?: string;
+  tokenTtlMs?: number;
+};
+
+export type GolestanStandIn = {
+  url: string;
+  username: string;
+  password: string;
+  close(): Promise<void>;
+  setFaults(faults: GolestanFaults): void;
+  resetFaults(): void;
+  /** Clears faults and stats and restores the generated dataset (same as POST /__control/reset). */
+  reset(): void;
+  stats(): GolestanStats;
+  faculty: FacultyDataset;
+};
+
+type Token = { expiresAt: number; calls: number };
+type DataHandler = (body: unknown) => Parsed<unknown[]>;
+
+// Wording of the real gateway (ASP.NET Web API) for a refused bearer token.
+const UNAUTHORIZED = { message: 'Authorization has been denied for this request.' };
+const BAD_CREDENTIALS = { message: 'نام کاربری یا رمز عبور اشتباه است (invalid user name or password)' };
+const SERVER_ERROR = { message: 'خطای داخلی سرور (an error has occurred)' };
+const TOO_MANY_REQUESTS = { message: 'تعداد درخواست‌ها بیش از حد مجاز است (too many requests)' };
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export const startGolestanStandIn = async (options: GolestanStandInOptions = {}): Promise<GolestanStandIn> => {
+  const host = options.host ?? '127.0.0.1';
+  const username = options.username ?? 'hamgam';
+  const password = options.password ?? 'stand-in-password';
+  const tokenTtlMs = options.tokenTtlMs ?? HOUR_MS;
+  const seed = options.seed ?? 1;
+  const faculty = createFacultyDataset(options.facultyCount ?? 240, seed);
+  const faults = createFaultSwitch();
+  const tokens = new Map<string, Token>();
+  const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+  let stats = emptyStats();
+
+  const delay = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const entry = { timer: setTimeout(() => finish(), ms), resolve: () => finish() };
+      const finish = (): void => {
+        clearTimeout(entry.timer);
+        pendingDelays.delete(entry);
+        resolve();
+      };
+      pendingDelays.add(entry);
+    });
+
+  const unauthorized = (res: ServerResponse, body: object = UNAUTHORIZED): void => {
+    stats.served401 += 1;
+    sendJson(res, 401, body);
+  };
+
+  const badRequest = (res: ServerResponse, errors: string[]): void =>
+    sendJson(res, 400, { message: 'The request is invalid.', errors });
+
+  const parseBody = (text: string): Parsed<unknown> => {
+    const parsed = parseJson(text);
+    return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, errors: ['body must be valid JSON'] };
+  };
+
+  const bearerToken = (req: IncomingMessage): Token | null => {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const token = match ? tokens.get(match[1]) : undefined;
+    if (!token) return null;
+    const limit = faults.current().expireTokensAfterCalls;
+    if (Date.now() >= token.expiresAt || (limit !== undefined && token.calls >= limit)) return null;
+    return token;
+  };
+
+  const handleLogin = (res: ServerResponse, text: string): void => {
+    const body = parseBody(text);
+    const login = body.ok ? parseLoginRequest(body.value) : body;
+    if (!login.ok) return badRequest(res, login.errors);
+    const isAccepted = login.value.userName === username && login.value.password === password;
+    if (faults.current().loginFails || !isAccepted) return unauthorized(res, BAD_CREDENTIALS);
+    const now = Date.now();
+    for (const [key, token] of tokens) if (token.expiresAt <= now) tokens.delete(key);
+    const token = randomBytes(24).toString('base64url');
+    tokens.set(token, { expiresAt: now + tokenTtlMs, calls: 0 });
+    stats.logins += 1;
+    sendJson(res, 200, { data: { token } });
+  };
+
+  // Order of checks: delay, 429, 500, 401, 400, then the answer (maybe truncated).
+  // Gateway-level faults come before authentication, as a proxy in front would.
+  const handleData = async (req: IncomingMessage, res: ServerResponse, text: string, handler: DataHandler) => {
+    stats.dataCalls += 1;
+    const delayMs = faults.current().delayMs ?? 0;
+    if (delayMs > 0) await delay(delayMs);
+    const retryAfter = faults.takeRateLimit();
+    if (retryAfter !== null) {
+      stats.served429 += 1;
+      return sendJson(res, 429, TOO_MANY_REQUESTS, { 'retry-after': String(retryAfter) });
+    }
+    if (faults.takeFailure()) {
+      stats.served500 += 1;
+      return sendJson(res, 500, SERVER_ERROR);
+    }
+    const token = bearerToken(req);
+    if (!token) return unauthorized(res);
+    token.calls += 1;
+    const body = parseBody(text);
+    const result = body.ok ? handler(body.value) : body;
+    if (!result.ok) return badRequest(res, result.errors);
+    const bytes = Buffer.from(JSON.stringify({ data: result.value }), 'utf8');
+    if (faults.takeTruncation()) {
+      stats.servedTruncated += 1;
+      return sendBytes(res, 200, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    }
+    sendBytes(res, 200, bytes);
+  };
+
+  const facultyHandler: DataHandler = (body) => {
+    const request = parseFacultyRequest(body);
+    return request.ok ? { ok: true, value: faculty.page(request.value.pageNumber, request.value.pageSize) } : request;
+  };
+
+  const studentsHandler: DataHandler = (body) => {
+    const request = parseStudentsRequest(body);
+    if (!request.ok) return request;
+    const { codePardis, term, paging } = request.value;
+    const all = generateStudents(codePardis, term, seed);
+    const start = (paging.pageNumber - 1) * paging.pageSize;
+    return { ok: true, value: all.slice(start, start + paging.pageSize) };
+  };
+
+  const reset = (): void => {
+    faults.reset();
+    stats = emptyStats();
+    faculty.reset();
+  };
+
+  const setFaultsOverHttp = (res: ServerResponse, text: string): void => {
+    const body = parseBody(text);
+    const parsed = body.ok ? parseFaults(body.value) : body;
+    if (!parsed.ok) return badRequest(res, parsed.errors);
+    faults.set(parsed.faults);
+    sendJson(res, 200, { faults: faults.current() });
+  };
+
+  const routes: Record<string, (req: IncomingMessage, res: ServerResponse, text: string) => void | Promise<void>> = {
+    'POST /Login': (_req, res, text) => handleLogin(res, text),
+    'POST /API/Golestan/Faculty': (req, res, text) => handleData(req, res, text, facultyHandler),
+    'POST /API/Golestan/Students_2': (req, res, text) => handleData(req, res, text, studentsHandler),
+    'POST /__control/faults': (_req, res, text) => setFaultsOverHttp(res, text),
+    'POST /__control/reset': (_req, res) => {
+      reset();
+      sendJson(res, 200, { stats });
+    },
+    'GET /__control/stats': (_req, res) => sendJson(res, 200, { ...stats }),
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0];
+    const text = await readBody(req);
+    const route = routes[`${req.method} ${path}`];
+    if (route) return route(req, res, text);
+    const isKnownPath = Object.keys(routes).some((key) => key.endsWith(` ${path}`));
+    sendJson(res, isKnownPath ? 405 : 404, { message: isKnownPath ? 'Method not allowed' : `No route for ${path}` });
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { message: 'Request body too large' });
+      sendJson(res, 500, { message: `stand-in error: ${error instanceof Error ? error.message : String(error)}` });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    username,
+    password,
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+        for (const pending of pendingDelays) pending.resolve();
+      });
+      return closing;
+    },
+    setFaults: (next) => faults.set(next),
+    resetFaults: () => faults.reset(),
+    reset,
+    stats: () => ({ ...stats }),
+    faculty,
+  };
+};

@@ -1,0 +1,11 @@
+export { startGolestanStandIn } from './golestan/golestan-stand-in';
+export type { GolestanStandIn, GolestanStandInOptions } from './golestan/golestan-stand-in';
+export type { GolestanFaults, GolestanStats } from './golestan/golestan-faults';
+export type { FacultyDataset } from './golestan/faculty-dataset';
+export { FACULTY_DEFECTS, facultyDefectsAt } from './golestan/faculty-generator';
+export type { FacultyDefect, FacultyRecord } from './golestan/faculty-generator';
+export { generateStudents } from './golestan/students-generator';
+export type { StudentRecord } from './golestan/students-generator';
+export { CAMPUSES } from './golestan/golestan-pools';
+export type { Campus } from './golestan/golestan-pools';
+export { isValidNationalCode, validNationalCode } from './golestan/national-code';
