@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-const sharedEntry = new URL('../shared/src/index.ts', import.meta.url).pathname;
+const sharedEntry = decodeURIComponent(new URL('../shared/src/index.ts', import.meta.url).pathname);
 
 export default defineConfig({
   plugins: [react()],
@@ -26,5 +26,6 @@ export default defineConfig({
     // Dates in the tests are local times; pin the zone the e2e suite uses too.
     env: { TZ: 'Asia/Tehran' },
     restoreMocks: true,
+    unstubGlobals: true,
   },
 });

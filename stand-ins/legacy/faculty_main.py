@@ -5,7 +5,8 @@ Hamgam's "command" source runs scripts like this one as a child process, keeps
 their output as the run log and reads the record count from the last line.
 Like the original it only reads from the gateway; it writes no database.
 
-Environment: GOLESTAN_BASE_URL, GOLESTAN_USERNAME, GOLESTAN_PASSWORD.
+Environment: HAMGAM_BASE_URL, HAMGAM_USERNAME, HAMGAM_PASSWORD (set by Hamgam's command source),
+or GOLESTAN_BASE_URL, GOLESTAN_USERNAME, GOLESTAN_PASSWORD when run by hand.
 Options: --fail (exit 2 on purpose), --sleep SECONDS (wait before starting).
 Exit codes: 0 success, 1 HTTP/network/configuration error, 2 --fail or bad arguments.
 """
@@ -85,9 +86,11 @@ def main():
         print("error: failing on purpose (--fail)", file=sys.stderr, flush=True)
         return 2
 
-    base_url = os.environ.get("GOLESTAN_BASE_URL", "").rstrip("/")
-    username = os.environ.get("GOLESTAN_USERNAME", "")
-    password = os.environ.get("GOLESTAN_PASSWORD", "")
+    # Hamgam passes the source's connection as HAMGAM_*; run by hand, the script reads GOLESTAN_*.
+    env = os.environ.get
+    base_url = (env("HAMGAM_BASE_URL") or env("GOLESTAN_BASE_URL", "")).rstrip("/")
+    username = env("HAMGAM_USERNAME") or env("GOLESTAN_USERNAME", "")
+    password = env("HAMGAM_PASSWORD") or env("GOLESTAN_PASSWORD", "")
     if not base_url or not username or not password:
         print(
             "error: GOLESTAN_BASE_URL, GOLESTAN_USERNAME and GOLESTAN_PASSWORD must be set",

@@ -4,7 +4,7 @@ export function isActiveStatus(status: RunStatus): boolean {
   return (ACTIVE_RUN_STATUSES as readonly RunStatus[]).includes(status);
 }
 
-export function isActiveRun(run: SyncRun | null | undefined): run is SyncRun {
+export function isActiveRun(run: SyncRun | null | undefined): boolean {
   return run != null && isActiveStatus(run.status);
 }
 

@@ -1,0 +1,78 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SyncRun } from '@hamgam/shared';
+import { Button } from '../../../components/ui/button';
+import { ProgressBar } from '../../../components/ui/progress-bar';
+import { formatDateTime, formatDuration, formatNumber } from '../../../lib/format';
+import { errorKindLabel, progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/labels';
+import { elapsedMs, isActiveRun } from '../utils/run-status';
+import { CancelRunDialog } from './cancel-run-dialog';
+import { RunCounts } from './run-counts';
+import { RunLogView } from './run-log-view';
+import { RunRejections } from './run-rejections';
+import { RunStatusBadge } from './run-status-badge';
+
+export type RunDetailsProps = { run: SyncRun };
+
+/** Every field of one run, then its rejections and its log. */
+export function RunDetails({ run }: RunDetailsProps) {
+  const { t, i18n } = useTranslation('sync');
+  const lng = i18n.language;
+  const [isCancelOpen, setIsCancelOpen] = useState(false);
+  const isActive = isActiveRun(run);
+  const none = t('common:status.notAvailable');
+  const date = (iso: string | null) => (iso ? <time dateTime={iso}>{formatDateTime(iso, lng, { seconds: true })}</time> : none);
+  const duration = elapsedMs(run);
+  const percentText = run.percent === null ? null : t('activeRun.percent', { percent: formatNumber(Math.round(run.percent), lng) });
+
+  const fields: [string, ReactNode][] = [
+    ['source', sourceName(t, run.sourceId)],
+    ['status', <RunStatusBadge key="status" status={run.status} />],
+    ['trigger', triggerLabel(t, run.trigger)],
+    ['triggeredBy', run.triggeredBy ? <span dir="auto">{run.triggeredBy}</span> : none],
+    ['stage', run.stage ? stageLabel(t, run.stage) : none],
+    ['percent', percentText ?? none],
+    ['message', progressMessage(t, run, lng) ?? none],
+    ['createdAt', date(run.createdAt)],
+    ['startedAt', date(run.startedAt)],
+    ['finishedAt', date(run.finishedAt)],
+    ['duration', duration === null ? none : formatDuration(duration, lng)],
+    ['errorKind', run.errorKind ? errorKindLabel(t, run.errorKind) : none],
+    ['errorMessage', run.errorMessage ? <span dir="auto">{run.errorMessage}</span> : none],
+  ];
+
+  return (
+    <div className="run-details">
+      <section className="card" aria-labelledby="run-summary-title">
+        <h2 id="run-summary-title" className="section-title">
+          {t('runDetails.summary')}
+        </h2>
+        {isActive && (
+          <div className="run-details__progress">
+            <ProgressBar
+              value={run.percent}
+              label={t('activeRun.progressLabel', { source: sourceName(t, run.sourceId) })}
+              valueText={percentText ?? (run.stage ? stageLabel(t, run.stage) : undefined)}
+            />
+            <Button variant="danger" onClick={() => setIsCancelOpen(true)}>
+              {t('activeRun.cancel')}
+            </Button>
+          </div>
+        )}
+        <dl className="facts facts--grid">
+          {fields.map(([key, value]) => (
+            <div key={key}>
+              <dt>{t(`runDetails.fields.${key}`)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <h3 className="section-title">{t('runDetails.counts')}</h3>
+        <RunCounts counts={run.counts} />
+      </section>
+      <RunRejections runId={run.id} isRunActive={isActive} />
+      <RunLogView runId={run.id} isRunActive={isActive} />
+      {isCancelOpen && <CancelRunDialog run={run} onClose={() => setIsCancelOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Source } from '@hamgam/shared';
+import { Badge } from '../../../components/ui/badge';
+import { Button } from '../../../components/ui/button';
+import { sourceName } from '../utils/labels';
+import { isActiveRun } from '../utils/run-status';
+import { ActiveRunPanel } from './active-run-panel';
+import { LastRunSummary } from './last-run-summary';
+import { RecentRuns } from './recent-runs';
+import { SourceSettingsSummary } from './source-settings-summary';
+import { StandInBadge } from './stand-in-badge';
+import { TriggerRunDialog } from './trigger-run-dialog';
+
+export type SourceCardProps = { source: Source };
+
+export function SourceCard({ source }: SourceCardProps) {
+  const { t } = useTranslation('sync');
+  const headingId = useId();
+  const [isTriggerOpen, setIsTriggerOpen] = useState(false);
+  const activeRun = isActiveRun(source.activeRun) ? source.activeRun : null;
+
+  return (
+    <article className="card source-card" aria-labelledby={headingId} data-source-id={source.id}>
+      <header className="source-card__header">
+        <h2 id={headingId} className="source-card__title">
+          {sourceName(t, source.id)}
+        </h2>
+        <div className="source-card__badges">
+          {source.isStandIn && <StandInBadge />}
+          <Badge tone="neutral">{t(`kinds.${source.kind}`, { defaultValue: source.kind })}</Badge>
+          {!source.enabled && <Badge tone="warning">{t('sourceCard.disabled')}</Badge>}
+        </div>
+      </header>
+
+      <SourceSettingsSummary source={source} />
+
+      {activeRun ? <ActiveRunPanel run={activeRun} /> : <LastRunSummary run={source.lastRun} />}
+
+      <div className="source-card__actions">
+        <Button
+          variant="primary"
+          onClick={() => setIsTriggerOpen(true)}
+          disabled={activeRun !== null}
+          title={activeRun ? t('sourceCard.syncDisabledActive') : undefined}
+        >
+          {t('sourceCard.sync')}
+        </Button>
+      </div>
+
+      <RecentRuns sourceId={source.id} />
+
+      {isTriggerOpen && <TriggerRunDialog sourceId={source.id} onClose={() => setIsTriggerOpen(false)} />}
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
+import { useSources } from '../api/get-sources';
+import { SourceCard } from './source-card';
+
+/** One card per source the server knows, in the order it lists them. */
+export function SourcesDashboard() {
+  const { t } = useTranslation('sync');
+  const sources = useSources();
+
+  if (sources.isPending) {
+    return (
+      <p className="muted" role="status">
+        {t('common:status.loading')}
+      </p>
+    );
+  }
+  if (sources.isError) {
+    return (
+      <div className="notice notice--danger" role="alert">
+        <p>{t('dashboard.loadError')}</p>
+        <Button onClick={() => void sources.refetch()}>{t('common:status.retry')}</Button>
+      </div>
+    );
+  }
+  if (sources.data.length === 0) return <p className="muted">{t('dashboard.empty')}</p>;
+  return (
+    <div className="source-grid">
+      {sources.data.map((source) => (
+        <SourceCard key={source.id} source={source} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { EMPTY_COUNTS, type RunCounts, type Source, type SyncRun } from '@hamgam/shared';
+
+export function makeCounts(overrides: Partial<RunCounts> = {}): RunCounts {
+  return { ...EMPTY_COUNTS, ...overrides };
+}
+
+export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
+  return {
+    id: '12',
+    sourceId: 'faculty',
+    trigger: 'manual',
+    triggeredBy: 'admin',
+    status: 'success',
+    stage: 'completed',
+    percent: 100,
+    messageKey: null,
+    messageParams: null,
+    // Local times (Tehran in the tests): 2026-11-23 is 1405/09/02 in the Jalali calendar.
+    createdAt: '2026-11-23T10:29:58+03:30',
+    startedAt: '2026-11-23T10:30:00+03:30',
+    finishedAt: '2026-11-23T10:32:05+03:30',
+    durationMs: 125_000,
+    counts: makeCounts({ fetched: 1234, inserted: 10, updated: 4, unchanged: 1220 }),
+    errorKind: null,
+    errorMessage: null,
+    ...overrides,
+  };
+}
+
+export function makeActiveRun(overrides: Partial<SyncRun> = {}): SyncRun {
+  return makeRun({
+    id: '13',
+    status: 'running',
+    stage: 'fetching',
+    percent: 42,
+    messageKey: 'faculty.page',
+    messageParams: { page: 3 },
+    finishedAt: null,
+    durationMs: null,
+    counts: makeCounts({ fetched: 300, inserted: 20 }),
+    ...overrides,
+  });
+}
+
+export function makeSource(overrides: Partial<Source> = {}): Source {
+  return {
+    id: 'faculty',
+    kind: 'connector',
+    enabled: true,
+    timeoutSeconds: 3600,
+    connection: { baseUrl: 'http://127.0.0.1:3101', username: 'hamgam', hasPassword: true },
+    command: null,
+    isStandIn: true,
+    lastRun: makeRun(),
+    activeRun: null,
+    updatedAt: '2026-11-23T09:00:00+03:30',
+    ...overrides,
+  };
+}
+
+export function makeLegacySource(overrides: Partial<Source> = {}): Source {
+  return makeSource({
+    id: 'legacy-faculty',
+    kind: 'command',
+    connection: null,
+    command: { executable: 'python3', args: ['faculty_main.py'], cwd: 'legacy', countPattern: 'saved (\\d+)' },
+    isStandIn: false,
+    lastRun: makeRun({
+      id: '9',
+      sourceId: 'legacy-faculty',
+      trigger: 'schedule',
+      status: 'failed',
+      stage: 'fetching',
+      errorKind: 'network',
+      errorMessage: 'connect ECONNREFUSED 127.0.0.1:3101',
+      durationMs: 4_000,
+      counts: makeCounts(),
+    }),
+    ...overrides,
+  });
+}

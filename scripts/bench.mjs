@@ -1,0 +1,70 @@
+// `npm run bench`: timings that tests do not assert. Builds first when needed, then runs a faculty sync of a
+// generated gateway (default 20,000 members; `npm run bench -- --faculty 50000`) through the real runner
+// (HTTP API → forked worker → SQLite file), twice: the first run inserts, the second finds nothing changed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const arg = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const facultyCount = arg('faculty', 20_000);
+const port = arg('port', 3390);
+
+if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
+  spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+const { startGolestanStandIn } = await import(join(root, 'stand-ins/dist/index.js'));
+const gateway = await startGolestanStandIn({ facultyCount, seed: 11 });
+const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
+const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
+});
+const api = `http://127.0.0.1:${port}/api`;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForHealth() {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${api}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(50);
+  }
+  throw new Error('the backend did not start');
+}
+
+async function timedRun() {
+  const started = performance.now();
+  const run = await (await fetch(`${api}/sources/faculty/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+  for (;;) {
+    const current = await (await fetch(`${api}/runs/${run.id}`)).json();
+    if (['success', 'failed', 'cancelled'].includes(current.status)) return { wallMs: performance.now() - started, run: current };
+    await sleep(20);
+  }
+}
+
+try {
+  await waitForHealth();
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
+  for (const label of ['first run (inserts)', 'second run (unchanged)']) {
+    const { wallMs, run } = await timedRun();
+    const rowsPerSecond = Math.round(run.counts.fetched / (wallMs / 1000));
+    console.log(
+      `  ${label.padEnd(24)} ${run.status.padEnd(8)} wall ${(wallMs / 1000).toFixed(2)} s, run ${(run.durationMs / 1000).toFixed(2)} s, ` +
+        `${rowsPerSecond.toLocaleString('en')} rows/s, counts ${JSON.stringify(run.counts)}`,
+    );
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await gateway.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
