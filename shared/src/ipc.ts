@@ -7,6 +7,7 @@ export type WorkerStartMessage = {
   runId: string;
   sourceId: string;
   databasePath: string;
+  mode: import('./sync').RunMode | null;
   settings: WorkerSettings;
 };
 

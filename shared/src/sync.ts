@@ -11,6 +11,10 @@ export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 export const RUN_STAGES = ['starting', 'connecting', 'fetching', 'validating', 'saving', 'classifying', 'completed'] as const;
 export type RunStage = (typeof RUN_STAGES)[number];
 
+/** `full` reads everything (and may soft-delete what is gone); `recent` reads only recent data and never deletes. */
+export const RUN_MODES = ['full', 'recent'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
 export const COUNT_KEYS = ['fetched', 'inserted', 'updated', 'unchanged', 'deleted', 'rejected'] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 export type RunCounts = Record<CountKey, number>;
@@ -28,6 +32,10 @@ export type SyncRun = {
   /** Who started it: a user name, `scheduler`, `cli`, or null when unknown. */
   triggeredBy: string | null;
   status: RunStatus;
+  /** The mode of the run, for sources that have modes; null otherwise. */
+  mode: RunMode | null;
+  /** Free text given when the run was started or cancelled. */
+  reason: string | null;
   stage: string | null;
   /** 0–100, or null while the total is unknown. */
   percent: number | null;
@@ -70,6 +78,8 @@ export type Source = {
   timeoutSeconds: number;
   connection: ConnectionSettings | null;
   command: CommandSettings | null;
+  /** Modes a run of this source can take (empty when the source has none). */
+  modes: RunMode[];
   /** True when the connection points at the bundled stand-in upstream, not a real system. */
   isStandIn: boolean;
   lastRun: SyncRun | null;
@@ -87,6 +97,8 @@ export type UpdateSourceRequest = {
 export type TriggerRunRequest = {
   /** Optional free text kept with the run. */
   reason?: string;
+  /** For sources with modes; defaults to the source's first mode (`full`). */
+  mode?: RunMode;
 };
 
 export type RunListQuery = {

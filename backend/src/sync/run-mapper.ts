@@ -10,6 +10,8 @@ export function toSyncRun(run: SyncRunEntity): SyncRun {
     trigger: run.trigger,
     triggeredBy: run.triggeredBy,
     status: run.status,
+    mode: run.mode,
+    reason: run.reason,
     stage: run.stage,
     percent: run.percent,
     messageKey: run.messageKey,

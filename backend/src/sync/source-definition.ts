@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { ErrorKind, LogLevel, RunCounts, WorkerSettings } from '@hamgam/shared';
+import type { ErrorKind, LogLevel, RunCounts, RunMode, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
 
 /** What a worker step gets: its settings, the database, a reporter and a signal aborted on cancel/timeout. */
 export type WorkerContext = {
   runId: string;
   sourceId: string;
+  /** The run's mode when the source has modes (`modes` in its definition), else null. */
+  mode: RunMode | null;
   settings: WorkerSettings;
   db: Database.Database;
   report: Reporter;
@@ -34,6 +36,8 @@ export type WorkerStep = (ctx: WorkerContext) => Promise<RunCounts>;
 /** How a connector source plugs into the sync core: the core never names a particular source. */
 export type SourceDefinition = {
   id: string;
+  /** Modes a run can take, the default first (e.g. `['full', 'recent']`); omitted when the source has none. */
+  modes?: readonly RunMode[];
   /** Default per-run time limit. */
   defaultTimeoutSeconds: number;
   /** Environment variables that seed the connection at first start (all optional). */

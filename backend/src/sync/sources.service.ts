@@ -5,7 +5,7 @@ import type { CommandSettings, Source, WorkerSettings } from '@hamgam/shared';
 import { SecretBox } from '../common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LEGACY_FACULTY_SEED } from '../sources/command/legacy-faculty.seed';
-import { SOURCE_DEFINITIONS } from '../sources/registry';
+import { SOURCE_DEFINITIONS, findSourceDefinition } from '../sources/registry';
 import { SourceEntity } from './entities/source.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { SyncEventsService } from './events/sync-events.service';
@@ -108,7 +108,7 @@ export class SourcesService implements OnModuleInit {
 
   /** What a run of this source needs, the decrypted password included. Never leaves the server but to the child. */
   workerSettings(entity: SourceEntity): WorkerSettings {
-    const definition = SOURCE_DEFINITIONS.find((candidate) => candidate.id === entity.id);
+    const definition = findSourceDefinition(entity.id);
     return {
       connection: entity.baseUrl
         ? { baseUrl: entity.baseUrl, username: entity.username ?? '', password: entity.passwordEncrypted ? this.secrets.decrypt(entity.passwordEncrypted) : '' }
@@ -130,6 +130,7 @@ export class SourcesService implements OnModuleInit {
       timeoutSeconds: entity.timeoutSeconds,
       connection: entity.baseUrl === null ? null : { baseUrl: entity.baseUrl, username: entity.username ?? '', hasPassword: entity.passwordEncrypted !== null },
       command: entity.command,
+      modes: [...(findSourceDefinition(entity.id)?.modes ?? [])],
       isStandIn: standIn !== undefined && standIn.baseUrl === entity.baseUrl,
       lastRun: lastRun ? toSyncRun(lastRun) : null,
       activeRun: activeRun ? toSyncRun(activeRun) : null,

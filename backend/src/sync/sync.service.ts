@@ -1,7 +1,8 @@
-import { ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type FindOptionsWhere, type Repository } from 'typeorm';
-import { ACTIVE_RUN_STATUSES, type Page, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
+import { ACTIVE_RUN_STATUSES, type Page, type RunMode, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
+import { findSourceDefinition } from '../sources/registry';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
 import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
@@ -12,7 +13,7 @@ import { RunSupervisor } from './runner/run-supervisor.service';
 import { SourcesService } from './sources.service';
 import type { ListRunsDto } from './dto/list-runs.dto';
 
-export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null };
+export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };
 
 /** Starts, cancels and reads runs. The one place that decides whether a run may start. */
 @Injectable()
@@ -41,6 +42,7 @@ export class SyncService implements OnApplicationBootstrap {
   async start(request: StartRequest): Promise<SyncRun> {
     const source = await this.sources.findEntity(request.sourceId);
     if (!source.enabled) throw new ConflictException({ message: `source "${source.id}" is disabled` });
+    const mode = this.resolveMode(source.id, request.mode);
     await this.assertNoActiveRun(source.id);
     let run: SyncRunEntity;
     try {
@@ -51,6 +53,7 @@ export class SyncService implements OnApplicationBootstrap {
           triggeredBy: request.triggeredBy,
           reason: request.reason ?? null,
           status: 'pending',
+          mode,
           createdAt: new Date().toISOString(),
           fetched: 0,
           inserted: 0,
@@ -78,7 +81,7 @@ export class SyncService implements OnApplicationBootstrap {
         }
         this.supervisor.launch({ kind: 'command', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, command: source.command!, env });
       } else {
-        this.supervisor.launch({ kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, settings });
+        this.supervisor.launch({ kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings });
       }
     } catch (error) {
       await this.recorder.finish(run.id, { status: 'failed', kind: 'internal', message: `could not start the run: ${error instanceof Error ? error.message : String(error)}` });
@@ -125,6 +128,16 @@ export class SyncService implements OnApplicationBootstrap {
     await this.findRun(runId);
     const rows = await this.rejections.find({ where: { runId }, order: { id: 'ASC' } });
     return rows.map((row) => ({ key: row.recordKey, reason: row.reason }));
+  }
+
+  private resolveMode(sourceId: string, requested: RunMode | undefined): RunMode | null {
+    const modes = findSourceDefinition(sourceId)?.modes ?? [];
+    if (requested === undefined) return modes[0] ?? null;
+    if (!modes.includes(requested)) {
+      const message = modes.length ? `mode must be one of ${modes.join(', ')}` : `source "${sourceId}" has no modes`;
+      throw new BadRequestException({ message, fields: { mode: [message] } });
+    }
+    return requested;
   }
 
   private async findRun(runId: number): Promise<SyncRunEntity> {

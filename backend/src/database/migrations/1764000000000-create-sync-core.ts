@@ -24,6 +24,7 @@ export class CreateSyncCore1764000000000 implements MigrationInterface {
       triggered_by TEXT,
       reason TEXT,
       status TEXT NOT NULL CHECK (status IN ('pending', 'running', 'success', 'failed', 'cancelled')),
+      mode TEXT CHECK (mode IS NULL OR mode IN ('full', 'recent')),
       stage TEXT,
       percent REAL,
       message_key TEXT,

@@ -53,6 +53,7 @@ describe('runFacultySync', () => {
     return {
       runId,
       sourceId: 'faculty',
+      mode: null,
       settings: { connection: { baseUrl: 'http://gateway.test', username: 'u', password: 'secret-pw' }, options },
       db,
       report,

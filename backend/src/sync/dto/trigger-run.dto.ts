@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { TriggerRunRequest } from '@hamgam/shared';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { RUN_MODES, type RunMode, type TriggerRunRequest } from '@hamgam/shared';
 
 export class TriggerRunDto implements TriggerRunRequest {
   @ApiPropertyOptional({ maxLength: 500, description: 'Why the run was started, kept with the run' })
@@ -8,4 +8,9 @@ export class TriggerRunDto implements TriggerRunRequest {
   @IsString()
   @MaxLength(500)
   reason?: string;
+
+  @ApiPropertyOptional({ enum: RUN_MODES, description: "For sources with modes; default: the source's first mode" })
+  @IsOptional()
+  @IsIn(RUN_MODES)
+  mode?: RunMode;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ErrorKind, RunStatus, RunTrigger } from '@hamgam/shared';
+import type { ErrorKind, RunMode, RunStatus, RunTrigger } from '@hamgam/shared';
 
 @Entity('data_syncs')
 export class SyncRunEntity {
@@ -20,6 +20,9 @@ export class SyncRunEntity {
 
   @Column('text')
   status: RunStatus;
+
+  @Column('text', { nullable: true })
+  mode: RunMode | null;
 
   @Column('text', { nullable: true })
   stage: string | null;

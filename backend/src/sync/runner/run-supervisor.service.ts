@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { CommandSettings, ErrorKind, WorkerMessage, WorkerSettings } from '@hamgam/shared';
+import type { CommandSettings, ErrorKind, RunMode, WorkerSettings } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { spawnCommand } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
@@ -12,7 +12,7 @@ export type LaunchRequest = {
   sourceId: string;
   timeoutSeconds: number;
   secrets: string[];
-} & ({ kind: 'connector'; settings: WorkerSettings } | { kind: 'command'; command: CommandSettings; env: Record<string, string> });
+} & ({ kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandSettings; env: Record<string, string> });
 
 type StopReason = { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string };
 
@@ -49,11 +49,12 @@ export class RunSupervisor implements OnApplicationShutdown {
 
   launch(request: LaunchRequest): void {
     this.recorder.track(request.runId, request.secrets);
-    let entry: ActiveChild | undefined;
+    // Messages can arrive before the entry exists (a command reports 'started' at once): hold them until it does.
+    const slot: { entry?: ActiveChild } = {};
     const early: unknown[] = [];
     const onMessage = (message: unknown) => {
-      if (!entry) return void early.push(message);
-      const handled = entry;
+      if (!slot.entry) return void early.push(message);
+      const handled = slot.entry;
       handled.queue = handled.queue.then(() => this.handleMessage(request.runId, handled, message)).catch((error: unknown) => {
         this.logger.error(`run ${request.runId}: could not record a worker message: ${String(error)}`);
       });
@@ -65,7 +66,7 @@ export class RunSupervisor implements OnApplicationShutdown {
         : spawnCommand({ command: request.command, env: request.env, onMessage: (message) => onMessage(message) });
 
     let resolveClosed: () => void = () => undefined;
-    entry = {
+    const entry: ActiveChild = {
       child,
       queue: Promise.resolve(),
       stopReason: null,
@@ -75,6 +76,7 @@ export class RunSupervisor implements OnApplicationShutdown {
       killTimer: null,
       closed: new Promise<void>((resolve) => (resolveClosed = resolve)),
     };
+    slot.entry = entry;
     this.active.set(request.runId, entry);
     for (const message of early.splice(0)) onMessage(message);
 
@@ -84,11 +86,11 @@ export class RunSupervisor implements OnApplicationShutdown {
       createInterface({ input: child.stdout! }).on('line', (line) => onMessage({ type: 'log', level: 'info', message: line }));
       createInterface({ input: child.stderr! }).on('line', (line) => onMessage({ type: 'log', level: 'warn', message: line }));
       child.on('error', (error) => onMessage({ type: 'failed', kind: 'internal', message: `could not start the worker: ${error.message}` }));
-      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, settings: request.settings });
+      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, mode: request.mode, settings: request.settings });
     }
 
     child.once('close', (code, signal) => {
-      const closing = entry!;
+      const closing = entry;
       closing.queue = closing.queue
         .then(() => this.handleExit(request.runId, closing, code, signal))
         .catch((error: unknown) => this.logger.error(`run ${request.runId}: could not close: ${String(error)}`))

@@ -32,7 +32,7 @@ async function main(start: ParentMessage): Promise<void> {
     const step = await definition.loadStep();
     await runSync({
       step,
-      context: { runId: start.runId, sourceId: start.sourceId, settings: start.settings, db, signal: abort.signal },
+      context: { runId: start.runId, sourceId: start.sourceId, mode: start.mode, settings: start.settings, db, signal: abort.signal },
       send: (message) => void send(message),
     });
   } finally {
@@ -42,7 +42,7 @@ async function main(start: ParentMessage): Promise<void> {
 
 process.once('message', (message: ParentMessage) => {
   if (message?.type !== 'start') return;
-  main(message)
+  void main(message)
     .catch((error: unknown) => send({ type: 'failed', kind: 'internal', message: error instanceof Error ? error.message : String(error) }))
     // Let queued IPC messages drain before leaving.
     .then(() => lastSend)

@@ -51,7 +51,7 @@ describe('server events', () => {
     await expect.poll(() => api.callsTo('GET /api/sources').length).toBe(2);
   });
 
-  it('should drop an event whose data is not a server event', async () => {
+  it('should ignore an event when its data is not a server event', async () => {
     stubApi({ 'GET /api/sources': () => [makeSource({ activeRun: makeActiveRun() })] });
     await renderApp();
     await screen.findByRole('progressbar');
@@ -64,7 +64,7 @@ describe('server events', () => {
     await waitFor(() => expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '50'));
   });
 
-  it('should poll the sources every 2 s while a run is active and the stream is down', async () => {
+  it('should poll the sources every 2 s until the run is final when the stream is down', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     let sources = [makeSource({ activeRun: makeActiveRun() })];
     const api = stubApi({ 'GET /api/sources': () => sources });
