@@ -99,6 +99,8 @@ export type TriggerRunRequest = {
   reason?: string;
   /** For sources with modes; defaults to the source's first mode (`full`). */
   mode?: RunMode;
+  /** How the run was asked for: the panel sends `manual`, the command line `cli`; other API clients get `api`. */
+  trigger?: Extract<RunTrigger, 'manual' | 'api' | 'cli'>;
 };
 
 export type RunListQuery = {

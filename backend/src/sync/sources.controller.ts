@@ -34,6 +34,6 @@ export class SourcesController {
   @ApiAcceptedResponse({ description: 'The run, pending' })
   @ApiConflictResponse({ description: 'A run of this source is already active; the body names it' })
   trigger(@Param('id') id: string, @Body() dto: TriggerRunDto): Promise<SyncRun> {
-    return this.sync.start({ sourceId: id, trigger: 'manual', triggeredBy: null, reason: dto.reason ?? null, mode: dto.mode });
+    return this.sync.start({ sourceId: id, trigger: dto.trigger ?? 'api', triggeredBy: null, reason: dto.reason ?? null, mode: dto.mode });
   }
 }

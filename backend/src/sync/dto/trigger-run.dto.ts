@@ -2,6 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RUN_MODES, type RunMode, type TriggerRunRequest } from '@hamgam/shared';
 
+// `schedule` is the scheduler's alone.
+const API_TRIGGERS = ['manual', 'api', 'cli'] as const;
+
 export class TriggerRunDto implements TriggerRunRequest {
   @ApiPropertyOptional({ maxLength: 500, description: 'Why the run was started, kept with the run' })
   @IsOptional()
@@ -13,4 +16,9 @@ export class TriggerRunDto implements TriggerRunRequest {
   @IsOptional()
   @IsIn(RUN_MODES)
   mode?: RunMode;
+
+  @ApiPropertyOptional({ enum: API_TRIGGERS, default: 'api' })
+  @IsOptional()
+  @IsIn(API_TRIGGERS)
+  trigger?: (typeof API_TRIGGERS)[number];
 }

@@ -7,7 +7,8 @@ import { sourceKeys } from './source-keys';
 export type TriggerRunVariables = { sourceId: string } & TriggerRunRequest;
 
 export function triggerRun({ sourceId, ...request }: TriggerRunVariables): Promise<SyncRun> {
-  return apiClient.post<SyncRun>(`/sources/${encodeURIComponent(sourceId)}/runs`, request);
+  // A click in the panel is a `manual` run; scripts calling the API default to `api`.
+  return apiClient.post<SyncRun>(`/sources/${encodeURIComponent(sourceId)}/runs`, { trigger: 'manual', ...request });
 }
 
 /** Starts a run; a 409 (`ApiError` whose body names `activeRun`) means one is already going. */

@@ -52,11 +52,11 @@ describe('trigger run dialog', () => {
 
     expect(await screen.findByRole('progressbar', { name: 'Sync progress of “Faculty members”' })).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(api.callsTo('POST /api/sources/faculty/runs')[0].body).toEqual({ reason: 'new term' });
+    expect(api.callsTo('POST /api/sources/faculty/runs')[0].body).toEqual({ trigger: 'manual', reason: 'new term' });
     expect(screen.getByRole('button', { name: 'Sync' })).toBeDisabled();
   });
 
-  it('should send an empty body when no reason is given', async () => {
+  it('should send only the trigger when no reason is given', async () => {
     const api = stubApi({
       'GET /api/sources': () => [makeSource()],
       'POST /api/sources/faculty/runs': () => reply(202, makeActiveRun()),
@@ -65,7 +65,7 @@ describe('trigger run dialog', () => {
 
     await user.click(screen.getByRole('button', { name: 'تأیید' }));
     await expect.poll(() => api.callsTo('POST /api/sources/faculty/runs')).toHaveLength(1);
-    expect(api.callsTo('POST /api/sources/faculty/runs')[0].body).toEqual({});
+    expect(api.callsTo('POST /api/sources/faculty/runs')[0].body).toEqual({ trigger: 'manual' });
   });
 
   it('should say a run is already in progress and link to it when the server answers 409', async () => {
