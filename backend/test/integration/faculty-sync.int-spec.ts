@@ -103,6 +103,17 @@ describe('faculty sync against the stand-in gateway', () => {
     expect(log.lines.some((line) => /retry/i.test(line.message))).toBe(true);
   });
 
+  it('should wait as told and succeed when the gateway answers 429 with Retry-After', async () => {
+    gateway.setFaults({ rateLimitNext: 1, retryAfterSeconds: 1 });
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+
+    expect(run).toMatchObject({ status: 'success', errorMessage: null });
+    expect(gateway.stats().served429).toBe(1);
+    const log = (await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body as RunLog;
+    expect(log.lines.some((line) => /retry 1\/\d+ in 1\.0 s/.test(line.message))).toBe(true);
+  });
+
   it('should log in again and finish when the token expires mid-run', async () => {
     gateway.setFaults({ expireTokensAfterCalls: 2 });
 
