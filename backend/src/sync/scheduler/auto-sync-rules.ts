@@ -1,0 +1,103 @@
+import { CronTime } from 'cron';
+import { AUTO_SYNC_UNITS, AUTO_SYNC_UNIT_SECONDS, type AutoSyncSettings, type AutoSyncUnit, type RunMode } from '@hamgam/shared';
+import { cronFireTimes, type Timing } from './auto-sync-plan';
+
+/** The floor admins get; `MIN_SYNC_INTERVAL_SECONDS` lowers it for tests, and only then is `seconds` a unit. */
+export const DEFAULT_MIN_INTERVAL_SECONDS = 300;
+export const MAX_INTERVAL_SECONDS = 30 * 86_400;
+
+export const DEFAULT_AUTO_SYNC: AutoSyncSettings = { enabled: false, every: 1, unit: 'days', cron: null, mode: null, quietWindow: null };
+
+export type AutoSyncLimits = { minIntervalSeconds: number; timeZone: string };
+
+export type FieldErrors = Record<string, string[]>;
+
+export function allowedUnits(limits: AutoSyncLimits): AutoSyncUnit[] {
+  return AUTO_SYNC_UNITS.filter((unit) => unit !== 'seconds' || limits.minIntervalSeconds < DEFAULT_MIN_INTERVAL_SECONDS);
+}
+
+/** "5 minutes", "1 day", "90 seconds": the largest unit that divides the span. */
+export function describeSeconds(seconds: number): string {
+  const unit = [...AUTO_SYNC_UNITS].reverse().find((candidate) => seconds % AUTO_SYNC_UNIT_SECONDS[candidate] === 0) ?? 'seconds';
+  const count = seconds / AUTO_SYNC_UNIT_SECONDS[unit];
+  return `${count} ${count === 1 ? unit.slice(0, -1) : unit}`;
+}
+
+export function timingOf(settings: AutoSyncSettings): Timing | null {
+  if (settings.cron) return { cron: settings.cron };
+  if (settings.every !== null && settings.unit !== null) return { intervalSeconds: settings.every * AUTO_SYNC_UNIT_SECONDS[settings.unit] };
+  return null;
+}
+
+const TIMING_KEYS = ['every', 'unit', 'cron'] as const;
+
+/** The stored settings with the sent keys applied; an interval and a cron expression replace each other. */
+export function mergeAutoSync(current: AutoSyncSettings, patch: Partial<AutoSyncSettings>): AutoSyncSettings {
+  const sent = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<AutoSyncSettings>;
+  const merged = { ...current, ...sent };
+  if (sent.cron) return { ...merged, every: null, unit: null };
+  if (sent.every !== undefined || sent.unit !== undefined) return { ...merged, cron: null, every: merged.every ?? null, unit: merged.unit ?? null };
+  return merged;
+}
+
+export function changesTiming(current: AutoSyncSettings, next: AutoSyncSettings): boolean {
+  return TIMING_KEYS.some((key) => current[key] !== next[key]) || (next.enabled && !current.enabled);
+}
+
+/** The shortest gap between the next fire times of a cron expression: irregular ones (`0,1 2 * * *`) show it too. */
+function shortestCronGapSeconds(cron: string, timeZone: string, now: Date): number {
+  const times = cronFireTimes(cron, timeZone, now, 25);
+  let gap = Infinity;
+  for (let i = 1; i < times.length; i += 1) gap = Math.min(gap, (times[i].getTime() - times[i - 1].getTime()) / 1000);
+  return gap;
+}
+
+export function validateCron(cron: string, limits: AutoSyncLimits, now: Date): string[] {
+  const { valid, error } = CronTime.validateCronExpression(cron);
+  if (!valid) return [`the cron expression is not valid: ${error?.message ?? 'unknown error'}`];
+  if (shortestCronGapSeconds(cron, limits.timeZone, now) < limits.minIntervalSeconds) {
+    return [`the cron expression fires more often than every ${describeSeconds(limits.minIntervalSeconds)}`];
+  }
+  return [];
+}
+
+/**
+ * Checks the settings an update would store; errors are keyed like the request's fields (`autoSync.every`).
+ * The timing is checked when the schedule is on or the update touches it, so turning off an old schedule
+ * always works even after the floor was raised.
+ */
+export function validateAutoSync(
+  patch: Partial<AutoSyncSettings>,
+  next: AutoSyncSettings,
+  context: { limits: AutoSyncLimits; modes: readonly RunMode[]; now: Date },
+): FieldErrors {
+  const errors: FieldErrors = {};
+  const add = (field: string, message: string) => (errors[`autoSync.${field}`] ??= []).push(message);
+  const { limits } = context;
+
+  if (patch.cron && (patch.every != null || patch.unit != null)) {
+    add('cron', 'give either an interval (every and unit) or a cron expression, not both');
+    return errors;
+  }
+  const touchesTiming = TIMING_KEYS.some((key) => patch[key] !== undefined);
+  if (next.enabled || touchesTiming) {
+    if (next.cron) {
+      for (const message of validateCron(next.cron, limits, context.now)) add('cron', message);
+    } else if (next.every === null || next.unit === null) {
+      add('every', 'set an interval (every and unit) or a cron expression');
+    } else if (!allowedUnits(limits).includes(next.unit)) {
+      add('unit', `unit must be one of ${allowedUnits(limits).join(', ')}`);
+    } else {
+      const seconds = next.every * AUTO_SYNC_UNIT_SECONDS[next.unit];
+      if (seconds < limits.minIntervalSeconds) add('every', `the interval must be at least ${describeSeconds(limits.minIntervalSeconds)}`);
+      if (seconds > MAX_INTERVAL_SECONDS) add('every', `the interval must be at most ${describeSeconds(MAX_INTERVAL_SECONDS)}`);
+    }
+  }
+  if (next.mode !== null && !context.modes.includes(next.mode)) {
+    add('mode', context.modes.length ? `mode must be one of ${context.modes.join(', ')}` : 'this source has no modes');
+  }
+  if (next.quietWindow && next.quietWindow.start === next.quietWindow.end) {
+    add('quietWindow.end', 'the quiet window must end at another time than it starts');
+  }
+  return errors;
+}

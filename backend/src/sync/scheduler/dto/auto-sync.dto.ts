@@ -1,0 +1,87 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { AUTO_SYNC_UNITS, RUN_MODES, WEEKDAYS, type AutoSyncSettings, type AutoSyncUnit, type QuietWindow, type RunMode, type Weekday } from '@hamgam/shared';
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class QuietWindowDto implements QuietWindow {
+  @ApiPropertyOptional({ example: '08:00', description: 'HH:MM in the university time zone' })
+  @Matches(HH_MM, { message: 'start must be a time as HH:MM (24-hour)' })
+  start: string;
+
+  @ApiPropertyOptional({ example: '14:00', description: 'HH:MM; before start means the window crosses midnight' })
+  @Matches(HH_MM, { message: 'end must be a time as HH:MM (24-hour)' })
+  end: string;
+
+  @ApiPropertyOptional({ example: [6, 0, 1, 2, 3], description: 'Days the window starts on, 0 = Sunday … 6 = Saturday' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'choose at least one day' })
+  @ArrayMaxSize(7)
+  @ArrayUnique()
+  @IsIn(WEEKDAYS, { each: true, message: 'days must be numbers from 0 (Sunday) to 6 (Saturday)' })
+  days: Weekday[];
+}
+
+/** Only the keys sent change; the rules that need the server's settings are checked in `validateAutoSync`. */
+export class AutoSyncDto implements Partial<AutoSyncSettings> {
+  @ApiPropertyOptional()
+  // Not @IsOptional: it lets null through, and null is no answer to "on or off?".
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ example: 6, description: 'With unit: the interval; replaces a cron expression' })
+  @IsOptional()
+  @IsInt({ message: 'every must be a whole number' })
+  @Min(1, { message: 'every must be at least 1' })
+  @Max(1_000_000)
+  every?: number;
+
+  @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })
+  @IsOptional()
+  @IsIn(AUTO_SYNC_UNITS)
+  unit?: AutoSyncUnit;
+
+  @ApiPropertyOptional({ example: '0 2 * * *', description: 'Cron expression in the university time zone; replaces the interval' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'cron must not be empty' })
+  @MaxLength(200)
+  cron?: string;
+
+  @ApiPropertyOptional({ enum: RUN_MODES, nullable: true, description: "Mode of scheduled runs; null: the source's default" })
+  @IsOptional()
+  @IsIn(RUN_MODES)
+  mode?: RunMode | null;
+
+  @ApiPropertyOptional({ type: QuietWindowDto, nullable: true, description: 'null removes the quiet window' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => QuietWindowDto)
+  quietWindow?: QuietWindowDto | null;
+}
+
+export class CronPreviewQueryDto {
+  @ApiPropertyOptional({ example: '0 2 * * *' })
+  @IsString()
+  @MaxLength(200)
+  cron: string;
+}

@@ -1,0 +1,138 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { AutoSyncConfig, CronPreview } from '@hamgam/shared';
+import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fetch-stub';
+import { makeAutoSync, makeSource } from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render';
+
+const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+
+function stubSchedules(routes: Record<string, StubHandler> = {}) {
+  return stubApi({ 'GET /api/sources': () => [makeSource()], 'GET /api/schedules/config': () => CONFIG, ...routes });
+}
+
+async function openSettings(lng: 'fa' | 'en' = 'fa') {
+  const view = await renderApp({ lng });
+  const card = await screen.findByRole('article', { name: lng === 'fa' ? 'اعضای هیئت علمی' : 'Faculty members' });
+  await view.user.click(within(card).getByRole('button', { name: lng === 'fa' ? 'تنظیمات' : 'Settings' }));
+  const dialog = screen.getByRole('dialog', { name: lng === 'fa' ? 'تنظیمات «اعضای هیئت علمی»' : 'Settings of “Faculty members”' });
+  return { ...view, card, dialog };
+}
+
+describe('auto-sync settings dialog', () => {
+  it('should show the stored schedule and the time limit when Settings is clicked', async () => {
+    stubSchedules();
+    const { dialog } = await openSettings();
+
+    expect(within(dialog).getByRole('switch', { name: 'همگام‌سازی خودکار' })).not.toBeChecked();
+    expect(within(dialog).getByRole('radio', { name: 'در فاصله‌های منظم' })).toBeChecked();
+    expect(within(dialog).getByRole('textbox', { name: 'هر' })).toHaveValue('۱');
+    expect(within(dialog).getByRole('combobox', { name: 'واحد' })).toHaveValue('days');
+    expect(within(dialog).getByRole('textbox', { name: 'سقف زمان هر اجرا (دقیقه)' })).toHaveValue('۶۰');
+    expect(await within(dialog).findByText('از ۵ دقیقه تا ۳۰ روز، از شروع آخرین اجرا حساب می‌شود، هر که آن را شروع کرده باشد.')).toBeInTheDocument();
+  });
+
+  it('should send the interval and the new time limit and refetch the sources when Save is clicked', async () => {
+    const api = stubSchedules({ 'PATCH /api/sources/faculty': () => makeSource() });
+    const { user, dialog } = await openSettings('en');
+
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Every' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Every' }), '6');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Unit' }), 'hours');
+    await user.clear(within(dialog).getByRole('textbox', { name: 'Time limit per run (minutes)' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Time limit per run (minutes)' }), '30');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.callsTo('PATCH /api/sources/faculty')[0].body).toEqual({ autoSync: { every: 6, unit: 'hours', quietWindow: null }, timeoutSeconds: 1800 });
+    expect(api.callsTo('GET /api/sources')).toHaveLength(2);
+  });
+
+  it("should show the server's message next to the interval and keep the dialog open when the server refuses the interval", async () => {
+    const message = 'the interval must be at least 5 minutes';
+    stubSchedules({ 'PATCH /api/sources/faculty': () => reply(400, errorBody(400, `autoSync.every: ${message}`, { fields: { 'autoSync.every': [message] } })) });
+    const { user, dialog } = await openSettings();
+    const every = within(dialog).getByRole('textbox', { name: 'هر' });
+
+    await user.clear(every);
+    await user.type(every, '۲');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'واحد' }), 'minutes');
+    await user.click(within(dialog).getByRole('button', { name: 'ذخیره' }));
+
+    await waitFor(() => expect(every).toHaveAccessibleDescription(expect.stringContaining(message)));
+    expect(every).toHaveAttribute('aria-invalid', 'true');
+    expect(every).toHaveFocus();
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('should switch at once and roll back with the reason when the server refuses the switch', async () => {
+    const api = stubSchedules({
+      'PATCH /api/sources/faculty': () => reply(400, errorBody(400, 'autoSync.every: set an interval (every and unit) or a cron expression')),
+    });
+    // Hold the answer so the switch can be seen on before the refusal arrives.
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const stubbed = globalThis.fetch;
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'PATCH') await gate;
+      return stubbed(input, init);
+    });
+    const { user, card, dialog } = await openSettings('en');
+    const toggle = within(dialog).getByRole('switch', { name: 'Automatic sync' });
+
+    await user.click(toggle);
+
+    await waitFor(() => expect(toggle).toBeChecked());
+    expect(within(card).getByRole('region', { name: 'Automatic sync' })).toHaveTextContent('every 1 day');
+    release();
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Automatic sync was not switched: autoSync.every: set an interval');
+    expect(toggle).not.toBeChecked();
+    expect(within(card).getByRole('region', { name: 'Automatic sync' })).toHaveTextContent('Off');
+    expect(api.callsTo('PATCH /api/sources/faculty')[0].body).toEqual({ autoSync: { enabled: true } });
+  });
+
+  it('should list the next three runs in Jalali when a cron expression is typed', async () => {
+    const preview: CronPreview = {
+      cron: '0 2 * * *',
+      timeZone: 'Asia/Tehran',
+      fireTimes: ['2026-11-23T22:30:00.000Z', '2026-11-24T22:30:00.000Z', '2026-11-25T22:30:00.000Z'],
+    };
+    const api = stubSchedules({ 'GET /api/schedules/preview': () => preview });
+    const { user, dialog } = await openSettings();
+
+    await user.click(within(dialog).getByRole('radio', { name: 'عبارت کرون (cron)' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'عبارت کرون' }), '0 2 * * *');
+
+    const list = await within(dialog).findByRole('list', { name: 'سه اجرای بعدی' }, { timeout: 3000 });
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['۱۴۰۵/۰۹/۰۳ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۴ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۵ ۰۲:۰۰']);
+    expect(api.callsTo('GET /api/schedules/preview').at(-1)?.query.get('cron')).toBe('0 2 * * *');
+  });
+
+  it("should show the server's reason under the cron field when the previewed expression is invalid", async () => {
+    stubSchedules({
+      'GET /api/schedules/preview': () => reply(400, errorBody(400, 'cron: bad', { fields: { cron: ['the cron expression is not valid: Field value (99) is out of range'] } })),
+    });
+    const { user, dialog } = await openSettings('en');
+
+    await user.click(within(dialog).getByRole('radio', { name: 'Cron expression' }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Cron expression' }), '99 * * * *');
+
+    expect(await within(dialog).findByText('the cron expression is not valid: Field value (99) is out of range', {}, { timeout: 3000 })).toBeInTheDocument();
+  });
+
+  it('should say that no schedule fires when the server runs with AUTO_SYNC_ENABLED=false', async () => {
+    stubSchedules({ 'GET /api/schedules/config': () => ({ ...CONFIG, isAllowed: false }) });
+    const { dialog } = await openSettings('en');
+
+    expect(await within(dialog).findByText('This server runs with AUTO_SYNC_ENABLED=false: schedules are kept but none fires.')).toBeInTheDocument();
+  });
+
+  it('should offer the modes of the source when the source has modes', async () => {
+    stubSchedules({ 'GET /api/sources': () => [makeSource({ modes: ['full', 'recent'], autoSync: makeAutoSync({ mode: 'recent' }) })] });
+    const { dialog } = await openSettings('en');
+
+    const mode = within(dialog).getByRole('combobox', { name: 'Mode of scheduled runs' });
+    expect(mode).toHaveValue('recent');
+    expect(within(mode).getAllByRole('option').map((option) => option.textContent)).toEqual(["The source's default", 'Full', 'Recent changes only']);
+  });
+});

@@ -1,0 +1,122 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Source } from '@hamgam/shared';
+import { Button } from '../../../components/ui/button';
+import { Dialog } from '../../../components/ui/dialog';
+import { useScheduleConfig } from '../api/get-schedule-config';
+import { useUpdateSourceSchedule } from '../api/update-source-schedule';
+import { checkForm, serverFieldErrors, toFormValues, toUpdateRequest, type FieldErrors, type ScheduleFormValues } from '../utils/schedule-form';
+import { AutoSyncToggle } from './auto-sync-toggle';
+import { FieldError, describedBy } from './field-error';
+import { QuietWindowFields } from './quiet-window-fields';
+import { TimingFields } from './timing-fields';
+import '../schedules.css';
+
+// Server field errors this form shows next to a field; any other refusal is shown for the whole form.
+const FORM_FIELDS = ['autoSync.every', 'autoSync.unit', 'autoSync.cron', 'autoSync.mode', 'autoSync.quietWindow', 'autoSync.quietWindow.start', 'autoSync.quietWindow.end', 'autoSync.quietWindow.days', 'timeoutSeconds'];
+
+export type AutoSyncDialogProps = { source: Source; sourceName: string; onClose: () => void };
+
+/** A source's settings: the auto-sync switch (saved at once), its schedule, quiet window, mode and time limit. */
+export function AutoSyncDialog({ source, sourceName, onClose }: AutoSyncDialogProps) {
+  const { t, i18n } = useTranslation('schedules');
+  const config = useScheduleConfig();
+  const update = useUpdateSourceSchedule();
+  const [initial] = useState(() => toFormValues(source, i18n.language));
+  const [values, setValues] = useState<ScheduleFormValues>(initial);
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const formId = useId();
+  const ids = { mode: useId(), modeError: useId(), timeout: useId(), timeoutHint: useId(), timeoutError: useId() };
+
+  const serverErrors = serverFieldErrors(update.error);
+  const errors: FieldErrors = { ...serverErrors, ...localErrors };
+  const hasFormLevelError = update.isError && !Object.keys(serverErrors).some((field) => FORM_FIELDS.includes(field));
+
+  useEffect(() => {
+    if (update.isError || Object.keys(localErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [update.isError, update.error, localErrors]);
+
+  const change = (patch: Partial<ScheduleFormValues>) => setValues((current) => ({ ...current, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkForm(values);
+    setLocalErrors(Object.fromEntries(Object.entries(found).map(([field, codes]) => [field, codes.map((code) => t(`dialog.${code}`))])));
+    if (Object.keys(found).length > 0) return;
+    update.mutate({ sourceId: source.id, ...toUpdateRequest(values, initial, source) }, { onSuccess: onClose });
+  };
+
+  return (
+    <Dialog
+      title={t('dialog.title', { source: sourceName })}
+      description={t('dialog.description')}
+      onClose={onClose}
+      actions={
+        <>
+          <Button type="submit" form={formId} variant="primary" isBusy={update.isPending}>
+            {t('dialog.save')}
+          </Button>
+          <Button onClick={onClose}>{t('dialog.close')}</Button>
+        </>
+      }
+    >
+      {config.data && !config.data.isAllowed && (
+        <div className="notice notice--warning" role="status">
+          <p>{t('dialog.killSwitch')}</p>
+        </div>
+      )}
+      <AutoSyncToggle source={source} />
+      <form id={formId} ref={formRef} className="form schedule-form" onSubmit={submit} noValidate>
+        <TimingFields values={values} onChange={change} errors={errors} config={config.data} />
+        {source.modes.length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.mode} className="form__label">
+              {t('dialog.mode')}
+            </label>
+            <select
+              id={ids.mode}
+              className="form__control"
+              value={values.mode}
+              onChange={(event) => change({ mode: event.target.value as ScheduleFormValues['mode'] })}
+              aria-invalid={errors['autoSync.mode'] ? true : undefined}
+              aria-describedby={describedBy(null, ids.modeError, errors['autoSync.mode'])}
+            >
+              <option value="">{t('modes.default')}</option>
+              {source.modes.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`modes.${mode}`, { defaultValue: mode })}
+                </option>
+              ))}
+            </select>
+            <FieldError id={ids.modeError} messages={errors['autoSync.mode']} />
+          </div>
+        )}
+        <QuietWindowFields values={values} onChange={change} errors={errors} timeZone={config.data?.timeZone ?? 'Asia/Tehran'} />
+        <div className="field">
+          <label htmlFor={ids.timeout} className="form__label">
+            {t('dialog.timeout')}
+          </label>
+          <input
+            id={ids.timeout}
+            className="form__control field--narrow"
+            inputMode="numeric"
+            value={values.timeoutMinutes}
+            onChange={(event) => change({ timeoutMinutes: event.target.value })}
+            aria-invalid={errors.timeoutSeconds ? true : undefined}
+            aria-describedby={describedBy(ids.timeoutHint, ids.timeoutError, errors.timeoutSeconds)}
+          />
+          <p id={ids.timeoutHint} className="form__hint">
+            {t('dialog.timeoutHint')}
+          </p>
+          <FieldError id={ids.timeoutError} messages={errors.timeoutSeconds} />
+        </div>
+      </form>
+      {hasFormLevelError && (
+        <p className="form-error" role="alert" dir="auto">
+          {t('dialog.saveFailed', { message: update.error?.message })}
+        </p>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,115 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AutoSyncConfig, AutoSyncUnit } from '@hamgam/shared';
+import { spanLabel } from '../utils/labels';
+import type { FieldErrors, ScheduleFormValues, ScheduleKind } from '../utils/schedule-form';
+import { CronPreviewList } from './cron-preview';
+import { FieldError, describedBy } from './field-error';
+
+const FALLBACK_UNITS: AutoSyncUnit[] = ['minutes', 'hours', 'days'];
+
+export type TimingFieldsProps = {
+  values: ScheduleFormValues;
+  onChange: (patch: Partial<ScheduleFormValues>) => void;
+  errors: FieldErrors;
+  config: AutoSyncConfig | undefined;
+};
+
+/** Interval (a number and a unit) or a cron expression with its next three fire times. */
+export function TimingFields({ values, onChange, errors, config }: TimingFieldsProps) {
+  const { t } = useTranslation('schedules');
+  const ids = { kind: useId(), every: useId(), unit: useId(), hint: useId(), everyError: useId(), unitError: useId() };
+  const cronIds = { input: useId(), hint: useId(), error: useId(), previewError: useId() };
+  const everyErrors = errors['autoSync.every'];
+  const unitErrors = errors['autoSync.unit'];
+  const cronErrors = errors['autoSync.cron'];
+  const timeZone = config?.timeZone ?? 'Asia/Tehran';
+  const units = config?.units ?? FALLBACK_UNITS;
+
+  const kindOption = (kind: ScheduleKind, label: string) => (
+    <label className="choice">
+      <input type="radio" name={ids.kind} value={kind} checked={values.kind === kind} onChange={() => onChange({ kind })} />
+      {label}
+    </label>
+  );
+
+  return (
+    <fieldset className="fieldset">
+      <legend className="form__label">{t('dialog.timing')}</legend>
+      <div className="choice-row">
+        {kindOption('interval', t('dialog.kindInterval'))}
+        {kindOption('cron', t('dialog.kindCron'))}
+      </div>
+      {values.kind === 'interval' ? (
+        <>
+          <div className="inline-fields">
+            <div className="field field--narrow">
+              <label htmlFor={ids.every} className="form__label">
+                {t('dialog.every')}
+              </label>
+              <input
+                id={ids.every}
+                className="form__control"
+                inputMode="numeric"
+                value={values.every}
+                onChange={(event) => onChange({ every: event.target.value })}
+                aria-invalid={everyErrors ? true : undefined}
+                aria-describedby={describedBy(ids.hint, ids.everyError, everyErrors)}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.unit} className="form__label">
+                {t('dialog.unit')}
+              </label>
+              <select
+                id={ids.unit}
+                className="form__control"
+                value={values.unit}
+                onChange={(event) => onChange({ unit: event.target.value as AutoSyncUnit })}
+                aria-invalid={unitErrors ? true : undefined}
+                aria-describedby={describedBy(null, ids.unitError, unitErrors)}
+              >
+                {(units.includes(values.unit) ? units : [values.unit, ...units]).map((unit) => (
+                  <option key={unit} value={unit}>
+                    {t(`units.${unit}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <FieldError id={ids.everyError} messages={everyErrors} />
+          <FieldError id={ids.unitError} messages={unitErrors} />
+          {config && (
+            <p id={ids.hint} className="form__hint">
+              {t('dialog.intervalHint', { min: spanLabel(t, config.minIntervalSeconds), max: spanLabel(t, config.maxIntervalSeconds) })}
+            </p>
+          )}
+        </>
+      ) : (
+        <div className="field">
+          <label htmlFor={cronIds.input} className="form__label">
+            {t('dialog.cron')}
+          </label>
+          <input
+            id={cronIds.input}
+            className="form__control form__control--code"
+            dir="ltr"
+            spellCheck={false}
+            placeholder="0 2 * * *"
+            value={values.cron}
+            onChange={(event) => onChange({ cron: event.target.value })}
+            aria-invalid={cronErrors ? true : undefined}
+            aria-describedby={describedBy(cronIds.hint, cronIds.error, cronErrors)}
+          />
+          <p id={cronIds.hint} className="form__hint">
+            {t('dialog.cronHint', { timeZone })}
+          </p>
+          <FieldError id={cronIds.error} messages={cronErrors} />
+          <div aria-live="polite">
+            <CronPreviewList cron={values.cron} errorId={cronIds.previewError} />
+          </div>
+        </div>
+      )}
+    </fieldset>
+  );
+}

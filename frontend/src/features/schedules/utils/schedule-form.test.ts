@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/api-client';
+import { makeAutoSync, makeSource } from '../../../testing/fixtures';
+import { checkForm, serverFieldErrors, toFormValues, toUpdateRequest } from './schedule-form';
+
+describe('schedule form', () => {
+  const source = makeSource({ autoSync: makeAutoSync({ enabled: true, every: 6, unit: 'hours' }) });
+  const initial = toFormValues(source, 'en');
+
+  it('should send the interval, no quiet window and no time limit when only the interval was edited', () => {
+    expect(toUpdateRequest({ ...initial, every: '12' }, initial, source)).toEqual({ autoSync: { every: 12, unit: 'hours', quietWindow: null } });
+  });
+
+  it('should send the cron expression instead of the interval when cron is chosen', () => {
+    expect(toUpdateRequest({ ...initial, kind: 'cron', cron: ' 0 2 * * * ' }, initial, source).autoSync).toEqual({ cron: '0 2 * * *', quietWindow: null });
+  });
+
+  it('should read Persian digits when numbers are typed on a Persian keyboard', () => {
+    expect(toUpdateRequest({ ...initial, every: '۱۲', timeoutMinutes: '۳۰' }, initial, source)).toEqual({
+      autoSync: { every: 12, unit: 'hours', quietWindow: null },
+      timeoutSeconds: 1800,
+    });
+  });
+
+  it('should send the quiet window and the mode when the source has modes', () => {
+    const withModes = makeSource({ modes: ['full', 'recent'] });
+    const values = { ...toFormValues(withModes, 'en'), hasQuietWindow: true, quietStart: '22:00', quietEnd: '02:00', quietDays: [5 as const], mode: 'recent' as const };
+    expect(toUpdateRequest(values, toFormValues(withModes, 'en'), withModes).autoSync).toEqual({
+      every: 1,
+      unit: 'days',
+      quietWindow: { start: '22:00', end: '02:00', days: [5] },
+      mode: 'recent',
+    });
+  });
+
+  it('should open with Persian digits and send ASCII ones when the language is fa', () => {
+    const fa = toFormValues(makeSource({ autoSync: makeAutoSync({ every: 12, unit: 'hours', quietWindow: { start: '08:30', end: '14:00', days: [6] } }) }), 'fa');
+    expect(fa).toMatchObject({ every: '۱۲', quietStart: '۰۸:۳۰', quietEnd: '۱۴:۰۰', timeoutMinutes: '۶۰' });
+    expect(toUpdateRequest(fa, fa, source).autoSync).toEqual({ every: 12, unit: 'hours', quietWindow: { start: '08:30', end: '14:00', days: [6] } });
+  });
+
+  it('should send an empty interval as null so the server names the field when the interval is cleared', () => {
+    expect(toUpdateRequest({ ...initial, every: ' ' }, initial, source).autoSync?.every).toBeNull();
+  });
+
+  it('should flag the time limit when it is not a whole number of minutes', () => {
+    expect(checkForm({ ...initial, timeoutMinutes: '1.5' })).toEqual({ timeoutSeconds: ['timeoutMinutes'] });
+    expect(checkForm({ ...initial, timeoutMinutes: '0' })).toEqual({ timeoutSeconds: ['timeoutMinutes'] });
+    expect(checkForm(initial)).toEqual({});
+  });
+
+  it('should take field errors only from a 400 answer when reading a failed request', () => {
+    const fields = { 'autoSync.every': ['the interval must be at least 5 minutes'] };
+    expect(serverFieldErrors(new ApiError(400, { statusCode: 400, error: 'Bad Request', message: 'x', fields }))).toEqual(fields);
+    expect(serverFieldErrors(new ApiError(500, null))).toEqual({});
+    expect(serverFieldErrors(new TypeError('offline'))).toEqual({});
+  });
+});
