@@ -1,0 +1,70 @@
+import Database from 'better-sqlite3';
+import type { QueryRunner } from 'typeorm';
+import { CreateMoodleTables1764000000300 } from './migrations/1764000000300-create-moodle-tables';
+import { MoodleRepository, type MoodleSnapshot } from './moodle.repository';
+
+const contents = (courseId: number, pages: number, marker: string) => ({
+  course_id: courseId, sections: 2, visible_sections: 2, activities: pages, visible_activities: pages, hidden_activities: 0, teaching_activities: pages,
+  resources: 0, files: 0, file_bytes: 0, pages, urls: 0, assignments: 0, quizzes: 0, forums: 0, other_activities: 0, by_module: '{}',
+  last_content_modified: null, analysed_marker: marker,
+});
+const course = (id: number, fullname = `Course ${id}`) => ({
+  id, shortname: `C${id}`, fullname, idnumber: null, category_id: 1, visible: 1, format: 'topics', start_date: null, end_date: null,
+  time_modified: null, cache_rev: null, term_code: null, term_source: null, activity_level: 'light',
+});
+const snapshot = (patch: Partial<MoodleSnapshot> = {}): MoodleSnapshot => ({
+  categories: [{ id: 1, name: 'Science', idnumber: null, parent_id: 0, path: '/1', depth: 1, sortorder: 1, visible: 1, time_modified: null }],
+  courses: [course(2), course(3)],
+  contents: [contents(2, 3, 'a'), contents(3, 1, 'b')],
+  keptContents: [],
+  users: [{ id: 7, username: 'u7', idnumber: null, firstname: 'A', lastname: 'B', fullname: 'A B', email: null, match_kind: 'none', match_key: null }],
+  enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }, { course_id: 3, user_id: 7, roles: 'student' }],
+  ...patch,
+});
+
+describe('MoodleRepository', () => {
+  let db: Database.Database;
+  let repository: MoodleRepository;
+  const live = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+
+  beforeEach(async () => {
+    db = new Database(':memory:');
+    await new CreateMoodleTables1764000000300().up({ query: async (sql: string) => db.exec(sql) } as unknown as QueryRunner);
+    repository = new MoodleRepository(db);
+  });
+  afterEach(() => db.close());
+
+  it('should insert everything and then count it unchanged when the same snapshot is saved twice', () => {
+    const first = repository.save(snapshot(), 'run-1', 't1', true);
+    expect(first.courses).toEqual({ inserted: 2, updated: 0, unchanged: 0, deleted: 0 });
+    expect(first.enrolments.inserted).toBe(2);
+    const second = repository.save(snapshot(), 'run-2', 't2', true);
+    expect(second.courses).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
+    expect(second.contents).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
+  });
+
+  it('should update changed rows and soft-delete unseen ones when a full run saves', () => {
+    repository.save(snapshot(), 'run-1', 't1', true);
+    const saved = repository.save(snapshot({ courses: [course(2, 'Renamed')], contents: [contents(2, 3, 'a')], enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }] }), 'run-2', 't2', true);
+    expect(saved.courses).toEqual({ inserted: 0, updated: 1, unchanged: 0, deleted: 1 });
+    expect(saved.enrolments.deleted).toBe(1);
+    expect(live('moodle_courses')).toBe(1);
+    expect(db.prepare('SELECT deleted_at FROM moodle_courses WHERE id = 3').get()).toEqual({ deleted_at: 't2' });
+  });
+
+  it('should keep analyses it was told to keep and delete nothing when an incremental run saves', () => {
+    repository.save(snapshot(), 'run-1', 't1', true);
+    const saved = repository.save(snapshot({ contents: [contents(2, 4, 'a2')], keptContents: [3] }), 'run-2', 't2', false);
+    expect(saved.contents).toEqual({ inserted: 0, updated: 1, unchanged: 1, deleted: 0 });
+    expect(repository.storedContents()).toEqual(new Map([[2, { marker: 'a2', teachingActivities: 4 }], [3, { marker: 'b', teachingActivities: 1 }]]));
+    expect(db.prepare('SELECT last_seen_run_id FROM moodle_course_contents WHERE course_id = 3').get()).toEqual({ last_seen_run_id: 'run-2' });
+  });
+
+  it('should restore a soft-deleted row as updated when it is seen again', () => {
+    repository.save(snapshot(), 'run-1', 't1', true);
+    repository.save(snapshot({ courses: [course(2)] }), 'run-2', 't2', true);
+    const saved = repository.save(snapshot(), 'run-3', 't3', true);
+    expect(saved.courses).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(live('moodle_courses')).toBe(2);
+  });
+});

@@ -1,0 +1,206 @@
+import { EMPTY_COUNTS, type MoodleStage, type RunCounts } from '@hamgam/shared';
+import { SyncError, type WorkerContext, type WorkerStep } from '../../sync/source-definition';
+import { activityLevel, analyseCourse, type CourseAnalysis } from './moodle.analysis';
+import { courseTerm, UserMatcher } from './moodle.classify';
+import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
+import { readMoodleOptions, type MoodleOptions } from './moodle.options';
+import type { MoodleCourse, MoodleEnrolledUser, Rejected } from './moodle.parser';
+import { MoodleRepository, MOODLE_TABLES } from './moodle.repository';
+import * as rows from './moodle-snapshot';
+
+// Per course only ids and roles are kept; each user's details are kept once, in `users`, so memory follows
+// the number of people, not of enrolments.
+type CourseRead = { course: MoodleCourse; analysis: CourseAnalysis | null; enrolments: { userId: number; roles: string[] }[] };
+type SeenUser = { user: MoodleEnrolledUser; roles: Set<string> };
+
+// Share of the progress bar each stage ends at; analysing contents takes most of a run.
+const PERCENT_AT: Record<MoodleStage, number> = {
+  connecting: 0, fetching_courses: 5, analyzing_content: 10, classifying_data: 82, saving_to_database: 90, completed: 100,
+};
+const ANALYSIS_SPAN = PERCENT_AT.classifying_data - PERCENT_AT.analyzing_content;
+const MAX_ENROLMENT_PAGES = 10_000;
+const MAX_LISTED_IDS = 20;
+
+/** The Moodle worker step: site check, categories and courses, contents and enrolments per course, classify, save. */
+export const runMoodleSync: WorkerStep = async (ctx) => {
+  const { report, signal } = ctx;
+  const options = readMoodleOptions(ctx.settings.options, (message) => report.log('warn', message));
+  const counts: RunCounts = { ...EMPTY_COUNTS };
+  const stage = (name: MoodleStage, extra: { percent?: number; processed?: number; total?: number; messageParams?: Record<string, number> } = {}, force = true) =>
+    report.progress(
+      { stage: name, percent: extra.percent ?? PERCENT_AT[name], processed: extra.processed ?? counts.fetched, total: extra.total, counts: { ...counts }, ...(extra.messageParams ? { messageKey: 'moodle.courses', messageParams: extra.messageParams } : {}) },
+      force,
+    );
+  const reject = (rejected: Rejected[]) => {
+    for (const item of rejected) report.reject(item.key, item.reason);
+    counts.rejected += rejected.length;
+  };
+
+  const connection = ctx.settings.connection;
+  if (!connection?.baseUrl) throw new SyncError('auth', 'the Moodle connection is not configured: set the base URL and a web-service token');
+  const client = new MoodleClient({
+    baseUrl: connection.baseUrl,
+    token: connection.token ?? '',
+    username: connection.username,
+    password: connection.password,
+    service: options.service,
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxRetries: options.maxRetries,
+    retryBaseMs: options.retryBaseMs,
+    signal,
+    onRetry: (info) => report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
+    onLog: (message) => report.log('warn', message),
+  });
+  const repository = new MoodleRepository(ctx.db);
+
+  stage('connecting');
+  const site = await client.siteInfo();
+  const missing = REQUIRED_FUNCTIONS.filter((name) => !site.functions.includes(name));
+  if (missing.length > 0) {
+    throw new SyncError('auth', `the token's web service does not allow ${missing.join(', ')}; add them to the service under Site administration › Server › Web services › External services`);
+  }
+  report.log('info', `connected to "${site.siteName}" (Moodle ${site.release ?? site.version ?? 'of unknown release'}) as ${site.username ?? 'an unnamed user'}`);
+
+  throwIfCancelled(signal, 'before fetching courses');
+  stage('fetching_courses');
+  const categories = await client.categories();
+  const listed = await client.courses();
+  reject([...categories.rejected, ...listed.rejected]);
+  // The front page is a course to the API (format "site"); it is not one to the university.
+  const courses = listed.items.filter((course) => course.id !== site.siteId && course.format !== 'site');
+  counts.fetched += categories.items.length + courses.length;
+  report.log('info', `${categories.items.length} categories and ${courses.length} courses listed`);
+  if (courses.length === 0 && repository.countActiveCourses() > 0) {
+    throw new SyncError('upstream', 'Moodle listed no courses although courses are stored; nothing was changed or deleted');
+  }
+
+  const isIncremental = ctx.mode === 'recent';
+  const stored = repository.storedContents();
+  const toAnalyse = new Set(courses.filter((course) => !isIncremental || needsAnalysis(course, stored.get(course.id)?.marker)).map((c) => c.id));
+  logMarkers(ctx, courses, isIncremental, toAnalyse.size);
+
+  stage('analyzing_content', { total: courses.length, processed: 0, messageParams: { done: 0, total: courses.length } });
+  let done = 0;
+  const users = new Map<number, SeenUser>();
+  const reads = await mapLimited(courses, options.concurrency, signal, async (course): Promise<CourseRead> => {
+    const analysis = toAnalyse.has(course.id) ? analyseCourse(course.id, await client.contents(course.id)) : null;
+    const participants = await readParticipants(client, course.id, options, reject);
+    counts.fetched += participants.length;
+    for (const user of participants) {
+      const seen = users.get(user.id) ?? { user, roles: new Set<string>() };
+      user.roles.forEach((role) => seen.roles.add(role));
+      users.set(user.id, seen);
+    }
+    done += 1;
+    stage('analyzing_content', { percent: PERCENT_AT.analyzing_content + (ANALYSIS_SPAN * done) / Math.max(1, courses.length), processed: done, total: courses.length, messageParams: { done, total: courses.length } }, done === courses.length);
+    return { course, analysis, enrolments: participants.map((user) => ({ userId: user.id, roles: user.roles })) };
+  });
+
+  throwIfCancelled(signal, 'before classifying');
+  stage('classifying_data');
+  const matcher = new UserMatcher(ctx.db);
+  if (!matcher.hasStudents) report.log('info', 'no students table yet: Moodle users are matched to faculty members only');
+  const terms = reads.map(({ course }) => courseTerm(course));
+  const levels = reads.map(({ course, analysis }) =>
+    activityLevel(analysis?.teachingActivities ?? stored.get(course.id)?.teachingActivities ?? 0, options.activeMinActivities),
+  );
+  const matches = [...users.values()].map(({ user, roles }) => ({ user, match: matcher.match({ ...user, roles }) }));
+  const summary = rows.summarise(terms, levels, matches.map((m) => m.match), {
+    studentsChecked: matcher.hasStudents,
+    facultyChecked: matcher.hasFaculty,
+    analysedCourses: toAnalyse.size,
+    keptCourses: courses.length - toAnalyse.size,
+  });
+  report.log(
+    'info',
+    `classified: ${summary.courses - summary.withoutTerm} courses tied to a term, ${summary.withoutTerm} without; ` +
+      `${summary.byLevel.empty} empty, ${summary.byLevel.light} light, ${summary.byLevel.active} active; ` +
+      `users: ${summary.byMatch.student} students, ${summary.byMatch.faculty} faculty members, ${summary.byMatch.none} unmatched`,
+  );
+
+  throwIfCancelled(signal, 'before saving');
+  stage('saving_to_database');
+  const now = new Date().toISOString();
+  const saved = repository.save(
+    {
+      categories: categories.items.map(rows.categoryRow),
+      courses: reads.map(({ course }, index) => rows.courseRow(course, terms[index], levels[index])),
+      contents: reads.flatMap(({ course, analysis }) => (analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : [])),
+      keptContents: reads.filter(({ analysis }) => analysis === null).map(({ course }) => course.id),
+      users: matches.map(({ user, match }) => rows.userRow(user, match)),
+      enrolments: reads.flatMap(({ course, enrolments }) => enrolments.map((enrolment) => rows.enrolmentRow(course.id, enrolment.userId, enrolment.roles))),
+    },
+    ctx.runId,
+    now,
+    !isIncremental,
+  );
+  repository.saveClassification(ctx.runId, now, summary);
+  for (const name of MOODLE_TABLES) {
+    const c = saved[name];
+    counts.inserted += c.inserted;
+    counts.updated += c.updated;
+    counts.unchanged += c.unchanged;
+    counts.deleted += c.deleted;
+    report.log('info', `${name}: inserted ${c.inserted}, updated ${c.updated}, unchanged ${c.unchanged}, deleted ${c.deleted}`);
+  }
+  stage('completed', { processed: counts.fetched });
+  return counts;
+};
+
+function needsAnalysis(course: MoodleCourse, storedMarker: string | null | undefined): boolean {
+  const marker = rows.changeMarker(course);
+  return marker === null || storedMarker !== marker;
+}
+
+function logMarkers(ctx: WorkerContext, courses: MoodleCourse[], isIncremental: boolean, analysed: number): void {
+  const blind = courses.filter((course) => rows.changeMarker(course) === null).map((course) => course.id);
+  if (isIncremental) ctx.report.log('info', `incremental run: ${analysed} of ${courses.length} courses changed since their last analysis and are read again`);
+  if (blind.length > 0) {
+    const ids = blind.slice(0, MAX_LISTED_IDS).join(', ') + (blind.length > MAX_LISTED_IDS ? ' …' : '');
+    ctx.report.log('warn', `${blind.length} courses show no timemodified to this token (it lacks moodle/course:update), so they are analysed in full every run: ${ids}`);
+  }
+}
+
+/** Pages until an empty page: a short page proves nothing, since Moodle 4.x drops users the caller may not see. */
+async function readParticipants(client: MoodleClient, courseId: number, options: MoodleOptions, reject: (r: Rejected[]) => void): Promise<MoodleEnrolledUser[]> {
+  const all: MoodleEnrolledUser[] = [];
+  const seen = new Set<number>();
+  for (let page = 0, from = 0; ; page += 1, from += options.enrolmentPageSize) {
+    if (page >= MAX_ENROLMENT_PAGES) throw new SyncError('upstream', `course ${courseId}: enrolments did not end after ${MAX_ENROLMENT_PAGES} pages`);
+    const result = await client.enrolledUsers(courseId, from, options.enrolmentPageSize);
+    reject(result.rejected.map((r) => ({ ...r, key: `course ${courseId} ${r.key}` })));
+    if (result.items.length === 0 && result.rejected.length === 0) return all;
+    const fresh = result.items.filter((user) => !seen.has(user.id));
+    // A site that ignores limitfrom answers the first page forever.
+    if (fresh.length === 0 && result.items.length > 0) throw new SyncError('upstream', `course ${courseId}: enrolment page ${page + 1} repeats users already read; the site may ignore limitfrom`);
+    fresh.forEach((user) => seen.add(user.id));
+    all.push(...fresh);
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, in order of results; stops taking work after a failure. */
+async function mapLimited<T, R>(items: T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      throwIfCancelled(signal, 'while reading courses');
+      const index = next++;
+      try {
+        results[index] = await work(items[index]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+function throwIfCancelled(signal: AbortSignal, when: string): void {
+  if (!signal.aborted) return;
+  if (signal.reason instanceof SyncError) throw signal.reason;
+  throw new SyncError('cancelled', `the run was cancelled ${when}`);
+}

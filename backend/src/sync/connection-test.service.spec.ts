@@ -1,0 +1,21 @@
+import { mergeConnection } from './connection-test.service';
+
+const stored = { baseUrl: 'https://lms.example.ac.ir', username: 'sync', password: 'stored-pw', token: 'stored-token' };
+
+describe('mergeConnection', () => {
+  it('should fall back to every stored field when nothing is sent', () => {
+    expect(mergeConnection(stored, {})).toEqual(stored);
+  });
+
+  it('should prefer sent fields and keep stored secrets when the address is the stored one', () => {
+    expect(mergeConnection(stored, { baseUrl: 'https://lms.example.ac.ir/', token: 'typed' })).toEqual({ ...stored, token: 'typed' });
+  });
+
+  it('should drop stored secrets when the base URL changes', () => {
+    expect(mergeConnection(stored, { baseUrl: 'https://elsewhere.example' })).toEqual({ baseUrl: 'https://elsewhere.example', username: 'sync', password: '', token: '' });
+  });
+
+  it('should give no connection when no base URL is known', () => {
+    expect(mergeConnection(null, { token: 'typed' })).toBeNull();
+  });
+});

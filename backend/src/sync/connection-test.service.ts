@@ -1,0 +1,50 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
+import { redactSecrets } from '../common/http/json-http-client';
+import { findSourceDefinition } from '../sources/registry';
+import type { TestConnectionDto } from './dto/update-source.dto';
+import { SourcesService } from './sources.service';
+
+// The whole test, however many calls the source makes; a person is waiting for it.
+const TEST_LIMIT_MS = 30_000;
+const MAX_MESSAGE_CHARS = 500;
+
+/** Runs a source's own connection test with the settings an admin is editing, before they are saved. */
+@Injectable()
+export class ConnectionTestService {
+  constructor(private readonly sources: SourcesService) {}
+
+  async test(sourceId: string, request: TestConnectionDto): Promise<ConnectionTestResult> {
+    const entity = await this.sources.findEntity(sourceId);
+    const testConnection = findSourceDefinition(sourceId)?.testConnection;
+    if (!testConnection) {
+      throw new BadRequestException({ message: `source "${sourceId}" cannot test its connection` });
+    }
+    const stored = this.sources.workerSettings(entity);
+    const settings: WorkerSettings = { connection: mergeConnection(stored.connection, request.connection ?? {}), options: stored.options };
+    const result = await testConnection(settings, AbortSignal.timeout(TEST_LIMIT_MS));
+    const secrets = [settings.connection?.password, settings.connection?.token, stored.connection?.password, stored.connection?.token].filter(
+      (secret): secret is string => Boolean(secret),
+    );
+    // Connectors keep secrets out of their messages; this is the second line, in case an upstream echoed one.
+    const message = result.message === null ? null : redactSecrets(result.message, secrets).slice(0, MAX_MESSAGE_CHARS);
+    return { ...result, message };
+  }
+}
+
+/**
+ * The connection to test: what was sent, else what is stored. Stored secrets go only to the stored
+ * address; with a new base URL they must be sent again, or a test could carry them to any server.
+ */
+export function mergeConnection(stored: WorkerSettings['connection'], sent: NonNullable<TestConnectionDto['connection']>): WorkerSettings['connection'] {
+  const baseUrl = (sent.baseUrl ?? stored?.baseUrl ?? '').replace(/\/+$/, '');
+  if (baseUrl === '') return null;
+  const isStoredAddress = stored !== null && stored.baseUrl === baseUrl;
+  const secret = (value: string | undefined, kept: string | undefined) => (value ? value : isStoredAddress ? (kept ?? '') : '');
+  return {
+    baseUrl,
+    username: sent.username ?? stored?.username ?? '',
+    password: secret(sent.password, stored?.password),
+    token: secret(sent.token, stored?.token),
+  };
+}
