@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 export const BACKEND_PORT = Number(process.env.E2E_PORT ?? 3310);
 export const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 3311);
+export const MOODLE_PORT = Number(process.env.E2E_MOODLE_PORT ?? 3312);
 
 /** The real built app (API + UI on one port) with the stand-in gateway, on a fresh SQLite file per run. */
 export default defineConfig({
@@ -28,6 +29,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${BACKEND_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(BACKEND_PORT), STAND_IN_GOLESTAN_PORT: String(GATEWAY_PORT) },
+    env: { PORT: String(BACKEND_PORT), STAND_IN_GOLESTAN_PORT: String(GATEWAY_PORT), STAND_IN_MOODLE_PORT: String(MOODLE_PORT) },
   },
 });

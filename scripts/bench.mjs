@@ -1,6 +1,10 @@
-// `npm run bench`: timings that tests do not assert. Builds first when needed, then runs a faculty sync of a
-// generated gateway (default 20,000 members; `npm run bench -- --faculty 50000`) through the real runner
-// (HTTP API → forked worker → SQLite file), twice: the first run inserts, the second finds nothing changed.
+// `npm run bench`: timings that tests do not assert. Builds first when needed, then, through the real runner
+// (HTTP API → forked worker → SQLite file):
+// - a faculty sync of a generated gateway (default 20,000 members; `--faculty 50000`), twice: the first run
+//   inserts, the second finds nothing changed;
+// - a students sync of a generated university (default 100 campuses × 15 terms, ~280,000 rows of ~75,000
+//   students; `--campuses 50 --per-campus 1050 --concurrency 4`), full then unchanged, against a lean reference.
+// `--only faculty` or `--only students` runs one of them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -13,17 +17,28 @@ const arg = (name, fallback) => {
 };
 const facultyCount = arg('faculty', 20_000);
 const port = arg('port', 3390);
+const campusCount = arg('campuses', 100);
+const perCampus = arg('per-campus', 1050);
+const concurrency = arg('concurrency', 4);
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : null;
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
-const { startGolestanStandIn } = await import(join(root, 'stand-ins/dist/index.js'));
-const gateway = await startGolestanStandIn({ facultyCount, seed: 11 });
+const { startGolestanStandIn, currentJalaliYear } = await import(join(root, 'stand-ins/dist/index.js'));
+const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'));
+const year = currentJalaliYear();
+const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
 const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
 const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
+});
+let isStopping = false;
+server.on('exit', (code, signal) => {
+  if (!isStopping) console.error(`the backend stopped during the benchmark (exit code ${code}, signal ${signal})`);
 });
 const api = `http://127.0.0.1:${port}/api`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,16 +68,30 @@ async function timedRun() {
 try {
   await waitForHealth();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
-  for (const label of ['first run (inserts)', 'second run (unchanged)']) {
-    const { wallMs, run } = await timedRun();
-    const rowsPerSecond = Math.round(run.counts.fetched / (wallMs / 1000));
-    console.log(
-      `  ${label.padEnd(24)} ${run.status.padEnd(8)} wall ${(wallMs / 1000).toFixed(2)} s, run ${(run.durationMs / 1000).toFixed(2)} s, ` +
-        `${rowsPerSecond.toLocaleString('en')} rows/s, counts ${JSON.stringify(run.counts)}`,
-    );
+  if (only !== 'students') {
+    console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
+    for (const label of ['first run (inserts)', 'second run (unchanged)']) {
+      const { wallMs, run } = await timedRun();
+      const rowsPerSecond = Math.round(run.counts.fetched / (wallMs / 1000));
+      console.log(
+        `  ${label.padEnd(24)} ${run.status.padEnd(8)} wall ${(wallMs / 1000).toFixed(2)} s, run ${(run.durationMs / 1000).toFixed(2)} s, ` +
+          `${rowsPerSecond.toLocaleString('en')} rows/s, counts ${JSON.stringify(run.counts)}`,
+      );
+    }
+  }
+  if (only !== 'faculty') {
+    await benchStudents({
+      api,
+      gateway,
+      backendPid: server.pid,
+      databasePath: join(dataDir, 'hamgam.sqlite'),
+      referencePath: join(dataDir, 'reference.sqlite'),
+      concurrency,
+      year,
+    });
   }
 } finally {
+  isStopping = true;
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   await gateway.close();

@@ -12,7 +12,8 @@ export type WorkerStartMessage = {
 };
 
 export type WorkerSettings = {
-  connection: { baseUrl: string; username: string; password: string } | null;
+  /** `token` is an API token (e.g. Moodle's web-service token); absent or '' when the source has none. */
+  connection: { baseUrl: string; username: string; password: string; token?: string } | null;
   /** Source-specific options (page size, request timeout …). */
   options: Record<string, unknown>;
 };

@@ -59,6 +59,8 @@ export type ConnectionSettings = {
   username: string;
   /** The password itself is never returned: only whether one is stored. */
   hasPassword: boolean;
+  /** Likewise for an API token (e.g. a Moodle web-service token): only whether one is stored. */
+  hasToken: boolean;
 };
 
 export type CommandSettings = {
@@ -80,18 +82,60 @@ export type Source = {
   command: CommandSettings | null;
   /** Modes a run of this source can take (empty when the source has none). */
   modes: RunMode[];
+  /** The source's options: its defaults merged with what was stored (e.g. the students source's campuses). */
+  options: Record<string, unknown>;
+  /** True when the source's stored records can be browsed (`GET /api/sources/:id/records`). */
+  hasRecords: boolean;
   /** True when the connection points at the bundled stand-in upstream, not a real system. */
   isStandIn: boolean;
   lastRun: SyncRun | null;
   activeRun: SyncRun | null;
+  /** True when the source can check its connection (`POST /api/sources/:id/test-connection`). */
+  canTestConnection: boolean;
+  /** The source's automatic schedule and its state. */
+  autoSync: AutoSync;
   updatedAt: string;
 };
 
 export type UpdateSourceRequest = {
   enabled?: boolean;
   timeoutSeconds?: number;
-  connection?: { baseUrl?: string; username?: string; password?: string };
+  connection?: ConnectionUpdate;
   command?: Partial<CommandSettings>;
+  /** Only the keys sent change; `every`+`unit` and `cron` replace each other. */
+  autoSync?: Partial<AutoSyncSettings>;
+  /** Source options; only the keys sent change, and the source validates them (400 with `options.<key>` errors). */
+  options?: Record<string, unknown>;
+};
+
+/** Connection fields an admin may send; `password` and `token` are write-only (an empty string removes them). */
+export type ConnectionUpdate = { baseUrl?: string; username?: string; password?: string; token?: string };
+
+/**
+ * Body of `POST /api/sources/:id/test-connection`: settings not saved yet. A field left out falls back to
+ * the stored one; stored secrets are used only while the base URL is the stored one.
+ */
+export type TestConnectionRequest = { connection?: ConnectionUpdate };
+
+export type ConnectionCheck = {
+  /** What the connector needs, e.g. a Moodle web-service function name. */
+  name: string;
+  isAllowed: boolean;
+};
+
+/** What a connection test found. Never carries a secret. */
+export type ConnectionTestResult = {
+  isOk: boolean;
+  errorKind: import('./errors').ErrorKind | null;
+  /** Why the test failed, at most 500 characters; null when it passed. */
+  message: string | null;
+  /** What the upstream says about itself; null when it could not be asked. */
+  system: { name: string; version: string | null; url: string | null; user: string | null } | null;
+  /** Each thing the connector needs and whether these credentials allow it; empty when not known. */
+  checks: ConnectionCheck[];
+  /** ISO-8601. */
+  testedAt: string;
+  durationMs: number;
 };
 
 export type TriggerRunRequest = {
@@ -120,3 +164,62 @@ export type RunRejection = { key: string; reason: string };
 export type Health = { status: 'ok'; version: string; database: 'ok' };
 
 export const EMPTY_COUNTS: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
+
+/** Units of an auto-sync interval; `seconds` is accepted only when the server lowers the floor (tests). */
+export const AUTO_SYNC_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
+export type AutoSyncUnit = (typeof AUTO_SYNC_UNITS)[number];
+
+export const AUTO_SYNC_UNIT_SECONDS: Record<AutoSyncUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
+
+/** Days of the week as cron and JavaScript number them: 0 = Sunday … 6 = Saturday. */
+export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A daily window, in the university's time zone, during which scheduled runs wait for its end. */
+export type QuietWindow = {
+  /** `HH:MM`, 24-hour, in the university's time zone. An `end` before `start` crosses midnight. */
+  start: string;
+  end: string;
+  /** The days the window starts on. */
+  days: Weekday[];
+};
+
+/** What an admin sets: either an interval (`every` + `unit`) or a `cron` expression, never both. */
+export type AutoSyncSettings = {
+  enabled: boolean;
+  every: number | null;
+  unit: AutoSyncUnit | null;
+  /** 5 or 6 fields (seconds first), evaluated in the university's time zone. */
+  cron: string | null;
+  /** The mode of scheduled runs, for sources with modes; null means the source's default. */
+  mode: RunMode | null;
+  quietWindow: QuietWindow | null;
+};
+
+export type AutoSync = AutoSyncSettings & {
+  /** ISO-8601; when the next scheduled run is due. Null when off, paused, the source is disabled or the kill switch is on. */
+  nextRunAt: string | null;
+  /** Consecutive failed scheduled runs (reset by a successful run or "clear back-off"). */
+  failures: number;
+  /** How many intervals the next attempt waits because of those failures: 1, 2, 4 … 24. */
+  backoffFactor: number;
+  /** ISO-8601; set when the schedule paused itself after too many consecutive failures. */
+  pausedAt: string | null;
+  /** False when the server runs with `AUTO_SYNC_ENABLED=false`: no schedule fires. */
+  isAllowed: boolean;
+};
+
+/** `GET /api/schedules/config`: the server's scheduling settings, for the settings dialog. */
+export type AutoSyncConfig = {
+  isAllowed: boolean;
+  /** IANA zone in which cron expressions and quiet windows are read. */
+  timeZone: string;
+  minIntervalSeconds: number;
+  maxIntervalSeconds: number;
+  units: AutoSyncUnit[];
+  /** Consecutive scheduled failures after which a schedule pauses itself. */
+  maxFailures: number;
+};
+
+/** `GET /api/schedules/preview?cron=…`: the next fire times of a cron expression (ISO-8601). */
+export type CronPreview = { cron: string; timeZone: string; fireTimes: string[] };

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { startGolestanStandIn } from './golestan/golestan-stand-in';
 
-const USAGE = 'usage: hamgam-stand-ins [--port 3101] [--host 127.0.0.1] [--faculty 240] [--seed 1]';
+const USAGE = 'usage: hamgam-stand-ins [--port 3101] [--host 127.0.0.1] [--faculty 240] [--campuses 16] [--students-per-campus 40] [--seed 1]';
 
 const toInteger = (name: string, value: string, min: number): number => {
   const n = Number(value);
@@ -19,6 +19,8 @@ const main = async (): Promise<void> => {
       port: { type: 'string', default: '3101' },
       host: { type: 'string', default: '127.0.0.1' },
       faculty: { type: 'string', default: '240' },
+      campuses: { type: 'string', default: '16' },
+      'students-per-campus': { type: 'string', default: '40' },
       seed: { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
     },
@@ -32,6 +34,7 @@ const main = async (): Promise<void> => {
     host: values.host,
     facultyCount: toInteger('faculty', values.faculty, 0),
     seed: toInteger('seed', values.seed, 0),
+    students: { campusCount: toInteger('campuses', values.campuses, 1), studentsPerCampus: toInteger('students-per-campus', values['students-per-campus'], 0) },
   });
   console.log(`Golestan stand-in listening on ${standIn.url}`);
   console.log(`  GOLESTAN_BASE_URL=${standIn.url}`);

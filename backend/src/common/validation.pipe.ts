@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 
 function collect(errors: ValidationError[], prefix: string, into: Record<string, string[]>): Record<string, string[]> {
   for (const error of errors) {
@@ -23,4 +24,12 @@ export function createValidationPipe(): ValidationPipe {
       return new BadRequestException({ message: message || 'invalid input', fields });
     },
   });
+}
+
+/**
+ * Like `@IsOptional()`, but only an absent key is skipped: `null` is validated (and refused) instead of
+ * reaching a NOT NULL column as a 500.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
 }

@@ -12,6 +12,8 @@ export type AppConfig = {
   /** Start the bundled stand-in upstreams and point unconfigured sources at them. */
   standIns: boolean;
   standInGolestanPort: number;
+  /** Fixed port of the stand-in Moodle, so the stored Moodle URL stays valid across restarts. */
+  standInMoodlePort: number;
   /** Compiled worker entry forked for each run. */
   workerEntry: string;
   /** Time between SIGTERM and SIGKILL when a run is cancelled or times out. */
@@ -20,6 +22,14 @@ export type AppConfig = {
   maxLogLinesPerRun: number;
   /** Built admin UI served at `/`; null when it does not exist. */
   staticDir: string | null;
+  /** `AUTO_SYNC_ENABLED=false` turns every schedule off (a kill switch). */
+  autoSyncEnabled: boolean;
+  /** Shortest allowed auto-sync interval; the default 300 (5 minutes) is lowered only for tests. */
+  minSyncIntervalSeconds: number;
+  /** Consecutive failed scheduled runs after which a schedule pauses itself. */
+  autoSyncMaxFailures: number;
+  /** IANA zone in which cron expressions and quiet windows are read. */
+  universityTimeZone: string;
   env: NodeJS.ProcessEnv;
 };
 
@@ -51,6 +61,15 @@ function keySetting(env: NodeJS.ProcessEnv): Buffer | null {
   return key;
 }
 
+function timeZoneSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim() || fallback;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(`${name} must be an IANA time zone such as Asia/Tehran; got "${raw}"`);
+  }
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -74,10 +93,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     encryptionKey: keySetting(env),
     standIns: boolSetting(env, 'STAND_INS', !golestanConfigured),
     standInGolestanPort: intSetting(env, 'STAND_IN_GOLESTAN_PORT', 3101, 0, 65535),
+    standInMoodlePort: intSetting(env, 'STAND_IN_MOODLE_PORT', 3102, 0, 65535),
     workerEntry: workerEntry(env),
     killGraceMs: intSetting(env, 'KILL_GRACE_MS', 5000, 0, 600_000),
     maxLogLinesPerRun: intSetting(env, 'MAX_LOG_LINES_PER_RUN', 5000, 10, 1_000_000),
     staticDir,
+    autoSyncEnabled: boolSetting(env, 'AUTO_SYNC_ENABLED', true),
+    minSyncIntervalSeconds: intSetting(env, 'MIN_SYNC_INTERVAL_SECONDS', 300, 1, 30 * 86_400),
+    autoSyncMaxFailures: intSetting(env, 'AUTO_SYNC_MAX_FAILURES', 10, 1, 1000),
+    universityTimeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
     env,
   };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ErrorKind, LogLevel, RunCounts, RunMode, WorkerSettings } from '@hamgam/shared';
+import type { ConnectionTestResult, ErrorKind, LogLevel, RunCounts, RunMode, StoredRecord, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
 
 /** What a worker step gets: its settings, the database, a reporter and a signal aborted on cancel/timeout. */
@@ -40,14 +40,34 @@ export type SourceDefinition = {
   modes?: readonly RunMode[];
   /** Default per-run time limit. */
   defaultTimeoutSeconds: number;
-  /** Environment variables that seed the connection at first start (all optional). */
-  connectionEnv?: { baseUrl: string; username: string; password: string };
+  /** Environment variables that seed the connection at first start (all optional); `token` for sources that take an API token. */
+  connectionEnv?: { baseUrl: string; username: string; password: string; token?: string };
   /** Source options passed to the worker (page size, request timeout …), overridable per source. */
   defaultOptions: Record<string, unknown>;
   /** Migrations of the source's own tables. */
   migrations: (new () => MigrationInterface)[];
   /** Loads the worker step lazily so the API process does not load connector code it never runs. */
   loadStep: () => Promise<WorkerStep>;
+  /**
+   * Checks a connection, saved or not, for `POST /api/sources/:id/test-connection`; runs in the API process,
+   * so it should import its code lazily. Without it the source cannot be tested.
+   */
+  testConnection?: (settings: WorkerSettings, signal: AbortSignal) => Promise<ConnectionTestResult>;
+  /** Checks options sent with `PATCH /api/sources/:id` (only the keys sent); without it options are not editable. */
+  validateOptions?: (raw: Record<string, unknown>) => OptionsValidation;
+  /** Loads what lists the source's stored records for the data browser; without it the source has none. */
+  loadRecordBrowser?: () => Promise<RecordBrowser>;
+};
+
+export type OptionsValidation = { ok: true; options: Record<string, unknown> } | { ok: false; fields: Record<string, string[]> };
+
+/** A search of a source's stored records. `q` is already normalised (see `normalizeSearchQuery`); null lists all. */
+export type RecordSearch = { q: string | null; page: number; pageSize: number };
+
+export type RecordBrowser = {
+  /** The keys of `StoredRecord.fields`, in the order the browser shows them. */
+  columns: readonly string[];
+  list(db: Database.Database, search: RecordSearch): { items: StoredRecord[]; total: number };
 };
 
 /** An error a worker step throws to fail the run with a kind the UI can explain. */

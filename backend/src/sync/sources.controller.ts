@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagg
 import type { Source, SyncRun } from '@hamgam/shared';
 import { TriggerRunDto } from './dto/trigger-run.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
+import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';
 import { SourcesService } from './sources.service';
 import { SyncService } from './sync.service';
 
@@ -12,6 +13,7 @@ export class SourcesController {
   constructor(
     private readonly sources: SourcesService,
     private readonly sync: SyncService,
+    private readonly scheduler: AutoSyncScheduler,
   ) {}
 
   @Get()
@@ -25,8 +27,10 @@ export class SourcesController {
   }
 
   @Patch(':id')
-  update(@Param('id') id: string, @Body() dto: UpdateSourceDto): Promise<Source> {
-    return this.sources.update(id, dto);
+  async update(@Param('id') id: string, @Body() dto: UpdateSourceDto): Promise<Source> {
+    await this.sources.update(id, dto);
+    // Settings take effect at once: the source's schedule is re-planned from what was just stored.
+    return this.scheduler.reschedule(id);
   }
 
   @Post(':id/runs')

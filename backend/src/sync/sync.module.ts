@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConnectionTestController } from './connection-test.controller';
+import { ConnectionTestService } from './connection-test.service';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
 import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SourceEntity } from './entities/source.entity';
@@ -8,15 +11,20 @@ import { EventsController } from './events/events.controller';
 import { SyncEventsService } from './events/sync-events.service';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
+import { RecordsController } from './records/records.controller';
+import { RecordsService } from './records/records.service';
 import { RunsController } from './runs.controller';
+import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';
+import { SchedulesController } from './scheduler/schedules.controller';
+import { SourceScheduleEntity } from './scheduler/source-schedule.entity';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
 import { SyncService } from './sync.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity])],
-  controllers: [SourcesController, RunsController, EventsController],
-  providers: [SyncEventsService, RunRecorder, RunSupervisor, SourcesService, SyncService],
+  imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity])],
+  controllers: [SourcesController, RunsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
+  providers: [SyncEventsService, RunRecorder, RunSupervisor, SourcesService, SyncService, RecordsService, AutoSyncScheduler, ConnectionTestService],
   exports: [SyncService, SourcesService],
 })
 export class SyncModule {}

@@ -72,7 +72,7 @@ export class SyncService implements OnApplicationBootstrap {
     const created = toSyncRun(run);
     this.events.emit({ type: 'run.created', run: created });
     const settings = this.sources.workerSettings(source);
-    const secrets = settings.connection?.password ? [settings.connection.password] : [];
+    const secrets = [settings.connection?.password, settings.connection?.token].filter((secret): secret is string => Boolean(secret));
     try {
       if (source.kind === 'command') {
         const env: Record<string, string> = { HAMGAM_RUN_ID: String(run.id), HAMGAM_SOURCE_ID: source.id };

@@ -32,6 +32,8 @@ describe('the HTTP API', () => {
   it.each([
     ['a negative timeout', { timeoutSeconds: -5 }, 'timeoutSeconds'],
     ['a timeout that is not a number', { timeoutSeconds: 'soon' }, 'timeoutSeconds'],
+    ['a null timeout', { timeoutSeconds: null }, 'timeoutSeconds'],
+    ['a null enabled flag', { enabled: null }, 'enabled'],
     ['a base URL that is not a URL', { connection: { baseUrl: 'not a url' } }, 'connection.baseUrl'],
     ['a non-boolean enabled flag', { enabled: 'yes' }, 'enabled'],
     ['an unknown field', { colour: 'red' }, 'colour'],
@@ -88,7 +90,7 @@ describe('the HTTP API', () => {
     const bodies: string[] = [];
     bodies.push(JSON.stringify((await t.http().patch('/api/sources/faculty').send({ connection: { password: secret } }).expect(200)).body));
     const source = (await t.http().get('/api/sources/faculty').expect(200)).body as Source;
-    expect(source.connection).toEqual({ baseUrl: gateway.url, username: gateway.username, hasPassword: true });
+    expect(source.connection).toEqual({ baseUrl: gateway.url, username: gateway.username, hasPassword: true, hasToken: false });
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
     // The gateway does not know the new password: the run fails with auth and must not echo it.
     expect(run.errorKind).toBe('auth');

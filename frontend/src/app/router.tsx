@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { RecordsPage } from '../features/records/components/records-page';
 import { AppLayout } from './layout';
 import { DashboardRoute } from './routes/dashboard-route';
 import { NotFoundRoute } from './routes/not-found-route';
@@ -10,6 +11,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DashboardRoute /> },
       { path: 'runs/:id', element: <RunDetailsRoute /> },
+      { path: 'sources/:id/records', element: <RecordsPage /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

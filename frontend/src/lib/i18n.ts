@@ -4,6 +4,12 @@ import faCommon from '../locales/fa/common.json';
 import faSync from '../locales/fa/sync.json';
 import enCommon from '../locales/en/common.json';
 import enSync from '../locales/en/sync.json';
+import faSchedules from '../locales/fa/schedules.json';
+import enSchedules from '../locales/en/schedules.json';
+import faMoodle from '../locales/fa/moodle.json';
+import enMoodle from '../locales/en/moodle.json';
+import faRecords from '../locales/fa/records.json';
+import enRecords from '../locales/en/records.json';
 
 export const LANGUAGES = ['fa', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,8 +17,8 @@ export const DEFAULT_LANGUAGE: Language = 'fa';
 export const LANGUAGE_STORAGE_KEY = 'hamgam.language';
 
 export const resources = {
-  fa: { common: faCommon, sync: faSync },
-  en: { common: enCommon, sync: enSync },
+  fa: { common: faCommon, sync: faSync, schedules: faSchedules, moodle: faMoodle, records: faRecords },
+  en: { common: enCommon, sync: enSync, schedules: enSchedules, moodle: enMoodle, records: enRecords },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {
@@ -54,7 +60,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
-  ns: ['common', 'sync'],
+  ns: ['common', 'sync', 'schedules', 'moodle', 'records'],
   defaultNS: 'common',
   // React escapes what it renders.
   interpolation: { escapeValue: false },

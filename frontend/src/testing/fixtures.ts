@@ -1,4 +1,4 @@
-import { EMPTY_COUNTS, type RunCounts, type Source, type SyncRun } from '@hamgam/shared';
+import { EMPTY_COUNTS, type AutoSync, type RunCounts, type Source, type SyncRun } from '@hamgam/shared';
 
 export function makeCounts(overrides: Partial<RunCounts> = {}): RunCounts {
   return { ...EMPTY_COUNTS, ...overrides };
@@ -44,18 +44,40 @@ export function makeActiveRun(overrides: Partial<SyncRun> = {}): SyncRun {
   });
 }
 
+/** Auto-sync as a source that never had a schedule reports it: off, the defaults. */
+export function makeAutoSync(overrides: Partial<AutoSync> = {}): AutoSync {
+  return {
+    enabled: false,
+    every: 1,
+    unit: 'days',
+    cron: null,
+    mode: null,
+    quietWindow: null,
+    nextRunAt: null,
+    failures: 0,
+    backoffFactor: 1,
+    pausedAt: null,
+    isAllowed: true,
+    ...overrides,
+  };
+}
+
 export function makeSource(overrides: Partial<Source> = {}): Source {
   return {
     id: 'faculty',
     kind: 'connector',
     enabled: true,
     timeoutSeconds: 3600,
-    connection: { baseUrl: 'http://127.0.0.1:3101', username: 'hamgam', hasPassword: true },
+    connection: { baseUrl: 'http://127.0.0.1:3101', username: 'hamgam', hasPassword: true, hasToken: false },
     command: null,
     modes: [],
+    options: {},
+    hasRecords: true,
+    canTestConnection: false,
     isStandIn: true,
     lastRun: makeRun(),
     activeRun: null,
+    autoSync: makeAutoSync(),
     updatedAt: '2026-11-23T09:00:00+03:30',
     ...overrides,
   };

@@ -130,7 +130,7 @@ describe('Golestan stand-in faults', () => {
       await firstPage(token);
       const res = await fetch(`${standIn.url}/__control/stats`);
       expect(await res.json()).toEqual({
-        logins: 1, dataCalls: 1, served500: 1, served429: 0, servedTruncated: 0, served401: 0,
+        logins: 1, dataCalls: 1, served500: 1, served429: 0, servedTruncated: 0, served401: 0, studentCallsByTerm: {},
       });
     });
 

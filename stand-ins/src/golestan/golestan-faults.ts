@@ -17,7 +17,11 @@ export type GolestanFaults = {
   expireTokensAfterCalls?: number;
   /** /Login answers 401 whatever the credentials. */
   loginFails?: boolean;
+  /** Students_2 calls of these (campus, term) pairs: `fail` answers 500 every time, `delayMs` waits first. */
+  studentCalls?: StudentCallFault[];
 };
+
+export type StudentCallFault = { codePardis: string; term: string; fail?: boolean; delayMs?: number };
 
 export type GolestanStats = {
   logins: number;
@@ -26,11 +30,25 @@ export type GolestanStats = {
   served429: number;
   servedTruncated: number;
   served401: number;
+  /** Students_2 calls answered, by term code. */
+  studentCallsByTerm: Record<string, number>;
 };
 
 const COUNT_KEYS = ['failNext', 'rateLimitNext', 'retryAfterSeconds', 'truncateNext', 'delayMs', 'expireTokensAfterCalls'] as const;
 const FLAG_KEYS = ['truncateAlways', 'loginFails'] as const;
-const KNOWN_KEYS: readonly string[] = [...COUNT_KEYS, ...FLAG_KEYS];
+const KNOWN_KEYS: readonly string[] = [...COUNT_KEYS, ...FLAG_KEYS, 'studentCalls'];
+
+const studentCallErrors = (value: unknown): string[] => {
+  if (!Array.isArray(value)) return ['studentCalls must be a list of {codePardis, term, fail?, delayMs?}'];
+  return value.flatMap((item, i) => {
+    if (!isRecord(item)) return [`studentCalls[${i}] must be an object`];
+    return [
+      ...(typeof item.codePardis === 'string' && typeof item.term === 'string' ? [] : [`studentCalls[${i}] needs codePardis and term as strings`]),
+      ...(item.fail === undefined || typeof item.fail === 'boolean' ? [] : [`studentCalls[${i}].fail must be a boolean`]),
+      ...(item.delayMs === undefined || (Number.isInteger(item.delayMs) && (item.delayMs as number) >= 0) ? [] : [`studentCalls[${i}].delayMs must be a non-negative integer`]),
+    ];
+  });
+};
 
 export type ParsedFaults = { ok: true; faults: GolestanFaults } | { ok: false; errors: string[] };
 
@@ -47,6 +65,7 @@ export const parseFaults = (value: unknown): ParsedFaults => {
     const v = value[key];
     if (v !== undefined && typeof v !== 'boolean') errors.push(`${key} must be a boolean`);
   }
+  if (value.studentCalls !== undefined) errors.push(...studentCallErrors(value.studentCalls));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, faults: value as GolestanFaults };
 };
 
@@ -57,6 +76,7 @@ export const emptyStats = (): GolestanStats => ({
   served429: 0,
   servedTruncated: 0,
   served401: 0,
+  studentCallsByTerm: {},
 });
 
 export type FaultSwitch = {
@@ -66,6 +86,7 @@ export type FaultSwitch = {
   takeRateLimit(): number | null;
   takeFailure(): boolean;
   takeTruncation(): boolean;
+  studentCall(codePardis: string, term: string): StudentCallFault | null;
 };
 
 // Counters are spent only when the fault is actually served, so a test that
@@ -91,5 +112,6 @@ export const createFaultSwitch = (): FaultSwitch => {
     takeRateLimit: () => (spend('rateLimitNext') ? (faults.retryAfterSeconds ?? 1) : null),
     takeFailure: () => spend('failNext'),
     takeTruncation: () => faults.truncateAlways === true || spend('truncateNext'),
+    studentCall: (codePardis, term) => faults.studentCalls?.find((f) => f.codePardis === codePardis && f.term === term) ?? null,
   };
 };

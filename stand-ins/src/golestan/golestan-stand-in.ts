@@ -9,9 +9,10 @@ import {
   parseFaults,
   type GolestanFaults,
   type GolestanStats,
+  type StudentCallFault,
 } from './golestan-faults';
 import { parseFacultyRequest, parseLoginRequest, parseStudentsRequest, type Parsed } from './golestan-requests';
-import { generateStudents } from './students-generator';
+import { createStudentsDataset, type StudentsDataset, type StudentsUniversityOptions } from './students-dataset';
 
 export type GolestanStandInOptions = {
   port?: number;
@@ -21,6 +22,8 @@ export type GolestanStandInOptions = {
   username?: string;
   password?: string;
   tokenTtlMs?: number;
+  /** Size of the generated university behind Students_2 (default: the small demo). */
+  students?: StudentsUniversityOptions;
 };
 
 export type GolestanStandIn = {
@@ -34,10 +37,13 @@ export type GolestanStandIn = {
   reset(): void;
   stats(): GolestanStats;
   faculty: FacultyDataset;
+  students: StudentsDataset;
 };
 
 type Token = { expiresAt: number; calls: number };
-type DataHandler = (body: unknown) => Parsed<unknown[]>;
+// A handler answers the data list, or the whole answer already encoded.
+type DataHandler = (body: unknown) => Parsed<unknown[] | Buffer>;
+type PairFault = (text: string) => StudentCallFault | null;
 
 // Wording of the real gateway (ASP.NET Web API) for a refused bearer token.
 const UNAUTHORIZED = { message: 'Authorization has been denied for this request.' };
@@ -54,6 +60,7 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
   const tokenTtlMs = options.tokenTtlMs ?? HOUR_MS;
   const seed = options.seed ?? 1;
   const faculty = createFacultyDataset(options.facultyCount ?? 240, seed);
+  const students = createStudentsDataset(options.students ?? {}, seed);
   const faults = createFaultSwitch();
   const tokens = new Map<string, Token>();
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -108,16 +115,17 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
 
   // Order of checks: delay, 429, 500, 401, 400, then the answer (maybe truncated).
   // Gateway-level faults come before authentication, as a proxy in front would.
-  const handleData = async (req: IncomingMessage, res: ServerResponse, text: string, handler: DataHandler) => {
+  const handleData = async (req: IncomingMessage, res: ServerResponse, text: string, handler: DataHandler, pairFault?: PairFault) => {
     stats.dataCalls += 1;
-    const delayMs = faults.current().delayMs ?? 0;
+    const pair = pairFault?.(text) ?? null;
+    const delayMs = (faults.current().delayMs ?? 0) + (pair?.delayMs ?? 0);
     if (delayMs > 0) await delay(delayMs);
     const retryAfter = faults.takeRateLimit();
     if (retryAfter !== null) {
       stats.served429 += 1;
       return sendJson(res, 429, TOO_MANY_REQUESTS, { 'retry-after': String(retryAfter) });
     }
-    if (faults.takeFailure()) {
+    if (pair?.fail === true || faults.takeFailure()) {
       stats.served500 += 1;
       return sendJson(res, 500, SERVER_ERROR);
     }
@@ -127,7 +135,7 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
     const body = parseBody(text);
     const result = body.ok ? handler(body.value) : body;
     if (!result.ok) return badRequest(res, result.errors);
-    const bytes = Buffer.from(JSON.stringify({ data: result.value }), 'utf8');
+    const bytes = Buffer.isBuffer(result.value) ? result.value : Buffer.from(JSON.stringify({ data: result.value }), 'utf8');
     if (faults.takeTruncation()) {
       stats.servedTruncated += 1;
       return sendBytes(res, 200, bytes.subarray(0, Math.floor(bytes.length / 2)));
@@ -144,15 +152,23 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
     const request = parseStudentsRequest(body);
     if (!request.ok) return request;
     const { codePardis, term, paging } = request.value;
-    const all = generateStudents(codePardis, term, seed);
-    const start = (paging.pageNumber - 1) * paging.pageSize;
-    return { ok: true, value: all.slice(start, start + paging.pageSize) };
+    stats.studentCallsByTerm[term] = (stats.studentCallsByTerm[term] ?? 0) + 1;
+    return { ok: true, value: students.pageAnswer(codePardis, term, paging.pageNumber, paging.pageSize) };
   };
+
+  const studentsPairFault: PairFault = (text) => {
+    const body = parseBody(text);
+    const request = body.ok ? parseStudentsRequest(body.value) : null;
+    return request?.ok ? faults.studentCall(request.value.codePardis, request.value.term) : null;
+  };
+
+  const copyStats = (): GolestanStats => ({ ...stats, studentCallsByTerm: { ...stats.studentCallsByTerm } });
 
   const reset = (): void => {
     faults.reset();
     stats = emptyStats();
     faculty.reset();
+    students.reset();
   };
 
   const setFaultsOverHttp = (res: ServerResponse, text: string): void => {
@@ -166,13 +182,13 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, text: string) => void | Promise<void>> = {
     'POST /Login': (_req, res, text) => handleLogin(res, text),
     'POST /API/Golestan/Faculty': (req, res, text) => handleData(req, res, text, facultyHandler),
-    'POST /API/Golestan/Students_2': (req, res, text) => handleData(req, res, text, studentsHandler),
+    'POST /API/Golestan/Students_2': (req, res, text) => handleData(req, res, text, studentsHandler, studentsPairFault),
     'POST /__control/faults': (_req, res, text) => setFaultsOverHttp(res, text),
     'POST /__control/reset': (_req, res) => {
       reset();
       sendJson(res, 200, { stats });
     },
-    'GET /__control/stats': (_req, res) => sendJson(res, 200, { ...stats }),
+    'GET /__control/stats': (_req, res) => sendJson(res, 200, copyStats()),
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -217,7 +233,8 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
     setFaults: (next) => faults.set(next),
     resetFaults: () => faults.reset(),
     reset,
-    stats: () => ({ ...stats }),
+    stats: copyStats,
     faculty,
+    students,
   };
 };

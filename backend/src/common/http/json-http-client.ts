@@ -1,3 +1,5 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { SyncError } from '../../sync/source-definition';
 import { retryAfterMs } from './backoff';
 import { abortError, TransientError, withRetry, type RetryOptions } from './retry';
@@ -27,6 +29,8 @@ export class HttpStatusError extends SyncError {
 }
 
 const BODY_SNIPPET_CHARS = 200;
+// Connections are kept open between calls, as fetch keeps them.
+const AGENTS = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
 
 /**
  * One POST with a JSON body and a JSON answer. Throws `TransientError` for what a retry may cure (network,
@@ -34,22 +38,27 @@ const BODY_SNIPPET_CHARS = 200;
  * when the run's signal aborts.
  */
 export async function postJson(url: string, body: unknown, options: PostJsonOptions): Promise<JsonResponse> {
+  const { status, bytes } = await postForBytes(url, body, options);
+  return { status, body: parseJsonBody(url, status, bytes) };
+}
+
+export type BytesResponse = { status: number; bytes: Buffer };
+
+/**
+ * `postJson` up to, not including, reading the 2xx answer as JSON: its bytes, for a caller that may not need
+ * to parse them (a body it has seen before). Same errors; call `parseJsonBody` for the JSON check.
+ */
+export async function postForBytes(url: string, body: unknown, options: PostJsonOptions): Promise<BytesResponse> {
   const target = describeUrl(url);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let status: number;
   let retryAfter: string | null;
-  let text: string;
+  let bytes: Buffer;
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-      body: JSON.stringify(body),
-      signal,
-    });
-    status = response.status;
-    retryAfter = response.headers.get('retry-after');
-    text = await response.text();
+    const payload = JSON.stringify(body);
+    const headers = { 'content-type': 'application/json', accept: 'application/json', ...options.headers, 'content-length': String(Buffer.byteLength(payload)) };
+    ({ status, retryAfter, bytes } = await send(url, payload, headers, signal));
   } catch (error) {
     if (options.signal?.aborted) throw abortError(options.signal);
     if (timeout.aborted) throw new TransientError('timeout', `${target} did not answer within ${options.timeoutMs} ms`);
@@ -57,7 +66,7 @@ export async function postJson(url: string, body: unknown, options: PostJsonOpti
     throw new TransientError('network', `${target} failed: ${cause}`);
   }
 
-  const quote = () => snippet(text, options.secrets ?? []);
+  const quote = () => snippet(bytes.toString('utf8'), options.secrets ?? []);
   if (status === 429 || status >= 500) {
     throw new TransientError('upstream', `${target} answered ${status}${quote()}`, retryAfterMs(retryAfter));
   }
@@ -65,11 +74,42 @@ export async function postJson(url: string, body: unknown, options: PostJsonOpti
   if (status < 200 || status >= 300) {
     throw new HttpStatusError('upstream', `${target} answered ${status}${quote()}`, status);
   }
+  return { status, bytes };
+}
+
+// node:http rather than fetch: for the many mid-sized answers of a sync it takes about a third less memory
+// (RSS 75 MB against 113 MB for the same 300 calls) and less time (docs/decisions.md).
+function send(url: string, payload: string, headers: Record<string, string>, signal: AbortSignal): Promise<{ status: number; retryAfter: string | null; bytes: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return reject(new Error('the base URL must be http or https'));
+    const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
+      target,
+      { method: 'POST', headers, agent: AGENTS[target.protocol], signal },
+      (response: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('close', () => {
+          if (!response.complete) return reject(new Error('the connection closed before the whole answer arrived'));
+          const retryAfter = response.headers['retry-after'];
+          resolve({ status: response.statusCode ?? 0, retryAfter: typeof retryAfter === 'string' ? retryAfter : null, bytes: Buffer.concat(chunks) });
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** A 2xx answer's body as JSON (a UTF-8 BOM skipped); a `TransientError` when it is not JSON, e.g. cut off. */
+export function parseJsonBody(url: string, status: number, bytes: Buffer): unknown {
+  const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    return { status, body: JSON.parse(text) as unknown };
+    return JSON.parse((hasBom ? bytes.subarray(3) : bytes).toString('utf8')) as unknown;
   } catch {
     // Not quoted: a cut-off success body is the data itself, personal details included.
-    throw new TransientError('upstream', `${target} answered ${status} with a body that is not JSON (${Buffer.byteLength(text)} bytes)`);
+    throw new TransientError('upstream', `${describeUrl(url)} answered ${status} with a body that is not JSON (${bytes.length} bytes)`);
   }
 }
 

@@ -44,7 +44,7 @@ export class FacultyRepository {
   private readonly touch: Database.Statement<[{ runId: string; nationalCode: string }]>;
   private readonly softDelete: Database.Statement<[{ runId: string; now: string }]>;
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
-  private readonly upsertAll: (records: CleanFacultyRecord[], runId: string, now: string) => UpsertCounts;
+  private readonly upsertAll: Database.Transaction<(records: CleanFacultyRecord[], runId: string, now: string) => UpsertCounts>;
 
   constructor(db: Database.Database) {
     this.selectState = db.prepare('SELECT hash, deleted_at FROM faculty_members WHERE national_code = ?');
@@ -85,7 +85,9 @@ export class FacultyRepository {
 
   /** One transaction per batch: new rows are inserted, changed or soft-deleted ones updated (and restored), equal ones only marked as seen. */
   upsertBatch(records: CleanFacultyRecord[], runId: string, now: string): UpsertCounts {
-    return this.upsertAll(records, runId, now);
+    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for the API
+    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
+    return this.upsertAll.immediate(records, runId, now);
   }
 
   /** Soft-deletes every live row this run did not see; call only after a complete run. Returns how many. */

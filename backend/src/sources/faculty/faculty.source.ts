@@ -9,4 +9,5 @@ export const facultySource: SourceDefinition = {
   defaultOptions: { pageSize: 500, requestTimeoutMs: 30_000, maxRetries: 4, retryBaseMs: 500 },
   migrations: [CreateFacultyMembers1764000000100],
   loadStep: async () => (await import('./faculty.sync')).runFacultySync,
+  loadRecordBrowser: async () => (await import('./faculty.records')).facultyRecordBrowser,
 };

@@ -6,7 +6,7 @@ import {
   IsBoolean,
   IsInt,
   IsNotEmpty,
-  IsOptional,
+  IsObject,
   IsString,
   IsUrl,
   Max,
@@ -17,7 +17,9 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import type { CommandSettings, UpdateSourceRequest } from '@hamgam/shared';
+import { IsOmittable } from '../../common/validation.pipe';
+import type { CommandSettings, TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
+import { AutoSyncDto } from '../scheduler/dto/auto-sync.dto';
 
 @ValidatorConstraint({ name: 'countPattern' })
 class CountPatternConstraint implements ValidatorConstraintInterface {
@@ -38,34 +40,49 @@ class CountPatternConstraint implements ValidatorConstraintInterface {
 
 export class ConnectionDto {
   @ApiPropertyOptional({ example: 'https://api.university.ac.ir' })
-  @IsOptional()
+  @IsOmittable()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'baseUrl must be an http(s) URL' })
   @MaxLength(500)
   baseUrl?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   username?: string;
 
   @ApiPropertyOptional({ description: 'Write-only: stored encrypted, never returned. An empty string removes it.', writeOnly: true })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   password?: string;
+
+  @ApiPropertyOptional({ description: 'API token (e.g. a Moodle web-service token). Write-only like the password; an empty string removes it.', writeOnly: true })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(500)
+  token?: string;
+}
+
+/** Body of `POST /api/sources/:id/test-connection`: the connection as the settings form holds it, saved or not. */
+export class TestConnectionDto implements TestConnectionRequest {
+  @ApiPropertyOptional({ type: ConnectionDto })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => ConnectionDto)
+  connection?: ConnectionDto;
 }
 
 export class CommandDto implements Partial<CommandSettings> {
   @ApiPropertyOptional({ example: 'python3' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   executable?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['faculty_main.py'] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -73,39 +90,50 @@ export class CommandDto implements Partial<CommandSettings> {
   args?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(1000)
   cwd?: string;
 
   @ApiPropertyOptional({ example: 'Total records: (\\d+)' })
-  @IsOptional()
+  @IsOmittable()
   @Validate(CountPatternConstraint)
   countPattern?: string;
 }
 
 export class UpdateSourceDto implements UpdateSourceRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   enabled?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 604800, description: 'Per-run time limit in seconds' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(7 * 24 * 3600)
   timeoutSeconds?: number;
 
   @ApiPropertyOptional({ type: ConnectionDto })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => ConnectionDto)
   connection?: ConnectionDto;
 
   @ApiPropertyOptional({ type: CommandDto })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => CommandDto)
   command?: CommandDto;
+
+  @ApiPropertyOptional({ type: AutoSyncDto, description: 'Automatic schedule: an interval (every + unit) or a cron expression' })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => AutoSyncDto)
+  autoSync?: AutoSyncDto;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Source options; the source checks each key sent' })
+  @IsOmittable()
+  @IsObject()
+  options?: Record<string, unknown>;
 }

@@ -24,6 +24,9 @@ export class SourceEntity {
   @Column('text', { name: 'password_encrypted', nullable: true })
   passwordEncrypted: string | null;
 
+  @Column('text', { name: 'token_encrypted', nullable: true })
+  tokenEncrypted: string | null;
+
   @Column('simple-json')
   options: Record<string, unknown>;
 

@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Source } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { AutoSyncSettingsButton } from '../../schedules/components/auto-sync-settings-button';
+import { AutoSyncSummary } from '../../schedules/components/auto-sync-summary';
+import { TestConnectionPanel } from '../../moodle/components/test-connection-panel';
 import { sourceName } from '../utils/labels';
 import { isActiveRun } from '../utils/run-status';
 import { ActiveRunPanel } from './active-run-panel';
@@ -34,6 +38,7 @@ export function SourceCard({ source }: SourceCardProps) {
       </header>
 
       <SourceSettingsSummary source={source} />
+      <AutoSyncSummary source={source} />
 
       {activeRun ? <ActiveRunPanel run={activeRun} /> : <LastRunSummary run={source.lastRun} />}
 
@@ -46,11 +51,19 @@ export function SourceCard({ source }: SourceCardProps) {
         >
           {t('sourceCard.sync')}
         </Button>
+        <AutoSyncSettingsButton source={source} sourceName={sourceName(t, source.id)} />
+        {source.hasRecords && (
+          <Link to={`/sources/${encodeURIComponent(source.id)}/records`} className="button button--ghost">
+            {t('sourceCard.records')}
+          </Link>
+        )}
       </div>
+
+      {source.canTestConnection && <TestConnectionPanel sourceId={source.id} />}
 
       <RecentRuns sourceId={source.id} />
 
-      {isTriggerOpen && <TriggerRunDialog sourceId={source.id} onClose={() => setIsTriggerOpen(false)} />}
+      {isTriggerOpen && <TriggerRunDialog sourceId={source.id} modes={source.modes} onClose={() => setIsTriggerOpen(false)} />}
     </article>
   );
 }

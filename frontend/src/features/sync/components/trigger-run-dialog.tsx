@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import type { RunMode } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { isApiError } from '../../../lib/api-client';
@@ -8,13 +9,15 @@ import { formatDateTime, localizeDigits } from '../../../lib/format';
 import { useTriggerRun } from '../api/trigger-run';
 import { sourceName } from '../utils/labels';
 
-export type TriggerRunDialogProps = { sourceId: string; onClose: () => void };
+/** `modes`: the source's run modes, the default first; a choice is shown when there are any. */
+export type TriggerRunDialogProps = { sourceId: string; modes?: RunMode[]; onClose: () => void };
 
 /** Confirms a manual run, with an optional reason; a 409 names the run already in progress. */
-export function TriggerRunDialog({ sourceId, onClose }: TriggerRunDialogProps) {
+export function TriggerRunDialog({ sourceId, modes = [], onClose }: TriggerRunDialogProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
   const [reason, setReason] = useState('');
+  const [mode, setMode] = useState<RunMode | undefined>(modes[0]);
   const triggerRun = useTriggerRun();
   const formId = useId();
   const reasonId = useId();
@@ -23,7 +26,7 @@ export function TriggerRunDialog({ sourceId, onClose }: TriggerRunDialogProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = reason.trim();
-    triggerRun.mutate({ sourceId, ...(trimmed ? { reason: trimmed } : {}) }, { onSuccess: onClose });
+    triggerRun.mutate({ sourceId, ...(mode ? { mode } : {}), ...(trimmed ? { reason: trimmed } : {}) }, { onSuccess: onClose });
   };
 
   const error = triggerRun.error;
@@ -60,6 +63,20 @@ export function TriggerRunDialog({ sourceId, onClose }: TriggerRunDialogProps) {
         <p id={reasonHintId} className="form__hint">
           {t('triggerDialog.reasonHint')}
         </p>
+        {modes.length > 0 && (
+          <fieldset className="form__choices">
+            <legend className="form__label">{t('triggerDialog.mode')}</legend>
+            {modes.map((option) => (
+              <label key={option} className="form__choice">
+                <input type="radio" name="mode" value={option} checked={mode === option} onChange={() => setMode(option)} />
+                <span>
+                  {t(`triggerDialog.modes.${option}`, { defaultValue: option })}
+                  <span className="form__hint">{t(`triggerDialog.modes.${option}Hint`, { defaultValue: '' })}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        )}
       </form>
       {conflict && (
         <div className="notice notice--warning" role="alert">

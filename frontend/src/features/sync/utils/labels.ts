@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { SyncRun } from '@hamgam/shared';
-import { formatNumber } from '../../../lib/format';
+import { formatNumber, localizeDigits } from '../../../lib/format';
 
 // Every helper here takes the `sync` namespace's `t`. Unknown ids, stages and kinds fall back to the
 // raw value, so a source or stage added on the server shows up before its translation does.
@@ -26,7 +26,8 @@ export function progressMessage(t: TFunction, run: Pick<SyncRun, 'messageKey' | 
   if (!run.messageKey) return null;
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(run.messageParams ?? {})) {
-    params[name] = typeof value === 'number' ? formatNumber(value, lng) : value;
+    // A string of digits is a code (a term such as 4023): the language's digits, never digit grouping.
+    params[name] = typeof value === 'number' ? formatNumber(value, lng) : /^\d+$/.test(value) ? localizeDigits(value, lng) : value;
   }
   const text = t(`messages.${run.messageKey}`, { ...params, defaultValue: '' });
   return text === '' ? null : text;

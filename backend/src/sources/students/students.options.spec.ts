@@ -1,0 +1,55 @@
+import { readStudentsOptions, validateStudentsOptions } from './students.options';
+
+const NOW = new Date('2026-11-25T08:00:00Z');
+const CAMPUSES = [{ code: '1110', name: 'واحد مرکزی تهران' }];
+
+describe('readStudentsOptions', () => {
+  it('should read four years back to the current Jalali year when no years are set', () => {
+    expect(readStudentsOptions({ campuses: CAMPUSES }, NOW)).toEqual({
+      campuses: CAMPUSES,
+      fromYear: 1401,
+      toYear: 1405,
+      concurrency: 4,
+      pageSize: 500,
+      requestTimeoutMs: 30_000,
+      maxRetries: 4,
+      retryBaseMs: 500,
+    });
+  });
+
+  it('should take valid values and warn about invalid ones when options are stored', () => {
+    const warnings: string[] = [];
+    const options = readStudentsOptions({ campuses: CAMPUSES, concurrency: 99, pageSize: 50, fromYear: 1404, toYear: 1402 }, NOW, (m) => warnings.push(m));
+
+    expect(options).toMatchObject({ concurrency: 4, pageSize: 50, fromYear: 1401, toYear: 1405 });
+    expect(warnings).toHaveLength(2);
+  });
+
+  it('should read no campus and warn when the stored list is unusable', () => {
+    const warnings: string[] = [];
+    expect(readStudentsOptions({ campuses: 'all' }, NOW, (m) => warnings.push(m)).campuses).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('validateStudentsOptions', () => {
+  it('should accept campuses, years and numbers and clean the campus list when they are valid', () => {
+    expect(validateStudentsOptions({ campuses: [{ code: '۱۱۱۰', name: ' واحد  مرکزي ' }], fromYear: 1400, toYear: 1404, concurrency: 8 })).toEqual({
+      ok: true,
+      options: { campuses: [{ code: '1110', name: 'واحد مرکزی' }], fromYear: 1400, toYear: 1404, concurrency: 8 },
+    });
+    expect(validateStudentsOptions({ fromYear: null })).toEqual({ ok: true, options: { fromYear: null } });
+  });
+
+  it('should name each bad field when options are invalid', () => {
+    const result = validateStudentsOptions({ campuses: [{ code: '1110', name: 'a' }, { code: '1110', name: 'b' }], concurrency: 0, color: 'red' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && Object.keys(result.fields).sort()).toEqual(['campuses', 'color', 'concurrency']);
+    expect(!result.ok && result.fields.campuses[0]).toContain('listed twice');
+  });
+
+  it('should refuse a year range that runs backwards when both ends are sent', () => {
+    const result = validateStudentsOptions({ fromYear: 1404, toYear: 1400 });
+    expect(!result.ok && result.fields.toYear).toHaveLength(1);
+  });
+});

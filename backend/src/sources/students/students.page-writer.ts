@@ -1,0 +1,95 @@
+import { mapStudentRecord, readStatus, readStudentKeys, type KeysResult } from './students.mapper';
+import { isLater, type StoredPage, type StudentsRepository } from './students.repository';
+
+export type PageCounts = { fetched: number; inserted: number; updated: number; unchanged: number; rejected: number };
+export type PageWriterHooks = {
+  reject(key: string, reason: string): void;
+  /** A stored record whose text was imperfect or dropped; names fields, never their values. */
+  warn(studentNumber: string, warnings: string[]): void;
+  repaired(): void;
+};
+
+/** Where a page came from: its records belong to this campus and term whatever they say. */
+export type PageSource = { campusCode: string; term: string; page: number };
+
+// Part of every stored page hash: changing how records are checked or cleaned must make every page new again.
+const PAGE_FORMAT = 'students-v1';
+
+/**
+ * Stores one page of a (campus, term) call in one transaction. Every record is checked (so rejects do not
+ * depend on the order calls finish in); only a record that will be written is cleaned in full. A record of a
+ * term older than the stored one adds only its status to the student's history.
+ *
+ * A page whose body is byte for byte the one stored last time is not parsed or written again (`replay`): its
+ * records were stored then, and what is stored for a student only ever moves to a later term, so storing
+ * them again would change nothing. Its row still lists its students as seen, and its rejects are reported again.
+ */
+export class StudentsPageWriter {
+  constructor(
+    private readonly repository: StudentsRepository,
+    private readonly runId: string,
+    private readonly hooks: PageWriterHooks,
+  ) {}
+
+  /** The page as stored last time, when the body hashed to `bodyHash` then too. */
+  knownPage(source: PageSource, bodyHash: string): StoredPage | null {
+    const stored = this.repository.storedPage(source.campusCode, source.term, source.page);
+    return stored?.body_hash === `${PAGE_FORMAT}:${bodyHash}` ? stored : null;
+  }
+
+  /** Counts a page that is known, unchanged, without writing it. */
+  replay(stored: StoredPage): PageCounts {
+    const rejects = JSON.parse(stored.rejects) as [string, string][];
+    for (const [key, reason] of rejects) this.hooks.reject(key, reason);
+    return { fetched: stored.fetched, inserted: 0, updated: 0, unchanged: stored.fetched - rejects.length, rejected: rejects.length };
+  }
+
+  write(items: readonly unknown[], source: PageSource, bodyHash: string): PageCounts {
+    const { campusCode, term } = source;
+    const now = new Date().toISOString();
+    const checked: KeysResult[] = items.map((item, index) => readStudentKeys(item, `${campusCode}/${term} page ${source.page} #${index + 1}`));
+    const counts: PageCounts = { fetched: items.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const studentNumbers: string[] = [];
+    const rejects: [string, string][] = [];
+    this.repository.inTransaction(() => {
+      for (const result of checked) {
+        if (!result.ok) {
+          rejects.push([result.key, result.reason]);
+          continue;
+        }
+        const { raw, keys } = result;
+        studentNumbers.push(keys.studentNumber);
+        const stored = this.repository.stateOf(keys.studentNumber);
+        const isSameCall = stored !== undefined && stored.term === term && stored.campus_code === campusCode;
+        let status: { statusCode: string | null; statusText: string | null };
+        if (stored && !isSameCall && !isLater({ term, campusCode }, { term: stored.term, campusCode: stored.campus_code })) {
+          status = readStatus(raw);
+          if (stored.deleted_at !== null && this.repository.restore(keys.studentNumber, this.runId, now)) counts.updated += 1;
+          else counts.unchanged += 1;
+        } else {
+          const mapped = mapStudentRecord(raw, keys, campusCode, term);
+          status = mapped.record;
+          if (mapped.repaired) this.hooks.repaired();
+          if (mapped.warnings.length > 0) this.hooks.warn(keys.studentNumber, mapped.warnings);
+          if (!stored) {
+            this.repository.insert(mapped.record, this.runId, now);
+            counts.inserted += 1;
+          } else if (isSameCall && stored.hash === mapped.record.hash && stored.deleted_at === null) {
+            counts.unchanged += 1;
+          } else if (this.repository.update(mapped.record, this.runId, now)) {
+            counts.updated += 1;
+          } else {
+            counts.unchanged += 1;
+          }
+        }
+        this.repository.saveTermStatus({ studentNumber: keys.studentNumber, term, campusCode, ...status }, this.runId, now);
+      }
+      const page = { campusCode, term, pageNumber: source.page, bodyHash: `${PAGE_FORMAT}:${bodyHash}`, fetched: items.length, studentNumbers, rejects };
+      this.repository.savePage(page, this.runId, now);
+    });
+    counts.rejected = rejects.length;
+    // Reported after the commit: a page that failed to save rejects nothing.
+    for (const [key, reason] of rejects) this.hooks.reject(key, reason);
+    return counts;
+  }
+}

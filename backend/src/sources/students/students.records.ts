@@ -1,0 +1,75 @@
+import type { StoredRecord, StudentTermStatus } from '@hamgam/shared';
+import type { RecordBrowser } from '../../sync/source-definition';
+import { containsPattern } from '../../sync/records/search-text';
+
+type StudentRow = {
+  student_number: string;
+  national_code: string | null;
+  first_name: string;
+  last_name: string;
+  status_code: string | null;
+  status_text: string | null;
+  term: string;
+  campus_code: string;
+  campus_name: string | null;
+  course_name: string | null;
+  grade_name: string | null;
+  mobile: string | null;
+  deleted_at: string | null;
+  last_run_id: string | null;
+  updated_at: string;
+};
+type TermRow = { student_number: string; term: string; campus_code: string; status_code: string | null; status_text: string | null };
+
+// The campus code is in each term of the history; email and city stay out of a table that must fit a screen.
+const COLUMNS = ['nationalCode', 'term', 'statusText', 'campusName', 'courseName', 'gradeName', 'mobile'] as const;
+// `search_text` holds number, national code and name folded like the query (see foldForSearch).
+const WHERE = `(@pattern IS NULL OR search_text LIKE @pattern ESCAPE '\\')`;
+
+/** The students data browser: the latest record of each student, with their status in every term. */
+export const studentsRecordBrowser: RecordBrowser = {
+  columns: COLUMNS,
+  list(db, { q, page, pageSize }) {
+    const pattern = q === null ? null : containsPattern(q);
+    const { total } = db.prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM students WHERE ${WHERE}`).get({ pattern })!;
+    const rows = db
+      .prepare<[{ pattern: string | null; limit: number; offset: number }], StudentRow>(
+        `SELECT student_number, national_code, first_name, last_name, status_code, status_text, term, campus_code, campus_name,
+                course_name, grade_name, mobile, deleted_at, last_run_id, updated_at
+         FROM students WHERE ${WHERE} ORDER BY student_number LIMIT @limit OFFSET @offset`,
+      )
+      .all({ pattern, limit: pageSize, offset: (page - 1) * pageSize });
+    const history = new Map<string, StudentTermStatus[]>();
+    if (rows.length > 0) {
+      const terms = db
+        .prepare<[string], TermRow>(
+          `SELECT student_number, term, campus_code, status_code, status_text FROM student_terms
+           WHERE student_number IN (SELECT value FROM json_each(?)) ORDER BY student_number, term, campus_code`,
+        )
+        .all(JSON.stringify(rows.map((row) => row.student_number)));
+      for (const t of terms) {
+        const list = history.get(t.student_number) ?? [];
+        list.push({ term: t.term, campusCode: t.campus_code, statusCode: t.status_code, statusText: t.status_text });
+        history.set(t.student_number, list);
+      }
+    }
+    const items: StoredRecord[] = rows.map((row) => ({
+      key: row.student_number,
+      name: `${row.first_name} ${row.last_name}`.trim(),
+      fields: {
+        nationalCode: row.national_code,
+        term: row.term,
+        statusText: row.status_text ?? row.status_code,
+        campusName: row.campus_name,
+        courseName: row.course_name,
+        gradeName: row.grade_name,
+        mobile: row.mobile,
+      },
+      deletedAt: row.deleted_at,
+      lastRunId: row.last_run_id,
+      updatedAt: row.updated_at,
+      history: history.get(row.student_number) ?? [],
+    }));
+    return { items, total };
+  },
+};

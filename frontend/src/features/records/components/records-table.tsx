@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { RecordPage } from '@hamgam/shared';
+import { Badge } from '../../../components/ui/badge';
+import { formatDateTime, localizeDigits } from '../../../lib/format';
+import { columnLabel, displayValue, termLabel } from '../utils/labels';
+import { TermHistory } from './term-history';
+
+export type RecordsTableProps = { sourceId: string; sourceName: string; page: RecordPage };
+
+// Fields written in Latin script read left to right inside the RTL page.
+const LTR_COLUMNS = new Set(['email', 'mobile']);
+
+/** One page of stored records: key, name, the source's columns, whether deleted, and the run that last changed each. */
+export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) {
+  const { t, i18n } = useTranslation('records');
+  const lng = i18n.language;
+  const missing = t('common:status.notAvailable');
+
+  return (
+    <div className="table-scroll">
+      <table className="table records-table">
+        <caption className="visually-hidden">{t('table.caption', { source: sourceName })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`columns.${sourceId}.key`, { defaultValue: t('columns.key') })}</th>
+            <th scope="col">{t('table.name')}</th>
+            {page.columns.map((column) => (
+              <th key={column} scope="col">
+                {columnLabel(t, sourceId, column)}
+              </th>
+            ))}
+            <th scope="col">{t('table.state')}</th>
+            <th scope="col">{t('table.lastRun')}</th>
+            <th scope="col">{t('table.updatedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.items.map((record) => (
+            <tr key={record.key} className={record.deletedAt ? 'records-table__row--deleted' : undefined}>
+              <th scope="row" className="records-table__key">
+                {displayValue(record.key, lng)}
+              </th>
+              <td>
+                <div>
+                  <bdi>{record.name || missing}</bdi>
+                </div>
+                {record.history && <TermHistory name={record.name} history={record.history} />}
+              </td>
+              {page.columns.map((column) => {
+                const value = record.fields[column];
+                if (value === null || value === undefined || value === '') return <td key={column}>{missing}</td>;
+                if (column === 'term') {
+                  return (
+                    <td key={column}>
+                      <span title={termLabel(t, value, lng)}>{displayValue(value, lng)}</span>
+                    </td>
+                  );
+                }
+                return (
+                  <td key={column} dir={LTR_COLUMNS.has(column) ? 'ltr' : undefined}>
+                    {displayValue(value, lng)}
+                  </td>
+                );
+              })}
+              <td>
+                {record.deletedAt ? (
+                  <>
+                    <Badge tone="danger">{t('table.deleted')}</Badge>{' '}
+                    <time className="muted" dateTime={record.deletedAt}>
+                      {t('table.deletedAt', { time: formatDateTime(record.deletedAt, lng) })}
+                    </time>
+                  </>
+                ) : (
+                  <Badge tone="success">{t('table.active')}</Badge>
+                )}
+              </td>
+              <td>{record.lastRunId ? <Link to={`/runs/${record.lastRunId}`}>{t('table.run', { id: localizeDigits(record.lastRunId, lng) })}</Link> : missing}</td>
+              <td>
+                <time dateTime={record.updatedAt}>{formatDateTime(record.updatedAt, lng)}</time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
