@@ -20,6 +20,24 @@ export type AppConfig = {
   maxLogLinesPerRun: number;
   /** Built admin UI served at `/`; null when it does not exist. */
   staticDir: string | null;
+  /** Key that signs session cookies; null means "use or create DATA_DIR/session.key". */
+  sessionKey: Buffer | null;
+  /** How long a sign-in lasts. */
+  sessionHours: number;
+  /** The first admin, created at boot when no user exists (both set, or neither). */
+  bootstrapAdmin: { username: string; password: string } | null;
+  /** Failed sign-ins allowed per IP and per username within the window; past it, 429. */
+  loginMaxTries: number;
+  loginWindowMinutes: number;
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Retention: runs older than this many days are removed (the last `retentionKeepRuns` per source stay). */
+  retentionRunDays: number;
+  /** Retention: log lines of runs older than this many days are removed. */
+  retentionLogDays: number;
+  retentionKeepRuns: number;
+  /** IANA zone for Jalali/ISO local times in exports. */
+  timeZone: string;
   env: NodeJS.ProcessEnv;
 };
 
@@ -51,6 +69,34 @@ function keySetting(env: NodeJS.ProcessEnv): Buffer | null {
   return key;
 }
 
+function sessionKeySetting(env: NodeJS.ProcessEnv): Buffer | null {
+  const raw = env.HAMGAM_SESSION_KEY?.trim();
+  if (!raw) return null;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('HAMGAM_SESSION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  return key;
+}
+
+function bootstrapAdminSetting(env: NodeJS.ProcessEnv): { username: string; password: string } | null {
+  const username = env.ADMIN_USERNAME?.trim().toLowerCase() ?? '';
+  const password = env.ADMIN_PASSWORD ?? '';
+  if (!username && !password) return null;
+  if (!username || !password) throw new ConfigError('ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither');
+  if (!/^[a-z0-9._-]{2,64}$/.test(username)) throw new ConfigError('ADMIN_USERNAME may hold 2–64 of a–z, 0–9, dot, dash and underscore');
+  if (password.length < 8) throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  return { username, password };
+}
+
+function timeZoneSetting(env: NodeJS.ProcessEnv): string {
+  const zone = env.HAMGAM_TIME_ZONE?.trim() || 'Asia/Tehran';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+  } catch {
+    throw new ConfigError(`HAMGAM_TIME_ZONE must be an IANA time zone such as Asia/Tehran; got "${zone}"`);
+  }
+  return zone;
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -78,6 +124,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     killGraceMs: intSetting(env, 'KILL_GRACE_MS', 5000, 0, 600_000),
     maxLogLinesPerRun: intSetting(env, 'MAX_LOG_LINES_PER_RUN', 5000, 10, 1_000_000),
     staticDir,
+    sessionKey: sessionKeySetting(env),
+    sessionHours: intSetting(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    bootstrapAdmin: bootstrapAdminSetting(env),
+    loginMaxTries: intSetting(env, 'LOGIN_MAX_TRIES', 10, 1, 1000),
+    loginWindowMinutes: intSetting(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    retentionRunDays: intSetting(env, 'RETENTION_RUN_DAYS', 365, 1, 36_500),
+    retentionLogDays: intSetting(env, 'RETENTION_LOG_DAYS', 30, 1, 36_500),
+    retentionKeepRuns: intSetting(env, 'RETENTION_KEEP_RUNS', 20, 0, 100_000),
+    timeZone: timeZoneSetting(env),
     env,
   };
 }

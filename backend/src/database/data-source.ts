@@ -1,14 +1,17 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
+import { UserEntity } from '../auth/entities/user.entity';
 import { SOURCE_DEFINITIONS } from '../sources/registry';
 import { RunLogLineEntity } from '../sync/entities/run-log-line.entity';
 import { RunRejectionEntity } from '../sync/entities/run-rejection.entity';
 import { SourceEntity } from '../sync/entities/source.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { CreateSyncCore1764000000000 } from './migrations/1764000000000-create-sync-core';
+import { AuthAuditHistory1765000000000 } from './migrations/1765000000000-auth-audit-history';
 import { BUSY_TIMEOUT_MS } from './open-sqlite';
 
 
-export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity];
+export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, UserEntity, AuditEntryEntity];
 
 /** One definition for the app and the CLI: SQLite file in WAL mode, committed migrations run at start-up. */
 export function buildDataSourceOptions(databasePath: string): DataSourceOptions {
@@ -22,7 +25,7 @@ export function buildDataSourceOptions(databasePath: string): DataSourceOptions 
       db.pragma('synchronous = NORMAL');
     },
     entities: CORE_ENTITIES,
-    migrations: [CreateSyncCore1764000000000, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
+    migrations: [CreateSyncCore1764000000000, AuthAuditHistory1765000000000, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
     migrationsRun: true,
     synchronize: false,
     logging: ['error', 'migration'],

@@ -1,10 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Source, SyncRun } from '@hamgam/shared';
+import { AuditService } from '../audit/audit.service';
+import { diffSettings } from '../audit/redact';
+import type { AuthenticatedRequest } from '../auth/session-user';
 import { TriggerRunDto } from './dto/trigger-run.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
 import { SourcesService } from './sources.service';
 import { SyncService } from './sync.service';
+
+/** The editable part of a source, as compared before and after a change for the audit trail. */
+function settingsOf(source: Source) {
+  return { enabled: source.enabled, timeoutSeconds: source.timeoutSeconds, connection: source.connection, command: source.command };
+}
 
 @ApiTags('sources')
 @Controller('sources')
@@ -12,6 +20,7 @@ export class SourcesController {
   constructor(
     private readonly sources: SourcesService,
     private readonly sync: SyncService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get()
@@ -25,15 +34,24 @@ export class SourcesController {
   }
 
   @Patch(':id')
-  update(@Param('id') id: string, @Body() dto: UpdateSourceDto): Promise<Source> {
-    return this.sources.update(id, dto);
+  async update(@Param('id') id: string, @Body() dto: UpdateSourceDto, @Req() request: AuthenticatedRequest): Promise<Source> {
+    const before = await this.sources.get(id);
+    const after = await this.sources.update(id, dto);
+    const changes: Record<string, unknown> = diffSettings(settingsOf(before), settingsOf(after));
+    delete changes['connection.hasPassword'];
+    // The password itself never reaches the trail: only that it was set.
+    if (dto.connection?.password !== undefined) changes['connection.password'] = 'changed';
+    await this.audit.record(request, { action: 'settings.changed', target: `source:${id}`, details: { changes } });
+    return after;
   }
 
   @Post(':id/runs')
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'The run, pending' })
   @ApiConflictResponse({ description: 'A run of this source is already active; the body names it' })
-  trigger(@Param('id') id: string, @Body() dto: TriggerRunDto): Promise<SyncRun> {
-    return this.sync.start({ sourceId: id, trigger: dto.trigger ?? 'api', triggeredBy: null, reason: dto.reason ?? null, mode: dto.mode });
+  async trigger(@Param('id') id: string, @Body() dto: TriggerRunDto, @Req() request: AuthenticatedRequest): Promise<SyncRun> {
+    const run = await this.sync.start({ sourceId: id, trigger: dto.trigger ?? 'api', triggeredBy: request.user?.username ?? null, reason: dto.reason ?? null, mode: dto.mode });
+    await this.audit.record(request, { action: 'sync.triggered', target: `run:${run.id}`, details: { sourceId: id, trigger: run.trigger, mode: run.mode, reason: run.reason } });
+    return run;
   }
 }
