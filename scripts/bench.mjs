@@ -1,6 +1,7 @@
 // `npm run bench`: timings that tests do not assert. Builds first when needed, then runs a faculty sync of a
 // generated gateway (default 20,000 members; `npm run bench -- --faculty 50000`) through the real runner
 // (HTTP API → forked worker → SQLite file), twice: the first run inserts, the second finds nothing changed.
+// Then the history: 1,000,000 rows in data_syncs (`--history-rows N`), filtered, paged requests timed over HTTP.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -13,6 +14,8 @@ const arg = (name, fallback) => {
 };
 const facultyCount = arg('faculty', 20_000);
 const port = arg('port', 3390);
+const historyRows = arg('history-rows', 1_000_000);
+const ADMIN = { username: 'bench', password: 'bench-password-1' };
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -23,9 +26,11 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
 const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
 });
 const api = `http://127.0.0.1:${port}/api`;
+let cookie = '';
+const authed = (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: { ...init.headers, cookie } });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForHealth() {
@@ -42,16 +47,23 @@ async function waitForHealth() {
 
 async function timedRun() {
   const started = performance.now();
-  const run = await (await fetch(`${api}/sources/faculty/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+  const run = await (await authed('/sources/faculty/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
   for (;;) {
-    const current = await (await fetch(`${api}/runs/${run.id}`)).json();
+    const current = await (await authed(`/runs/${run.id}`)).json();
     if (['success', 'failed', 'cancelled'].includes(current.status)) return { wallMs: performance.now() - started, run: current };
     await sleep(20);
   }
 }
 
+async function signIn() {
+  const response = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  cookie = response.headers.getSetCookie().find((line) => line.startsWith('hamgam_session=')).split(';')[0];
+}
+
 try {
   await waitForHealth();
+  await signIn();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
   for (const label of ['first run (inserts)', 'second run (unchanged)']) {
@@ -62,6 +74,8 @@ try {
         `${rowsPerSecond.toLocaleString('en')} rows/s, counts ${JSON.stringify(run.counts)}`,
     );
   }
+  const { benchHistory } = await import('./bench-history.mjs');
+  await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), rows: historyRows, get: authed });
 } finally {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));

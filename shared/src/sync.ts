@@ -135,7 +135,14 @@ export type RunListQuery = {
   pageSize?: number;
 };
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = {
+  items: T[];
+  /** Matching rows; when `isTotalCapped`, counting stopped there and there are more. */
+  total: number;
+  page: number;
+  pageSize: number;
+  isTotalCapped?: boolean;
+};
 
 export type RunLogLine = { seq: number; at: string; level: LogLevel; message: string };
 export type RunLog = { runId: string; lines: RunLogLine[]; truncated: boolean };

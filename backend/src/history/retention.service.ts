@@ -39,28 +39,24 @@ export class RetentionService {
         SELECT id, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY id DESC) AS position FROM data_syncs
       ) WHERE position <= ?`;
     const result = await this.dataSource.transaction(async (manager) => {
-      const logs = await manager.query(
+      // The structured result (third argument) carries the number of deleted rows.
+      const logs = await manager.queryRunner!.query(
         `DELETE FROM run_log_lines WHERE run_id IN (
           SELECT id FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running') AND id NOT IN (${kept})
         )`,
         [logsBefore, this.config.retentionKeepRuns],
+        true,
       );
-      const runs = await manager.query(
+      const runs = await manager.queryRunner!.query(
         `DELETE FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running') AND id NOT IN (${kept})`,
         [runsBefore, this.config.retentionKeepRuns],
+        true,
       );
-      return { logLines: changes(logs), runs: changes(runs) };
+      return { logLines: logs.affected ?? 0, runs: runs.affected ?? 0 };
     });
     const summary = { ...result, runsBefore, logsBefore };
     await this.audit.record(null, { action: 'retention.purged', actor: 'system', target: 'data_syncs', details: { ...summary, keepPerSource: this.config.retentionKeepRuns } });
     if (result.runs + result.logLines > 0) this.logger.log(`removed ${result.runs} run(s) and ${result.logLines} log line(s)`);
     return summary;
   }
-}
-
-/** TypeORM's better-sqlite3 driver answers a DELETE with the statement's `changes`. */
-function changes(result: unknown): number {
-  if (typeof result === 'number') return result;
-  const value = (result as { affected?: number; changes?: number } | undefined) ?? {};
-  return value.affected ?? value.changes ?? 0;
 }

@@ -6,11 +6,14 @@ import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { toSyncRun } from '../sync/run-mapper';
 
 const SORT_COLUMNS: Record<RunSortField, string> = {
-  createdAt: 'run.id',
+  createdAt: 'run.created_at',
   durationMs: 'run.duration_ms',
   fetched: 'run.fetched',
   rejected: 'run.rejected',
 };
+
+// Counting a million matches costs ~40 ms; past this many the total is given as "more than".
+export const MAX_COUNTED_RUNS = 10_000;
 
 // Trigram full-text search needs 3 characters; shorter text falls back to a scan with LIKE.
 const MIN_FTS_LENGTH = 3;
@@ -26,9 +29,17 @@ export class RunHistoryService {
     const order = query.order === 'asc' ? 'ASC' : 'DESC';
     const sortColumn = SORT_COLUMNS[query.sort ?? 'createdAt'];
     const rows = this.filtered(query).orderBy(sortColumn, order);
-    if (sortColumn !== 'run.id') rows.addOrderBy('run.id', order);
-    const [items, total] = await Promise.all([rows.offset((page - 1) * pageSize).limit(pageSize).getMany(), this.filtered(query).getCount()]);
-    return { items: items.map(toSyncRun), total, page, pageSize };
+    rows.addOrderBy('run.id', order);
+    const [items, counted] = await Promise.all([rows.offset((page - 1) * pageSize).limit(pageSize).getMany(), this.countUpTo(query, MAX_COUNTED_RUNS + 1)]);
+    const isTotalCapped = counted > MAX_COUNTED_RUNS;
+    return { items: items.map(toSyncRun), total: isTotalCapped ? MAX_COUNTED_RUNS : counted, page, pageSize, isTotalCapped };
+  }
+
+  private async countUpTo(query: RunListQuery, limit: number): Promise<number> {
+    const inner = this.filtered(query).select('1').limit(limit);
+    const [sql, parameters] = inner.getQueryAndParameters();
+    const [row] = (await this.runs.query(`SELECT COUNT(*) AS count FROM (${sql})`, parameters)) as { count: number }[];
+    return Number(row.count);
   }
 
   /** Every matching run in creation order (newest first unless `order=asc` with the default sort), in batches. */
