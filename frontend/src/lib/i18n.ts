@@ -4,6 +4,12 @@ import faCommon from '../locales/fa/common.json';
 import faSync from '../locales/fa/sync.json';
 import enCommon from '../locales/en/common.json';
 import enSync from '../locales/en/sync.json';
+import faAuth from '../locales/fa/auth.json';
+import faAudit from '../locales/fa/audit.json';
+import faUsers from '../locales/fa/users.json';
+import enAuth from '../locales/en/auth.json';
+import enAudit from '../locales/en/audit.json';
+import enUsers from '../locales/en/users.json';
 
 export const LANGUAGES = ['fa', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,8 +17,8 @@ export const DEFAULT_LANGUAGE: Language = 'fa';
 export const LANGUAGE_STORAGE_KEY = 'hamgam.language';
 
 export const resources = {
-  fa: { common: faCommon, sync: faSync },
-  en: { common: enCommon, sync: enSync },
+  fa: { common: faCommon, sync: faSync, auth: faAuth, audit: faAudit, users: faUsers },
+  en: { common: enCommon, sync: enSync, auth: enAuth, audit: enAudit, users: enUsers },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {
@@ -54,7 +60,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
-  ns: ['common', 'sync'],
+  ns: ['common', 'sync', 'auth', 'audit', 'users'],
   defaultNS: 'common',
   // React escapes what it renders.
   interpolation: { escapeValue: false },

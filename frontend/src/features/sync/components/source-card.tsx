@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
+import { useIsAdmin } from '../../../lib/session';
 import { sourceName } from '../utils/labels';
 import { isActiveRun } from '../utils/run-status';
 import { ActiveRunPanel } from './active-run-panel';
@@ -18,6 +19,7 @@ export function SourceCard({ source }: SourceCardProps) {
   const { t } = useTranslation('sync');
   const headingId = useId();
   const [isTriggerOpen, setIsTriggerOpen] = useState(false);
+  const isAdmin = useIsAdmin();
   const activeRun = isActiveRun(source.activeRun) ? source.activeRun : null;
 
   return (
@@ -37,16 +39,18 @@ export function SourceCard({ source }: SourceCardProps) {
 
       {activeRun ? <ActiveRunPanel run={activeRun} /> : <LastRunSummary run={source.lastRun} />}
 
-      <div className="source-card__actions">
-        <Button
-          variant="primary"
-          onClick={() => setIsTriggerOpen(true)}
-          disabled={activeRun !== null}
-          title={activeRun ? t('sourceCard.syncDisabledActive') : undefined}
-        >
-          {t('sourceCard.sync')}
-        </Button>
-      </div>
+      {isAdmin && (
+        <div className="source-card__actions">
+          <Button
+            variant="primary"
+            onClick={() => setIsTriggerOpen(true)}
+            disabled={activeRun !== null}
+            title={activeRun ? t('sourceCard.syncDisabledActive') : undefined}
+          >
+            {t('sourceCard.sync')}
+          </Button>
+        </div>
+      )}
 
       <RecentRuns sourceId={source.id} />
 
