@@ -119,7 +119,7 @@ describe('the run history', () => {
     }).expect(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Buffer);
+    await workbook.xlsx.load(response.body as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = workbook.getWorksheet('runs')!;
     expect(sheet.rowCount).toBe(1 + 30);
     expect(sheet.getRow(1).getCell(4).value).toBe('trigger');
