@@ -56,10 +56,10 @@ function watchMemory(backendPid) {
  */
 async function timedRun(api, body) {
   const controller = new AbortController();
-  const stream = await fetch(`${api}/events`, { signal: controller.signal });
+  const stream = await fetchApi(`/events`, { signal: controller.signal });
   const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
   const started = performance.now();
-  const run = await (await fetch(`${api}/sources/students/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const run = await (await fetchApi(`/sources/students/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
   let buffer = '';
   try {
     for (;;) {
@@ -108,13 +108,17 @@ function runReference(settings) {
 const verdict = (isMet) => (isMet ? 'met' : 'MISSED');
 
 /** Runs the students benchmark against a running backend (pid `backendPid`) and the stand-in `gateway`. */
-export async function benchStudents({ api, gateway, backendPid, databasePath, referencePath, concurrency, year }) {
+/** API calls with the benchmark's session (set by benchStudents). */
+let fetchApi = null;
+
+export async function benchStudents({ api, fetchApi: signedInFetch, gateway, backendPid, databasePath, referencePath, concurrency, year }) {
+  fetchApi = signedInFetch;
   const campuses = gateway.students.campuses.map(({ code, name }) => ({ code, name }));
   const terms = [];
   for (let y = year - 4; y <= year; y += 1) for (const t of [1, 2, 3]) terms.push(`${y % 1000}${t}`);
   // Generates (and caches) the whole university before anything is timed.
   const size = gateway.students.size(terms);
-  const patch = await fetch(`${api}/sources/students`, {
+  const patch = await fetchApi(`/sources/students`, {
     method: 'PATCH',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ options: { campuses, fromYear: year - 4, toYear: year, concurrency } }),

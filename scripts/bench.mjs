@@ -4,7 +4,8 @@
 //   inserts, the second finds nothing changed;
 // - a students sync of a generated university (default 100 campuses × 15 terms, ~280,000 rows of ~75,000
 //   students; `--campuses 50 --per-campus 1050 --concurrency 4`), full then unchanged, against a lean reference.
-// `--only faculty` or `--only students` runs one of them.
+// - the history: 1,000,000 rows in data_syncs (`--history-rows N`), filtered, paged requests timed over HTTP.
+// `--only faculty`, `--only students` or `--only history` runs one of them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -22,6 +23,8 @@ const perCampus = arg('per-campus', 1050);
 const concurrency = arg('concurrency', 4);
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : null;
+const historyRows = arg('history-rows', 1_000_000);
+const ADMIN = { username: 'bench', password: 'bench-password-1' };
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -34,13 +37,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
 const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
 });
 let isStopping = false;
 server.on('exit', (code, signal) => {
   if (!isStopping) console.error(`the backend stopped during the benchmark (exit code ${code}, signal ${signal})`);
 });
 const api = `http://127.0.0.1:${port}/api`;
+let cookie = '';
+const authed = (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: { ...init.headers, cookie } });
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForHealth() {
@@ -57,18 +62,25 @@ async function waitForHealth() {
 
 async function timedRun() {
   const started = performance.now();
-  const run = await (await fetch(`${api}/sources/faculty/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
+  const run = await (await authed('/sources/faculty/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
   for (;;) {
-    const current = await (await fetch(`${api}/runs/${run.id}`)).json();
+    const current = await (await authed(`/runs/${run.id}`)).json();
     if (['success', 'failed', 'cancelled'].includes(current.status)) return { wallMs: performance.now() - started, run: current };
     await sleep(20);
   }
 }
 
+async function signIn() {
+  const response = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  cookie = response.headers.getSetCookie().find((line) => line.startsWith('hamgam_session=')).split(';')[0];
+}
+
 try {
   await waitForHealth();
+  await signIn();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  if (only !== 'students') {
+  if (!only || only === 'faculty') {
     console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
     for (const label of ['first run (inserts)', 'second run (unchanged)']) {
       const { wallMs, run } = await timedRun();
@@ -79,9 +91,10 @@ try {
       );
     }
   }
-  if (only !== 'faculty') {
+  if (!only || only === 'students') {
     await benchStudents({
       api,
+      fetchApi: authed,
       gateway,
       backendPid: server.pid,
       databasePath: join(dataDir, 'hamgam.sqlite'),
@@ -89,6 +102,10 @@ try {
       concurrency,
       year,
     });
+  }
+  if (!only || only === 'history') {
+    const { benchHistory } = await import('./bench-history.mjs');
+    await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), rows: historyRows, get: authed });
   }
 } finally {
   isStopping = true;

@@ -5,7 +5,9 @@ import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
+import { AuthService } from './auth/auth.service';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
@@ -17,11 +19,23 @@ export async function createApp(config: AppConfig, standIns: StandInConnections,
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, standIns }), {
     logger: logger ?? ['log', 'warn', 'error'],
   });
+  app.set('trust proxy', config.trustProxy);
+  // Helmet's defaults suit the built SPA (scripts and styles from 'self'); plain-HTTP deployments inside the
+  // university network must not have their requests upgraded to HTTPS.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
 
+  // The OpenAPI UI is served by Swagger, outside Nest's routes and so outside the auth guard: check it here.
+  const auth = app.get(AuthService);
+  app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], (req: Request, res: Response, next: NextFunction) => {
+    auth.authenticate(req).then(
+      (user) => (user ? next() : res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'sign in first' })),
+      next,
+    );
+  });
   const openApi = new DocumentBuilder().setTitle('Hamgam API').setDescription('Sync control panel of the university').setVersion('1').build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
 

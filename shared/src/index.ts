@@ -6,3 +6,5 @@ export * from './faculty';
 export * from './moodle';
 export * from './students';
 export * from './records';
+export * from './auth';
+export * from './audit';

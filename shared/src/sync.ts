@@ -34,8 +34,11 @@ export type SyncRun = {
   status: RunStatus;
   /** The mode of the run, for sources that have modes; null otherwise. */
   mode: RunMode | null;
-  /** Free text given when the run was started or cancelled. */
+  /** Free text given when the run was started. */
   reason: string | null;
+  /** Who cancelled the run (a user name) and why, when it was cancelled by a person. */
+  cancelledBy: string | null;
+  cancelReason: string | null;
   stage: string | null;
   /** 0–100, or null while the total is unknown. */
   percent: number | null;
@@ -147,14 +150,43 @@ export type TriggerRunRequest = {
   trigger?: Extract<RunTrigger, 'manual' | 'api' | 'cli'>;
 };
 
+export type CancelRunRequest = {
+  /** Optional free text kept with the run and in the audit trail. */
+  reason?: string;
+};
+
+export const RUN_SORT_FIELDS = ['createdAt', 'durationMs', 'fetched', 'rejected'] as const;
+export type RunSortField = (typeof RUN_SORT_FIELDS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** Filters of the run history; the same for the list and its CSV/XLSX exports. */
 export type RunListQuery = {
   sourceId?: string;
   status?: RunStatus;
+  trigger?: RunTrigger;
+  /** Exact user name (or `scheduler`, `cli`) that started the run. */
+  triggeredBy?: string;
+  /** ISO-8601 instants on the run's creation time: `from` inclusive, `to` exclusive. */
+  from?: string;
+  to?: string;
+  /** Text searched for in error messages. */
+  q?: string;
+  /** Default `createdAt`, `desc`. */
+  sort?: RunSortField;
+  order?: SortOrder;
   page?: number;
   pageSize?: number;
 };
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+export type Page<T> = {
+  items: T[];
+  /** Matching rows; when `isTotalCapped`, counting stopped there and there are more. */
+  total: number;
+  page: number;
+  pageSize: number;
+  isTotalCapped?: boolean;
+};
 
 export type RunLogLine = { seq: number; at: string; level: LogLevel; message: string };
 export type RunLog = { runId: string; lines: RunLogLine[]; truncated: boolean };

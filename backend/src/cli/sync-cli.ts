@@ -8,7 +8,8 @@ export const USAGE = `usage: npm run sync -- <source> [--mode full|recent] [--wa
 Starts a run of <source> (e.g. faculty) on the running Hamgam server with trigger "cli".
   --mode full|recent  for sources with modes (default: the source's first mode)
   --wait              follow the run, print its progress, exit 0 only if it ends in success
-Server: HAMGAM_URL (default http://localhost:3000).
+Server: HAMGAM_URL (default http://localhost:3000). Sign-in: HAMGAM_CLI_USERNAME and HAMGAM_CLI_PASSWORD
+(an admin account; the password is read from the environment, never from the command line).
 Exit codes: 0 started (or succeeded with --wait), 1 refused or the run did not succeed, 2 bad arguments.`;
 
 export type CliArgs = { sourceId: string; mode?: RunMode; wait: boolean };
@@ -35,25 +36,31 @@ export function parseArgs(argv: string[]): ParsedArgs {
 
 export class CliError extends Error {}
 
-/** The one place the CLI talks HTTP (sign-in will add its token here): JSON in and out, `CliError` on failure. */
-export async function callApi<T>(baseUrl: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** The one place the CLI talks HTTP: JSON in and out with the session cookie, `CliError` on failure. */
+export async function callApi<T>(baseUrl: string, method: 'GET' | 'POST', path: string, body?: unknown, cookie = ''): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`${baseUrl}/api${path}`, {
       method,
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     throw new CliError(`cannot reach Hamgam at ${baseUrl} (set HAMGAM_URL): ${cause?.code ?? cause?.message ?? String(error)}`);
   }
+  if (path === '/auth/login' && response.ok) return (response.headers.getSetCookie()[0]?.split(';')[0] ?? '') as T;
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (response.ok) return data as T;
   const problem = data as Partial<ApiErrorBody> | null;
   const active = problem?.activeRun ? ` (run ${problem.activeRun.id}, ${problem.activeRun.status})` : '';
-  throw new CliError(`the server answered ${response.status}: ${problem?.message ?? response.statusText}${active}`);
+  const hint = response.status === 401 ? ' (set HAMGAM_CLI_USERNAME and HAMGAM_CLI_PASSWORD)' : '';
+  throw new CliError(`the server answered ${response.status}: ${problem?.message ?? response.statusText}${active}${hint}`);
 }
 
 function describe(run: SyncRun): string {
@@ -92,7 +99,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo, 
   const baseUrl = (env.HAMGAM_URL?.trim() || 'http://localhost:3000').replace(/\/+$/, '');
   try {
     const request: TriggerRunRequest = { trigger: 'cli', ...(mode ? { mode } : {}) };
-    let run = await callApi<SyncRun>(baseUrl, 'POST', `/sources/${encodeURIComponent(sourceId)}/runs`, request);
+    const username = env.HAMGAM_CLI_USERNAME?.trim();
+    const cookie = username ? await callApi<string>(baseUrl, 'POST', '/auth/login', { username, password: env.HAMGAM_CLI_PASSWORD ?? '' }) : '';
+    let run = await callApi<SyncRun>(baseUrl, 'POST', `/sources/${encodeURIComponent(sourceId)}/runs`, request, cookie);
     io.out(`run ${run.id} of ${run.sourceId} started (trigger cli${run.mode ? `, mode ${run.mode}` : ''}) on ${baseUrl}`);
     if (!wait) return 0;
     let last = '';
@@ -100,7 +109,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo, 
       const line = describe(run);
       if (line !== last) io.out((last = line));
       await new Promise((resolve) => setTimeout(resolve, pollMs));
-      run = await callApi<SyncRun>(baseUrl, 'GET', `/runs/${run.id}`);
+      run = await callApi<SyncRun>(baseUrl, 'GET', `/runs/${run.id}`, undefined, cookie);
     }
     io.out(outcome(run));
     return run.status === 'success' ? 0 : 1;

@@ -30,6 +30,24 @@ export type AppConfig = {
   autoSyncMaxFailures: number;
   /** IANA zone in which cron expressions and quiet windows are read. */
   universityTimeZone: string;
+  /** Key that signs session cookies; null means "use or create DATA_DIR/session.key". */
+  sessionKey: Buffer | null;
+  /** How long a sign-in lasts. */
+  sessionHours: number;
+  /** The first admin, created at boot when no user exists (both set, or neither). */
+  bootstrapAdmin: { username: string; password: string } | null;
+  /** Failed sign-ins allowed per IP and per username within the window; past it, 429. */
+  loginMaxTries: number;
+  loginWindowMinutes: number;
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Retention: runs older than this many days are removed (the last `retentionKeepRuns` per source stay). */
+  retentionRunDays: number;
+  /** Retention: log lines of runs older than this many days are removed. */
+  retentionLogDays: number;
+  retentionKeepRuns: number;
+  /** IANA zone for Jalali/ISO local times in exports. */
+  timeZone: string;
   env: NodeJS.ProcessEnv;
 };
 
@@ -70,6 +88,24 @@ function timeZoneSetting(env: NodeJS.ProcessEnv, name: string, fallback: string)
   }
 }
 
+function sessionKeySetting(env: NodeJS.ProcessEnv): Buffer | null {
+  const raw = env.HAMGAM_SESSION_KEY?.trim();
+  if (!raw) return null;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new ConfigError('HAMGAM_SESSION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  return key;
+}
+
+function bootstrapAdminSetting(env: NodeJS.ProcessEnv): { username: string; password: string } | null {
+  const username = env.ADMIN_USERNAME?.trim().toLowerCase() ?? '';
+  const password = env.ADMIN_PASSWORD ?? '';
+  if (!username && !password) return null;
+  if (!username || !password) throw new ConfigError('ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither');
+  if (!/^[a-z0-9._-]{2,64}$/.test(username)) throw new ConfigError('ADMIN_USERNAME may hold 2–64 of a–z, 0–9, dot, dash and underscore');
+  if (password.length < 8) throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  return { username, password };
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -102,6 +138,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     minSyncIntervalSeconds: intSetting(env, 'MIN_SYNC_INTERVAL_SECONDS', 300, 1, 30 * 86_400),
     autoSyncMaxFailures: intSetting(env, 'AUTO_SYNC_MAX_FAILURES', 10, 1, 1000),
     universityTimeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
+    sessionKey: sessionKeySetting(env),
+    sessionHours: intSetting(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    bootstrapAdmin: bootstrapAdminSetting(env),
+    loginMaxTries: intSetting(env, 'LOGIN_MAX_TRIES', 10, 1, 1000),
+    loginWindowMinutes: intSetting(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    retentionRunDays: intSetting(env, 'RETENTION_RUN_DAYS', 365, 1, 36_500),
+    retentionLogDays: intSetting(env, 'RETENTION_LOG_DAYS', 30, 1, 36_500),
+    retentionKeepRuns: intSetting(env, 'RETENTION_KEEP_RUNS', 20, 0, 100_000),
+    timeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
     env,
   };
 }

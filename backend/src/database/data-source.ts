@@ -1,4 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
+import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
+import { UserEntity } from '../auth/entities/user.entity';
 import { SOURCE_DEFINITIONS } from '../sources/registry';
 import { RunLogLineEntity } from '../sync/entities/run-log-line.entity';
 import { RunRejectionEntity } from '../sync/entities/run-rejection.entity';
@@ -8,10 +10,10 @@ import { SourceScheduleEntity } from '../sync/scheduler/source-schedule.entity';
 import { CreateSyncCore1764000000000 } from './migrations/1764000000000-create-sync-core';
 import { AddAutoSync1764000000200 } from './migrations/1764000000200-add-auto-sync';
 import { AddSourceToken1764000000210 } from './migrations/1764000000210-add-source-token';
+import { AuthAuditHistory1765000000000 } from './migrations/1765000000000-auth-audit-history';
 import { BUSY_TIMEOUT_MS } from './open-sqlite';
 
-
-export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity];
+export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, UserEntity, AuditEntryEntity];
 
 /** One definition for the app and the CLI: SQLite file in WAL mode, committed migrations run at start-up. */
 export function buildDataSourceOptions(databasePath: string): DataSourceOptions {
@@ -25,7 +27,7 @@ export function buildDataSourceOptions(databasePath: string): DataSourceOptions 
       db.pragma('synchronous = NORMAL');
     },
     entities: CORE_ENTITIES,
-    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
+    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
     migrationsRun: true,
     synchronize: false,
     logging: ['error', 'migration'],

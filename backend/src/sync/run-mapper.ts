@@ -12,6 +12,8 @@ export function toSyncRun(run: SyncRunEntity): SyncRun {
     status: run.status,
     mode: run.mode,
     reason: run.reason,
+    cancelledBy: run.cancelledBy,
+    cancelReason: run.cancelReason,
     stage: run.stage,
     percent: run.percent,
     messageKey: run.messageKey,

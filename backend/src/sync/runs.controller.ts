@@ -1,18 +1,19 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import type { Page, RunLog, RunRejection, SyncRun } from '@hamgam/shared';
-import { ListRunsDto } from './dto/list-runs.dto';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { RunLog, RunRejection, SyncRun } from '@hamgam/shared';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedRequest } from '../auth/session-user';
+import { CancelRunDto } from './dto/cancel-run.dto';
 import { SyncService } from './sync.service';
 
+// The paged, filtered list (`GET /api/runs`) and its exports live in the history module.
 @ApiTags('runs')
 @Controller('runs')
 export class RunsController {
-  constructor(private readonly sync: SyncService) {}
-
-  @Get()
-  list(@Query() query: ListRunsDto): Promise<Page<SyncRun>> {
-    return this.sync.list(query);
-  }
+  constructor(
+    private readonly sync: SyncService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('active')
   active(): Promise<SyncRun[]> {
@@ -29,6 +30,19 @@ export class RunsController {
     return this.sync.log(id);
   }
 
+  /** The whole log as a text file, one line per entry: `ISO-time LEVEL message`. */
+  @Get(':id/log.txt')
+  @ApiProduces('text/plain')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  async logFile(@Param('id', ParseIntPipe) id: number, @Req() request: AuthenticatedRequest): Promise<string> {
+    const log = await this.sync.log(id);
+    request.res?.setHeader('Content-Disposition', `attachment; filename="hamgam-run-${id}.log"`);
+    const lines = log.lines.map((line) => `${line.at} ${line.level.toUpperCase().padEnd(5)} ${line.message}`);
+    if (log.truncated) lines.push('… the log was cut at its line limit');
+    return lines.join('\n') + '\n';
+  }
+
   @Get(':id/rejections')
   rejections(@Param('id', ParseIntPipe) id: number): Promise<RunRejection[]> {
     return this.sync.rejectionsOf(id);
@@ -36,7 +50,10 @@ export class RunsController {
 
   @Post(':id/cancel')
   @HttpCode(202)
-  cancel(@Param('id', ParseIntPipe) id: number): Promise<SyncRun> {
-    return this.sync.cancel(id);
+  async cancel(@Param('id', ParseIntPipe) id: number, @Body() dto: CancelRunDto, @Req() request: AuthenticatedRequest): Promise<SyncRun> {
+    const reason = dto?.reason?.trim() || null;
+    const run = await this.sync.cancel(id, { by: request.user?.username ?? null, reason });
+    await this.audit.record(request, { action: 'run.cancelled', target: `run:${id}`, details: { sourceId: run.sourceId, reason } });
+    return run;
   }
 }

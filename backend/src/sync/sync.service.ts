@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type FindOptionsWhere, type Repository } from 'typeorm';
-import { ACTIVE_RUN_STATUSES, type Page, type RunMode, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
+import { In, type Repository } from 'typeorm';
+import { ACTIVE_RUN_STATUSES, type RunMode, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
 import { findSourceDefinition } from '../sources/registry';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
 import { RunRejectionEntity } from './entities/run-rejection.entity';
@@ -11,7 +11,6 @@ import { toSyncRun } from './run-mapper';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
 import { SourcesService } from './sources.service';
-import type { ListRunsDto } from './dto/list-runs.dto';
 
 export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };
 
@@ -89,24 +88,16 @@ export class SyncService implements OnApplicationBootstrap {
     return created;
   }
 
-  async cancel(runId: number): Promise<SyncRun> {
+  async cancel(runId: number, by: { by: string | null; reason: string | null } = { by: null, reason: null }): Promise<SyncRun> {
     const run = await this.findRun(runId);
     if (!ACTIVE_RUN_STATUSES.includes(run.status as (typeof ACTIVE_RUN_STATUSES)[number])) {
       throw new ConflictException({ message: `run ${runId} is already ${run.status}` });
     }
-    const stopping = this.supervisor.stop(runId, { status: 'cancelled', kind: 'cancelled', message: 'cancelled by a user' });
-    if (!stopping) await this.recorder.finish(runId, { status: 'cancelled', kind: 'cancelled', message: 'cancelled by a user' });
+    await this.recorder.noteCancel(runId, by.by, by.reason);
+    const message = by.by ? `cancelled by ${by.by}` : 'cancelled by a user';
+    const stopping = this.supervisor.stop(runId, { status: 'cancelled', kind: 'cancelled', message });
+    if (!stopping) await this.recorder.finish(runId, { status: 'cancelled', kind: 'cancelled', message });
     return toSyncRun(await this.findRun(runId));
-  }
-
-  async list(query: ListRunsDto): Promise<Page<SyncRun>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const where: FindOptionsWhere<SyncRunEntity> = {};
-    if (query.sourceId) where.sourceId = query.sourceId;
-    if (query.status) where.status = query.status;
-    const [items, total] = await this.runs.findAndCount({ where, order: { id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
-    return { items: items.map(toSyncRun), total, page, pageSize };
   }
 
   async active(): Promise<SyncRun[]> {

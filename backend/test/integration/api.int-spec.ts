@@ -111,7 +111,7 @@ describe('the HTTP API', () => {
     let connected: () => void = () => undefined;
     const isConnected = new Promise<void>((resolve) => (connected = resolve));
     const finished = new Promise<void>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { accept: 'text/event-stream' } }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { accept: 'text/event-stream', cookie: t.cookie } }, (res) => {
         expect(res.headers['content-type']).toContain('text/event-stream');
         connected();
         let buffer = '';

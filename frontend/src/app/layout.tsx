@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { useIsAdmin } from '../lib/session';
 import { LanguageSwitch } from './language-switch';
 import { LiveStatus } from './live-status';
 import { ServerProblemBanner } from './server-problem-banner';
+import { UserMenu } from './user-menu';
 
 export function AppLayout() {
   const { t, i18n } = useTranslation('common');
+  const isAdmin = useIsAdmin();
 
   useEffect(() => {
     document.title = t('app.name');
@@ -26,8 +29,25 @@ export function AppLayout() {
           <div className="topbar__tools">
             <LiveStatus />
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </div>
+        <nav className="nav" aria-label={t('app.mainNav')}>
+          <NavLink to="/" end className="nav__link">
+            {t('app.dashboard')}
+          </NavLink>
+          <NavLink to="/history" className="nav__link">
+            {t('app.history')}
+          </NavLink>
+          <NavLink to="/audit" className="nav__link">
+            {t('app.audit')}
+          </NavLink>
+          {isAdmin && (
+            <NavLink to="/users" className="nav__link">
+              {t('app.users')}
+            </NavLink>
+          )}
+        </nav>
       </header>
       <ServerProblemBanner />
       <main id="main" className="content" tabIndex={-1}>

@@ -10,6 +10,12 @@ import faMoodle from '../locales/fa/moodle.json';
 import enMoodle from '../locales/en/moodle.json';
 import faRecords from '../locales/fa/records.json';
 import enRecords from '../locales/en/records.json';
+import faAuth from '../locales/fa/auth.json';
+import faAudit from '../locales/fa/audit.json';
+import faUsers from '../locales/fa/users.json';
+import enAuth from '../locales/en/auth.json';
+import enAudit from '../locales/en/audit.json';
+import enUsers from '../locales/en/users.json';
 
 export const LANGUAGES = ['fa', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,8 +23,8 @@ export const DEFAULT_LANGUAGE: Language = 'fa';
 export const LANGUAGE_STORAGE_KEY = 'hamgam.language';
 
 export const resources = {
-  fa: { common: faCommon, sync: faSync, schedules: faSchedules, moodle: faMoodle, records: faRecords },
-  en: { common: enCommon, sync: enSync, schedules: enSchedules, moodle: enMoodle, records: enRecords },
+  fa: { common: faCommon, sync: faSync, schedules: faSchedules, moodle: faMoodle, records: faRecords, auth: faAuth, audit: faAudit, users: faUsers },
+  en: { common: enCommon, sync: enSync, schedules: enSchedules, moodle: enMoodle, records: enRecords, auth: enAuth, audit: enAudit, users: enUsers },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {
@@ -60,7 +66,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
-  ns: ['common', 'sync', 'schedules', 'moodle', 'records'],
+  ns: ['common', 'sync', 'schedules', 'moodle', 'records', 'auth', 'audit', 'users'],
   defaultNS: 'common',
   // React escapes what it renders.
   interpolation: { escapeValue: false },

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api-client';
+import { SESSION_QUERY_KEY } from './session';
 
 /** The server problem currently shown in the app's banner; 5xx and unreachable-server errors land here, once. */
 export type ServerProblem = { id: number; status: number | null; message: string | null };
@@ -36,7 +37,6 @@ export function isServerProblem(error: unknown): boolean {
 
 function reportGlobally(error: unknown): void {
   if (!isServerProblem(error)) return;
-  // TODO(auth): a 401 will send the user to the sign-in page here once auth lands.
   setProblem({ id: nextId++, status: isApiError(error) ? error.status : null, message: isApiError(error) ? error.message : null });
 }
 
@@ -50,13 +50,26 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 
 export type CreateQueryClientOptions = { retry?: boolean };
 
+function isSignedOut(error: unknown): boolean {
+  return isApiError(error) && error.status === 401;
+}
+
 export function createQueryClient({ retry = true }: CreateQueryClientOptions = {}): QueryClient {
-  return new QueryClient({
-    queryCache: new QueryCache({ onError: reportGlobally }),
+  // A 401 means the session ended (expired, signed out elsewhere, deactivated): asking who is signed in
+  // again answers 401 too, and the app shows the sign-in page.
+  const onSignedOut = () => void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (!isSignedOut(error)) reportGlobally(error);
+        else if (query.queryKey[0] !== SESSION_QUERY_KEY[0]) onSignedOut();
+      },
+    }),
     mutationCache: new MutationCache({
       // A mutation whose own view shows its errors (a dialog) sets `meta.showsOwnErrors`.
       onError: (error, _variables, _context, mutation) => {
-        if (mutation.meta?.showsOwnErrors !== true) reportGlobally(error);
+        if (isSignedOut(error) && mutation.options.mutationKey?.[0] !== SESSION_QUERY_KEY[0]) onSignedOut();
+        else if (mutation.meta?.showsOwnErrors !== true) reportGlobally(error);
       },
     }),
     defaultOptions: {
@@ -64,4 +77,5 @@ export function createQueryClient({ retry = true }: CreateQueryClientOptions = {
       mutations: { retry: false },
     },
   });
+  return client;
 }

@@ -1,4 +1,18 @@
-import { EMPTY_COUNTS, type AutoSync, type RunCounts, type Source, type SyncRun } from '@hamgam/shared';
+import { EMPTY_COUNTS, type AutoSync, type RunCounts, type Source, type SyncRun, type User } from '@hamgam/shared';
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: '1',
+    username: 'admin',
+    displayName: 'مدیر سامانه',
+    role: 'admin',
+    isActive: true,
+    createdAt: '2026-11-01T09:00:00+03:30',
+    updatedAt: '2026-11-01T09:00:00+03:30',
+    lastLoginAt: '2026-11-23T09:00:00+03:30',
+    ...overrides,
+  };
+}
 
 export function makeCounts(overrides: Partial<RunCounts> = {}): RunCounts {
   return { ...EMPTY_COUNTS, ...overrides };
@@ -13,6 +27,8 @@ export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
     status: 'success',
     mode: null,
     reason: null,
+    cancelledBy: null,
+    cancelReason: null,
     stage: 'completed',
     percent: 100,
     messageKey: null,

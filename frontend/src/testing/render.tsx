@@ -5,18 +5,24 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { AppProviders } from '../app/providers';
 import { routes as appRoutes } from '../app/router';
 import { i18n, type Language } from '../lib/i18n';
+import type { User } from '@hamgam/shared';
 import { createQueryClient } from '../lib/query-client';
+import { SESSION_QUERY_KEY } from '../lib/session';
+import { makeUser } from './fixtures';
 
 export type RenderOptions = {
   /** The URL to start at; `/` by default. */
   route?: string;
   lng?: Language;
+  /** The signed-in user (an admin by default); null renders signed out. */
+  session?: User | null;
 };
 
-async function renderRoutes(routes: RouteObject[], { route = '/', lng = 'fa' }: RenderOptions) {
+async function renderRoutes(routes: RouteObject[], { route = '/', lng = 'fa', session = makeUser() }: RenderOptions) {
   await i18n.changeLanguage(lng);
   // A fresh cache per test, retries off, so a failing request fails at once.
   const queryClient = createQueryClient({ retry: false });
+  if (session) queryClient.setQueryData(SESSION_QUERY_KEY, session);
   const router = createMemoryRouter(routes, { initialEntries: [route] });
   const user = userEvent.setup();
   const view = render(

@@ -21,6 +21,12 @@ export class SyncRunEntity {
   @Column('text')
   status: RunStatus;
 
+  @Column('text', { name: 'cancelled_by', nullable: true })
+  cancelledBy: string | null;
+
+  @Column('text', { name: 'cancel_reason', nullable: true })
+  cancelReason: string | null;
+
   @Column('text', { nullable: true })
   mode: RunMode | null;
 

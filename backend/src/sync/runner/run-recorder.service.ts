@@ -66,7 +66,14 @@ export class RunRecorder {
     }
     state.seq++;
     const redacted = state.secrets.reduce((text, secret) => text.split(secret).join('***'), message);
-    await this.logLines.insert({ runId, seq: state.seq, at: new Date().toISOString(), level, message: redacted.slice(0, 4000) });
+    const line = { seq: state.seq, at: new Date().toISOString(), level, message: redacted.slice(0, 4000) };
+    await this.logLines.insert({ runId, ...line });
+    this.events.emit({ type: 'run.log', runId: String(runId), line });
+  }
+
+  /** Who asked to cancel and why; kept on the run whatever outcome the stop ends with. */
+  async noteCancel(runId: number, by: string | null, reason: string | null): Promise<void> {
+    await this.runs.update({ id: runId }, { cancelledBy: by, cancelReason: reason });
   }
 
   async reject(runId: number, items: { key: string; reason: string }[]): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import type { SyncRun } from '@hamgam/shared';
+import type { SyncRun, User, UserRole } from '@hamgam/shared';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
 import type { StandInConnections } from '../../../src/sync/stand-in-connections';
@@ -19,9 +19,20 @@ export class CapturingLogger implements LoggerService {
   verbose(message: unknown, ...rest: unknown[]) { this.log(message, ...rest); }
 }
 
+export type HttpClient = ReturnType<typeof request.agent>;
+
+export const TEST_ADMIN = { username: 'admin', password: 'admin-test-password' };
+
 export type TestApp = {
   app: NestExpressApplication;
-  http: () => ReturnType<typeof request>;
+  /** Requests as the signed-in admin (created from ADMIN_USERNAME/ADMIN_PASSWORD at boot). */
+  http: () => HttpClient;
+  /** Requests as a user of that role, created (once per role) and signed in on first use. */
+  as: (role: UserRole) => Promise<() => HttpClient>;
+  /** Requests without a session. */
+  anonymous: () => HttpClient;
+  /** The admin's `Cookie` header, for raw HTTP clients (the SSE stream). */
+  cookie: string;
   config: AppConfig;
   dataDir: string;
   logger: CapturingLogger;
@@ -37,14 +48,37 @@ export async function startTestApp(options: { env?: Record<string, string>; stan
     STAND_INS: 'false',
     KILL_GRACE_MS: '1500',
     STATIC_DIR: join(dataDir, 'no-ui'),
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
     ...options.env,
   });
   const logger = new CapturingLogger();
   const app = await createApp(config, options.standIns ?? {}, logger);
   await app.init();
+  const server = app.getHttpServer();
+  const client = (cookie?: string) => {
+    const agent = request.agent(server);
+    if (cookie) agent.set('Cookie', cookie);
+    return agent;
+  };
+  const cookie = await signIn(server, TEST_ADMIN.username, TEST_ADMIN.password);
+  const roleCookies = new Map<UserRole, string>([['admin', cookie]]);
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => client(cookie),
+    anonymous: () => client(),
+    as: async (role) => {
+      let roleCookie = roleCookies.get(role);
+      if (!roleCookie) {
+        const password = `${role}-test-password`;
+        await client(cookie).post('/api/users').send({ username: `test-${role}`, displayName: `Test ${role}`, password, role }).expect(201);
+        roleCookie = await signIn(server, `test-${role}`, password);
+        roleCookies.set(role, roleCookie);
+      }
+      const saved = roleCookie;
+      return () => client(saved);
+    },
+    cookie,
     config,
     dataDir,
     logger,
@@ -53,6 +87,16 @@ export async function startTestApp(options: { env?: Record<string, string>; stan
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in and answers the `Cookie` header value of the session. */
+export async function signIn(server: Parameters<typeof request>[0], username: string, password: string): Promise<string> {
+  const response = await request(server).post('/api/auth/login').send({ username, password }).expect(200);
+  const setCookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+  const session = setCookie.find((line) => line.startsWith('hamgam_session='));
+  if (!session) throw new Error('sign-in set no session cookie');
+  expect((response.body as User).username).toBe(username);
+  return session.split(';')[0];
 }
 
 const FINAL = ['success', 'failed', 'cancelled'];

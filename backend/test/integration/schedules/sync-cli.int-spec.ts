@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
-import { startTestApp, triggerRun, waitFor, waitForRunEnd, type TestApp } from '../helpers/test-app';
+import { TEST_ADMIN, startTestApp, triggerRun, waitFor, waitForRunEnd, type TestApp } from '../helpers/test-app';
 import { runsOf } from './schedule-helpers';
 
 const CLI = join(__dirname, '../../../dist/cli/sync-cli.js');
@@ -14,7 +14,7 @@ type CliResult = { code: number; stdout: string; stderr: string };
 /** Runs the compiled CLI as a user would, against a server on `url`. */
 function runCli(url: string, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HAMGAM_URL: url }, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HAMGAM_URL: url, HAMGAM_CLI_USERNAME: TEST_ADMIN.username, HAMGAM_CLI_PASSWORD: TEST_ADMIN.password }, timeout: 30_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

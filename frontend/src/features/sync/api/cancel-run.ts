@@ -1,12 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SyncRun } from '@hamgam/shared';
+import type { CancelRunRequest, SyncRun } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
 import { applyRunToCache } from '../utils/cache-updates';
 import { runKeys } from './run-keys';
 import { sourceKeys } from './source-keys';
 
-export function cancelRun(runId: string): Promise<SyncRun> {
-  return apiClient.post<SyncRun>(`/runs/${encodeURIComponent(runId)}/cancel`);
+export type CancelRunVariables = { runId: string } & CancelRunRequest;
+
+export function cancelRun({ runId, ...request }: CancelRunVariables): Promise<SyncRun> {
+  return apiClient.post<SyncRun>(`/runs/${encodeURIComponent(runId)}/cancel`, request);
 }
 
 /** Asks the server to stop a run; the run turns `cancelled` once the worker has stopped. */

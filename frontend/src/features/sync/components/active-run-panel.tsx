@@ -5,6 +5,7 @@ import type { SyncRun } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import { formatNumber, localizeDigits } from '../../../lib/format';
+import { useIsAdmin } from '../../../lib/session';
 import { progressMessage, sourceName, stageLabel } from '../utils/labels';
 import { CancelRunDialog } from './cancel-run-dialog';
 import { RunCounts } from './run-counts';
@@ -17,6 +18,7 @@ export function ActiveRunPanel({ run }: ActiveRunPanelProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
   const [isCancelOpen, setIsCancelOpen] = useState(false);
+  const isAdmin = useIsAdmin();
   const stage = run.stage ? stageLabel(t, run.stage) : null;
   const message = progressMessage(t, run, lng);
   const percentText = run.percent === null ? undefined : t('activeRun.percent', { percent: formatNumber(Math.round(run.percent), lng) });
@@ -46,11 +48,13 @@ export function ActiveRunPanel({ run }: ActiveRunPanelProps) {
         valueText={percentText ?? stage ?? undefined}
       />
       <RunCounts counts={run.counts} isCompact />
-      <div className="active-run__actions">
-        <Button variant="danger" onClick={() => setIsCancelOpen(true)}>
-          {t('activeRun.cancel')}
-        </Button>
-      </div>
+      {isAdmin && (
+        <div className="active-run__actions">
+          <Button variant="danger" onClick={() => setIsCancelOpen(true)}>
+            {t('activeRun.cancel')}
+          </Button>
+        </div>
+      )}
       {isCancelOpen && <CancelRunDialog run={run} onClose={() => setIsCancelOpen(false)} />}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncRun } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
@@ -13,8 +13,13 @@ export function CancelRunDialog({ run, onClose }: CancelRunDialogProps) {
   const cancelRun = useCancelRun();
   const dismissRef = useRef<HTMLButtonElement>(null);
   const error = cancelRun.error;
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
 
-  const confirm = () => cancelRun.mutate(run.id, { onSuccess: onClose });
+  const confirm = () => {
+    const trimmed = reason.trim();
+    cancelRun.mutate({ runId: run.id, ...(trimmed ? { reason: trimmed } : {}) }, { onSuccess: onClose });
+  };
 
   return (
     <Dialog
@@ -33,6 +38,12 @@ export function CancelRunDialog({ run, onClose }: CancelRunDialogProps) {
         </>
       }
     >
+      <div className="form">
+        <label htmlFor={reasonId} className="form__label">
+          {t('cancelDialog.reason')}
+        </label>
+        <textarea id={reasonId} className="form__control" rows={2} maxLength={500} value={reason} onChange={(event) => setReason(event.target.value)} />
+      </div>
       {error && (
         <p className="form-error" role="alert">
           {t('cancelDialog.failed', { message: error.message })}

@@ -4,10 +4,11 @@ import type { SyncRun } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import { formatDateTime, formatDuration, formatNumber } from '../../../lib/format';
+import { useIsAdmin } from '../../../lib/session';
 import { errorKindLabel, progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/labels';
 import { elapsedMs, isActiveRun } from '../utils/run-status';
 import { CancelRunDialog } from './cancel-run-dialog';
-import { RunCounts } from './run-counts';
+import { RunCountBars } from './run-count-bars';
 import { RunLogView } from './run-log-view';
 import { RunRejections } from './run-rejections';
 import { RunStatusBadge } from './run-status-badge';
@@ -19,6 +20,7 @@ export function RunDetails({ run }: RunDetailsProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
   const [isCancelOpen, setIsCancelOpen] = useState(false);
+  const isAdmin = useIsAdmin();
   const isActive = isActiveRun(run);
   const none = t('common:status.notAvailable');
   const date = (iso: string | null) => (iso ? <time dateTime={iso}>{formatDateTime(iso, lng, { seconds: true })}</time> : none);
@@ -30,6 +32,7 @@ export function RunDetails({ run }: RunDetailsProps) {
     ['status', <RunStatusBadge key="status" status={run.status} />],
     ['trigger', triggerLabel(t, run.trigger)],
     ['triggeredBy', run.triggeredBy ? <span dir="auto">{run.triggeredBy}</span> : none],
+    ['reason', run.reason ? <span dir="auto">{run.reason}</span> : none],
     ['stage', run.stage ? stageLabel(t, run.stage) : none],
     ['percent', percentText ?? none],
     ['message', progressMessage(t, run, lng) ?? none],
@@ -40,6 +43,10 @@ export function RunDetails({ run }: RunDetailsProps) {
     ['errorKind', run.errorKind ? errorKindLabel(t, run.errorKind) : none],
     ['errorMessage', run.errorMessage ? <span dir="auto">{run.errorMessage}</span> : none],
   ];
+  if (run.status === 'cancelled') {
+    fields.push(['cancelledBy', run.cancelledBy ? <span dir="auto">{run.cancelledBy}</span> : none]);
+    fields.push(['cancelReason', run.cancelReason ? <span dir="auto">{run.cancelReason}</span> : none]);
+  }
 
   return (
     <div className="run-details">
@@ -54,9 +61,11 @@ export function RunDetails({ run }: RunDetailsProps) {
               label={t('activeRun.progressLabel', { source: sourceName(t, run.sourceId) })}
               valueText={percentText ?? (run.stage ? stageLabel(t, run.stage) : undefined)}
             />
-            <Button variant="danger" onClick={() => setIsCancelOpen(true)}>
-              {t('activeRun.cancel')}
-            </Button>
+            {isAdmin && (
+              <Button variant="danger" onClick={() => setIsCancelOpen(true)}>
+                {t('activeRun.cancel')}
+              </Button>
+            )}
           </div>
         )}
         <dl className="facts facts--grid">
@@ -68,7 +77,7 @@ export function RunDetails({ run }: RunDetailsProps) {
           ))}
         </dl>
         <h3 className="section-title">{t('runDetails.counts')}</h3>
-        <RunCounts counts={run.counts} />
+        <RunCountBars counts={run.counts} />
       </section>
       <RunRejections runId={run.id} isRunActive={isActive} />
       <RunLogView runId={run.id} isRunActive={isActive} />

@@ -10,9 +10,15 @@ export function RunLogView({ runId, isRunActive }: RunLogViewProps) {
   const log = useRunLog(runId, isRunActive);
   return (
     <section className="card" aria-labelledby="run-log-title">
-      <h2 id="run-log-title" className="section-title">
-        {t('runDetails.log')}
-      </h2>
+      <div className="section-header">
+        <h2 id="run-log-title" className="section-title">
+          {t('runDetails.log')}
+        </h2>
+        <a className="button button--secondary" href={`/api/runs/${encodeURIComponent(runId)}/log.txt`} download>
+          {t('runDetails.downloadLog')}
+        </a>
+      </div>
+      {isRunActive && <p className="muted">{t('runDetails.logLive')}</p>}
       {log.isPending && <p className="muted">{t('common:status.loading')}</p>}
       {log.isError && <p className="form-error">{log.error.message}</p>}
       {log.data?.truncated && <p className="muted">{t('runDetails.logTruncated')}</p>}

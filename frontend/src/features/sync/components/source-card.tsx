@@ -7,6 +7,7 @@ import { Button } from '../../../components/ui/button';
 import { AutoSyncSettingsButton } from '../../schedules/components/auto-sync-settings-button';
 import { AutoSyncSummary } from '../../schedules/components/auto-sync-summary';
 import { TestConnectionPanel } from '../../moodle/components/test-connection-panel';
+import { useIsAdmin } from '../../../lib/session';
 import { sourceName } from '../utils/labels';
 import { isActiveRun } from '../utils/run-status';
 import { ActiveRunPanel } from './active-run-panel';
@@ -22,6 +23,7 @@ export function SourceCard({ source }: SourceCardProps) {
   const { t } = useTranslation('sync');
   const headingId = useId();
   const [isTriggerOpen, setIsTriggerOpen] = useState(false);
+  const isAdmin = useIsAdmin();
   const activeRun = isActiveRun(source.activeRun) ? source.activeRun : null;
 
   return (
@@ -43,15 +45,19 @@ export function SourceCard({ source }: SourceCardProps) {
       {activeRun ? <ActiveRunPanel run={activeRun} /> : <LastRunSummary run={source.lastRun} />}
 
       <div className="source-card__actions">
-        <Button
-          variant="primary"
-          onClick={() => setIsTriggerOpen(true)}
-          disabled={activeRun !== null}
-          title={activeRun ? t('sourceCard.syncDisabledActive') : undefined}
-        >
-          {t('sourceCard.sync')}
-        </Button>
-        <AutoSyncSettingsButton source={source} sourceName={sourceName(t, source.id)} />
+        {isAdmin && (
+          <>
+            <Button
+              variant="primary"
+              onClick={() => setIsTriggerOpen(true)}
+              disabled={activeRun !== null}
+              title={activeRun ? t('sourceCard.syncDisabledActive') : undefined}
+            >
+              {t('sourceCard.sync')}
+            </Button>
+            <AutoSyncSettingsButton source={source} sourceName={sourceName(t, source.id)} />
+          </>
+        )}
         {source.hasRecords && (
           <Link to={`/sources/${encodeURIComponent(source.id)}/records`} className="button button--ghost">
             {t('sourceCard.records')}
@@ -59,7 +65,7 @@ export function SourceCard({ source }: SourceCardProps) {
         )}
       </div>
 
-      {source.canTestConnection && <TestConnectionPanel sourceId={source.id} />}
+      {isAdmin && source.canTestConnection && <TestConnectionPanel sourceId={source.id} />}
 
       <RecentRuns sourceId={source.id} />
 

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { SERVER_EVENT_TYPES, type ServerEvent } from '@hamgam/shared';
+import { SERVER_EVENT_TYPES, type RunLog, type ServerEvent } from '@hamgam/shared';
 import { runKeys } from '../api/run-keys';
 import { sourceKeys } from '../api/source-keys';
 import { applyRunToCache, invalidateRunListsOf } from './cache-updates';
@@ -17,6 +17,9 @@ export function parseServerEvent(data: string): ServerEvent | null {
     return null;
   }
   if (!isRecord(value) || !(SERVER_EVENT_TYPES as readonly unknown[]).includes(value.type)) return null;
+  if (value.type === 'run.log') {
+    return typeof value.runId === 'string' && isRecord(value.line) && typeof value.line.seq === 'number' ? (value as ServerEvent) : null;
+  }
   if (value.type === 'source.updated') {
     return isRecord(value.source) && typeof value.source.id === 'string' ? (value as ServerEvent) : null;
   }
@@ -44,6 +47,12 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
       // The run itself is fresh from the event; what it produced last (log tail, rejections) is not.
       void queryClient.invalidateQueries({ queryKey: runKeys.log(event.run.id) });
       void queryClient.invalidateQueries({ queryKey: runKeys.rejections(event.run.id) });
+      return;
+    case 'run.log':
+      // Appended to a log that is already shown; nobody watching it, nothing to do.
+      queryClient.setQueryData<RunLog>(runKeys.log(event.runId), (log) =>
+        log && !log.lines.some((line) => line.seq === event.line.seq) ? { ...log, lines: [...log.lines, event.line] } : log,
+      );
       return;
     case 'source.updated':
       void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });

@@ -1,0 +1,72 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { RUN_SORT_FIELDS, RUN_STATUSES, RUN_TRIGGERS, SORT_ORDERS, type RunListQuery, type RunSortField, type RunStatus, type RunTrigger, type SortOrder } from '@hamgam/shared';
+
+/** The history's filters; the list and both exports take the same. */
+export class RunFiltersDto implements Omit<RunListQuery, 'page' | 'pageSize'> {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  sourceId?: string;
+
+  @ApiPropertyOptional({ enum: RUN_STATUSES })
+  @IsOptional()
+  @IsIn(RUN_STATUSES)
+  status?: RunStatus;
+
+  @ApiPropertyOptional({ enum: RUN_TRIGGERS })
+  @IsOptional()
+  @IsIn(RUN_TRIGGERS)
+  trigger?: RunTrigger;
+
+  @ApiPropertyOptional({ description: 'User name (or scheduler, cli) that started the run' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  triggeredBy?: string;
+
+  @ApiPropertyOptional({ description: 'ISO-8601 instant, inclusive, on the creation time' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'ISO-8601 instant, exclusive' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Text searched for in error messages' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: RUN_SORT_FIELDS, default: 'createdAt' })
+  @IsOptional()
+  @IsIn(RUN_SORT_FIELDS)
+  sort?: RunSortField;
+
+  @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'desc' })
+  @IsOptional()
+  @IsIn(SORT_ORDERS)
+  order?: SortOrder;
+}
+
+export class ListRunsDto extends RunFiltersDto implements RunListQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+
+export type RetentionResult = { runs: number; logLines: number; runsBefore: string; logsBefore: string };
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Daily: removes runs older than RETENTION_RUN_DAYS and log lines of runs older than RETENTION_LOG_DAYS, always
+ * keeping the last RETENTION_KEEP_RUNS runs of each source (and their logs) and every active run; records what it
+ * removed in the audit trail.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger('Retention');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'history-retention' })
+  async runDaily(): Promise<void> {
+    try {
+      await this.purge();
+    } catch (error) {
+      this.logger.error(`retention failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  async purge(now: Date = new Date()): Promise<RetentionResult> {
+    const runsBefore = new Date(now.getTime() - this.config.retentionRunDays * DAY_MS).toISOString();
+    const logsBefore = new Date(now.getTime() - this.config.retentionLogDays * DAY_MS).toISOString();
+    const kept = `SELECT id FROM (
+        SELECT id, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY id DESC) AS position FROM data_syncs
+      ) WHERE position <= ?`;
+    const result = await this.dataSource.transaction(async (manager) => {
+      // The structured result (third argument) carries the number of deleted rows.
+      const logs = await manager.queryRunner!.query(
+        `DELETE FROM run_log_lines WHERE run_id IN (
+          SELECT id FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running') AND id NOT IN (${kept})
+        )`,
+        [logsBefore, this.config.retentionKeepRuns],
+        true,
+      );
+      const runs = await manager.queryRunner!.query(
+        `DELETE FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running') AND id NOT IN (${kept})`,
+        [runsBefore, this.config.retentionKeepRuns],
+        true,
+      );
+      return { logLines: logs.affected ?? 0, runs: runs.affected ?? 0 };
+    });
+    const summary = { ...result, runsBefore, logsBefore };
+    await this.audit.record(null, { action: 'retention.purged', actor: 'system', target: 'data_syncs', details: { ...summary, keepPerSource: this.config.retentionKeepRuns } });
+    if (result.runs + result.logLines > 0) this.logger.log(`removed ${result.runs} run(s) and ${result.logLines} log line(s)`);
+    return summary;
+  }
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../components/ui/badge';
+import { useLogout } from '../features/auth/api/logout';
+import { useSession } from '../lib/session';
+
+export function UserMenu() {
+  const { t } = useTranslation('auth');
+  const user = useSession();
+  const logout = useLogout();
+  if (!user) return null;
+  return (
+    <div className="user-menu">
+      <span className="user-menu__name" dir="auto">
+        {user.displayName}
+      </span>
+      <Badge tone={user.role === 'admin' ? 'accent' : 'neutral'}>{t(`roles.${user.role}`)}</Badge>
+      <button type="button" className="button button--ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
+        {t('logout')}
+      </button>
+    </div>
+  );
+}

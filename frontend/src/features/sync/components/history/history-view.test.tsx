@@ -1,0 +1,35 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { stubApi } from '../../../../testing/fetch-stub';
+import { makeRun, makeSource } from '../../../../testing/fixtures';
+import { renderApp } from '../../../../testing/render';
+
+describe('history page', () => {
+  it('should ask the server with the URL filters and list the runs when opened from a link', async () => {
+    const api = stubApi({
+      'GET /api/sources': () => [makeSource()],
+      'GET /api/runs': (request) =>
+        request.query.get('sourceId') === 'faculty' && request.query.get('pageSize') === '30'
+          ? { items: [], total: 0, page: 1, pageSize: 30 }
+          : { items: [makeRun({ id: '21', status: 'failed', errorKind: 'upstream', errorMessage: 'gateway answered 503' })], total: 1, page: 1, pageSize: 25 },
+    });
+    await renderApp({ route: '/history?status=failed&from=2026-11-23&to=2026-11-23&q=503', lng: 'en' });
+
+    const table = await screen.findByRole('table', { name: 'Runs' });
+    expect(within(table).getByRole('link', { name: 'Run 21' })).toHaveAttribute('href', '/runs/21');
+    expect(within(table).getByText('gateway answered 503')).toBeInTheDocument();
+    const listCall = api.callsTo('GET /api/runs').find((request) => request.query.get('pageSize') === '25')!;
+    expect(Object.fromEntries(listCall.query)).toMatchObject({ status: 'failed', q: '503', from: '2026-11-22T20:30:00.000Z', to: '2026-11-23T20:30:00.000Z', page: '1' });
+    expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain('/api/runs/export.csv?status=failed');
+  });
+
+  it('should put the status in the URL when a status is chosen', async () => {
+    stubApi({ 'GET /api/sources': () => [], 'GET /api/runs': () => ({ items: [], total: 0, page: 1, pageSize: 25 }) });
+    const { user, router } = await renderApp({ route: '/history?page=3', lng: 'en' });
+
+    await user.selectOptions(await screen.findByLabelText('Status'), 'cancelled');
+
+    expect(router.state.location.search).toBe('?status=cancelled');
+    expect(await screen.findByText('No run matches these filters.')).toBeInTheDocument();
+  });
+});
