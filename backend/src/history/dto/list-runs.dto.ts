@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RUN_SORT_FIELDS, RUN_STATUSES, RUN_TRIGGERS, SORT_ORDERS, type RunListQuery, type RunSortField, type RunStatus, type RunTrigger, type SortOrder } from '@hamgam/shared';
 
 /** The history's filters; the list and both exports take the same. */
@@ -55,18 +55,9 @@ export class RunFiltersDto implements Omit<RunListQuery, 'page' | 'pageSize'> {
 }
 
 export class ListRunsDto extends RunFiltersDto implements RunListQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSize(200, 20)
   pageSize?: number;
 }

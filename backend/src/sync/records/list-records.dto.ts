@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/paging';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { RecordListQuery } from '@hamgam/shared';
 
 export class ListRecordsDto implements RecordListQuery {
@@ -10,18 +10,9 @@ export class ListRecordsDto implements RecordListQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSize(100, 20)
   pageSize?: number;
 }

@@ -65,7 +65,7 @@ export class RunRecorder {
       return;
     }
     state.seq++;
-    const redacted = state.secrets.reduce((text, secret) => text.split(secret).join('***'), message);
+    const redacted = this.redact(runId, message);
     const line = { seq: state.seq, at: new Date().toISOString(), level, message: redacted.slice(0, 4000) };
     await this.logLines.insert({ runId, ...line });
     this.events.emit({ type: 'run.log', runId: String(runId), line });
