@@ -55,7 +55,6 @@ export class StudentsClient {
     const body = { codePardis, term, paging: { pageNumber, pageSize }, Filter: {} };
     const where = `campus ${codePardis}, term ${term}, page ${pageNumber}`;
     let page: StudentsPage;
-    const token = await this.currentToken();
     const read = (response: BytesResponse): StudentsPage => {
       const hash = createHash('sha1').update(response.bytes).digest('hex');
       if (isKnown(hash)) return { hash, items: null };
@@ -63,20 +62,18 @@ export class StudentsClient {
       if (!Array.isArray(data)) throw new SyncError('upstream', `${where}: the gateway's answer has no "data" list`);
       return { hash, items: data };
     };
-    try {
-      page = await this.post(PATH, body, bearer(token), read);
-    } catch (error) {
-      if (!(error instanceof HttpStatusError) || error.status !== 401) throw error;
-      // Tokens expire at an undocumented time, possibly mid-run: log in again once (unless another call
-      // already did), then retry this page.
-      if (this.token === token) await this.login();
+    // Tokens expire at an undocumented time, possibly mid-run: log in again (unless another call already did) and
+    // retry this page. With calls in flight together a fresh token can be used up by the others before this call's
+    // retry, so a call may renew a few times; only a token refused on every try is an auth failure.
+    for (let attempt = 1; ; attempt++) {
+      const token = await this.currentToken();
       try {
-        page = await this.post(PATH, body, bearer(await this.currentToken()), read);
-      } catch (retryError) {
-        if (retryError instanceof HttpStatusError && retryError.status === 401) {
-          throw new SyncError('auth', `the gateway refused a fresh token for ${where} (401)`);
-        }
-        throw retryError;
+        page = await this.post(PATH, body, bearer(token), read);
+        break;
+      } catch (error) {
+        if (!(error instanceof HttpStatusError) || error.status !== 401) throw error;
+        if (attempt > MAX_TOKEN_RENEWALS) throw new SyncError('auth', `the gateway refused a fresh token for ${where} (401)`);
+        if (this.token === token) await this.login();
       }
     }
     return page;
@@ -147,6 +144,9 @@ export class StudentsClient {
     });
   }
 }
+
+// Each page call may log in again this often before a 401 counts as refused credentials.
+const MAX_TOKEN_RENEWALS = 3;
 
 function bearer(token: string): Record<string, string> {
   return { authorization: `Bearer ${token}` };
