@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import type { Source } from '@hamgam/shared';
 import { setMoodleFaults, waitForLatestRun } from '../fixtures/app';
 
 const SITE_NAME = 'سامانهٔ آموزش مجازی دانشگاه (نمایشی)';
@@ -7,36 +8,66 @@ test.afterEach(async ({ request }) => {
   await setMoodleFaults(request, {});
 });
 
-test('should show the site name, release and allowed functions when the Moodle connection is tested', async ({ page }, testInfo) => {
+/** Opens the Moodle card's settings dialog on its connection tab. */
+async function openConnection(page: Page, lng: 'fa' | 'en' = 'fa') {
+  const card = page.getByRole('article', { name: lng === 'fa' ? 'مودل' : 'Moodle', exact: true });
+  await card.getByRole('button', { name: lng === 'fa' ? 'تنظیمات' : 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: lng === 'fa' ? 'تنظیمات «مودل»' : 'Settings of “Moodle”' });
+  await dialog.getByRole('tab', { name: lng === 'fa' ? 'اتصال' : 'Connection' }).click();
+  return dialog;
+}
+
+test('should show the site name, release and allowed functions when the connection is tested in the settings dialog', async ({ page }, testInfo) => {
   await page.goto('/');
-  const card = page.getByRole('article', { name: 'مودل', exact: true });
-  await expect(card.getByText('نسخهٔ نمایشی', { exact: true })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'مودل', exact: true }).getByText('نسخهٔ نمایشی', { exact: true })).toBeVisible();
+  const dialog = await openConnection(page);
+  await expect(dialog.getByLabel('توکن وب‌سرویس')).toHaveValue('');
+  await page.screenshot({ path: testInfo.outputPath('moodle-connection-form-fa.png') });
 
-  await card.getByRole('button', { name: 'آزمایش اتصال' }).click();
+  await dialog.getByRole('button', { name: 'آزمایش اتصال' }).click();
 
-  await expect(card.getByText(SITE_NAME)).toBeVisible();
-  await expect(card.getByText('4.3 (Build: 20231009)')).toBeVisible();
-  await expect(card.getByText('۵ از ۵ تابع لازم مجاز است')).toBeVisible();
-  await expect(card.getByText('core_course_get_contents')).toBeVisible();
-  await card.screenshot({ path: testInfo.outputPath('moodle-test-connection-fa.png') });
+  await expect(dialog.getByText(SITE_NAME)).toBeVisible();
+  await expect(dialog.getByText('4.3 (Build: 20231009)')).toBeVisible();
+  await expect(dialog.getByText('۵ از ۵ تابع لازم مجاز است')).toBeVisible();
+  await expect(dialog.getByText('core_course_get_contents')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('moodle-connection-dialog-fa.png') });
+  await dialog.getByRole('button', { name: 'بستن', exact: true }).click();
 
   await page.getByRole('button', { name: 'English' }).click();
-  const enCard = page.getByRole('article', { name: 'Moodle', exact: true });
-  await enCard.getByRole('button', { name: 'Test connection' }).click();
-  await expect(enCard.getByText('5 of 5 needed functions allowed')).toBeVisible();
-  await expect(enCard.getByText(SITE_NAME)).toBeVisible();
+  const enDialog = await openConnection(page, 'en');
+  await enDialog.getByRole('button', { name: 'Test connection' }).click();
+  await expect(enDialog.getByText('5 of 5 needed functions allowed')).toBeVisible();
+  await expect(enDialog.getByText(SITE_NAME)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('moodle-connection-dialog-en.png') });
+  await enDialog.getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('button', { name: 'فارسی' }).click();
+});
+
+test('should test a typed token before it is saved and keep the stored one when the dialog is closed', async ({ page, request }) => {
+  const before = (await (await request.get('/api/sources/moodle')).json()) as Source;
+  await page.goto('/');
+  const dialog = await openConnection(page);
+
+  await dialog.getByLabel('توکن وب‌سرویس').fill('not-a-real-token');
+  await dialog.getByRole('button', { name: 'آزمایش اتصال' }).click();
+
+  await expect(dialog.getByText('آزمایش ناموفق بود (خطای احراز هویت).')).toBeVisible();
+  await expect(dialog.getByText(/invalidtoken/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'بستن', exact: true }).click();
+  const after = (await (await request.get('/api/sources/moodle')).json()) as Source;
+  expect(after.connection).toEqual(before.connection);
+  expect(after.updatedAt).toBe(before.updatedAt);
 });
 
 test('should say which functions are missing when the token may not call them', async ({ page, request }) => {
   await setMoodleFaults(request, { withoutFunctions: ['core_enrol_get_enrolled_users'] });
   await page.goto('/');
-  const card = page.getByRole('article', { name: 'مودل', exact: true });
+  const dialog = await openConnection(page);
 
-  await card.getByRole('button', { name: 'آزمایش اتصال' }).click();
+  await dialog.getByRole('button', { name: 'آزمایش اتصال' }).click();
 
-  await expect(card.getByText('آزمایش ناموفق بود (خطای احراز هویت).')).toBeVisible();
-  await expect(card.getByText('۴ از ۵ تابع لازم مجاز است')).toBeVisible();
+  await expect(dialog.getByText('آزمایش ناموفق بود (خطای احراز هویت).')).toBeVisible();
+  await expect(dialog.getByText('۴ از ۵ تابع لازم مجاز است')).toBeVisible();
 });
 
 test('should sync Moodle and show its stages change from connecting to completed', async ({ page, request }, testInfo) => {

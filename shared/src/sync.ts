@@ -64,6 +64,8 @@ export type ConnectionSettings = {
   hasPassword: boolean;
   /** Likewise for an API token (e.g. a Moodle web-service token): only whether one is stored. */
   hasToken: boolean;
+  /** True when the source also takes an API token instead of a user name and password (e.g. Moodle). */
+  acceptsToken: boolean;
 };
 
 export type CommandSettings = {

@@ -197,7 +197,13 @@ export class SourcesService implements OnModuleInit {
       connection:
         entity.baseUrl === null
           ? null
-          : { baseUrl: entity.baseUrl, username: entity.username ?? '', hasPassword: entity.passwordEncrypted !== null, hasToken: entity.tokenEncrypted !== null },
+          : {
+              baseUrl: entity.baseUrl,
+              username: entity.username ?? '',
+              hasPassword: entity.passwordEncrypted !== null,
+              hasToken: entity.tokenEncrypted !== null,
+              acceptsToken: findSourceDefinition(entity.id)?.connectionEnv?.token !== undefined,
+            },
       command: entity.command,
       modes: [...(findSourceDefinition(entity.id)?.modes ?? [])],
       options: { ...(findSourceDefinition(entity.id)?.defaultOptions ?? {}), ...entity.options },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorBody, reply, stubApi } from '../testing/fetch-stub';
-import { apiClient, ApiError } from './api-client';
+import { apiClient, ApiError, serverFieldErrors } from './api-client';
 import { shouldRetry } from './query-client';
 
 describe('apiClient', () => {
@@ -32,5 +32,14 @@ describe('shouldRetry', () => {
   it('should retry twice when the server answered 5xx', () => {
     expect(shouldRetry(0, new ApiError(503, null))).toBe(true);
     expect(shouldRetry(2, new ApiError(503, null))).toBe(false);
+  });
+});
+
+describe('serverFieldErrors', () => {
+  it('should take field errors only from a 400 answer when reading a failed request', () => {
+    const fields = { 'autoSync.every': ['the interval must be at least 5 minutes'] };
+    expect(serverFieldErrors(new ApiError(400, { statusCode: 400, error: 'Bad Request', message: 'x', fields }))).toEqual(fields);
+    expect(serverFieldErrors(new ApiError(500, null))).toEqual({});
+    expect(serverFieldErrors(new TypeError('offline'))).toEqual({});
   });
 });

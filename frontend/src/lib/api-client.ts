@@ -17,6 +17,14 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** Messages per field, keyed like the request's fields (`autoSync.every`, `connection.baseUrl`). */
+export type FieldErrors = Record<string, string[]>;
+
+/** Server field errors of a refused request (400); none for any other failure. */
+export function serverFieldErrors(error: unknown): FieldErrors {
+  return isApiError(error) && error.status === 400 ? (error.body?.fields ?? {}) : {};
+}
+
 type Query = Record<string, string | number | undefined>;
 
 type RequestOptions = {

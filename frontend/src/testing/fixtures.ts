@@ -84,7 +84,7 @@ export function makeSource(overrides: Partial<Source> = {}): Source {
     kind: 'connector',
     enabled: true,
     timeoutSeconds: 3600,
-    connection: { baseUrl: 'http://127.0.0.1:3101', username: 'hamgam', hasPassword: true, hasToken: false },
+    connection: { baseUrl: 'http://127.0.0.1:3101', username: 'hamgam', hasPassword: true, hasToken: false, acceptsToken: false },
     command: null,
     modes: [],
     options: {},

@@ -1,15 +1,24 @@
 import { useTranslation } from 'react-i18next';
+import type { Source } from '@hamgam/shared';
+import { AutoSyncSummary } from '../../features/schedules/components/auto-sync-summary';
+import type { SourceCardSlots } from '../../features/sync/components/source-card';
 import { SourcesDashboard } from '../../features/sync/components/sources-dashboard';
+import { sourceName } from '../../features/sync/utils/labels';
+import { SourceSettingsButton } from '../source-settings/source-settings-button';
 
 export function DashboardRoute() {
   const { t } = useTranslation('sync');
+  const cardSlots = (source: Source): SourceCardSlots => ({
+    summary: <AutoSyncSummary source={source} />,
+    adminActions: <SourceSettingsButton source={source} sourceName={sourceName(t, source.id)} />,
+  });
   return (
     <>
       <div className="page-header">
         <h1>{t('dashboard.title')}</h1>
         <p className="muted">{t('dashboard.subtitle')}</p>
       </div>
-      <SourcesDashboard />
+      <SourcesDashboard cardSlots={cardSlots} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Source } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
-import { sourceKeys } from '../../sync/api/source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 
 export function clearBackoff(sourceId: string): Promise<Source> {
   return apiClient.post<Source>(`/sources/${encodeURIComponent(sourceId)}/auto-sync/clear-back-off`);

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Source, UpdateSourceRequest } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
-import { sourceKeys } from '../../sync/api/source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 
 export type UpdateSourceScheduleVariables = { sourceId: string } & Pick<UpdateSourceRequest, 'autoSync' | 'timeoutSeconds'>;
 

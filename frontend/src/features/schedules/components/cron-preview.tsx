@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
-import { serverFieldErrors } from '../utils/schedule-form';
+import { serverFieldErrors } from '../../../lib/api-client';
 import { useCronPreview } from '../api/get-cron-preview';
 
 const DEBOUNCE_MS = 400;

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weekday } from '@hamgam/shared';
-import type { FieldErrors, ScheduleFormValues } from '../utils/schedule-form';
-import { FieldError, describedBy } from './field-error';
+import type { FieldErrors } from '../../../lib/api-client';
+import type { ScheduleFormValues } from '../utils/schedule-form';
+import { FieldError, describedBy } from '../../../components/ui/field-error';
 
 // The Iranian week starts on Saturday.
 const WEEK: Weekday[] = [6, 0, 1, 2, 3, 4, 5];

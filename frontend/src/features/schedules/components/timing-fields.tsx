@@ -2,9 +2,10 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutoSyncConfig, AutoSyncUnit } from '@hamgam/shared';
 import { spanLabel } from '../utils/labels';
-import type { FieldErrors, ScheduleFormValues, ScheduleKind } from '../utils/schedule-form';
+import type { FieldErrors } from '../../../lib/api-client';
+import type { ScheduleFormValues, ScheduleKind } from '../utils/schedule-form';
 import { CronPreviewList } from './cron-preview';
-import { FieldError, describedBy } from './field-error';
+import { FieldError, describedBy } from '../../../components/ui/field-error';
 
 const FALLBACK_UNITS: AutoSyncUnit[] = ['minutes', 'hours', 'days'];
 

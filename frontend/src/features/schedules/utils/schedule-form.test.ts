@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/api-client';
 import { makeAutoSync, makeSource } from '../../../testing/fixtures';
-import { checkForm, serverFieldErrors, toFormValues, toUpdateRequest } from './schedule-form';
+import { checkForm, toFormValues, toUpdateRequest } from './schedule-form';
 
 describe('schedule form', () => {
   const source = makeSource({ autoSync: makeAutoSync({ enabled: true, every: 6, unit: 'hours' }) });
@@ -47,12 +46,5 @@ describe('schedule form', () => {
     expect(checkForm({ ...initial, timeoutMinutes: '1.5' })).toEqual({ timeoutSeconds: ['timeoutMinutes'] });
     expect(checkForm({ ...initial, timeoutMinutes: '0' })).toEqual({ timeoutSeconds: ['timeoutMinutes'] });
     expect(checkForm(initial)).toEqual({});
-  });
-
-  it('should take field errors only from a 400 answer when reading a failed request', () => {
-    const fields = { 'autoSync.every': ['the interval must be at least 5 minutes'] };
-    expect(serverFieldErrors(new ApiError(400, { statusCode: 400, error: 'Bad Request', message: 'x', fields }))).toEqual(fields);
-    expect(serverFieldErrors(new ApiError(500, null))).toEqual({});
-    expect(serverFieldErrors(new TypeError('offline'))).toEqual({});
   });
 });

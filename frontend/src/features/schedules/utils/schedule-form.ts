@@ -1,5 +1,5 @@
 import type { AutoSyncSettings, AutoSyncUnit, RunMode, Source, UpdateSourceRequest, Weekday } from '@hamgam/shared';
-import { isApiError } from '../../../lib/api-client';
+import type { FieldErrors } from '../../../lib/api-client';
 import { localizeDigits } from '../../../lib/format';
 
 export type ScheduleKind = 'interval' | 'cron';
@@ -17,8 +17,6 @@ export type ScheduleFormValues = {
   quietDays: Weekday[];
   timeoutMinutes: string;
 };
-
-export type FieldErrors = Record<string, string[]>;
 
 // Iran's working week, Saturday to Wednesday: the gateway's busy days.
 const DEFAULT_QUIET_DAYS: Weekday[] = [6, 0, 1, 2, 3];
@@ -65,9 +63,4 @@ export function toUpdateRequest(values: ScheduleFormValues, initial: ScheduleFor
   };
   const isTimeoutChanged = values.timeoutMinutes !== initial.timeoutMinutes;
   return { autoSync, ...(isTimeoutChanged ? { timeoutSeconds: toNumber(values.timeoutMinutes) * 60 } : {}) };
-}
-
-/** Server field errors of a refused request (400), keyed like the request's fields: `autoSync.every`. */
-export function serverFieldErrors(error: unknown): FieldErrors {
-  return isApiError(error) && error.status === 400 ? (error.body?.fields ?? {}) : {};
 }

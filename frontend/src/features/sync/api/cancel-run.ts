@@ -3,7 +3,7 @@ import type { CancelRunRequest, SyncRun } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
 import { applyRunToCache } from '../utils/cache-updates';
 import { runKeys } from './run-keys';
-import { sourceKeys } from './source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 
 export type CancelRunVariables = { runId: string } & CancelRunRequest;
 

@@ -3,7 +3,7 @@ import type { Source } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
 import { useIsLive } from '../hooks/live-updates-context';
 import { pollWhile } from '../utils/polling';
-import { sourceKeys } from './source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 
 export function getSources(signal?: AbortSignal): Promise<Source[]> {
   return apiClient.get<Source[]>('/sources', { signal });

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SyncRun, TriggerRunRequest } from '@hamgam/shared';
 import { apiClient, isApiError } from '../../../lib/api-client';
 import { applyRunToCache, invalidateRunListsOf } from '../utils/cache-updates';
-import { sourceKeys } from './source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 
 export type TriggerRunVariables = { sourceId: string } & TriggerRunRequest;
 

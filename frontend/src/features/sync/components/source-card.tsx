@@ -1,12 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Source } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
-import { AutoSyncSettingsButton } from '../../schedules/components/auto-sync-settings-button';
-import { AutoSyncSummary } from '../../schedules/components/auto-sync-summary';
-import { TestConnectionPanel } from '../../moodle/components/test-connection-panel';
 import { useIsAdmin } from '../../../lib/session';
 import { sourceName } from '../utils/labels';
 import { isActiveRun } from '../utils/run-status';
@@ -17,9 +14,17 @@ import { SourceSettingsSummary } from './source-settings-summary';
 import { StandInBadge } from './stand-in-badge';
 import { TriggerRunDialog } from './trigger-run-dialog';
 
-export type SourceCardProps = { source: Source };
+/** What other features add to a card; `app/` fills them, since features do not import each other. */
+export type SourceCardSlots = {
+  /** Under the settings summary, e.g. the automatic schedule. */
+  summary?: ReactNode;
+  /** Beside the sync button, shown to admins only, e.g. the settings button. */
+  adminActions?: ReactNode;
+};
 
-export function SourceCard({ source }: SourceCardProps) {
+export type SourceCardProps = { source: Source; slots?: SourceCardSlots };
+
+export function SourceCard({ source, slots = {} }: SourceCardProps) {
   const { t } = useTranslation('sync');
   const headingId = useId();
   const [isTriggerOpen, setIsTriggerOpen] = useState(false);
@@ -40,7 +45,7 @@ export function SourceCard({ source }: SourceCardProps) {
       </header>
 
       <SourceSettingsSummary source={source} />
-      <AutoSyncSummary source={source} />
+      {slots.summary}
 
       {activeRun ? <ActiveRunPanel run={activeRun} /> : <LastRunSummary run={source.lastRun} />}
 
@@ -55,7 +60,7 @@ export function SourceCard({ source }: SourceCardProps) {
             >
               {t('sourceCard.sync')}
             </Button>
-            <AutoSyncSettingsButton source={source} sourceName={sourceName(t, source.id)} />
+            {slots.adminActions}
           </>
         )}
         {source.hasRecords && (
@@ -64,8 +69,6 @@ export function SourceCard({ source }: SourceCardProps) {
           </Link>
         )}
       </div>
-
-      {isAdmin && source.canTestConnection && <TestConnectionPanel sourceId={source.id} />}
 
       <RecentRuns sourceId={source.id} />
 

@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { useSources } from '../api/get-sources';
-import { SourceCard } from './source-card';
+import type { Source } from '@hamgam/shared';
+import { SourceCard, type SourceCardSlots } from './source-card';
+
+export type SourcesDashboardProps = { cardSlots?: (source: Source) => SourceCardSlots };
 
 /** One card per source the server knows, in the order it lists them. */
-export function SourcesDashboard() {
+export function SourcesDashboard({ cardSlots }: SourcesDashboardProps) {
   const { t } = useTranslation('sync');
   const sources = useSources();
 
@@ -27,7 +30,7 @@ export function SourcesDashboard() {
   return (
     <div className="source-grid">
       {sources.data.map((source) => (
-        <SourceCard key={source.id} source={source} />
+        <SourceCard key={source.id} source={source} slots={cardSlots?.(source)} />
       ))}
     </div>
   );

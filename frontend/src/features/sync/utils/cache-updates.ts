@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Page, Source, SyncRun } from '@hamgam/shared';
 import { runKeys, runListQueryOf } from '../api/run-keys';
-import { sourceKeys } from '../api/source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 import { isActiveRun } from './run-status';
 
 /** True when `incoming` is an older, still-active copy of a run the cache already knows as final. */

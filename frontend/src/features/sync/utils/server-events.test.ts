@@ -3,7 +3,7 @@ import type { Page, SyncRun } from '@hamgam/shared';
 import { createQueryClient } from '../../../lib/query-client';
 import { makeActiveRun, makeRun, makeSource } from '../../../testing/fixtures';
 import { runKeys } from '../api/run-keys';
-import { sourceKeys } from '../api/source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 import { applyServerEvent, parseServerEvent } from './server-events';
 
 function page(items: SyncRun[]): Page<SyncRun> {

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { SERVER_EVENT_TYPES, type RunLog, type ServerEvent } from '@hamgam/shared';
 import { runKeys } from '../api/run-keys';
-import { sourceKeys } from '../api/source-keys';
+import { sourceKeys } from '../../../lib/source-keys';
 import { applyRunToCache, invalidateRunListsOf } from './cache-updates';
 
 function isRecord(value: unknown): value is Record<string, unknown> {

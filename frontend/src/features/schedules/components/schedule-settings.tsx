@@ -2,12 +2,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
-import { Dialog } from '../../../components/ui/dialog';
+import { FieldError, describedBy } from '../../../components/ui/field-error';
+import { serverFieldErrors, type FieldErrors } from '../../../lib/api-client';
 import { useScheduleConfig } from '../api/get-schedule-config';
 import { useUpdateSourceSchedule } from '../api/update-source-schedule';
-import { checkForm, serverFieldErrors, toFormValues, toUpdateRequest, type FieldErrors, type ScheduleFormValues } from '../utils/schedule-form';
+import { checkForm, toFormValues, toUpdateRequest, type ScheduleFormValues } from '../utils/schedule-form';
 import { AutoSyncToggle } from './auto-sync-toggle';
-import { FieldError, describedBy } from './field-error';
 import { QuietWindowFields } from './quiet-window-fields';
 import { TimingFields } from './timing-fields';
 import '../schedules.css';
@@ -15,10 +15,13 @@ import '../schedules.css';
 // Server field errors this form shows next to a field; any other refusal is shown for the whole form.
 const FORM_FIELDS = ['autoSync.every', 'autoSync.unit', 'autoSync.cron', 'autoSync.mode', 'autoSync.quietWindow', 'autoSync.quietWindow.start', 'autoSync.quietWindow.end', 'autoSync.quietWindow.days', 'timeoutSeconds'];
 
-export type AutoSyncDialogProps = { source: Source; sourceName: string; onClose: () => void };
+export type ScheduleSettingsProps = { source: Source; onSaved: () => void };
 
-/** A source's settings: the auto-sync switch (saved at once), its schedule, quiet window, mode and time limit. */
-export function AutoSyncDialog({ source, sourceName, onClose }: AutoSyncDialogProps) {
+/**
+ * A source's schedule settings, for the settings dialog: the auto-sync switch (saved at once), its schedule,
+ * quiet window, mode and time limit (saved with the form's button).
+ */
+export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
   const { t, i18n } = useTranslation('schedules');
   const config = useScheduleConfig();
   const update = useUpdateSourceSchedule();
@@ -26,7 +29,6 @@ export function AutoSyncDialog({ source, sourceName, onClose }: AutoSyncDialogPr
   const [values, setValues] = useState<ScheduleFormValues>(initial);
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
-  const formId = useId();
   const ids = { mode: useId(), modeError: useId(), timeout: useId(), timeoutHint: useId(), timeoutError: useId() };
 
   const serverErrors = serverFieldErrors(update.error);
@@ -44,30 +46,18 @@ export function AutoSyncDialog({ source, sourceName, onClose }: AutoSyncDialogPr
     const found = checkForm(values);
     setLocalErrors(Object.fromEntries(Object.entries(found).map(([field, codes]) => [field, codes.map((code) => t(`dialog.${code}`))])));
     if (Object.keys(found).length > 0) return;
-    update.mutate({ sourceId: source.id, ...toUpdateRequest(values, initial, source) }, { onSuccess: onClose });
+    update.mutate({ sourceId: source.id, ...toUpdateRequest(values, initial, source) }, { onSuccess: onSaved });
   };
 
   return (
-    <Dialog
-      title={t('dialog.title', { source: sourceName })}
-      description={t('dialog.description')}
-      onClose={onClose}
-      actions={
-        <>
-          <Button type="submit" form={formId} variant="primary" isBusy={update.isPending}>
-            {t('dialog.save')}
-          </Button>
-          <Button onClick={onClose}>{t('dialog.close')}</Button>
-        </>
-      }
-    >
+    <>
       {config.data && !config.data.isAllowed && (
         <div className="notice notice--warning" role="status">
           <p>{t('dialog.killSwitch')}</p>
         </div>
       )}
       <AutoSyncToggle source={source} />
-      <form id={formId} ref={formRef} className="form schedule-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="form schedule-form" onSubmit={submit} noValidate>
         <TimingFields values={values} onChange={change} errors={errors} config={config.data} />
         {source.modes.length > 0 && (
           <div className="field">
@@ -111,12 +101,17 @@ export function AutoSyncDialog({ source, sourceName, onClose }: AutoSyncDialogPr
           </p>
           <FieldError id={ids.timeoutError} messages={errors.timeoutSeconds} />
         </div>
+        {hasFormLevelError && (
+          <p className="form-error" role="alert" dir="auto">
+            {t('dialog.saveFailed', { message: update.error?.message })}
+          </p>
+        )}
+        <div className="form__actions">
+          <Button type="submit" variant="primary" isBusy={update.isPending}>
+            {t('dialog.save')}
+          </Button>
+        </div>
       </form>
-      {hasFormLevelError && (
-        <p className="form-error" role="alert" dir="auto">
-          {t('dialog.saveFailed', { message: update.error?.message })}
-        </p>
-      )}
-    </Dialog>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useTestConnection } from '../api/test-connection';
-import '../moodle.css';
+import '../connections.css';
 
 export type TestConnectionPanelProps = {
   sourceId: string;
@@ -26,7 +26,7 @@ export type TestConnectionPanelProps = {
  * fills the rest from the stored settings, and uses stored secrets only for the stored base URL.
  */
 export function TestConnectionPanel({ sourceId, connection }: TestConnectionPanelProps) {
-  const { t, i18n } = useTranslation('moodle');
+  const { t, i18n } = useTranslation('connections');
   const titleId = useId();
   const test = useTestConnection();
   const requestError = test.error ? (isApiError(test.error) ? test.error.message : t('testConnection.requestFailed')) : null;
@@ -54,7 +54,7 @@ export function TestConnectionPanel({ sourceId, connection }: TestConnectionPane
 }
 
 function TestResult({ result, lng }: { result: ConnectionTestResult; lng: string }) {
-  const { t } = useTranslation('moodle');
+  const { t } = useTranslation('connections');
   const allowed = result.checks.filter((check) => check.isAllowed).length;
   return (
     <div className="connection-test__result">

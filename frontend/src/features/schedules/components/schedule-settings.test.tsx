@@ -19,7 +19,7 @@ async function openSettings(lng: 'fa' | 'en' = 'fa') {
   return { ...view, card, dialog };
 }
 
-describe('auto-sync settings dialog', () => {
+describe('settings dialog, schedule tab', () => {
   it('should show the stored schedule and the time limit when Settings is clicked', async () => {
     stubSchedules();
     const { dialog } = await openSettings();

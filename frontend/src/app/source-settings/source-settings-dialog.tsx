@@ -1,0 +1,27 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Source } from '@hamgam/shared';
+import { Button } from '../../components/ui/button';
+import { Dialog } from '../../components/ui/dialog';
+import { Tabs, type Tab } from '../../components/ui/tabs';
+import { ConnectionSettings } from '../../features/connections/components/connection-settings';
+import { ScheduleSettings } from '../../features/schedules/components/schedule-settings';
+
+export type SourceSettingsDialogProps = { source: Source; sourceName: string; onClose: () => void };
+
+/** A source's settings, one tab per feature that has some: its schedule and, for connector sources, its connection. */
+export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSettingsDialogProps) {
+  const { t } = useTranslation('common');
+  const [selected, setSelected] = useState('schedule');
+  const { connection } = source;
+  const tabs: Tab[] = [
+    { id: 'schedule', label: t('sourceSettings.schedule'), panel: <ScheduleSettings source={source} onSaved={onClose} /> },
+    ...(connection ? [{ id: 'connection', label: t('sourceSettings.connection'), panel: <ConnectionSettings source={{ ...source, connection }} onSaved={onClose} /> }] : []),
+  ];
+
+  return (
+    <Dialog title={t('sourceSettings.title', { source: sourceName })} description={t('sourceSettings.description')} onClose={onClose} actions={<Button onClick={onClose}>{t('sourceSettings.close')}</Button>}>
+      <Tabs label={t('sourceSettings.sections')} tabs={tabs} selectedId={selected} onSelect={setSelected} />
+    </Dialog>
+  );
+}

@@ -1,0 +1,123 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AutoSyncConfig, ConnectionTestResult, Source } from '@hamgam/shared';
+import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fetch-stub';
+import { makeSource } from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render';
+
+const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+
+function moodle(overrides: Partial<Source> = {}): Source {
+  return makeSource({
+    id: 'moodle',
+    connection: { baseUrl: 'https://lms.example.ac.ir', username: '', hasPassword: false, hasToken: true, acceptsToken: true },
+    canTestConnection: true,
+    isStandIn: false,
+    ...overrides,
+  });
+}
+
+const PASSED: ConnectionTestResult = {
+  isOk: true,
+  errorKind: null,
+  message: null,
+  system: { name: 'سامانهٔ آموزش مجازی', version: '4.3 (Build: 20231009)', url: 'https://lms2.example.ac.ir', user: 'hamgam.sync' },
+  checks: [{ name: 'core_webservice_get_site_info', isAllowed: true }],
+  testedAt: '2026-11-23T10:30:00+03:30',
+  durationMs: 80,
+};
+
+function stubConnection(routes: Record<string, StubHandler> = {}) {
+  return stubApi({ 'GET /api/sources': () => [moodle()], 'GET /api/schedules/config': () => CONFIG, ...routes });
+}
+
+async function openConnection(lng: 'fa' | 'en' = 'en') {
+  const view = await renderApp({ lng });
+  const card = await screen.findByRole('article', { name: lng === 'fa' ? 'مودل' : 'Moodle' });
+  await view.user.click(within(card).getByRole('button', { name: lng === 'fa' ? 'تنظیمات' : 'Settings' }));
+  const dialog = screen.getByRole('dialog');
+  await view.user.click(within(dialog).getByRole('tab', { name: lng === 'fa' ? 'اتصال' : 'Connection' }));
+  return { ...view, dialog };
+}
+
+describe('settings dialog, connection tab', () => {
+  it('should show the stored address and say which secrets are stored without showing them', async () => {
+    stubConnection();
+    const { dialog } = await openConnection('fa');
+
+    expect(within(dialog).getByRole('tab', { name: 'اتصال' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(dialog).getByLabelText('نشانی سامانه')).toHaveValue('https://lms.example.ac.ir');
+    const token = within(dialog).getByLabelText('توکن وب‌سرویس');
+    expect(token).toHaveValue('');
+    expect(token).toHaveAccessibleDescription('توکنی ذخیره شده است و نمایش داده نمی‌شود. خالی بگذارید تا همان بماند.');
+    expect(within(dialog).getByLabelText('گذرواژه')).toHaveAccessibleDescription('گذرواژه‌ای ذخیره نشده است.');
+    expect(within(dialog).queryByRole('checkbox', { name: 'گذرواژهٔ ذخیره‌شده پاک شود' })).not.toBeInTheDocument();
+  });
+
+  it('should test the typed address and token before anything is saved', async () => {
+    const api = stubConnection({ 'POST /api/sources/moodle/test-connection': () => PASSED });
+    const { user, dialog } = await openConnection();
+    const address = within(dialog).getByLabelText('Address');
+
+    await user.clear(address);
+    await user.type(address, 'https://lms2.example.ac.ir');
+    await user.type(within(dialog).getByLabelText('Web-service token'), 'typed-token');
+    await user.click(within(dialog).getByRole('button', { name: 'Test connection' }));
+
+    expect(await within(dialog).findByText('سامانهٔ آموزش مجازی')).toBeInTheDocument();
+    expect(api.callsTo('POST /api/sources/moodle/test-connection')[0].body).toEqual({
+      connection: { baseUrl: 'https://lms2.example.ac.ir', username: '', token: 'typed-token' },
+    });
+    expect(api.callsTo('PATCH /api/sources/moodle')).toHaveLength(0);
+  });
+
+  it('should save only what changed and close when Save connection is clicked', async () => {
+    const api = stubConnection({ 'PATCH /api/sources/moodle': () => moodle() });
+    const { user, dialog } = await openConnection();
+
+    await user.type(within(dialog).getByLabelText('User name'), 'hamgam.sync');
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Remove the stored token' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.callsTo('PATCH /api/sources/moodle')[0].body).toEqual({ connection: { username: 'hamgam.sync', token: '' } });
+  });
+
+  it('should keep the dialog open and mark the address when it is not an http(s) URL', async () => {
+    const api = stubConnection();
+    const { user, dialog } = await openConnection();
+    const address = within(dialog).getByLabelText('Address');
+
+    await user.clear(address);
+    await user.type(address, 'lms.example.ac.ir');
+    await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
+
+    expect(address).toHaveAttribute('aria-invalid', 'true');
+    expect(address).toHaveAccessibleDescription(expect.stringContaining('The address must start with http:// or https://.'));
+    expect(address).toHaveFocus();
+    expect(api.callsTo('PATCH /api/sources/moodle')).toHaveLength(0);
+  });
+
+  it("should show the server's message next to the field when the server refuses the connection", async () => {
+    const message = 'baseUrl must be an http(s) URL';
+    stubConnection({ 'PATCH /api/sources/moodle': () => reply(400, errorBody(400, `connection.baseUrl: ${message}`, { fields: { 'connection.baseUrl': [message] } })) });
+    const { user, dialog } = await openConnection();
+    const address = within(dialog).getByLabelText('Address');
+
+    await user.type(address, '/moodle');
+    await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
+
+    await waitFor(() => expect(address).toHaveAccessibleDescription(expect.stringContaining(message)));
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('should offer no connection tab for a source run as a command', async () => {
+    stubConnection({ 'GET /api/sources': () => [makeSource({ id: 'legacy-faculty', kind: 'command', connection: null })] });
+    const view = await renderApp({ lng: 'en' });
+    const card = await screen.findByRole('article', { name: /legacy/i });
+
+    await view.user.click(within(card).getByRole('button', { name: 'Settings' }));
+
+    expect(within(screen.getByRole('dialog')).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Schedule']);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { checkConnectionForm, toConnectionFormValues, toConnectionUpdate, toTestedConnection } from './connection-form';
+
+const stored = { baseUrl: 'https://lms.example.ac.ir', username: '', hasPassword: false, hasToken: true, acceptsToken: true };
+const initial = toConnectionFormValues(stored);
+
+describe('connection form', () => {
+  it('should start with empty secrets whatever is stored', () => {
+    expect(initial).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '', password: '', token: '', removePassword: false, removeToken: false });
+  });
+
+  it('should send only what changed, trimmed, when the form is saved', () => {
+    expect(toConnectionUpdate(initial, initial)).toEqual({});
+    expect(toConnectionUpdate({ ...initial, baseUrl: ' https://moodle.example.ac.ir ', username: ' sync ' }, initial)).toEqual({
+      baseUrl: 'https://moodle.example.ac.ir',
+      username: 'sync',
+    });
+  });
+
+  it('should replace a secret when one is typed and remove it with an empty string only when asked', () => {
+    expect(toConnectionUpdate({ ...initial, token: 'new-token' }, initial)).toEqual({ token: 'new-token' });
+    expect(toConnectionUpdate({ ...initial, removeToken: true }, initial)).toEqual({ token: '' });
+    expect(toConnectionUpdate({ ...initial, removePassword: true, password: 'typed' }, initial)).toEqual({ password: 'typed' });
+  });
+
+  it('should test what is typed and leave untyped secrets to the server', () => {
+    expect(toTestedConnection(initial)).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '' });
+    expect(toTestedConnection({ ...initial, token: 't', password: 'p' })).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '', token: 't', password: 'p' });
+  });
+
+  it('should refuse an empty address or one that is not http(s)', () => {
+    expect(checkConnectionForm({ ...initial, baseUrl: '  ' })).toEqual({ 'connection.baseUrl': ['baseUrlRequired'] });
+    expect(checkConnectionForm({ ...initial, baseUrl: 'ftp://lms.example.ac.ir' })).toEqual({ 'connection.baseUrl': ['baseUrlInvalid'] });
+    expect(checkConnectionForm({ ...initial, baseUrl: 'lms.example.ac.ir' })).toEqual({ 'connection.baseUrl': ['baseUrlInvalid'] });
+    expect(checkConnectionForm({ ...initial, baseUrl: 'http://127.0.0.1:3102' })).toEqual({});
+  });
+});

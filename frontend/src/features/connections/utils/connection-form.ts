@@ -1,0 +1,69 @@
+import type { ConnectionSettings, ConnectionUpdate } from '@hamgam/shared';
+
+/**
+ * What the connection form edits. Secrets start empty: the server never returns them, so an empty secret
+ * field means "keep the stored one", and removing a stored secret is a separate, explicit choice.
+ */
+export type ConnectionFormValues = {
+  baseUrl: string;
+  username: string;
+  password: string;
+  token: string;
+  removePassword: boolean;
+  removeToken: boolean;
+};
+
+/** Codes of the form's own checks, translated under `form.<code>`. */
+export type ConnectionCheckCode = 'baseUrlRequired' | 'baseUrlInvalid';
+
+export function toConnectionFormValues(connection: ConnectionSettings): ConnectionFormValues {
+  return { baseUrl: connection.baseUrl, username: connection.username, password: '', token: '', removePassword: false, removeToken: false };
+}
+
+/** Catches what the server would refuse before anything is sent; the server checks again. */
+export function checkConnectionForm(values: ConnectionFormValues): Record<string, ConnectionCheckCode[]> {
+  const baseUrl = values.baseUrl.trim();
+  if (baseUrl === '') return { 'connection.baseUrl': ['baseUrlRequired'] };
+  if (!isHttpUrl(baseUrl)) return { 'connection.baseUrl': ['baseUrlInvalid'] };
+  return {};
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The `connection` of a PATCH: only what changed; a typed secret replaces the stored one, `''` removes it. */
+export function toConnectionUpdate(values: ConnectionFormValues, initial: ConnectionFormValues): ConnectionUpdate {
+  const update: ConnectionUpdate = {};
+  if (values.baseUrl.trim() !== initial.baseUrl) update.baseUrl = values.baseUrl.trim();
+  if (values.username.trim() !== initial.username) update.username = values.username.trim();
+  const password = secretUpdate(values.password, values.removePassword);
+  if (password !== undefined) update.password = password;
+  const token = secretUpdate(values.token, values.removeToken);
+  if (token !== undefined) update.token = token;
+  return update;
+}
+
+function secretUpdate(typed: string, remove: boolean): string | undefined {
+  if (typed !== '') return typed;
+  return remove ? '' : undefined;
+}
+
+/**
+ * The connection to test, as typed: the server fills what is left out from the stored settings, and sends
+ * stored secrets only to the stored address.
+ */
+export function toTestedConnection(values: ConnectionFormValues): ConnectionUpdate {
+  return {
+    baseUrl: values.baseUrl.trim(),
+    username: values.username.trim(),
+    ...(values.password !== '' ? { password: values.password } : {}),
+    ...(values.token !== '' ? { token: values.token } : {}),
+  };
+}
+
