@@ -31,8 +31,7 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
               </th>
             ))}
             <th scope="col">{t('table.state')}</th>
-            <th scope="col">{t('table.lastRun')}</th>
-            <th scope="col">{t('table.updatedAt')}</th>
+            <th scope="col">{t('table.lastChange')}</th>
           </tr>
         </thead>
         <tbody>
@@ -42,7 +41,7 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
                 {displayValue(record.key, lng)}
               </th>
               <td>
-                <div>
+                <div className="records-table__name">
                   <bdi>{record.name || missing}</bdi>
                 </div>
                 {record.history && <TermHistory name={record.name} history={record.history} />}
@@ -75,9 +74,13 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
                   <Badge tone="success">{t('table.active')}</Badge>
                 )}
               </td>
-              <td>{record.lastRunId ? <Link to={`/runs/${record.lastRunId}`}>{t('table.run', { id: localizeDigits(record.lastRunId, lng) })}</Link> : missing}</td>
               <td>
-                <time dateTime={record.updatedAt}>{formatDateTime(record.updatedAt, lng)}</time>
+                <div className="records-table__change">
+                  {record.lastRunId ? <Link to={`/runs/${record.lastRunId}`}>{t('table.run', { id: localizeDigits(record.lastRunId, lng) })}</Link> : missing}
+                  <time className="muted" dateTime={record.updatedAt}>
+                    {formatDateTime(record.updatedAt, lng)}
+                  </time>
+                </div>
               </td>
             </tr>
           ))}
