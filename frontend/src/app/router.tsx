@@ -1,14 +1,12 @@
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
-import { RecordsPage } from '../features/records/components/records-page';
 import { RequireAdmin } from './require-admin';
 import { RequireSession } from './require-session';
-import { AuditRoute } from './routes/audit-route';
 import { DashboardRoute } from './routes/dashboard-route';
-import { HistoryRoute } from './routes/history-route';
 import { LoginRoute } from './routes/login-route';
 import { NotFoundRoute } from './routes/not-found-route';
-import { RunDetailsRoute } from './routes/run-details-route';
-import { UsersRoute } from './routes/users-route';
+
+// The dashboard and sign-in come with the first load; the other pages (charts, the date picker, exports) are
+// fetched when first opened, which keeps the first download small.
 
 export const routes: RouteObject[] = [
   { path: 'login', element: <LoginRoute /> },
@@ -16,17 +14,22 @@ export const routes: RouteObject[] = [
     element: <RequireSession />,
     children: [
       { index: true, element: <DashboardRoute /> },
-      { path: 'history', element: <HistoryRoute /> },
-      { path: 'runs/:id', element: <RunDetailsRoute /> },
-      { path: 'sources/:id/records', element: <RecordsPage /> },
-      { path: 'audit', element: <AuditRoute /> },
+      { path: 'history', lazy: async () => ({ Component: (await import('./routes/history-route')).HistoryRoute }) },
+      { path: 'runs/:id', lazy: async () => ({ Component: (await import('./routes/run-details-route')).RunDetailsRoute }) },
+      { path: 'sources/:id/records', lazy: async () => ({ Component: (await import('../features/records/components/records-page')).RecordsPage }) },
+      { path: 'audit', lazy: async () => ({ Component: (await import('./routes/audit-route')).AuditRoute }) },
       {
         path: 'users',
-        element: (
-          <RequireAdmin>
-            <UsersRoute />
-          </RequireAdmin>
-        ),
+        lazy: async () => {
+          const { UsersRoute } = await import('./routes/users-route');
+          return {
+            Component: () => (
+              <RequireAdmin>
+                <UsersRoute />
+              </RequireAdmin>
+            ),
+          };
+        },
       },
       { path: '*', element: <NotFoundRoute /> },
     ],
