@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Source } from '@hamgam/shared';
 import { setGatewayFaults, waitForLatestRun } from '../fixtures/app';
 
 type RecordPage = { total: number; items: { key: string; name: string }[] };
@@ -58,4 +59,34 @@ test('should start a recent students run when Recent is chosen in the dialog', a
   await waitForLatestRun(request, 'students', 'success');
   const latest = (await (await request.get('/api/runs?sourceId=students&pageSize=1')).json()) as { items: { mode: string; counts: { deleted: number } }[] };
   expect(latest.items[0]).toMatchObject({ mode: 'recent', counts: { deleted: 0 } });
+});
+
+test('should save an edited campus list from the settings dialog and refuse a line without a name', async ({ page, request }, testInfo) => {
+  const before = (await (await request.get('/api/sources/students')).json()) as Source;
+  const stored = before.options.campuses as { code: string; name: string }[];
+  try {
+    await page.goto('/');
+    const card = page.getByRole('article', { name: 'دانشجویان', exact: true });
+    await card.getByRole('button', { name: 'تنظیمات', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'تنظیمات «دانشجویان»' });
+    await dialog.getByRole('tab', { name: 'پردیس‌ها و سال‌ها' }).click();
+    const campuses = dialog.getByRole('textbox', { name: 'پردیس‌ها' });
+    await expect(campuses).toHaveValue(new RegExp(`^${toPersianDigits(stored[0].code)} ${stored[0].name}\n`));
+    await page.screenshot({ path: testInfo.outputPath('students-campuses-fa.png') });
+
+    await campuses.fill(`${toPersianDigits(stored[0].code)} ${stored[0].name}\n9999`);
+    await dialog.getByRole('button', { name: 'ذخیرهٔ پردیس‌ها و سال‌ها' }).click();
+    await expect(dialog.getByText('خط ۲: نام پردیس نیامده است.')).toBeVisible();
+
+    await campuses.fill(`${toPersianDigits(stored[0].code)} ${stored[0].name}\n${stored[1].code}\t${stored[1].name}`);
+    await dialog.getByRole('textbox', { name: 'از سال' }).fill('۱۴۰۳');
+    await dialog.getByRole('button', { name: 'ذخیرهٔ پردیس‌ها و سال‌ها' }).click();
+    await expect(dialog).toBeHidden();
+
+    const after = (await (await request.get('/api/sources/students')).json()) as Source;
+    expect(after.options).toMatchObject({ campuses: stored.slice(0, 2), fromYear: 1403 });
+  } finally {
+    const restored = await request.patch('/api/sources/students', { data: { options: { campuses: stored, fromYear: null } } });
+    expect(restored.ok()).toBe(true);
+  }
 });

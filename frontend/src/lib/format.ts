@@ -12,6 +12,11 @@ export function toPersianDigits(text: string): string {
   return text.replace(/[0-9]/g, (digit) => PERSIAN_DIGITS[Number(digit)]);
 }
 
+/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits as ASCII, so numbers typed in either keyboard layout count. */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
+}
+
 /** Digits as the language writes them: Persian for fa, untouched for en. */
 export function localizeDigits(text: string, lng: string): string {
   return toLanguage(lng) === 'fa' ? toPersianDigits(text) : text;

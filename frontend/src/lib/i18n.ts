@@ -9,6 +9,8 @@ import enSchedules from '../locales/en/schedules.json';
 import faConnections from '../locales/fa/connections.json';
 import enConnections from '../locales/en/connections.json';
 import faRecords from '../locales/fa/records.json';
+import faStudents from '../locales/fa/students.json';
+import enStudents from '../locales/en/students.json';
 import enRecords from '../locales/en/records.json';
 import faAuth from '../locales/fa/auth.json';
 import faAudit from '../locales/fa/audit.json';
@@ -23,8 +25,8 @@ export const DEFAULT_LANGUAGE: Language = 'fa';
 export const LANGUAGE_STORAGE_KEY = 'hamgam.language';
 
 export const resources = {
-  fa: { common: faCommon, sync: faSync, schedules: faSchedules, connections: faConnections, records: faRecords, auth: faAuth, audit: faAudit, users: faUsers },
-  en: { common: enCommon, sync: enSync, schedules: enSchedules, connections: enConnections, records: enRecords, auth: enAuth, audit: enAudit, users: enUsers },
+  fa: { common: faCommon, sync: faSync, schedules: faSchedules, connections: faConnections, records: faRecords, students: faStudents, auth: faAuth, audit: faAudit, users: faUsers },
+  en: { common: enCommon, sync: enSync, schedules: enSchedules, connections: enConnections, records: enRecords, students: enStudents, auth: enAuth, audit: enAudit, users: enUsers },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {
@@ -66,7 +68,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
-  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'auth', 'audit', 'users'],
+  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'students', 'auth', 'audit', 'users'],
   defaultNS: 'common',
   // React escapes what it renders.
   interpolation: { escapeValue: false },

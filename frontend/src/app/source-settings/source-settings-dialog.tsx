@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
 import { Button } from '../../components/ui/button';
@@ -6,17 +6,30 @@ import { Dialog } from '../../components/ui/dialog';
 import { Tabs, type Tab } from '../../components/ui/tabs';
 import { ConnectionSettings } from '../../features/connections/components/connection-settings';
 import { ScheduleSettings } from '../../features/schedules/components/schedule-settings';
+import { StudentsOptionsSettings } from '../../features/students/components/students-options-settings';
+
+type SettingsPanel = ComponentType<{ source: Source; onSaved: () => void }>;
+
+// A source's own options, where it has an editor for them: the tab's label (under `sourceSettings.`) and panel.
+const OPTION_TABS: Record<string, { label: string; Panel: SettingsPanel }> = {
+  students: { label: 'campuses', Panel: StudentsOptionsSettings },
+};
 
 export type SourceSettingsDialogProps = { source: Source; sourceName: string; onClose: () => void };
 
-/** A source's settings, one tab per feature that has some: its schedule and, for connector sources, its connection. */
+/**
+ * A source's settings, one tab per feature that has some: its schedule, its connection (connector sources) and
+ * its own options where the source has an editor for them.
+ */
 export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSettingsDialogProps) {
   const { t } = useTranslation('common');
   const [selected, setSelected] = useState('schedule');
   const { connection } = source;
+  const options = OPTION_TABS[source.id];
   const tabs: Tab[] = [
     { id: 'schedule', label: t('sourceSettings.schedule'), panel: <ScheduleSettings source={source} onSaved={onClose} /> },
     ...(connection ? [{ id: 'connection', label: t('sourceSettings.connection'), panel: <ConnectionSettings source={{ ...source, connection }} onSaved={onClose} /> }] : []),
+    ...(options ? [{ id: 'options', label: t(`sourceSettings.${options.label}`), panel: <options.Panel source={source} onSaved={onClose} /> }] : []),
   ];
 
   return (

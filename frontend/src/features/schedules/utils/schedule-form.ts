@@ -1,6 +1,6 @@
 import type { AutoSyncSettings, AutoSyncUnit, RunMode, Source, UpdateSourceRequest, Weekday } from '@hamgam/shared';
 import type { FieldErrors } from '../../../lib/api-client';
-import { localizeDigits } from '../../../lib/format';
+import { localizeDigits, toAsciiDigits } from '../../../lib/format';
 
 export type ScheduleKind = 'interval' | 'cron';
 
@@ -39,10 +39,6 @@ export function toFormValues(source: Source, lng: string): ScheduleFormValues {
   };
 }
 
-/** Persian (۰–۹) and Arabic-Indic (٠–٩) digits as ASCII, so numbers typed in either keyboard layout count. */
-export function toAsciiDigits(text: string): string {
-  return text.replace(/[۰-۹]/g, (digit) => String(digit.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660));
-}
 
 const toNumber = (text: string) => Number(toAsciiDigits(text.trim()));
 

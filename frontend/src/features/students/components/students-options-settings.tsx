@@ -1,0 +1,134 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Source } from '@hamgam/shared';
+import { Button } from '../../../components/ui/button';
+import { FieldError, describedBy } from '../../../components/ui/field-error';
+import { serverFieldErrors, type FieldErrors } from '../../../lib/api-client';
+import { localizeDigits } from '../../../lib/format';
+import { useUpdateStudentsOptions } from '../api/update-students-options';
+import { parseCampusLines, parseYear, toStudentsOptionsFormValues, type StudentsOptionsFormValues } from '../utils/students-options-form';
+
+// Server field errors this form shows next to a field; any other refusal is shown for the whole form.
+const FORM_FIELDS = ['options.campuses', 'options.fromYear', 'options.toYear'];
+
+export type StudentsOptionsSettingsProps = { source: Source; onSaved: () => void };
+
+/**
+ * The students source's campus list and year range. The gateway cannot list its campuses (the old script kept
+ * them in a local table), so a run reads exactly the campuses listed here.
+ */
+export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSettingsProps) {
+  const { t, i18n } = useTranslation('students');
+  const lng = i18n.language;
+  const update = useUpdateStudentsOptions();
+  const [values, setValues] = useState<StudentsOptionsFormValues>(() => toStudentsOptionsFormValues(source.options, lng));
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const ids = {
+    campuses: useId(),
+    campusesHint: useId(),
+    campusesError: useId(),
+    years: useId(),
+    fromYear: useId(),
+    toYear: useId(),
+    yearsError: useId(),
+  };
+
+  const serverErrors = serverFieldErrors(update.error);
+  const errors: FieldErrors = { ...serverErrors, ...localErrors };
+  const yearErrors = [...(errors['options.fromYear'] ?? []), ...(errors['options.toYear'] ?? [])];
+  const hasFormLevelError = update.isError && !Object.keys(serverErrors).some((field) => FORM_FIELDS.includes(field));
+  const parsed = parseCampusLines(values.campuses);
+
+  useEffect(() => {
+    if (update.isError || Object.keys(localErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [update.isError, update.error, localErrors]);
+
+  const change = (patch: Partial<StudentsOptionsFormValues>) => setValues((current) => ({ ...current, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    if (parsed.problems.length > 0) {
+      found['options.campuses'] = parsed.problems.map((problem) => t(`options.errors.${problem.code}`, { line: localizeDigits(String(problem.line), lng) }));
+    } else if (parsed.campuses.length === 0) {
+      found['options.campuses'] = [t('options.errors.empty')];
+    }
+    const [fromYear, toYear] = [parseYear(values.fromYear), parseYear(values.toYear)];
+    if (Number.isNaN(fromYear)) found['options.fromYear'] = [t('options.errors.year')];
+    if (Number.isNaN(toYear)) found['options.toYear'] = [t('options.errors.year')];
+    setLocalErrors(found);
+    if (Object.keys(found).length > 0) return;
+    const options = { campuses: parsed.campuses, fromYear, toYear };
+    update.mutate({ sourceId: source.id, options }, { onSuccess: onSaved });
+  };
+
+  return (
+    <form ref={formRef} className="form students-options-form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor={ids.campuses} className="form__label">
+          {t('options.campuses')}
+        </label>
+        <textarea
+          id={ids.campuses}
+          className="form__control"
+          rows={10}
+          spellCheck={false}
+          value={values.campuses}
+          onChange={(event) => change({ campuses: event.target.value })}
+          aria-invalid={errors['options.campuses'] ? true : undefined}
+          aria-describedby={describedBy(ids.campusesHint, ids.campusesError, errors['options.campuses'])}
+        />
+        <p id={ids.campusesHint} className="form__hint">
+          {t('options.campusesHint')} {t('options.campusCount', { count: parsed.campuses.length })}
+        </p>
+        <FieldError id={ids.campusesError} messages={errors['options.campuses']} />
+      </div>
+      <fieldset className="fieldset" aria-describedby={describedBy(null, ids.yearsError, yearErrors.length ? yearErrors : undefined)}>
+        <legend>{t('options.years')}</legend>
+        <div className="inline-fields">
+          <div className="field">
+            <label htmlFor={ids.fromYear} className="form__label">
+              {t('options.fromYear')}
+            </label>
+            <input
+              id={ids.fromYear}
+              className="form__control field--narrow"
+              inputMode="numeric"
+              placeholder={t('options.yearDefault')}
+              value={values.fromYear}
+              onChange={(event) => change({ fromYear: event.target.value })}
+              aria-invalid={errors['options.fromYear'] ? true : undefined}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.toYear} className="form__label">
+              {t('options.toYear')}
+            </label>
+            <input
+              id={ids.toYear}
+              className="form__control field--narrow"
+              inputMode="numeric"
+              placeholder={t('options.yearDefault')}
+              value={values.toYear}
+              onChange={(event) => change({ toYear: event.target.value })}
+              aria-invalid={errors['options.toYear'] ? true : undefined}
+            />
+          </div>
+        </div>
+        <p className="form__hint">{t('options.yearsHint')}</p>
+        <FieldError id={ids.yearsError} messages={yearErrors.length ? yearErrors : undefined} />
+      </fieldset>
+      {hasFormLevelError && (
+        <p className="form-error" role="alert" dir="auto">
+          {t('options.saveFailed', { message: update.error?.message })}
+        </p>
+      )}
+      <div className="form__actions">
+        <Button type="submit" variant="primary" isBusy={update.isPending}>
+          {t('options.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
