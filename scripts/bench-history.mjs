@@ -7,7 +7,14 @@ const SOURCES = ['faculty', 'students', 'moodle', 'crm', 'legacy-faculty'];
 const STATUSES = ['success', 'success', 'success', 'success', 'success', 'success', 'success', 'failed', 'failed', 'cancelled'];
 const TRIGGERS = ['schedule', 'schedule', 'schedule', 'manual', 'api', 'cli'];
 const USERS = ['sara', 'reza', 'admin', 'maryam'];
-const ERRORS = ['gateway answered 503 Service Unavailable', 'connect ECONNREFUSED 10.0.0.5:443', 'کد ملی نامعتبر در ردیف ۱۲', 'the run took longer than 3600 s'];
+// Four kinds of failure, 50,000 runs each; two carry a varying part, so a search may be rare (an address: ~200 runs).
+const persianDigits = (value) => String(value).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]);
+const ERRORS = [
+  () => 'gateway answered 503 Service Unavailable',
+  (i) => `connect ECONNREFUSED 10.0.0.${Math.floor(i / 20) % 250}:443`,
+  (i) => `کد ملی نامعتبر در ردیف ${persianDigits(Math.floor(i / 20) % 5000)}`,
+  () => 'the run took longer than 3600 s',
+];
 const DAY = 24 * 3600 * 1000;
 
 function seed(Database, databasePath, rows) {
@@ -26,7 +33,7 @@ function seed(Database, databasePath, rows) {
       const status = STATUSES[(i * 7) % STATUSES.length];
       const trigger = TRIGGERS[(i * 5) % TRIGGERS.length];
       const by = trigger === 'schedule' ? 'scheduler' : trigger === 'cli' ? 'cli' : USERS[Math.floor(i / 6) % USERS.length];
-      const error = status === 'failed' ? ERRORS[i % ERRORS.length] : null;
+      const error = status === 'failed' ? ERRORS[i % ERRORS.length](i) : null;
       const fetched = 1000 + (i % 5000);
       insert.run(SOURCES[i % SOURCES.length], trigger, by, status, at, at, at, 500 + ((i * 37) % 600_000), fetched, i % 50, i % 200, fetched - 250, i % 30, error ? 'upstream' : null, error);
     }
@@ -56,9 +63,17 @@ export async function benchHistory({ root, databasePath, rows, get }) {
     ['last 30 days + status', `from=${monthAgo}&status=failed&pageSize=50`],
     ['range (a year, 2 years ago) + source', `from=${twoYearsAgo}&to=${yearAgo}&sourceId=moodle&pageSize=50`],
     ['trigger + who', 'trigger=manual&triggeredBy=sara&pageSize=50'],
-    ['full-text in errors', 'q=Service%20Unavailable&pageSize=50'],
     ['source, sorted by duration', 'sourceId=crm&sort=durationMs&order=desc&pageSize=50'],
+    ['failed, sorted by rejected, page 10', 'status=failed&sort=rejected&order=desc&pageSize=50&page=10'],
     ['everything at once', `sourceId=faculty&status=failed&trigger=manual&triggeredBy=sara&from=${yearAgo}&q=503&pageSize=50`],
+    ['text, common (50,000 runs)', 'q=Service%20Unavailable&pageSize=50'],
+    ['text, common, page 20', 'q=Service%20Unavailable&pageSize=50&page=20'],
+    ['text, rare (an address)', 'q=10.0.0.17%3A&pageSize=50'],
+    ['text, Persian', `q=${encodeURIComponent('ردیف ۱۲۳')}&pageSize=50`],
+    ['text + its source', 'q=Service%20Unavailable&sourceId=legacy-faculty&pageSize=50'],
+    ['text + last 30 days', `q=Service%20Unavailable&from=${monthAgo}&pageSize=50`],
+    ['text, sorted by duration', 'q=Service%20Unavailable&sort=durationMs&order=desc&pageSize=50'],
+    ['text + a source it never occurs in', 'q=Service%20Unavailable&sourceId=crm&pageSize=50'],
   ];
   const results = [];
   for (const [label, query] of cases) {

@@ -27,6 +27,8 @@ export class RetentionService {
   async runDaily(): Promise<void> {
     try {
       await this.purge();
+      // The planner's statistics follow the tables' growth (SQLite re-analyses only what changed enough).
+      await this.dataSource.query('PRAGMA optimize');
     } catch (error) {
       this.logger.error(`retention failed: ${error instanceof Error ? error.message : String(error)}`);
     }

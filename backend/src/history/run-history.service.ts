@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
-import type { Page, RunListQuery, RunSortField, SyncRun } from '@hamgam/shared';
+import type { Page, RunListQuery, SyncRun } from '@hamgam/shared';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { toSyncRun } from '../sync/run-mapper';
+import { FEW_FILTERED_RUNS, FEW_TEXT_MATCHES, ftsPhrase, hasFiltersBesideText, likePattern, searchedText, type TextPlan } from './text-search';
 
-const SORT_COLUMNS: Record<RunSortField, string> = {
+const SORT_COLUMNS = {
   createdAt: 'run.created_at',
   durationMs: 'run.duration_ms',
   fetched: 'run.fetched',
   rejected: 'run.rejected',
-};
+} as const;
 
-// Counting a million matches costs ~40 ms; past this many the total is given as "more than".
+// Counting a million matches costs ~40 ms: counting stops at a round number past the page asked for and five more
+// (10,000 for the first pages) and the total is given as "more than" that, which is all a pager needs.
 export const MAX_COUNTED_RUNS = 10_000;
-
-// Trigram full-text search needs 3 characters; shorter text falls back to a scan with LIKE.
-const MIN_FTS_LENGTH = 3;
+// Counting a common text's matches reads the text index, a few µs a match: a text search counts by 500.
+export const TEXT_COUNTED_RUNS = 500;
+const PAGES_COUNTED_AHEAD = 5;
 
 /** The run history: every run of every source, filtered, sorted and paged in SQL. */
 @Injectable()
@@ -27,29 +29,30 @@ export class RunHistoryService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const order = query.order === 'asc' ? 'ASC' : 'DESC';
-    const sortColumn = SORT_COLUMNS[query.sort ?? 'createdAt'];
-    const rows = this.filtered(query).orderBy(sortColumn, order);
-    rows.addOrderBy('run.id', order);
-    const [items, counted] = await Promise.all([rows.offset((page - 1) * pageSize).limit(pageSize).getMany(), this.countUpTo(query, MAX_COUNTED_RUNS + 1)]);
-    const isTotalCapped = counted > MAX_COUNTED_RUNS;
-    return { items: items.map(toSyncRun), total: isTotalCapped ? MAX_COUNTED_RUNS : counted, page, pageSize, isTotalCapped };
-  }
-
-  private async countUpTo(query: RunListQuery, limit: number): Promise<number> {
-    const inner = this.filtered(query).select('1').limit(limit);
-    const [sql, parameters] = inner.getQueryAndParameters();
-    const [row] = (await this.runs.query(`SELECT COUNT(*) AS count FROM (${sql})`, parameters)) as { count: number }[];
-    return Number(row.count);
+    const sort = query.sort ?? 'createdAt';
+    const plan = await this.textPlan(query);
+    // Read from the full-text index, runs come in id order, which is creation order (ids are given as runs are created).
+    const rows = plan.items === 'drive' ? this.filtered(query, 'drive').orderBy('fts.rowid', order) : this.filtered(query, plan.items).orderBy(SORT_COLUMNS[sort], order).addOrderBy('run.id', order);
+    const items = (await rows.offset((page - 1) * pageSize).limit(pageSize).getMany()).map(toSyncRun);
+    // A short page is the last one, so it tells the total without counting (an empty page past the end does not).
+    if (items.length < pageSize && (items.length > 0 || page === 1)) return { items, total: (page - 1) * pageSize + items.length, page, pageSize, isTotalCapped: false };
+    const countLimit = Math.ceil(((page + PAGES_COUNTED_AHEAD) * pageSize) / plan.counted) * plan.counted;
+    const counted = await this.countUpTo(this.filtered(query, plan.count), countLimit + 1);
+    const isTotalCapped = counted > countLimit;
+    return { items, total: isTotalCapped ? countLimit : counted, page, pageSize, isTotalCapped };
   }
 
   /** Every matching run in creation order (newest first unless `order=asc` with the default sort), in batches. */
   async *iterate(query: RunListQuery, batchSize = 1000): AsyncGenerator<SyncRun> {
     const ascending = query.order === 'asc' && (query.sort ?? 'createdAt') === 'createdAt';
+    // Id order is the full-text index's own order, so a text search is read from it whatever it matches.
+    const plan: TextPlan = searchedText(query)?.indexed ? 'drive' : 'like';
+    const id = plan === 'drive' ? 'fts.rowid' : 'run.id';
     let cursor = ascending ? 0 : Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const rows = await this.filtered(query)
-        .andWhere(ascending ? 'run.id > :cursor' : 'run.id < :cursor', { cursor })
-        .orderBy('run.id', ascending ? 'ASC' : 'DESC')
+      const rows = await this.filtered(query, plan)
+        .andWhere(ascending ? `${id} > :cursor` : `${id} < :cursor`, { cursor })
+        .orderBy(id, ascending ? 'ASC' : 'DESC')
         .limit(batchSize)
         .getMany();
       for (const row of rows) yield toSyncRun(row);
@@ -58,7 +61,36 @@ export class RunHistoryService {
     }
   }
 
-  private filtered(query: RunListQuery): SelectQueryBuilder<SyncRunEntity> {
+  /**
+   * How a text search is answered, chosen by how many runs the other filters leave and how many the text matches,
+   * which SQLite cannot estimate for a full-text index. Other filters that leave few runs: each is checked. Newest
+   * (or oldest) first: the index is read in id order, each match checked against the other filters, until a page —
+   * cheap whether the text is rare (few to read) or common (a page comes quickly). Another sort: few text matches are
+   * collected and sorted; many are checked run by run along that sort's index (they are common, so a page comes
+   * quickly). Counting a common text reads the index, so it stops at TEXT_COUNTED_RUNS.
+   */
+  private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan; counted: number }> {
+    const text = searchedText(query);
+    if (!text || !text.indexed) return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
+    if (hasFiltersBesideText(query) && (await this.countUpTo(this.filtered({ ...query, q: undefined }, 'like'), FEW_FILTERED_RUNS + 1)) <= FEW_FILTERED_RUNS) {
+      return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
+    }
+    if ((query.sort ?? 'createdAt') === 'createdAt') return { items: 'drive', count: 'drive', counted: TEXT_COUNTED_RUNS };
+    const [{ matches }] = (await this.runs.query(`SELECT COUNT(*) AS matches FROM (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH ? LIMIT ?)`, [
+      ftsPhrase(text.value),
+      FEW_TEXT_MATCHES + 1,
+    ])) as { matches: number }[];
+    if (Number(matches) <= FEW_TEXT_MATCHES) return { items: 'collect', count: 'collect', counted: MAX_COUNTED_RUNS };
+    return { items: 'like', count: 'drive', counted: TEXT_COUNTED_RUNS };
+  }
+
+  private async countUpTo(builder: SelectQueryBuilder<SyncRunEntity>, limit: number): Promise<number> {
+    const [sql, parameters] = builder.select('1').limit(limit).getQueryAndParameters();
+    const [row] = (await this.runs.query(`SELECT COUNT(*) AS count FROM (${sql})`, parameters)) as { count: number }[];
+    return Number(row.count);
+  }
+
+  private filtered(query: RunListQuery, plan: TextPlan): SelectQueryBuilder<SyncRunEntity> {
     const builder = this.runs.createQueryBuilder('run').where('1 = 1');
     if (query.sourceId) builder.andWhere('run.source_id = :sourceId', { sourceId: query.sourceId });
     if (query.status) builder.andWhere('run.status = :status', { status: query.status });
@@ -66,13 +98,17 @@ export class RunHistoryService {
     if (query.triggeredBy) builder.andWhere('run.triggered_by = :triggeredBy', { triggeredBy: query.triggeredBy.trim().toLowerCase() });
     if (query.from) builder.andWhere('run.created_at >= :from', { from: new Date(query.from).toISOString() });
     if (query.to) builder.andWhere('run.created_at < :to', { to: new Date(query.to).toISOString() });
-    const text = query.q?.trim();
-    if (text && Array.from(text).length >= MIN_FTS_LENGTH) {
-      // One FTS5 string token: double quotes inside are doubled, so the text is matched literally.
-      builder.andWhere('run.id IN (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH :match)', { match: `"${text.replace(/"/g, '""')}"` });
-    } else if (text) {
-      builder.andWhere(`run.error_message LIKE :like ESCAPE '\\'`, { like: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    }
+    const text = searchedText(query);
+    if (!text) return builder;
+    if (plan === 'like') return builder.andWhere(`run.error_message LIKE :like ESCAPE '\\'`, { like: likePattern(text.value) });
+    if (plan === 'collect') return builder.andWhere('run.id IN (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH :match)', { match: ftsPhrase(text.value) });
+    // The index is read first, in rowid order: `+` keeps SQLite from looking each run up in it instead (a whole MATCH per
+    // run, seconds for a source's runs when the tables have no statistics yet). Its hidden column of the same name
+    // takes the MATCH.
+    builder.innerJoin('data_syncs_fts', 'fts', 'run.id = +fts.rowid').andWhere('fts.data_syncs_fts MATCH :match', { match: ftsPhrase(text.value) });
+    // A date range bounds the ids read from the index: no run inside it has an id outside its first and last.
+    if (query.from) builder.andWhere('fts.rowid >= (SELECT MIN(id) FROM data_syncs WHERE created_at >= :from)');
+    if (query.to) builder.andWhere('fts.rowid <= (SELECT MAX(id) FROM data_syncs WHERE created_at < :to)');
     return builder;
   }
 }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { AuditEntry, Page, SyncRun } from '@hamgam/shared';
 import { RetentionService } from '../../src/history/retention.service';
-import { startTestApp, type TestApp } from './helpers/test-app';
+import { getBytes, startTestApp, type TestApp } from './helpers/test-app';
 
 const DAY = 24 * 3600 * 1000;
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -90,12 +90,8 @@ describe('the run history', () => {
   });
 
   it('should export the filtered runs as UTF-8 CSV with a BOM, ISO and Jalali times when asked for export.csv', async () => {
-    const response = await t.http().get('/api/runs/export.csv?status=failed&sourceId=legacy-faculty').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
-    const bytes = response.body as Buffer;
+    const response = await getBytes(t.http(), '/api/runs/export.csv?status=failed&sourceId=legacy-faculty');
+    const bytes = response.body;
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('hamgam-runs.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -112,14 +108,10 @@ describe('the run history', () => {
   });
 
   it('should export the same rows as XLSX when asked for export.xlsx', async () => {
-    const response = await t.http().get('/api/runs/export.xlsx?trigger=manual').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const response = await getBytes(t.http(), '/api/runs/export.xlsx?trigger=manual');
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(response.body as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = workbook.getWorksheet('runs')!;
     expect(sheet.rowCount).toBe(1 + 30);
     expect(sheet.getRow(1).getCell(4).value).toBe('trigger');

@@ -127,3 +127,16 @@ export async function triggerRun(t: TestApp, sourceId: string): Promise<SyncRun>
   const response = await t.http().post(`/api/sources/${sourceId}/runs`).send({}).expect(202);
   return response.body as SyncRun;
 }
+
+/** A GET whose body is kept as bytes (exports): the response, with `body` a Buffer. */
+export async function getBytes(http: HttpClient, path: string): Promise<Omit<request.Response, 'body'> & { body: Buffer }> {
+  return (await http
+    .get(path)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    })
+    .expect(200)) as Omit<request.Response, 'body'> & { body: Buffer };
+}
