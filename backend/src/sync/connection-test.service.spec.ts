@@ -11,6 +11,11 @@ describe('mergeConnection', () => {
     expect(mergeConnection(stored, { baseUrl: 'https://lms.example.ac.ir/', token: 'typed' })).toEqual({ ...stored, token: 'typed' });
   });
 
+  it('should test without a stored secret when an empty one is sent', () => {
+    expect(mergeConnection(stored, { token: '' })).toEqual({ ...stored, token: '' });
+    expect(mergeConnection(stored, { password: '', token: '' })).toEqual({ ...stored, password: '', token: '' });
+  });
+
   it('should drop stored secrets when the base URL changes', () => {
     expect(mergeConnection(stored, { baseUrl: 'https://elsewhere.example' })).toEqual({ baseUrl: 'https://elsewhere.example', username: 'sync', password: '', token: '' });
   });

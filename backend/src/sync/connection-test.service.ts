@@ -34,13 +34,15 @@ export class ConnectionTestService {
 
 /**
  * The connection to test: what was sent, else what is stored. Stored secrets go only to the stored
- * address; with a new base URL they must be sent again, or a test could carry them to any server.
+ * address; with a new base URL they must be sent again, or a test could carry them to any server. An empty
+ * secret sent means none (the admin is removing the stored one).
  */
 export function mergeConnection(stored: WorkerSettings['connection'], sent: NonNullable<TestConnectionDto['connection']>): WorkerSettings['connection'] {
   const baseUrl = (sent.baseUrl ?? stored?.baseUrl ?? '').replace(/\/+$/, '');
   if (baseUrl === '') return null;
   const isStoredAddress = stored !== null && stored.baseUrl === baseUrl;
-  const secret = (value: string | undefined, kept: string | undefined) => (value ? value : isStoredAddress ? (kept ?? '') : '');
+  // A sent secret wins, an empty one included: that is the form's "remove the stored one", tested as none.
+  const secret = (value: string | undefined, kept: string | undefined) => (value !== undefined ? value : isStoredAddress ? (kept ?? '') : '');
   return {
     baseUrl,
     username: sent.username ?? stored?.username ?? '',

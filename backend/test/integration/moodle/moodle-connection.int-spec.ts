@@ -74,6 +74,14 @@ describe('testing the Moodle connection through the API', () => {
     expect(result.message).toMatch(/no token/);
   });
 
+  it('should test without the stored token when the form is removing it (an empty token sent)', async () => {
+    const result = await test({ connection: { token: '' } });
+
+    expect(result).toMatchObject({ isOk: false, errorKind: 'auth' });
+    expect(result.message).toMatch(/no token/);
+    expect((await test()).isOk).toBe(true);
+  });
+
   it('should say web services are off when the site answers 403 with an empty body', async () => {
     moodle.setFaults({ restDisabled: true });
     const result = await test();

@@ -28,6 +28,11 @@ describe('connection form', () => {
     expect(toTestedConnection({ ...initial, token: 't', password: 'p' })).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '', token: 't', password: 'p' });
   });
 
+  it('should test without the stored token when it is being removed', () => {
+    expect(toTestedConnection({ ...initial, removeToken: true })).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '', token: '' });
+    expect(toTestedConnection({ ...initial, removeToken: true, token: 'typed' })).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '', token: 'typed' });
+  });
+
   it('should refuse an empty address or one that is not http(s)', () => {
     expect(checkConnectionForm({ ...initial, baseUrl: '  ' })).toEqual({ 'connection.baseUrl': ['baseUrlRequired'] });
     expect(checkConnectionForm({ ...initial, baseUrl: 'ftp://lms.example.ac.ir' })).toEqual({ 'connection.baseUrl': ['baseUrlInvalid'] });

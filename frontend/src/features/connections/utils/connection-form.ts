@@ -55,15 +55,18 @@ function secretUpdate(typed: string, remove: boolean): string | undefined {
 }
 
 /**
- * The connection to test, as typed: the server fills what is left out from the stored settings, and sends
- * stored secrets only to the stored address.
+ * The connection to test, as it would be saved: the server fills a secret left out from the stored settings
+ * (and sends stored secrets only to the stored address); a secret being removed is sent empty, so it is tested
+ * as none.
  */
 export function toTestedConnection(values: ConnectionFormValues): ConnectionUpdate {
+  const password = secretUpdate(values.password, values.removePassword);
+  const token = secretUpdate(values.token, values.removeToken);
   return {
     baseUrl: values.baseUrl.trim(),
     username: values.username.trim(),
-    ...(values.password !== '' ? { password: values.password } : {}),
-    ...(values.token !== '' ? { token: values.token } : {}),
+    ...(password !== undefined ? { password } : {}),
+    ...(token !== undefined ? { token } : {}),
   };
 }
 
