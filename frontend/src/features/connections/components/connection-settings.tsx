@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionSettings as StoredConnection, Source } from '@hamgam/shared';
-import { Button } from '../../../components/ui/button';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
-import { serverFieldErrors, type FieldErrors } from '../../../lib/api-client';
+import { FormFooter } from '../../../components/ui/form-footer';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateConnection } from '../api/update-connection';
 import { checkConnectionForm, toConnectionFormValues, toConnectionUpdate, toTestedConnection, type ConnectionFormValues } from '../utils/connection-form';
 import { SecretField } from './secret-field';
@@ -24,17 +24,9 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
   const update = useUpdateConnection();
   const [initial] = useState(() => toConnectionFormValues(source.connection));
   const [values, setValues] = useState<ConnectionFormValues>(initial);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const formRef = useRef<HTMLFormElement>(null);
   const ids = { baseUrl: useId(), baseUrlHint: useId(), baseUrlError: useId(), username: useId(), usernameHint: useId(), usernameError: useId() };
 
-  const serverErrors = serverFieldErrors(update.error);
-  const errors: FieldErrors = { ...serverErrors, ...localErrors };
-  const hasFormLevelError = update.isError && !Object.keys(serverErrors).some((field) => FORM_FIELDS.includes(field));
-
-  useEffect(() => {
-    if (update.isError || Object.keys(localErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [update.isError, update.error, localErrors]);
+  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(update, FORM_FIELDS);
 
   const change = (patch: Partial<ConnectionFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
@@ -124,16 +116,7 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
         />
       )}
       {source.canTestConnection && <TestConnectionPanel sourceId={source.id} connection={toTestedConnection(values)} />}
-      {hasFormLevelError && (
-        <p className="form-error" role="alert" dir="auto">
-          {t('form.saveFailed', { message: update.error?.message })}
-        </p>
-      )}
-      <div className="form__actions">
-        <Button type="submit" variant="primary" isBusy={update.isPending}>
-          {t('form.save')}
-        </Button>
-      </div>
+      <FormFooter saveLabel={t('form.save')} isSaving={update.isPending} failure={hasFormLevelError ? t('form.saveFailed', { message: update.error?.message }) : null} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
-import { Button } from '../../../components/ui/button';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
-import { serverFieldErrors, type FieldErrors } from '../../../lib/api-client';
+import { FormFooter } from '../../../components/ui/form-footer';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useScheduleConfig } from '../api/get-schedule-config';
 import { useUpdateSourceSchedule } from '../api/update-source-schedule';
 import { checkForm, toFormValues, toUpdateRequest, type ScheduleFormValues } from '../utils/schedule-form';
@@ -27,17 +27,9 @@ export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
   const update = useUpdateSourceSchedule();
   const [initial] = useState(() => toFormValues(source, i18n.language));
   const [values, setValues] = useState<ScheduleFormValues>(initial);
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const formRef = useRef<HTMLFormElement>(null);
   const ids = { mode: useId(), modeError: useId(), timeout: useId(), timeoutHint: useId(), timeoutError: useId() };
 
-  const serverErrors = serverFieldErrors(update.error);
-  const errors: FieldErrors = { ...serverErrors, ...localErrors };
-  const hasFormLevelError = update.isError && !Object.keys(serverErrors).some((field) => FORM_FIELDS.includes(field));
-
-  useEffect(() => {
-    if (update.isError || Object.keys(localErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [update.isError, update.error, localErrors]);
+  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(update, FORM_FIELDS);
 
   const change = (patch: Partial<ScheduleFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
@@ -101,16 +93,7 @@ export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
           </p>
           <FieldError id={ids.timeoutError} messages={errors.timeoutSeconds} />
         </div>
-        {hasFormLevelError && (
-          <p className="form-error" role="alert" dir="auto">
-            {t('dialog.saveFailed', { message: update.error?.message })}
-          </p>
-        )}
-        <div className="form__actions">
-          <Button type="submit" variant="primary" isBusy={update.isPending}>
-            {t('dialog.save')}
-          </Button>
-        </div>
+        <FormFooter saveLabel={t('dialog.save')} isSaving={update.isPending} failure={hasFormLevelError ? t('dialog.saveFailed', { message: update.error?.message }) : null} />
       </form>
     </>
   );

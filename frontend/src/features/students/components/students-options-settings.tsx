@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
-import { Button } from '../../../components/ui/button';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
-import { serverFieldErrors, type FieldErrors } from '../../../lib/api-client';
+import { FormFooter } from '../../../components/ui/form-footer';
+import type { FieldErrors } from '../../../lib/api-client';
 import { localizeDigits } from '../../../lib/format';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateStudentsOptions } from '../api/update-students-options';
 import { parseCampusLines, parseYear, toStudentsOptionsFormValues, type StudentsOptionsFormValues } from '../utils/students-options-form';
 
@@ -22,8 +23,6 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
   const lng = i18n.language;
   const update = useUpdateStudentsOptions();
   const [values, setValues] = useState<StudentsOptionsFormValues>(() => toStudentsOptionsFormValues(source.options, lng));
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const formRef = useRef<HTMLFormElement>(null);
   const ids = {
     campuses: useId(),
     campusesHint: useId(),
@@ -34,15 +33,9 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
     yearsError: useId(),
   };
 
-  const serverErrors = serverFieldErrors(update.error);
-  const errors: FieldErrors = { ...serverErrors, ...localErrors };
+  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(update, FORM_FIELDS);
   const yearErrors = [...(errors['options.fromYear'] ?? []), ...(errors['options.toYear'] ?? [])];
-  const hasFormLevelError = update.isError && !Object.keys(serverErrors).some((field) => FORM_FIELDS.includes(field));
   const parsed = parseCampusLines(values.campuses);
-
-  useEffect(() => {
-    if (update.isError || Object.keys(localErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [update.isError, update.error, localErrors]);
 
   const change = (patch: Partial<StudentsOptionsFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
@@ -119,16 +112,7 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
         <p className="form__hint">{t('options.yearsHint')}</p>
         <FieldError id={ids.yearsError} messages={yearErrors.length ? yearErrors : undefined} />
       </fieldset>
-      {hasFormLevelError && (
-        <p className="form-error" role="alert" dir="auto">
-          {t('options.saveFailed', { message: update.error?.message })}
-        </p>
-      )}
-      <div className="form__actions">
-        <Button type="submit" variant="primary" isBusy={update.isPending}>
-          {t('options.save')}
-        </Button>
-      </div>
+      <FormFooter saveLabel={t('options.save')} isSaving={update.isPending} failure={hasFormLevelError ? t('options.saveFailed', { message: update.error?.message }) : null} />
     </form>
   );
 }
