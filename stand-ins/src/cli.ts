@@ -1,17 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { closeOnSignals, integerOption, runMain } from './common/cli';
 import { startGolestanStandIn } from './golestan/golestan-stand-in';
 
 const USAGE = 'usage: hamgam-stand-ins [--port 3101] [--host 127.0.0.1] [--faculty 240] [--campuses 16] [--students-per-campus 40] [--seed 1]';
 
-const toInteger = (name: string, value: string, min: number): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`--${name} must be an integer >= ${min}, got "${value}"\n${USAGE}`);
-    process.exit(2);
-  }
-  return n;
-};
+const toInteger = integerOption(USAGE);
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -42,21 +36,7 @@ const main = async (): Promise<void> => {
   console.log(`  GOLESTAN_PASSWORD=${standIn.password}`);
   console.log(`  faults: POST ${standIn.url}/__control/faults, stats: GET ${standIn.url}/__control/stats`);
 
-  const shutdown = (signal: string): void => {
-    console.log(`${signal} received, closing`);
-    standIn.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  closeOnSignals(standIn);
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

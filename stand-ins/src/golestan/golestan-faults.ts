@@ -1,22 +1,8 @@
+import { COMMON_COUNTS, COMMON_FLAGS, parseFaultsBody, type CommonFaults, type ParsedFaults } from '../common/faults';
 import { isRecord } from '../common/json-http';
 
-export type GolestanFaults = {
-  /** The next N data calls answer 500. */
-  failNext?: number;
-  /** The next N data calls answer 429 with a Retry-After header. */
-  rateLimitNext?: number;
-  /** Retry-After value (seconds) sent with each 429; default 1. */
-  retryAfterSeconds?: number;
-  /** The next N successful data calls answer 200 with the JSON body cut in half. */
-  truncateNext?: number;
-  /** Every successful data call answers with a truncated body. */
-  truncateAlways?: boolean;
-  /** Every data call waits this long before answering. */
-  delayMs?: number;
-  /** Every token stops working once it has served N data calls (counted from its login). */
-  expireTokensAfterCalls?: number;
-  /** /Login answers 401 whatever the credentials. */
-  loginFails?: boolean;
+/** The gateway stand-in's faults: the common ones (logging in is `/Login` answering 401) and per-pair student calls. */
+export type GolestanFaults = CommonFaults & {
   /** Students_2 calls of these (campus, term) pairs: `fail` answers 500 every time, `delayMs` waits first. */
   studentCalls?: StudentCallFault[];
 };
@@ -34,10 +20,6 @@ export type GolestanStats = {
   studentCallsByTerm: Record<string, number>;
 };
 
-const COUNT_KEYS = ['failNext', 'rateLimitNext', 'retryAfterSeconds', 'truncateNext', 'delayMs', 'expireTokensAfterCalls'] as const;
-const FLAG_KEYS = ['truncateAlways', 'loginFails'] as const;
-const KNOWN_KEYS: readonly string[] = [...COUNT_KEYS, ...FLAG_KEYS, 'studentCalls'];
-
 const studentCallErrors = (value: unknown): string[] => {
   if (!Array.isArray(value)) return ['studentCalls must be a list of {codePardis, term, fail?, delayMs?}'];
   return value.flatMap((item, i) => {
@@ -50,24 +32,8 @@ const studentCallErrors = (value: unknown): string[] => {
   });
 };
 
-export type ParsedFaults = { ok: true; faults: GolestanFaults } | { ok: false; errors: string[] };
-
-export const parseFaults = (value: unknown): ParsedFaults => {
-  if (!isRecord(value)) return { ok: false, errors: ['faults must be a JSON object'] };
-  const errors = Object.keys(value)
-    .filter((key) => !KNOWN_KEYS.includes(key))
-    .map((key) => `unknown fault "${key}" (known: ${KNOWN_KEYS.join(', ')})`);
-  for (const key of COUNT_KEYS) {
-    const v = value[key];
-    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) errors.push(`${key} must be a non-negative integer`);
-  }
-  for (const key of FLAG_KEYS) {
-    const v = value[key];
-    if (v !== undefined && typeof v !== 'boolean') errors.push(`${key} must be a boolean`);
-  }
-  if (value.studentCalls !== undefined) errors.push(...studentCallErrors(value.studentCalls));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, faults: value as GolestanFaults };
-};
+export const parseFaults = (value: unknown): ParsedFaults<GolestanFaults> =>
+  parseFaultsBody<GolestanFaults>(value, { counts: COMMON_COUNTS, flags: COMMON_FLAGS, others: { studentCalls: studentCallErrors } });
 
 export const emptyStats = (): GolestanStats => ({
   logins: 0,

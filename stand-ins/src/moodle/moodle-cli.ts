@@ -1,17 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { closeOnSignals, integerOption, runMain } from '../common/cli';
 import { startMoodleStandIn } from './moodle-stand-in';
 
 const USAGE = 'usage: node stand-ins/dist/moodle/moodle-cli.js [--port 3102] [--host 127.0.0.1] [--courses 12] [--users 60] [--seed 1]';
 
-const toInteger = (name: string, value: string, min: number): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`--${name} must be an integer >= ${min}, got "${value}"\n${USAGE}`);
-    process.exit(2);
-  }
-  return n;
-};
+const toInteger = integerOption(USAGE);
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
@@ -40,21 +34,7 @@ const main = async (): Promise<void> => {
   console.log(`  MOODLE_TOKEN=${moodle.token}`);
   console.log(`  or MOODLE_USERNAME=${moodle.username} MOODLE_PASSWORD=${moodle.password} (services: ${moodle.services.join(', ')})`);
   console.log(`  faults: POST ${moodle.url}/__control/faults, stats: GET ${moodle.url}/__control/stats`);
-  const shutdown = (signal: string): void => {
-    console.log(`${signal} received, closing`);
-    moodle.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  closeOnSignals(moodle);
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -1,21 +1,10 @@
-import { isRecord } from '../common/json-http';
+import { COMMON_COUNTS, COMMON_FLAGS, parseFaultsBody, type CommonFaults, type ParsedFaults } from '../common/faults';
 
-/** The gateway stand-in's faults, plus what only a Moodle site does. Each is off until set. */
-export type MoodleFaults = {
-  /** The next N web-service calls answer 500. */
-  failNext?: number;
-  /** The next N calls answer 429 with Retry-After (a proxy in front of the site). */
-  rateLimitNext?: number;
-  retryAfterSeconds?: number;
-  /** The next N successful calls answer 200 with the JSON cut in half. */
-  truncateNext?: number;
-  truncateAlways?: boolean;
-  /** Every call waits this long first. */
-  delayMs?: number;
-  /** A token stops working after N calls; Moodle then answers `invalidtoken` with HTTP 200. */
-  expireTokensAfterCalls?: number;
-  /** login/token.php answers `invalidlogin` whatever the credentials. */
-  loginFails?: boolean;
+/**
+ * The gateway stand-in's faults (a token expiring answers `invalidtoken` with HTTP 200, logging in is
+ * login/token.php answering `invalidlogin`), plus what only a Moodle site does.
+ */
+export type MoodleFaults = CommonFaults & {
   /** Web services or the REST protocol are off: 403 with an empty body. */
   restDisabled?: boolean;
   /** Functions taken out of the token's service: site info leaves them out and calls get `accessexception`. */
@@ -28,30 +17,12 @@ export type MoodleFaults = {
   debug?: boolean;
 };
 
-const COUNTS = ['failNext', 'rateLimitNext', 'retryAfterSeconds', 'truncateNext', 'delayMs', 'expireTokensAfterCalls', 'dropUsersPerPage'] as const;
-const FLAGS = ['truncateAlways', 'loginFails', 'restDisabled', 'hideCourseUpdates', 'debug'] as const;
-const KNOWN: readonly string[] = [...COUNTS, ...FLAGS, 'withoutFunctions'];
-
-export type ParsedMoodleFaults = { ok: true; faults: MoodleFaults } | { ok: false; errors: string[] };
-
-export const parseMoodleFaults = (value: unknown): ParsedMoodleFaults => {
-  if (!isRecord(value)) return { ok: false, errors: ['faults must be a JSON object'] };
-  const errors = Object.keys(value)
-    .filter((key) => !KNOWN.includes(key))
-    .map((key) => `unknown fault "${key}" (known: ${KNOWN.join(', ')})`);
-  for (const key of COUNTS) {
-    const v = value[key];
-    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 0)) errors.push(`${key} must be a non-negative integer`);
-  }
-  for (const key of FLAGS) {
-    if (value[key] !== undefined && typeof value[key] !== 'boolean') errors.push(`${key} must be a boolean`);
-  }
-  const without = value.withoutFunctions;
-  if (without !== undefined && !(Array.isArray(without) && without.every((name) => typeof name === 'string'))) {
-    errors.push('withoutFunctions must be a list of function names');
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, faults: value as MoodleFaults };
-};
+export const parseMoodleFaults = (value: unknown): ParsedFaults<MoodleFaults> =>
+  parseFaultsBody<MoodleFaults>(value, {
+    counts: [...COMMON_COUNTS, 'dropUsersPerPage'],
+    flags: [...COMMON_FLAGS, 'restDisabled', 'hideCourseUpdates', 'debug'],
+    others: { withoutFunctions: (names) => (Array.isArray(names) && names.every((name) => typeof name === 'string') ? [] : ['withoutFunctions must be a list of function names']) },
+  });
 
 export type MoodleFaultSwitch = {
   set(faults: MoodleFaults): void;
