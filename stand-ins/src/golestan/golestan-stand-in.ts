@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { BodyTooLargeError, parseJson, readBody, sendBytes, sendJson } from '../common/json-http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJson, readBody, sendBytes, sendJson } from '../common/json-http';
+import { serve } from '../common/serve';
 import { createFacultyDataset, type FacultyDataset } from './faculty-dataset';
 import {
   createFaultSwitch,
@@ -200,36 +200,15 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
     sendJson(res, isKnownPath ? 405 : 404, { message: isKnownPath ? 'Method not allowed' : `No route for ${path}` });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { message: 'Request body too large' });
-      sendJson(res, 500, { message: `stand-in error: ${error instanceof Error ? error.message : String(error)}` });
-    });
+  const served = await serve(handle, options.port ?? 0, host, () => {
+    for (const pending of pendingDelays) pending.resolve();
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  let closing: Promise<void> | undefined;
 
   return {
-    url: `http://${urlHost}:${port}`,
+    url: served.url,
     username,
     password,
-    close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-        for (const pending of pendingDelays) pending.resolve();
-      });
-      return closing;
-    },
+    close: served.close,
     setFaults: (next) => faults.set(next),
     resetFaults: () => faults.reset(),
     reset,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { BodyTooLargeError, parseJson, readBody, sendJson } from '../common/json-http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJson, readBody, sendJson } from '../common/json-http';
+import { serve } from '../common/serve';
 import { generateMoodleSite, type MoodleDataset, type MoodleSiteOptions } from './moodle-dataset';
 import { accessException, invalidParameter, invalidToken, tokenError, unknownFunction } from './moodle-errors';
 import { createMoodleFaultSwitch, parseMoodleFaults, type MoodleFaults } from './moodle-faults';
@@ -218,22 +218,10 @@ export const startMoodleStandIn = async (options: MoodleStandInOptions = {}): Pr
     send(res, 404, '<h1>Not Found</h1>', 'text/html; charset=utf-8');
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { message: 'Request body too large' });
-      sendJson(res, 500, { message: `stand-in error: ${error instanceof Error ? error.message : String(error)}` });
-    });
+  const served = await serve(handle, options.port ?? 0, host, () => {
+    for (const finish of pendingDelays) finish();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  let closing: Promise<void> | undefined;
+  base = served.url;
 
   return {
     url: base,
@@ -246,13 +234,6 @@ export const startMoodleStandIn = async (options: MoodleStandInOptions = {}): Pr
     resetFaults: () => faults.set({}),
     reset,
     stats: () => structuredClone(stats),
-    close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-        for (const finish of pendingDelays) finish();
-      });
-      return closing;
-    },
+    close: served.close,
   };
 };
