@@ -156,7 +156,7 @@ function snippet(text: string, secrets: readonly string[]): string {
 }
 
 // undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND …) in `cause`.
-function networkCause(error: unknown): string {
+export function networkCause(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = (cause as { code?: unknown } | null)?.code;
   if (typeof code === 'string') return code;

@@ -1,5 +1,5 @@
 import { retryAfterMs } from '../../common/http/backoff';
-import { describeUrl, HttpStatusError, redactSecrets } from '../../common/http/json-http-client';
+import { describeUrl, HttpStatusError, networkCause, redactSecrets } from '../../common/http/json-http-client';
 import { abortError, TransientError, withRetry, type RetryInfo } from '../../common/http/retry';
 import { SyncError } from '../../sync/source-definition';
 import { MoodleError, findMoodleError } from './moodle-errors';
@@ -186,12 +186,4 @@ async function postMoodleForm(url: string, form: URLSearchParams, options: FormP
     // Not quoted: a cut-off success body is the data itself, personal details included.
     throw new TransientError('upstream', `${target} answered ${status} with a body that is neither JSON nor Moodle XML (${Buffer.byteLength(text)} bytes)`);
   }
-}
-
-// undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND …) in `cause`.
-function networkCause(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = (cause as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return code;
-  return cause instanceof Error ? cause.message : 'unknown network error';
 }
