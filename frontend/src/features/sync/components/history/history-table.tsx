@@ -66,7 +66,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
                 <td>
                   <time dateTime={startedAt}>{formatDateTime(startedAt, lng)}</time>
                 </td>
-                <td>{duration === null ? t('common:status.notAvailable') : formatDuration(duration, lng)}</td>
+                <td className="history-table__duration">{duration === null ? t('common:status.notAvailable') : formatDuration(duration, lng)}</td>
                 <td>{formatNumber(run.counts.fetched, lng)}</td>
                 <td>{formatNumber(run.counts.rejected, lng)}</td>
                 <td className="history-table__error">
