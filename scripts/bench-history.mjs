@@ -30,10 +30,12 @@ function seed(Database, databasePath, rows) {
   const fill = db.transaction((from, to) => {
     for (let i = from; i < to; i++) {
       const at = new Date(now - span + Math.floor((i * span) / rows)).toISOString();
-      const status = STATUSES[(i * 7) % STATUSES.length];
+      // Every 50,000th run of crm fails like the gateway does: a text common elsewhere, rare in one source.
+      const isRareGatewayFailure = i % 50_000 === 3;
+      const status = isRareGatewayFailure ? 'failed' : STATUSES[(i * 7) % STATUSES.length];
       const trigger = TRIGGERS[(i * 5) % TRIGGERS.length];
       const by = trigger === 'schedule' ? 'scheduler' : trigger === 'cli' ? 'cli' : USERS[Math.floor(i / 6) % USERS.length];
-      const error = status === 'failed' ? ERRORS[i % ERRORS.length](i) : null;
+      const error = isRareGatewayFailure ? ERRORS[0](i) : status === 'failed' ? ERRORS[i % ERRORS.length](i) : null;
       const fetched = 1000 + (i % 5000);
       insert.run(SOURCES[i % SOURCES.length], trigger, by, status, at, at, at, 500 + ((i * 37) % 600_000), fetched, i % 50, i % 200, fetched - 250, i % 30, error ? 'upstream' : null, error);
     }
@@ -73,7 +75,10 @@ export async function benchHistory({ root, databasePath, rows, get }) {
     ['text + its source', 'q=Service%20Unavailable&sourceId=legacy-faculty&pageSize=50'],
     ['text + last 30 days', `q=Service%20Unavailable&from=${monthAgo}&pageSize=50`],
     ['text, sorted by duration', 'q=Service%20Unavailable&sort=durationMs&order=desc&pageSize=50'],
-    ['text + a source it never occurs in', 'q=Service%20Unavailable&sourceId=crm&pageSize=50'],
+    ['text + a source where it is rare', 'q=Service%20Unavailable&sourceId=crm&pageSize=50'],
+    ['text + a source it never occurs in', 'q=Service%20Unavailable&sourceId=students&pageSize=50'],
+    ['text + successful runs', 'q=Service%20Unavailable&status=success&pageSize=50'],
+    ['varied text + a source without it', `q=${encodeURIComponent('ردیف')}&sourceId=crm&pageSize=50`],
   ];
   const results = [];
   for (const [label, query] of cases) {

@@ -12,6 +12,7 @@ import { AddAutoSync1764000000200 } from './migrations/1764000000200-add-auto-sy
 import { AddSourceToken1764000000210 } from './migrations/1764000000210-add-source-token';
 import { AuthAuditHistory1765000000000 } from './migrations/1765000000000-auth-audit-history';
 import { HistorySortIndexes1765000000100 } from './migrations/1765000000100-history-sort-indexes';
+import { RunMessages1765000000200 } from './migrations/1765000000200-run-messages';
 import { BUSY_TIMEOUT_MS } from './open-sqlite';
 
 export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, UserEntity, AuditEntryEntity];
@@ -28,7 +29,7 @@ export function buildDataSourceOptions(databasePath: string): DataSourceOptions 
       db.pragma('synchronous = NORMAL');
     },
     entities: CORE_ENTITIES,
-    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, HistorySortIndexes1765000000100, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
+    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, HistorySortIndexes1765000000100, RunMessages1765000000200, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
     migrationsRun: true,
     synchronize: false,
     logging: ['error', 'migration'],

@@ -10,8 +10,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Daily: removes runs older than RETENTION_RUN_DAYS and log lines of runs older than RETENTION_LOG_DAYS, always
- * keeping the last RETENTION_KEEP_RUNS runs of each source (and their logs) and every active run; records what it
- * removed in the audit trail.
+ * keeping the last RETENTION_KEEP_RUNS runs of each source (and their logs) and every active run, and the error
+ * messages no kept run has; records what it removed in the audit trail.
  */
 @Injectable()
 export class RetentionService {
@@ -54,6 +54,8 @@ export class RetentionService {
         [runsBefore, this.config.retentionKeepRuns],
         true,
       );
+      // The searchable list of messages (RunMessages1765000000200) keeps only those of runs still kept.
+      await manager.query(`DELETE FROM run_messages WHERE text NOT IN (SELECT error_message FROM data_syncs WHERE error_message IS NOT NULL)`);
       return { logLines: logs.affected ?? 0, runs: runs.affected ?? 0 };
     });
     const summary = { ...result, runsBefore, logsBefore };

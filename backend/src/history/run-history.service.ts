@@ -4,7 +4,19 @@ import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { Page, RunListQuery, SyncRun } from '@hamgam/shared';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { toSyncRun } from '../sync/run-mapper';
-import { FEW_FILTERED_RUNS, FEW_TEXT_MATCHES, ftsPhrase, hasFiltersBesideText, likePattern, searchedText, type TextPlan } from './text-search';
+import {
+  FEW_FILTERED_RUNS,
+  FEW_TEXT_MATCHES,
+  ftsPhrase,
+  hasFiltersBesideText,
+  likePattern,
+  MANY_MESSAGES,
+  matchingMessages,
+  MESSAGE_FILTERS,
+  searchedText,
+  type MessageFilter,
+  type TextPlan,
+} from './text-search';
 
 const SORT_COLUMNS = {
   createdAt: 'run.created_at',
@@ -67,11 +79,14 @@ export class RunHistoryService {
    * (or oldest) first: the index is read in id order, each match checked against the other filters, until a page —
    * cheap whether the text is rare (few to read) or common (a page comes quickly). Another sort: few text matches are
    * collected and sorted; many are checked run by run along that sort's index (they are common, so a page comes
-   * quickly). Counting a common text reads the index, so it stops at TEXT_COUNTED_RUNS.
+   * quickly). Counting a common text reads the index, so it stops at TEXT_COUNTED_RUNS. Before all of these, an
+   * equality filter whose runs hold few of the text's messages answers through its message index.
    */
   private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan; counted: number }> {
     const text = searchedText(query);
     if (!text || !text.indexed) return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
+    const messagesOf = await this.fewestRunsWithMessages(query, ftsPhrase(text.value));
+    if (messagesOf) return { items: { messagesOf }, count: { messagesOf }, counted: MAX_COUNTED_RUNS };
     if (hasFiltersBesideText(query) && (await this.countUpTo(this.filtered({ ...query, q: undefined }, 'like'), FEW_FILTERED_RUNS + 1)) <= FEW_FILTERED_RUNS) {
       return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
     }
@@ -82,6 +97,27 @@ export class RunHistoryService {
     ])) as { matches: number }[];
     if (Number(matches) <= FEW_TEXT_MATCHES) return { items: 'collect', count: 'collect', counted: MAX_COUNTED_RUNS };
     return { items: 'like', count: 'drive', counted: TEXT_COUNTED_RUNS };
+  }
+
+  /**
+   * The equality filter whose runs carry the fewest of the messages that hold the text, when that is at most
+   * FEW_TEXT_MATCHES runs (each count stops there: a few index entries each).
+   */
+  private async fewestRunsWithMessages(query: RunListQuery, match: string): Promise<MessageFilter | null> {
+    const present = (Object.keys(MESSAGE_FILTERS) as MessageFilter[]).filter((key) => query[key]);
+    if (present.length === 0) return null;
+    const [{ messages }] = (await this.runs.query(`SELECT COUNT(*) AS messages FROM (SELECT rowid FROM run_messages_fts WHERE run_messages_fts MATCH ? LIMIT ?)`, [
+      match,
+      MANY_MESSAGES + 1,
+    ])) as { messages: number }[];
+    if (Number(messages) > MANY_MESSAGES) return null;
+    let fewest: { key: MessageFilter; runs: number } | null = null;
+    for (const key of present) {
+      // Counted in the index alone, stopping after FEW_TEXT_MATCHES + 1 entries.
+      const [{ runs }] = (await this.runs.query(`SELECT COUNT(*) AS runs FROM (${runsWithMessages(key)} LIMIT ?)`, [filterValue(query, key), match, FEW_TEXT_MATCHES + 1])) as { runs: number }[];
+      if (Number(runs) <= FEW_TEXT_MATCHES && (!fewest || Number(runs) < fewest.runs)) fewest = { key, runs: Number(runs) };
+    }
+    return fewest?.key ?? null;
   }
 
   private async countUpTo(builder: SelectQueryBuilder<SyncRunEntity>, limit: number): Promise<number> {
@@ -100,6 +136,9 @@ export class RunHistoryService {
     if (query.to) builder.andWhere('run.created_at < :to', { to: new Date(query.to).toISOString() });
     const text = searchedText(query);
     if (!text) return builder;
+    if (typeof plan === 'object') {
+      return builder.andWhere(`run.id IN (${runsWithMessages(plan.messagesOf, ':messagesOfValue', ':match')})`, { messagesOfValue: filterValue(query, plan.messagesOf), match: ftsPhrase(text.value) });
+    }
     if (plan === 'like') return builder.andWhere(`run.error_message LIKE :like ESCAPE '\\'`, { like: likePattern(text.value) });
     if (plan === 'collect') return builder.andWhere('run.id IN (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH :match)', { match: ftsPhrase(text.value) });
     // The index is read first, in rowid order: `+` keeps SQLite from looking each run up in it instead (a whole MATCH per
@@ -111,4 +150,13 @@ export class RunHistoryService {
     if (query.to) builder.andWhere('fts.rowid <= (SELECT MAX(id) FROM data_syncs WHERE created_at < :to)');
     return builder;
   }
+}
+
+/** Ids of the runs of one equality filter (its value: `value`) whose message holds the text (the phrase: `match`), from that filter's message index. */
+function runsWithMessages(key: MessageFilter, value = '?', match = '?'): string {
+  return `SELECT s.id FROM data_syncs s WHERE s.${MESSAGE_FILTERS[key]} = ${value} AND s.error_message IS NOT NULL AND s.error_message IN (${matchingMessages(match)})`;
+}
+
+function filterValue(query: RunListQuery, key: MessageFilter): string | undefined {
+  return key === 'triggeredBy' ? query.triggeredBy?.trim().toLowerCase() : query[key];
 }

@@ -129,11 +129,19 @@ describe('the run history', () => {
     const retention = t.app.get(RetentionService);
     // 360 days on, the runs are 360–449 days old: those past 365 days (ages 366–449) go, but the newest 20 of
     // each source (ages 360–399) stay whatever their age. So runs aged 400–449 go, with their logs.
+    // The oldest run gets a message no other run has: the searchable list of messages loses it with the run.
+    const db = new Database(t.config.databasePath);
+    db.prepare(`UPDATE data_syncs SET error_message = 'only on an old run' WHERE id = (SELECT MIN(id) FROM data_syncs)`).run();
+    const messages = () => (db.prepare('SELECT text FROM run_messages ORDER BY text').all() as { text: string }[]).map((row) => row.text);
+    expect(messages()).toContain('only on an old run');
+
     const result = await retention.purge(new Date(NOW + 360 * DAY));
     const remaining = await list('pageSize=200');
     expect(result.runs).toBe(90 - 40);
     expect(remaining.total).toBe(40);
     expect(result.logLines).toBe(50);
+    expect(messages()).toEqual(['gateway answered 503 Service Unavailable', 'کد ملی نامعتبر در ردیف ۱۲']);
+    db.close();
     const [entry] = ((await t.http().get('/api/audit?action=retention.purged').expect(200)).body as Page<AuditEntry>).items;
     expect(entry).toMatchObject({ actor: 'system', details: { runs: 50, logLines: 50, keepPerSource: 20 } });
   });
