@@ -9,7 +9,7 @@ export type RetentionResult = { runs: number; logLines: number; runsBefore: stri
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Daily: removes runs older than RETENTION_RUN_DAYS and log lines of runs older than RETENTION_LOG_DAYS, always
+ * Daily, then optimizes the history's indexes: removes runs older than RETENTION_RUN_DAYS and log lines of runs older than RETENTION_LOG_DAYS, always
  * keeping the last RETENTION_KEEP_RUNS runs of each source (and their logs) and every active run, and the error
  * messages no kept run has; records what it removed in the audit trail.
  */
@@ -27,11 +27,20 @@ export class RetentionService {
   async runDaily(): Promise<void> {
     try {
       await this.purge();
-      // The planner's statistics follow the tables' growth (SQLite re-analyses only what changed enough).
-      await this.dataSource.query('PRAGMA optimize');
+      await this.optimizeIndexes();
     } catch (error) {
       this.logger.error(`retention failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /**
+   * Merges the full-text indexes' segments (written a run at a time, a million runs leave hundreds; reading a text
+   * newest first then took 6 ms instead of 2, `docs/benchmarks.md`; ~1 s at a million runs) and lets the planner's
+   * statistics follow the tables' growth (SQLite re-analyses only what changed enough).
+   */
+  async optimizeIndexes(): Promise<void> {
+    for (const table of ['data_syncs_fts', 'run_messages_fts']) await this.dataSource.query(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+    await this.dataSource.query('PRAGMA optimize');
   }
 
   async purge(now: Date = new Date()): Promise<RetentionResult> {

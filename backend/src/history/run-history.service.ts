@@ -43,6 +43,8 @@ export class RunHistoryService {
     const order = query.order === 'asc' ? 'ASC' : 'DESC';
     const sort = query.sort ?? 'createdAt';
     const plan = await this.textPlan(query);
+    // An equality filter none of whose runs has a message holding the text: nothing matches.
+    if (plan === 'none') return { items: [], total: 0, page, pageSize, isTotalCapped: false };
     // Read from the full-text index, runs come in id order, which is creation order (ids are given as runs are created).
     const rows = plan.items === 'drive' ? this.filtered(query, 'drive').orderBy('fts.rowid', order) : this.filtered(query, plan.items).orderBy(SORT_COLUMNS[sort], order).addOrderBy('run.id', order);
     const items = (await rows.offset((page - 1) * pageSize).limit(pageSize).getMany()).map(toSyncRun);
@@ -80,13 +82,14 @@ export class RunHistoryService {
    * cheap whether the text is rare (few to read) or common (a page comes quickly). Another sort: few text matches are
    * collected and sorted; many are checked run by run along that sort's index (they are common, so a page comes
    * quickly). Counting a common text reads the index, so it stops at TEXT_COUNTED_RUNS. Before all of these, an
-   * equality filter whose runs hold few of the text's messages answers through its message index.
+   * equality filter whose runs hold few of the text's messages answers through its message index (none: nothing).
    */
-  private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan; counted: number }> {
+  private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan; counted: number } | 'none'> {
     const text = searchedText(query);
     if (!text || !text.indexed) return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
-    const messagesOf = await this.fewestRunsWithMessages(query, ftsPhrase(text.value));
-    if (messagesOf) return { items: { messagesOf }, count: { messagesOf }, counted: MAX_COUNTED_RUNS };
+    const fewest = await this.fewestRunsWithMessages(query, ftsPhrase(text.value));
+    if (fewest?.runs === 0) return 'none';
+    if (fewest) return { items: { messagesOf: fewest.key }, count: { messagesOf: fewest.key }, counted: MAX_COUNTED_RUNS };
     if (hasFiltersBesideText(query) && (await this.countUpTo(this.filtered({ ...query, q: undefined }, 'like'), FEW_FILTERED_RUNS + 1)) <= FEW_FILTERED_RUNS) {
       return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
     }
@@ -103,7 +106,7 @@ export class RunHistoryService {
    * The equality filter whose runs carry the fewest of the messages that hold the text, when that is at most
    * FEW_TEXT_MATCHES runs (each count stops there: a few index entries each).
    */
-  private async fewestRunsWithMessages(query: RunListQuery, match: string): Promise<MessageFilter | null> {
+  private async fewestRunsWithMessages(query: RunListQuery, match: string): Promise<{ key: MessageFilter; runs: number } | null> {
     const present = (Object.keys(MESSAGE_FILTERS) as MessageFilter[]).filter((key) => query[key]);
     if (present.length === 0) return null;
     const [{ messages }] = (await this.runs.query(`SELECT COUNT(*) AS messages FROM (SELECT rowid FROM run_messages_fts WHERE run_messages_fts MATCH ? LIMIT ?)`, [
@@ -116,8 +119,9 @@ export class RunHistoryService {
       // Counted in the index alone, stopping after FEW_TEXT_MATCHES + 1 entries.
       const [{ runs }] = (await this.runs.query(`SELECT COUNT(*) AS runs FROM (${runsWithMessages(key)} LIMIT ?)`, [filterValue(query, key), match, FEW_TEXT_MATCHES + 1])) as { runs: number }[];
       if (Number(runs) <= FEW_TEXT_MATCHES && (!fewest || Number(runs) < fewest.runs)) fewest = { key, runs: Number(runs) };
+      if (fewest?.runs === 0) break;
     }
-    return fewest?.key ?? null;
+    return fewest;
   }
 
   private async countUpTo(builder: SelectQueryBuilder<SyncRunEntity>, limit: number): Promise<number> {

@@ -125,6 +125,15 @@ describe('the run history', () => {
     expect(response.text).toMatch(/^\d{4}-\d\d-\d\dT.* INFO {2}line\n$/);
   });
 
+  it('should find the same runs after the daily job merges the text indexes', async () => {
+    const before = await list('q=Service%20Unavail&pageSize=200');
+    const withSource = await list('q=503&sourceId=faculty&pageSize=200');
+    await t.app.get(RetentionService).optimizeIndexes();
+    expect(await list('q=Service%20Unavail&pageSize=200')).toEqual(before);
+    expect(await list('q=503&sourceId=faculty&pageSize=200')).toEqual(withSource);
+    expect(before.total).toBe(15);
+  });
+
   it('should remove old runs and logs but keep the last runs per source and record it when retention runs', async () => {
     const retention = t.app.get(RetentionService);
     // 360 days on, the runs are 360–449 days old: those past 365 days (ages 366–449) go, but the newest 20 of
