@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Source } from '@hamgam/shared';
-import { apiClient } from '../../../lib/api-client';
 import { sourceKeys } from '../../../lib/source-keys';
+import { invalidateSource, patchSource } from '../../../lib/source-save';
 
 export type ToggleAutoSyncVariables = { sourceId: string; enabled: boolean };
 
 export function toggleAutoSync({ sourceId, enabled }: ToggleAutoSyncVariables): Promise<Source> {
-  return apiClient.patch<Source>(`/sources/${encodeURIComponent(sourceId)}`, { autoSync: { enabled } });
+  return patchSource(sourceId, { autoSync: { enabled } });
 }
 
 function withToggle(source: Source, enabled: boolean): Source {
@@ -39,10 +39,6 @@ export function useToggleAutoSync() {
       queryClient.setQueryData(sourceKeys.list(), snapshot.list);
       queryClient.setQueryData(sourceKeys.detail(sourceId), snapshot.detail);
     },
-    onSettled: (_source, _error, { sourceId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: sourceKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: sourceKeys.detail(sourceId) }),
-      ]),
+    onSettled: (_source, _error, { sourceId }) => invalidateSource(queryClient, sourceId),
   });
 }

@@ -39,7 +39,6 @@ export function toFormValues(source: Source, lng: string): ScheduleFormValues {
   };
 }
 
-
 const toNumber = (text: string) => Number(toAsciiDigits(text.trim()));
 
 /** Codes of the errors the form finds itself, by field: only the time limit; the rest is the server's to judge. */

@@ -80,34 +80,22 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
       <fieldset className="fieldset" aria-describedby={describedBy(null, ids.yearsError, yearErrors.length ? yearErrors : undefined)}>
         <legend>{t('options.years')}</legend>
         <div className="inline-fields">
-          <div className="field">
-            <label htmlFor={ids.fromYear} className="form__label">
-              {t('options.fromYear')}
-            </label>
-            <input
-              id={ids.fromYear}
-              className="form__control field--narrow"
-              inputMode="numeric"
-              placeholder={t('options.yearDefault')}
-              value={values.fromYear}
-              onChange={(event) => change({ fromYear: event.target.value })}
-              aria-invalid={errors['options.fromYear'] ? true : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={ids.toYear} className="form__label">
-              {t('options.toYear')}
-            </label>
-            <input
-              id={ids.toYear}
-              className="form__control field--narrow"
-              inputMode="numeric"
-              placeholder={t('options.yearDefault')}
-              value={values.toYear}
-              onChange={(event) => change({ toYear: event.target.value })}
-              aria-invalid={errors['options.toYear'] ? true : undefined}
-            />
-          </div>
+          {(['fromYear', 'toYear'] as const).map((field) => (
+            <div key={field} className="field">
+              <label htmlFor={ids[field]} className="form__label">
+                {t(`options.${field}`)}
+              </label>
+              <input
+                id={ids[field]}
+                className="form__control field--narrow"
+                inputMode="numeric"
+                placeholder={t('options.yearDefault')}
+                value={values[field]}
+                onChange={(event) => change({ [field]: event.target.value })}
+                aria-invalid={errors[`options.${field}`] ? true : undefined}
+              />
+            </div>
+          ))}
         </div>
         <p className="form__hint">{t('options.yearsHint')}</p>
         <FieldError id={ids.yearsError} messages={yearErrors.length ? yearErrors : undefined} />
