@@ -2,17 +2,17 @@
 // connection, then times filtered, paged `GET /api/runs` requests over HTTP against the running server.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { toPersianDigits } from '../stand-ins/dist/index.js';
 
 const SOURCES = ['faculty', 'students', 'moodle', 'crm', 'legacy-faculty'];
 const STATUSES = ['success', 'success', 'success', 'success', 'success', 'success', 'success', 'failed', 'failed', 'cancelled'];
 const TRIGGERS = ['schedule', 'schedule', 'schedule', 'manual', 'api', 'cli'];
 const USERS = ['sara', 'reza', 'admin', 'maryam'];
 // Four kinds of failure, 50,000 runs each; two carry a varying part, so a search may be rare (an address: ~200 runs).
-const persianDigits = (value) => String(value).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d]);
 const ERRORS = [
   () => 'gateway answered 503 Service Unavailable',
   (i) => `connect ECONNREFUSED 10.0.0.${Math.floor(i / 20) % 250}:443`,
-  (i) => `کد ملی نامعتبر در ردیف ${persianDigits(Math.floor(i / 20) % 5000)}`,
+  (i) => `کد ملی نامعتبر در ردیف ${toPersianDigits(String(Math.floor(i / 20) % 5000))}`,
   () => 'the run took longer than 3600 s',
 ];
 const DAY = 24 * 3600 * 1000;

@@ -11,6 +11,7 @@ export { DEFAULT_STUDENT_CAMPUSES, studentCampuses } from './golestan/student-ca
 export { CAMPUSES } from './golestan/golestan-pools';
 export type { Campus } from './golestan/golestan-pools';
 export { isValidNationalCode, validNationalCode } from './golestan/national-code';
+export { toPersianDigits } from './golestan/text-defects';
 export { startMoodleStandIn } from './moodle/moodle-stand-in';
 export type { MoodleStandIn, MoodleStandInOptions, MoodleStats } from './moodle/moodle-stand-in';
 export type { MoodleFaults } from './moodle/moodle-faults';

@@ -9,9 +9,9 @@ export type RetentionResult = { runs: number; logLines: number; runsBefore: stri
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Daily, then optimizes the history's indexes: removes runs older than RETENTION_RUN_DAYS and log lines of runs older than RETENTION_LOG_DAYS, always
+ * Daily: removes runs older than RETENTION_RUN_DAYS and log lines of runs older than RETENTION_LOG_DAYS, always
  * keeping the last RETENTION_KEEP_RUNS runs of each source (and their logs) and every active run, and the error
- * messages no kept run has; records what it removed in the audit trail.
+ * messages no kept run has; records what it removed in the audit trail; then optimizes the history's indexes.
  */
 @Injectable()
 export class RetentionService {

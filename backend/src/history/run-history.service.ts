@@ -50,7 +50,9 @@ export class RunHistoryService {
     const items = (await rows.offset((page - 1) * pageSize).limit(pageSize).getMany()).map(toSyncRun);
     // A short page is the last one, so it tells the total without counting (an empty page past the end does not).
     if (items.length < pageSize && (items.length > 0 || page === 1)) return { items, total: (page - 1) * pageSize + items.length, page, pageSize, isTotalCapped: false };
-    const countLimit = Math.ceil(((page + PAGES_COUNTED_AHEAD) * pageSize) / plan.counted) * plan.counted;
+    // Counting a common text reads the text index (the `drive` plan), so it counts by fewer.
+    const countStep = plan.count === 'drive' ? TEXT_COUNTED_RUNS : MAX_COUNTED_RUNS;
+    const countLimit = Math.ceil(((page + PAGES_COUNTED_AHEAD) * pageSize) / countStep) * countStep;
     const counted = await this.countUpTo(this.filtered(query, plan.count), countLimit + 1);
     const isTotalCapped = counted > countLimit;
     return { items, total: isTotalCapped ? countLimit : counted, page, pageSize, isTotalCapped };
@@ -84,22 +86,22 @@ export class RunHistoryService {
    * quickly). Counting a common text reads the index, so it stops at TEXT_COUNTED_RUNS. Before all of these, an
    * equality filter whose runs hold few of the text's messages answers through its message index (none: nothing).
    */
-  private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan; counted: number } | 'none'> {
+  private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan } | 'none'> {
     const text = searchedText(query);
-    if (!text || !text.indexed) return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
+    if (!text || !text.indexed) return { items: 'like', count: 'like' };
     const fewest = await this.fewestRunsWithMessages(query, ftsPhrase(text.value));
     if (fewest?.runs === 0) return 'none';
-    if (fewest) return { items: { messagesOf: fewest.key }, count: { messagesOf: fewest.key }, counted: MAX_COUNTED_RUNS };
+    if (fewest) return { items: { messagesOf: fewest.key }, count: { messagesOf: fewest.key } };
     if (hasFiltersBesideText(query) && (await this.countUpTo(this.filtered({ ...query, q: undefined }, 'like'), FEW_FILTERED_RUNS + 1)) <= FEW_FILTERED_RUNS) {
-      return { items: 'like', count: 'like', counted: MAX_COUNTED_RUNS };
+      return { items: 'like', count: 'like' };
     }
-    if ((query.sort ?? 'createdAt') === 'createdAt') return { items: 'drive', count: 'drive', counted: TEXT_COUNTED_RUNS };
+    if ((query.sort ?? 'createdAt') === 'createdAt') return { items: 'drive', count: 'drive' };
     const [{ matches }] = (await this.runs.query(`SELECT COUNT(*) AS matches FROM (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH ? LIMIT ?)`, [
       ftsPhrase(text.value),
       FEW_TEXT_MATCHES + 1,
     ])) as { matches: number }[];
-    if (Number(matches) <= FEW_TEXT_MATCHES) return { items: 'collect', count: 'collect', counted: MAX_COUNTED_RUNS };
-    return { items: 'like', count: 'drive', counted: TEXT_COUNTED_RUNS };
+    if (Number(matches) <= FEW_TEXT_MATCHES) return { items: 'collect', count: 'collect' };
+    return { items: 'like', count: 'drive' };
   }
 
   /**
