@@ -1,6 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { from, mergeMap, type Observable } from 'rxjs';
-import type { AuthenticatedRequest } from '../auth/session-user';
+import type { AuthenticatedRequest } from '../common/session-user';
 import { AuditService } from './audit.service';
 import { redactForAudit } from './redact';
 

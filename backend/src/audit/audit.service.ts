@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { AuditAction, AuditEntry, AuditListQuery, Page } from '@hamgam/shared';
-import type { AuthenticatedRequest } from '../auth/session-user';
+import type { AuthenticatedRequest } from '../common/session-user';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 
 export type AuditRecord = {

@@ -5,7 +5,7 @@ import type { User } from '@hamgam/shared';
 import { AnyRole, CurrentUser, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
-import type { AuthenticatedRequest, SessionUser } from './session-user';
+import type { AuthenticatedRequest, SessionUser } from '../common/session-user';
 import { toUser, UsersService } from './users.service';
 
 @ApiTags('auth')

@@ -1,6 +1,6 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { USER_ROLES, type UserRole } from '@hamgam/shared';
-import type { AuthenticatedRequest, SessionUser } from './session-user';
+import type { AuthenticatedRequest, SessionUser } from '../common/session-user';
 
 export const IS_PUBLIC = 'hamgam:isPublic';
 export const ROLES = 'hamgam:roles';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { USER_ROLES, type UserRole } from '@hamgam/shared';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
-import type { AuthenticatedRequest } from './session-user';
+import type { AuthenticatedRequest } from '../common/session-user';
 
 const READ_METHODS = ['GET', 'HEAD'];
 

@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LoginLimiter } from './login-limiter';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { readCookie, SESSION_COOKIE, signSession, verifySession } from './session-token';
-import type { AuthenticatedRequest, SessionUser } from './session-user';
+import type { AuthenticatedRequest, SessionUser } from '../common/session-user';
 import { normalizeUsername, toUser, UsersService } from './users.service';
 
 // One message for an unknown user, a wrong password and an inactive account: nothing to enumerate.

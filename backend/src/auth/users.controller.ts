@@ -4,7 +4,7 @@ import type { User } from '@hamgam/shared';
 import { AuditService } from '../audit/audit.service';
 import { AdminOnly } from './auth.decorators';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
-import type { AuthenticatedRequest } from './session-user';
+import type { AuthenticatedRequest } from '../common/session-user';
 import { UsersService } from './users.service';
 
 /** Admins only, reads included: the user list is not for auditors. */

@@ -13,7 +13,7 @@ import { AddSourceToken1764000000210 } from './migrations/1764000000210-add-sour
 import { AuthAuditHistory1765000000000 } from './migrations/1765000000000-auth-audit-history';
 import { HistorySortIndexes1765000000100 } from './migrations/1765000000100-history-sort-indexes';
 import { RunMessages1765000000200 } from './migrations/1765000000200-run-messages';
-import { BUSY_TIMEOUT_MS } from './open-sqlite';
+import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, UserEntity, AuditEntryEntity];
 

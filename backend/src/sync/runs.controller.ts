@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Req
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { RunLog, RunRejection, SyncRun } from '@hamgam/shared';
 import { AuditService } from '../audit/audit.service';
-import type { AuthenticatedRequest } from '../auth/session-user';
+import type { AuthenticatedRequest } from '../common/session-user';
 import { CancelRunDto } from './dto/cancel-run.dto';
 import { SyncService } from './sync.service';
 

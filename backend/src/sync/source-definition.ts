@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConnectionTestResult, ErrorKind, LogLevel, RunCounts, RunMode, StoredRecord, WorkerSettings } from '@hamgam/shared';
+import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, StoredRecord, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
 
 /** What a worker step gets: its settings, the database, a reporter and a signal aborted on cancel/timeout. */
@@ -69,14 +69,3 @@ export type RecordBrowser = {
   columns: readonly string[];
   list(db: Database.Database, search: RecordSearch): { items: StoredRecord[]; total: number };
 };
-
-/** An error a worker step throws to fail the run with a kind the UI can explain. */
-export class SyncError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SyncError';
-  }
-}

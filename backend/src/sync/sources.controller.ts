@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagg
 import type { Source, SyncRun } from '@hamgam/shared';
 import { AuditService } from '../audit/audit.service';
 import { diffSettings } from '../audit/redact';
-import type { AuthenticatedRequest } from '../auth/session-user';
+import type { AuthenticatedRequest } from '../common/session-user';
 import { TriggerRunDto } from './dto/trigger-run.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
 import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';

@@ -1,4 +1,4 @@
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../sync-error';
 import { describeUrl, redactSecrets } from './json-http-client';
 
 describe('describeUrl', () => {

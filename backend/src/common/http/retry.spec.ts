@@ -1,4 +1,4 @@
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../sync-error';
 import { abortableSleep, TransientError, withRetry, type RetryInfo } from './retry';
 
 const noSleep = jest.fn(async () => undefined);

@@ -1,4 +1,4 @@
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../sync-error';
 import { backoffDelayMs } from './backoff';
 
 /** A SyncError worth another try: network failures, timeouts, 5xx, 429 and unreadable answers. */

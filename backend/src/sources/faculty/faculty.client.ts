@@ -1,6 +1,6 @@
 import { HttpStatusError, postJsonWithRetry, type JsonResponse } from '../../common/http/json-http-client';
 import type { RetryInfo } from '../../common/http/retry';
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
 
 export type FacultyClientOptions = {
   baseUrl: string;

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueryRunner } from 'typeorm';
-import { SyncError, type ProgressUpdate, type Reporter, type WorkerContext } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
+import type { ProgressUpdate, Reporter, WorkerContext } from '../../sync/source-definition';
 import { readOptions, runFacultySync } from './faculty.sync';
 import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
 

@@ -1,5 +1,6 @@
 import type { RunCounts } from '@hamgam/shared';
-import { SyncError, type WorkerContext, type WorkerStep } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
+import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { FacultyClient } from './faculty.client';
 import { DUPLICATE_REASON, mapFacultyRecord, type CleanFacultyRecord } from './faculty.mapper';
 import { FacultyRepository } from './faculty.repository';

@@ -1,5 +1,5 @@
 import type { ErrorKind } from '@hamgam/shared';
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
 
 // Moodle answers errors with HTTP 200 and a body naming an `errorcode`; the message text is translated into
 // the site's language, so only the code decides what kind of failure it is.

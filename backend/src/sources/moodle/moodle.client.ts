@@ -1,7 +1,7 @@
 import { retryAfterMs } from '../../common/http/backoff';
 import { describeUrl, HttpStatusError, networkCause, redactSecrets } from '../../common/http/json-http-client';
 import { abortError, TransientError, withRetry, type RetryInfo } from '../../common/http/retry';
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
 import { MoodleError, findMoodleError } from './moodle-errors';
 import { encodeMoodleParams, type FormValue } from './moodle-form';
 import { decodeMoodleXml } from './moodle-xml';

@@ -1,5 +1,6 @@
 import { EMPTY_COUNTS, type MoodleStage, type RunCounts } from '@hamgam/shared';
-import { SyncError, type WorkerContext, type WorkerStep } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
+import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { activityLevel, analyseCourse, type CourseAnalysis } from './moodle.analysis';
 import { courseTerm, UserMatcher } from './moodle.classify';
 import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';

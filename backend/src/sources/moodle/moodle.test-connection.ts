@@ -1,5 +1,5 @@
 import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
 import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
 import { readMoodleOptions } from './moodle.options';
 

@@ -1,4 +1,4 @@
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
 import { RateGate } from './rate-gate';
 
 function fakeClock() {

@@ -2,7 +2,7 @@ import { backoffDelayMs } from '../../common/http/backoff';
 import { createHash } from 'node:crypto';
 import { HttpStatusError, parseJsonBody, postForBytes, type BytesResponse } from '../../common/http/json-http-client';
 import { TransientError, withRetry, type RetryInfo } from '../../common/http/retry';
-import { SyncError } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
 import type { RateGate, SlowDown } from './rate-gate';
 
 export type StudentsClientOptions = {

@@ -1,5 +1,6 @@
 import type { RunCounts, StudentCampus } from '@hamgam/shared';
-import { SyncError, type WorkerStep } from '../../sync/source-definition';
+import { SyncError } from '../../common/sync-error';
+import type { WorkerStep } from '../../sync/source-definition';
 import { runPool } from './call-pool';
 import { RateGate } from './rate-gate';
 import { StudentsClient } from './students.client';

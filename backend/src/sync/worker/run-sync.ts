@@ -1,5 +1,6 @@
 import { EMPTY_COUNTS, type RunCounts, type WorkerMessage } from '@hamgam/shared';
-import { SyncError, type ProgressUpdate, type Reporter, type WorkerContext, type WorkerStep } from '../source-definition';
+import { SyncError } from '../../common/sync-error';
+import type { ProgressUpdate, Reporter, WorkerContext, WorkerStep } from '../source-definition';
 
 export const PROGRESS_INTERVAL_MS = 250;
 const REJECTION_BATCH = 200;

@@ -1,5 +1,5 @@
 import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
-import { openSqlite } from '../../database/open-sqlite';
+import { openSqlite } from '../../common/database/open-sqlite';
 import { findSourceDefinition } from '../../sources/registry';
 import { runSync } from './run-sync';
 
