@@ -8,26 +8,35 @@ import { SecretBox, loadOrCreateKey } from './common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
-import { STAND_IN_CONNECTIONS, type StandInConnections } from './sync/stand-in-connections';
+import { SOURCE_DEFINITIONS } from './sources/registry';
+import { SOURCE_CATALOG, type SourceCatalog } from './sync/source-catalog';
+import { SOURCE_SEEDS, type SourceSeeds } from './sync/source-seeds';
 import { SyncModule } from './sync/sync.module';
 
 // HistoryModule comes before SyncModule: its `GET /api/runs/export.csv` must be routed before `GET /api/runs/:id`.
-export type AppModuleOptions = { config: AppConfig; standIns: StandInConnections };
+export type AppModuleOptions = {
+  config: AppConfig;
+  /** First-start settings (the demo's stand-ins); empty in production. */
+  seeds: SourceSeeds;
+  /** The sources the core runs; the registry unless a test brings its own. */
+  catalog?: SourceCatalog;
+};
 
 @Global()
 @Module({})
 export class AppModule {
-  static forRoot({ config, standIns }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, seeds, catalog = SOURCE_DEFINITIONS }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [TypeOrmModule.forRoot(buildDataSourceOptions(config.databasePath)), AuditModule, AuthModule, HistoryModule, SyncModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: STAND_IN_CONNECTIONS, useValue: standIns },
+        { provide: SOURCE_SEEDS, useValue: seeds },
+        { provide: SOURCE_CATALOG, useValue: catalog },
         { provide: SecretBox, useFactory: () => new SecretBox(loadOrCreateKey(config.encryptionKey, join(config.dataDir, 'secret.key'))) },
       ],
-      exports: [APP_CONFIG, STAND_IN_CONNECTIONS, SecretBox],
+      exports: [APP_CONFIG, SOURCE_SEEDS, SOURCE_CATALOG, SecretBox],
     };
   }
 }

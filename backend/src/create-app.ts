@@ -11,12 +11,12 @@ import { AuthService } from './auth/auth.service';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
-import type { StandInConnections } from './sync/stand-in-connections';
+import type { SourceSeeds } from './sync/source-seeds';
 
 /** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
-export async function createApp(config: AppConfig, standIns: StandInConnections, logger?: LoggerService): Promise<NestExpressApplication> {
+export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: LoggerService): Promise<NestExpressApplication> {
   mkdirSync(config.dataDir, { recursive: true });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, standIns }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, seeds }), {
     logger: logger ?? ['log', 'warn', 'error'],
   });
   app.set('trust proxy', config.trustProxy);

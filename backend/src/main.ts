@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
-import { startStandIns } from './stand-ins';
+import { startStandIns } from './demo/stand-ins';
+import { NO_SOURCE_SEEDS } from './sync/source-seeds';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const standIns = config.standIns ? await startStandIns(config) : { connections: {}, close: async () => undefined };
-  const app = await createApp(config, standIns.connections);
+  const standIns = config.standIns ? await startStandIns(config) : { seeds: NO_SOURCE_SEEDS, close: async () => undefined };
+  const app = await createApp(config, standIns.seeds);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const logger = new Logger('Hamgam');

@@ -109,9 +109,9 @@ function bootstrapAdminSetting(env: NodeJS.ProcessEnv): { username: string; pass
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
-  const compiled = resolve(__dirname, '../sync/worker/sync-worker.main.js');
+  const compiled = resolve(__dirname, '../sources/worker-entry.js');
   if (existsSync(compiled)) return compiled;
-  const built = resolve(__dirname, '../../dist/sync/worker/sync-worker.main.js');
+  const built = resolve(__dirname, '../../dist/sources/worker-entry.js');
   if (!existsSync(built)) throw new ConfigError(`the worker is not built (${built}): run npm run build -w backend`);
   return built;
 }

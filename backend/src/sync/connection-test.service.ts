@@ -1,7 +1,7 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
 import { redactSecrets } from '../common/http/json-http-client';
-import { findSourceDefinition } from '../sources/registry';
+import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 import type { TestConnectionDto } from './dto/update-source.dto';
 import { SourcesService } from './sources.service';
 
@@ -12,11 +12,14 @@ const MAX_MESSAGE_CHARS = 500;
 /** Runs a source's own connection test with the settings an admin is editing, before they are saved. */
 @Injectable()
 export class ConnectionTestService {
-  constructor(private readonly sources: SourcesService) {}
+  constructor(
+    private readonly sources: SourcesService,
+    @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
+  ) {}
 
   async test(sourceId: string, request: TestConnectionDto): Promise<ConnectionTestResult> {
     const entity = await this.sources.findEntity(sourceId);
-    const testConnection = findSourceDefinition(sourceId)?.testConnection;
+    const testConnection = findSourceDefinition(this.catalog, sourceId)?.testConnection;
     if (!testConnection) {
       throw new BadRequestException({ message: `source "${sourceId}" cannot test its connection` });
     }

@@ -4,13 +4,12 @@ import { In, type Repository } from 'typeorm';
 import type { CommandSettings, Source, WorkerSettings } from '@hamgam/shared';
 import { SecretBox } from '../common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { LEGACY_FACULTY_SEED } from '../sources/command/legacy-faculty.seed';
-import { SOURCE_DEFINITIONS, findSourceDefinition } from '../sources/registry';
 import { SourceEntity } from './entities/source.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { SyncEventsService } from './events/sync-events.service';
 import { toSyncRun } from './run-mapper';
-import { STAND_IN_CONNECTIONS, type StandInConnections } from './stand-in-connections';
+import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
+import { SOURCE_SEEDS, type SourceSeeds } from './source-seeds';
 import { changesTiming, mergeAutoSync, validateAutoSync } from './scheduler/auto-sync-rules';
 import { settingsOf, toAutoSync } from './scheduler/auto-sync-view';
 import { SourceScheduleEntity } from './scheduler/source-schedule.entity';
@@ -23,15 +22,16 @@ export class SourcesService implements OnModuleInit {
     @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
     @InjectRepository(SourceScheduleEntity) private readonly schedules: Repository<SourceScheduleEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(STAND_IN_CONNECTIONS) private readonly standIns: StandInConnections,
+    @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
+    @Inject(SOURCE_SEEDS) private readonly seeds: SourceSeeds,
     private readonly secrets: SecretBox,
     private readonly events: SyncEventsService,
   ) {}
 
-  /** First start: one row per registered source, its connection from the environment or the stand-in. */
+  /** First start: one row per registered source, its connection from the environment or the seeds. */
   async onModuleInit(): Promise<void> {
     const now = new Date().toISOString();
-    for (const definition of SOURCE_DEFINITIONS) {
+    for (const definition of this.catalog) {
       if (await this.sources.existsBy({ id: definition.id })) continue;
       const env = this.config.env;
       const fromEnv = definition.connectionEnv && env[definition.connectionEnv.baseUrl]?.trim();
@@ -43,7 +43,7 @@ export class SourcesService implements OnModuleInit {
             password: env[definition.connectionEnv!.password] ?? '',
             token: tokenEnv ? (env[tokenEnv] ?? '') : '',
           }
-        : (this.standIns[definition.id] ?? null);
+        : (this.seeds.connections[definition.id] ?? null);
       await this.sources.insert({
         id: definition.id,
         kind: 'connector',
@@ -58,19 +58,21 @@ export class SourcesService implements OnModuleInit {
         createdAt: now,
         updatedAt: now,
       });
+      const options = this.seeds.options[definition.id];
+      if (options) await this.sources.save({ ...(await this.findEntity(definition.id)), options });
     }
-    const legacy = this.standIns[LEGACY_FACULTY_SEED.id];
-    if (legacy && !(await this.sources.existsBy({ id: LEGACY_FACULTY_SEED.id }))) {
+    for (const seed of this.seeds.commandSources) {
+      if (await this.sources.existsBy({ id: seed.id })) continue;
       await this.sources.insert({
-        id: LEGACY_FACULTY_SEED.id,
+        id: seed.id,
         kind: 'command',
         enabled: true,
-        timeoutSeconds: LEGACY_FACULTY_SEED.timeoutSeconds,
-        baseUrl: legacy.baseUrl,
-        username: legacy.username,
-        passwordEncrypted: this.secrets.encrypt(legacy.password),
+        timeoutSeconds: seed.timeoutSeconds,
+        baseUrl: seed.connection.baseUrl,
+        username: seed.connection.username,
+        passwordEncrypted: this.secrets.encrypt(seed.connection.password),
         options: {},
-        command: LEGACY_FACULTY_SEED.command,
+        command: seed.command,
         createdAt: now,
         updatedAt: now,
       });
@@ -124,7 +126,7 @@ export class SourcesService implements OnModuleInit {
 
   /** The options sent, as the source accepts them; 400 with `options.<key>` errors otherwise. */
   private validateOptions(id: string, raw: Record<string, unknown>): Record<string, unknown> {
-    const validate = findSourceDefinition(id)?.validateOptions;
+    const validate = findSourceDefinition(this.catalog, id)?.validateOptions;
     if (!validate) {
       throw new BadRequestException({ message: `source "${id}" has no editable options`, fields: { options: [`source "${id}" has no editable options`] } });
     }
@@ -144,7 +146,7 @@ export class SourcesService implements OnModuleInit {
     const next = mergeAutoSync(current, sent);
     const fields = validateAutoSync(sent, next, {
       limits: { minIntervalSeconds: this.config.minSyncIntervalSeconds, timeZone: this.config.universityTimeZone },
-      modes: findSourceDefinition(entity.id)?.modes ?? [],
+      modes: findSourceDefinition(this.catalog, entity.id)?.modes ?? [],
       now,
     });
     if (Object.keys(fields).length > 0) {
@@ -168,7 +170,7 @@ export class SourcesService implements OnModuleInit {
 
   /** What a run of this source needs, the decrypted password included. Never leaves the server but to the child. */
   workerSettings(entity: SourceEntity): WorkerSettings {
-    const definition = findSourceDefinition(entity.id);
+    const definition = findSourceDefinition(this.catalog, entity.id);
     return {
       connection: entity.baseUrl
         ? {
@@ -188,7 +190,7 @@ export class SourcesService implements OnModuleInit {
       this.runs.findOne({ where: { sourceId: entity.id, status: In(['pending', 'running']) }, order: { id: 'DESC' } }),
       this.schedules.findOneBy({ sourceId: entity.id }),
     ]);
-    const standIn = this.standIns[entity.id];
+    const standIn = this.seeds.connections[entity.id];
     return {
       id: entity.id,
       kind: entity.kind,
@@ -202,13 +204,13 @@ export class SourcesService implements OnModuleInit {
               username: entity.username ?? '',
               hasPassword: entity.passwordEncrypted !== null,
               hasToken: entity.tokenEncrypted !== null,
-              acceptsToken: findSourceDefinition(entity.id)?.connectionEnv?.token !== undefined,
+              acceptsToken: findSourceDefinition(this.catalog, entity.id)?.connectionEnv?.token !== undefined,
             },
       command: entity.command,
-      modes: [...(findSourceDefinition(entity.id)?.modes ?? [])],
-      options: { ...(findSourceDefinition(entity.id)?.defaultOptions ?? {}), ...entity.options },
-      hasRecords: findSourceDefinition(entity.id)?.loadRecordBrowser !== undefined,
-      canTestConnection: findSourceDefinition(entity.id)?.testConnection !== undefined,
+      modes: [...(findSourceDefinition(this.catalog, entity.id)?.modes ?? [])],
+      options: { ...(findSourceDefinition(this.catalog, entity.id)?.defaultOptions ?? {}), ...entity.options },
+      hasRecords: findSourceDefinition(this.catalog, entity.id)?.loadRecordBrowser !== undefined,
+      canTestConnection: findSourceDefinition(this.catalog, entity.id)?.testConnection !== undefined,
       isStandIn: standIn !== undefined && standIn.baseUrl === entity.baseUrl,
       lastRun: lastRun ? toSyncRun(lastRun) : null,
       activeRun: activeRun ? toSyncRun(activeRun) : null,

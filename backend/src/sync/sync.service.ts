@@ -1,8 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { ACTIVE_RUN_STATUSES, type RunMode, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
-import { findSourceDefinition } from '../sources/registry';
+import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
 import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
@@ -27,6 +27,7 @@ export class SyncService implements OnApplicationBootstrap {
     private readonly supervisor: RunSupervisor,
     private readonly recorder: RunRecorder,
     private readonly events: SyncEventsService,
+    @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
   ) {}
 
   /** Runs a previous process left active can never finish: close them before anything else starts. */
@@ -122,7 +123,7 @@ export class SyncService implements OnApplicationBootstrap {
   }
 
   private resolveMode(sourceId: string, requested: RunMode | undefined): RunMode | null {
-    const modes = findSourceDefinition(sourceId)?.modes ?? [];
+    const modes = findSourceDefinition(this.catalog, sourceId)?.modes ?? [];
     if (requested === undefined) return modes[0] ?? null;
     if (!modes.includes(requested)) {
       const message = modes.length ? `mode must be one of ${modes.join(', ')}` : `source "${sourceId}" has no modes`;

@@ -1,8 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import type { RecordPage } from '@hamgam/shared';
-import { findSourceDefinition } from '../../sources/registry';
+import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from '../source-catalog';
 import { SourcesService } from '../sources.service';
 import type { ListRecordsDto } from './list-records.dto';
 import { foldForSearch } from './search-text';
@@ -13,11 +13,12 @@ export class RecordsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sources: SourcesService,
+    @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
   ) {}
 
   async list(sourceId: string, query: ListRecordsDto): Promise<RecordPage> {
     await this.sources.findEntity(sourceId);
-    const loadBrowser = findSourceDefinition(sourceId)?.loadRecordBrowser;
+    const loadBrowser = findSourceDefinition(this.catalog, sourceId)?.loadRecordBrowser;
     if (!loadBrowser) throw new NotFoundException(`source "${sourceId}" keeps no records to browse`);
     const browser = await loadBrowser();
     const page = query.page ?? 1;

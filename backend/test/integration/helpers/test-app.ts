@@ -7,7 +7,8 @@ import request from 'supertest';
 import type { SyncRun, User, UserRole } from '@hamgam/shared';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
-import type { StandInConnections } from '../../../src/sync/stand-in-connections';
+import { standInSeeds } from '../../../src/demo/stand-ins';
+import type { SeedConnection } from '../../../src/sync/source-seeds';
 
 /** Collects every line the app logs, so tests can assert what never appears there. */
 export class CapturingLogger implements LoggerService {
@@ -40,7 +41,7 @@ export type TestApp = {
 };
 
 /** The real app on a fresh SQLite file under a temp folder; the compiled worker is forked for runs. */
-export async function startTestApp(options: { env?: Record<string, string>; standIns?: StandInConnections; dataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; standIns?: Record<string, SeedConnection>; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hamgam-int-'));
   const config = loadConfig({
     PATH: process.env.PATH,
@@ -53,7 +54,7 @@ export async function startTestApp(options: { env?: Record<string, string>; stan
     ...options.env,
   });
   const logger = new CapturingLogger();
-  const app = await createApp(config, options.standIns ?? {}, logger);
+  const app = await createApp(config, standInSeeds(options.standIns ?? {}), logger);
   await app.init();
   const server = app.getHttpServer();
   const client = (cookie?: string) => {

@@ -1,11 +1,11 @@
 import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
 import { openSqlite } from '../../common/database/open-sqlite';
-import { findSourceDefinition } from '../../sources/registry';
+import { findSourceDefinition, type SourceCatalog } from '../source-catalog';
 import { runSync } from './run-sync';
 
-// Child entry point of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
+// The child process of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
 // SQLite connection and its source's step. The parent alone writes the run row; this process only
-// writes the source's own tables and reports through IPC.
+// writes the source's own tables and reports through IPC. Its entry (`sources/worker-entry.ts`) hands it the catalog.
 
 let lastSend: Promise<void> = Promise.resolve();
 
@@ -17,12 +17,12 @@ function send(message: WorkerMessage): Promise<void> {
   return lastSend;
 }
 
-async function main(start: ParentMessage): Promise<void> {
+async function main(catalog: SourceCatalog, start: ParentMessage): Promise<void> {
   const abort = new AbortController();
   process.on('SIGTERM', () => abort.abort(new Error('cancelled by the supervisor')));
   process.on('SIGINT', () => abort.abort(new Error('interrupted')));
 
-  const definition = findSourceDefinition(start.sourceId);
+  const definition = findSourceDefinition(catalog, start.sourceId);
   if (!definition) {
     await send({ type: 'failed', kind: 'internal', message: `no connector is registered for source "${start.sourceId}"` });
     return;
@@ -40,14 +40,17 @@ async function main(start: ParentMessage): Promise<void> {
   }
 }
 
-process.once('message', (message: ParentMessage) => {
-  if (message?.type !== 'start') return;
-  void main(message)
-    .catch((error: unknown) => send({ type: 'failed', kind: 'internal', message: error instanceof Error ? error.message : String(error) }))
-    // Let queued IPC messages drain before leaving.
-    .then(() => lastSend)
-    .finally(() => {
-      if (process.connected) process.disconnect();
-      process.exit(0);
-    });
-});
+/** Runs the one sync this process was forked for, with the step its source registered in `catalog`. */
+export function runWorkerProcess(catalog: SourceCatalog): void {
+  process.once('message', (message: ParentMessage) => {
+    if (message?.type !== 'start') return;
+    void main(catalog, message)
+      .catch((error: unknown) => send({ type: 'failed', kind: 'internal', message: error instanceof Error ? error.message : String(error) }))
+      // Let queued IPC messages drain before leaving.
+      .then(() => lastSend)
+      .finally(() => {
+        if (process.connected) process.disconnect();
+        process.exit(0);
+      });
+  });
+}

@@ -1,0 +1,21 @@
+import type { CommandSettings } from '@hamgam/shared';
+
+export type SeedConnection = { baseUrl: string; username: string; password: string; token?: string };
+
+/**
+ * What a first start stores beyond the environment, given by the composition root: the demo's stand-in
+ * upstreams (`demo/`) fill it, production leaves it empty. A source whose stored address is its seeded one
+ * is shown as a stand-in.
+ */
+export type SourceSeeds = {
+  /** Connections by source id, used when the environment names none. */
+  connections: Record<string, SeedConnection>;
+  /** Options by source id, stored over the source's defaults. */
+  options: Record<string, Record<string, unknown>>;
+  /** Command sources to create (one row each, kind `command`). */
+  commandSources: { id: string; timeoutSeconds: number; command: CommandSettings; connection: SeedConnection }[];
+};
+
+export const NO_SOURCE_SEEDS: SourceSeeds = { connections: {}, options: {}, commandSources: [] };
+
+export const SOURCE_SEEDS = Symbol('SOURCE_SEEDS');
