@@ -1,5 +1,7 @@
-import type { RunLog } from '@hamgam/shared';
+import { DEFAULT_STUDENT_CAMPUSES, startGolestanStandIn } from '@hamgam/stand-ins';
+import type { RunLog, Source } from '@hamgam/shared';
 import { recentTerms } from '../../src/sources/students/students.terms';
+import { startTestApp, triggerRun, waitForRunEnd } from './helpers/test-app';
 import { expectedStudents, latestOf, readStudents, runStudents, startStudentsFixture, type StudentsFixture } from './helpers/students-fixture';
 
 describe('students sync against the stand-in gateway', () => {
@@ -110,5 +112,35 @@ describe('students sync against the stand-in gateway', () => {
     expect(Object.keys(f.gateway.stats().studentCallsByTerm).sort()).toEqual(recentTerms(new Date()).sort());
     expect(run.counts.deleted).toBe(0);
     expect(readStudents(f.t).students.every((s) => s.deleted_at === null)).toBe(true);
+  });
+});
+
+describe('students campus list on a first start', () => {
+  it('should start with no campus and fail a run saying so when only the environment names the gateway', async () => {
+    const gateway = await startGolestanStandIn({ seed: 5, students: { campusCount: 2, studentsPerCampus: 3 } });
+    const t = await startTestApp({ env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password } });
+    try {
+      const source = (await t.http().get('/api/sources/students').expect(200)).body as Source;
+      expect(source.options.campuses).toEqual([]);
+
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'students')).id);
+
+      expect(run).toMatchObject({ status: 'failed', errorKind: 'validation', errorMessage: expect.stringContaining('no campus is configured') });
+      expect(gateway.stats().studentCallsByTerm).toEqual({});
+    } finally {
+      await t.close();
+      await gateway.close();
+    }
+  });
+
+  it("should start with the stand-in gateway's campuses when the demo seeds the source", async () => {
+    const t = await startTestApp({ standIns: { students: { baseUrl: 'http://127.0.0.1:9', username: 'u', password: 'p' } } });
+    try {
+      const source = (await t.http().get('/api/sources/students').expect(200)).body as Source;
+      expect(source.options.campuses).toEqual(DEFAULT_STUDENT_CAMPUSES);
+      expect(source.isStandIn).toBe(true);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,0 +1,36 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AutoSyncConfig } from '@hamgam/shared';
+import { stubApi } from '../../../testing/fetch-stub';
+import { makeSource } from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render';
+
+const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+
+function stubStudents(campuses: { code: string; name: string }[]) {
+  const students = makeSource({ id: 'students', modes: ['full', 'recent'], options: { campuses } });
+  return stubApi({ 'GET /api/sources': () => [students], 'GET /api/schedules/config': () => CONFIG });
+}
+
+describe('students card, campuses notice', () => {
+  it('should ask for the campuses on the card when the list is empty', async () => {
+    stubStudents([]);
+    await renderApp({ lng: 'en' });
+    const card = await screen.findByRole('article', { name: 'Students' });
+    expect(within(card).getByRole('status')).toHaveTextContent('No campuses yet: add your university\'s campuses in Settings');
+  });
+
+  it('should ask in Persian when the panel is in Persian', async () => {
+    stubStudents([]);
+    await renderApp({ lng: 'fa' });
+    const card = await screen.findByRole('article', { name: 'دانشجویان' });
+    expect(within(card).getByRole('status')).toHaveTextContent('هنوز پردیسی ثبت نشده است');
+  });
+
+  it('should say nothing when campuses are listed', async () => {
+    stubStudents([{ code: '1110', name: 'مرکز تهران' }]);
+    await renderApp({ lng: 'en' });
+    const card = await screen.findByRole('article', { name: 'Students' });
+    expect(within(card).queryByText(/No campuses yet/)).not.toBeInTheDocument();
+  });
+});
