@@ -2,7 +2,7 @@ import type { RunCounts, StudentCampus } from '@hamgam/shared';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerStep } from '../../sync/source-definition';
 import { runPool } from './call-pool';
-import { RateGate } from './rate-gate';
+import { RateGate } from '../golestan/rate-gate';
 import { StudentsClient } from './students.client';
 import { readStudentsOptions } from './students.options';
 import { StudentsPageWriter } from './students.page-writer';
