@@ -10,4 +10,5 @@ export const facultySource: SourceDefinition = {
   migrations: [CreateFacultyMembers1764000000100],
   loadStep: async () => (await import('./faculty.sync')).runFacultySync,
   loadRecordBrowser: async () => (await import('./faculty.records')).facultyRecordBrowser,
+  testConnection: async (settings, signal) => (await import('./faculty.test-connection')).testFacultyConnection(settings, signal),
 };

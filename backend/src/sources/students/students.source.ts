@@ -15,4 +15,5 @@ export const studentsSource: SourceDefinition = {
   validateOptions: validateStudentsOptions,
   loadStep: async () => (await import('./students.sync')).runStudentsSync,
   loadRecordBrowser: async () => (await import('./students.records')).studentsRecordBrowser,
+  testConnection: async (settings, signal) => (await import('./students.test-connection')).testStudentsConnection(settings, signal),
 };
