@@ -28,7 +28,7 @@ export class AppModule {
   static forRoot({ config, seeds, catalog = SOURCE_DEFINITIONS }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot(buildDataSourceOptions(config.databasePath)), AuditModule, AuthModule, HistoryModule, SyncModule],
+      imports: [TypeOrmModule.forRoot(buildDataSourceOptions(config.databasePath, catalog)), AuditModule, AuthModule, HistoryModule, SyncModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

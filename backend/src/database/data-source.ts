@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import { SOURCE_DEFINITIONS } from '../sources/registry';
+import type { SourceCatalog } from '../sync/source-catalog';
 import { RunLogLineEntity } from '../sync/entities/run-log-line.entity';
 import { RunRejectionEntity } from '../sync/entities/run-rejection.entity';
 import { SourceEntity } from '../sync/entities/source.entity';
@@ -17,8 +18,11 @@ import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, UserEntity, AuditEntryEntity];
 
-/** One definition for the app and the CLI: SQLite file in WAL mode, committed migrations run at start-up. */
-export function buildDataSourceOptions(databasePath: string): DataSourceOptions {
+/**
+ * One definition for the app and the CLI: SQLite file in WAL mode, committed migrations (the core's and each
+ * catalog source's) run at start-up.
+ */
+export function buildDataSourceOptions(databasePath: string, catalog: SourceCatalog = SOURCE_DEFINITIONS): DataSourceOptions {
   return {
     type: 'better-sqlite3',
     database: databasePath,
@@ -29,7 +33,7 @@ export function buildDataSourceOptions(databasePath: string): DataSourceOptions 
       db.pragma('synchronous = NORMAL');
     },
     entities: CORE_ENTITIES,
-    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, HistorySortIndexes1765000000100, RunMessages1765000000200, ...SOURCE_DEFINITIONS.flatMap((definition) => definition.migrations)],
+    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, HistorySortIndexes1765000000100, RunMessages1765000000200, ...catalog.flatMap((definition) => definition.migrations)],
     migrationsRun: true,
     synchronize: false,
     logging: ['error', 'migration'],
