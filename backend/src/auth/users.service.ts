@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { Repository } from 'typeorm';
@@ -6,6 +6,7 @@ import type { CreateUserRequest, UpdateUserRequest, User } from '@hamgam/shared'
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UserEntity } from './entities/user.entity';
 import { hashPassword } from './password';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from './password-policy';
 
 export function toUser(entity: UserEntity): User {
   return {
@@ -22,6 +23,12 @@ export function toUser(entity: UserEntity): User {
 
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
+}
+
+/** Refuses a password the policy rejects: 400 with the reason as the `password` field's code (translated by the UI). */
+function assertPasswordAllowed(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new BadRequestException({ message: `password: ${PASSWORD_PROBLEM_TEXT[problem]}`, fields: { password: [problem] } });
 }
 
 /** What a user change did, field by field; the password only as "changed". */
@@ -83,6 +90,7 @@ export class UsersService implements OnApplicationBootstrap {
   async create(request: CreateUserRequest): Promise<User> {
     const username = normalizeUsername(request.username);
     if (await this.users.existsBy({ username })) throw new ConflictException({ message: `the username "${username}" is taken`, fields: { username: ['taken'] } });
+    assertPasswordAllowed(request.password, username);
     const now = new Date().toISOString();
     const saved = await this.users.save(
       this.users.create({
@@ -120,6 +128,7 @@ export class UsersService implements OnApplicationBootstrap {
     set('role', request.role);
     set('isActive', request.isActive);
     if (request.password !== undefined) {
+      assertPasswordAllowed(request.password, entity.username);
       entity.passwordHash = await hashPassword(request.password);
       changes.password = 'changed';
     }
