@@ -1,41 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { CookieOptions, Request } from 'express';
 import type { AppConfig } from '../config/config';
-
-export type SessionClaims = {
-  /** User id. */
-  uid: number;
-  /** The user's session version when signed in; bumping it (password reset, role change, deactivation) ends old sessions. */
-  ver: number;
-  /** Expiry, seconds since the epoch. */
-  exp: number;
-};
-
-/** `base64url(JSON claims).base64url(HMAC-SHA256)`: stateless, tamper-evident, with its own expiry. */
-export function signSession(claims: SessionClaims, key: Buffer): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  const mac = createHmac('sha256', key).update(payload).digest('base64url');
-  return `${payload}.${mac}`;
-}
-
-/** The claims of a token this key signed and that has not expired; null for anything else. */
-export function verifySession(token: string, key: Buffer, nowMs: number = Date.now()): SessionClaims | null {
-  const [payload, mac, extra] = token.split('.');
-  if (!payload || !mac || extra !== undefined) return null;
-  const expected = createHmac('sha256', key).update(payload).digest();
-  const given = Buffer.from(mac, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let claims: unknown;
-  try {
-    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const { uid, ver, exp } = (claims ?? {}) as Partial<SessionClaims>;
-  if (!Number.isInteger(uid) || !Number.isInteger(ver) || typeof exp !== 'number') return null;
-  if (exp * 1000 <= nowMs) return null;
-  return { uid: uid!, ver: ver!, exp };
-}
 
 export const SESSION_COOKIE = 'hamgam_session';
 

@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UserEntity } from './entities/user.entity';
 import { hashPassword } from './password';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from './password-policy';
+import { SessionsService } from './sessions.service';
 
 export function toUser(entity: UserEntity): User {
   return {
@@ -41,6 +42,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -99,7 +101,6 @@ export class UsersService implements OnApplicationBootstrap {
         role: request.role,
         isActive: true,
         passwordHash: await hashPassword(request.password),
-        sessionVersion: 1,
         createdAt: now,
         updatedAt: now,
         lastLoginAt: null,
@@ -136,9 +137,9 @@ export class UsersService implements OnApplicationBootstrap {
     if ((changes.role || changes.isActive) && !(await this.hasOtherActiveAdmin(id)) && (entity.role !== 'admin' || !entity.isActive)) {
       throw new ConflictException({ message: 'at least one active admin must remain' });
     }
-    if (changes.password || changes.role || changes.isActive) entity.sessionVersion += 1;
     entity.updatedAt = new Date().toISOString();
     await this.users.save(entity);
+    if (changes.password || changes.role || changes.isActive) await this.sessions.revokeAllOf(entity.id);
     return { user: toUser(entity), changes };
   }
 

@@ -32,10 +32,10 @@ export type AppConfig = {
   autoSyncMaxFailures: number;
   /** IANA zone in which cron expressions and quiet windows are read. */
   universityTimeZone: string;
-  /** Key that signs session cookies; null means "use or create DATA_DIR/session.key". */
-  sessionKey: Buffer | null;
-  /** How long a sign-in lasts. */
+  /** How long a sign-in lasts at most. */
   sessionHours: number;
+  /** A session unused this long ends. */
+  sessionIdleMinutes: number;
   /** The session cookie's Secure flag: `auto` follows the request (HTTPS as Express sees it, X-Forwarded-Proto of a trusted proxy). */
   cookieSecure: 'auto' | boolean;
   /** The first admin, created at boot when no user exists (both set, or neither). */
@@ -95,14 +95,6 @@ function timeZoneSetting(env: NodeJS.ProcessEnv, name: string, fallback: string)
   } catch {
     throw new ConfigError(`${name} must be an IANA time zone such as Asia/Tehran; got "${raw}"`);
   }
-}
-
-function sessionKeySetting(env: NodeJS.ProcessEnv): Buffer | null {
-  const raw = env.HAMGAM_SESSION_KEY?.trim();
-  if (!raw) return null;
-  const key = Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new ConfigError('HAMGAM_SESSION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
-  return key;
 }
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -186,8 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     minSyncIntervalSeconds: intSetting(env, 'MIN_SYNC_INTERVAL_SECONDS', 300, 1, 30 * 86_400),
     autoSyncMaxFailures: intSetting(env, 'AUTO_SYNC_MAX_FAILURES', 10, 1, 1000),
     universityTimeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
-    sessionKey: sessionKeySetting(env),
     sessionHours: intSetting(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: intSetting(env, 'SESSION_IDLE_MINUTES', 60, 1, 24 * 60 * 30),
     cookieSecure: cookieSecureSetting(env),
     bootstrapAdmin: bootstrapAdminSetting(env),
     loginMaxTries: intSetting(env, 'LOGIN_MAX_TRIES', 10, 1, 1000),

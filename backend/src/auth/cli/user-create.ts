@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     if (await users.existsBy({ username: args.username })) throw new ConfigError(`the username "${args.username}" is taken`);
     const now = new Date().toISOString();
     const user = await users.save(
-      users.create({ ...args, isActive: true, passwordHash: await hashPassword(password), sessionVersion: 1, createdAt: now, updatedAt: now, lastLoginAt: null }),
+      users.create({ ...args, isActive: true, passwordHash: await hashPassword(password), createdAt: now, updatedAt: now, lastLoginAt: null }),
     );
     await dataSource.getRepository(AuditEntryEntity).save({
       at: now,

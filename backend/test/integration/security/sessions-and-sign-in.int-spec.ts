@@ -1,8 +1,10 @@
 // Security review, findings 3, 4 and the sign-in parts of 7 ("Hardening"): each attack replayed against the app.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
 import type { ApiErrorBody, User } from '@hamgam/shared';
 import { loadConfig } from '../../../src/config/config';
 import { signIn, startTestApp, TEST_ADMIN, type TestApp } from '../helpers/test-app';
@@ -10,6 +12,7 @@ import { signIn, startTestApp, TEST_ADMIN, type TestApp } from '../helpers/test-
 const setCookieOf = (response: { headers: Record<string, unknown> }): string =>
   ([] as string[]).concat((response.headers['set-cookie'] as string[] | undefined) ?? []).find((line) => line.startsWith('hamgam_session=')) ?? '';
 
+const sessionRows = (t: TestApp) => t.app.get(DataSource).query<{ id: number; token_hash: string; user_id: number; last_seen_at: string; expires_at: string }[]>('SELECT * FROM sessions ORDER BY id');
 
 /** A user made for one test, with a password the policy accepts. */
 async function makeUser(t: TestApp, username: string): Promise<{ user: User; password: string; signIn: () => Promise<string> }> {
@@ -58,6 +61,78 @@ describe('finding 3: sign-in limiting', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,loopback' }).trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', 'loopback']);
     expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+});
+
+describe('finding 4: sessions end on the server', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should refuse a copied cookie after its session signed out', async () => {
+    const { signIn: signInUser } = await makeUser(t, 'copied');
+    const cookie = await signInUser();
+    const copy = cookie;
+    await t.anonymous().post('/api/auth/logout').set('Cookie', cookie).expect(204);
+    await t.anonymous().get('/api/auth/me').set('Cookie', copy).expect(401);
+    await t.anonymous().post('/api/auth/logout').set('Cookie', copy).expect(401);
+  });
+
+  it('should end every session of the user, and only theirs, when they sign out everywhere', async () => {
+    const { signIn: signInUser } = await makeUser(t, 'everywhere');
+    const [laptop, phone] = [await signInUser(), await signInUser()];
+    await t.anonymous().post('/api/auth/logout-all').set('Cookie', phone).expect(204);
+    await t.anonymous().get('/api/auth/me').set('Cookie', laptop).expect(401);
+    await t.anonymous().get('/api/auth/me').set('Cookie', phone).expect(401);
+    await t.http().get('/api/auth/me').expect(200);
+    const audit = (await t.http().get('/api/audit?action=logout.all').expect(200)).body as { items: { actor: string; details: unknown }[] };
+    expect(audit.items[0]).toMatchObject({ actor: 'everywhere', details: { sessions: 2 } });
+  });
+
+  it('should end the sessions of a user whose password changes or who is deactivated', async () => {
+    const { user, signIn: signInUser } = await makeUser(t, 'changed');
+    const before = await signInUser();
+    await t.http().patch(`/api/users/${user.id}`).send({ password: 'a-brand-new-passphrase' }).expect(200);
+    await t.anonymous().get('/api/auth/me').set('Cookie', before).expect(401);
+    const after = await signIn(t.app.getHttpServer(), 'changed', 'a-brand-new-passphrase');
+    await t.http().patch(`/api/users/${user.id}`).send({ isActive: false }).expect(200);
+    await t.anonymous().get('/api/auth/me').set('Cookie', after).expect(401);
+    expect((await sessionRows(t)).filter((row) => row.user_id === Number(user.id))).toEqual([]);
+  });
+
+  it('should store only the hash of the token and end a session idle too long or past its absolute end', async () => {
+    const { user, signIn: signInUser } = await makeUser(t, 'idle');
+    const idle = await signInUser();
+    const old = await signInUser();
+    const rows = (await sessionRows(t)).filter((row) => row.user_id === Number(user.id));
+    const token = (cookie: string) => decodeURIComponent(cookie.slice('hamgam_session='.length));
+    expect(rows.map((row) => row.token_hash).sort()).toEqual([idle, old].map((cookie) => createHash('sha256').update(token(cookie)).digest('hex')).sort());
+
+    const db = t.app.get(DataSource);
+    const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    await db.query('UPDATE sessions SET last_seen_at = ? WHERE id = ?', [minutesAgo(t.config.sessionIdleMinutes + 1), rows[0].id]);
+    await db.query('UPDATE sessions SET expires_at = ? WHERE id = ?', [minutesAgo(1), rows[1].id]);
+    await t.anonymous().get('/api/auth/me').set('Cookie', idle).expect(401);
+    await t.anonymous().get('/api/auth/me').set('Cookie', old).expect(401);
+  });
+
+  it('should write last seen at most once a minute, not on every request', async () => {
+    const { user, signIn: signInUser } = await makeUser(t, 'seen');
+    const cookie = await signInUser();
+    const row = async () => (await sessionRows(t)).find((session) => session.user_id === Number(user.id))!;
+    const signedInAt = (await row()).last_seen_at;
+    for (let i = 0; i < 3; i++) await t.anonymous().get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect((await row()).last_seen_at).toBe(signedInAt);
+    const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
+    await t.app.get(DataSource).query('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?', [twoMinutesAgo, Number(user.id)]);
+    await t.anonymous().get('/api/auth/me').set('Cookie', cookie).expect(200);
+    expect((await row()).last_seen_at > twoMinutesAgo).toBe(true);
   });
 });
 
