@@ -64,7 +64,7 @@ describe('finding 3: sign-in limiting', () => {
   });
 });
 
-describe('finding 4: sessions end on the server', () => {
+describe('finding 4: sessions end on the server; writes only as JSON from this site', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -133,6 +133,35 @@ describe('finding 4: sessions end on the server', () => {
     await t.app.get(DataSource).query('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?', [twoMinutesAgo, Number(user.id)]);
     await t.anonymous().get('/api/auth/me').set('Cookie', cookie).expect(200);
     expect((await row()).last_seen_at > twoMinutesAgo).toBe(true);
+  });
+
+  it('should refuse form-encoded and text/plain writes with 415 and create or start nothing', async () => {
+    const form = await t.http().post('/api/users').type('form').send('username=mallory&displayName=Mallory&password=correct-horse-staple-9&role=admin');
+    expect(form.status).toBe(415);
+    const text = await t.http().post('/api/sources/faculty/runs').set('Content-Type', 'text/plain').send('{"trigger":"manual"}');
+    expect(text.status).toBe(415);
+    const multipart = await t.http().post('/api/users').field('username', 'mallory').field('password', 'correct-horse-staple-9');
+    expect(multipart.status).toBe(415);
+    const login = await t.anonymous().post('/api/auth/login').type('form').send(`username=admin&password=${TEST_ADMIN.password}`);
+    expect(login.status).toBe(415);
+    expect(setCookieOf(login)).toBe('');
+    const users = (await t.http().get('/api/users').expect(200)).body as User[];
+    expect(users.map((user) => user.username)).not.toContain('mallory');
+    expect(((await t.http().get('/api/runs').expect(200)).body as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('should refuse writes from another origin or a cross-site fetch with 403, sign-in included', async () => {
+    const body = { username: 'mallory', displayName: 'Mallory', password: 'correct-horse-staple-9', role: 'admin' };
+    const foreign = await t.http().post('/api/users').set('Origin', 'https://evil.example').send(body);
+    expect(foreign.status).toBe(403);
+    expect((foreign.body as ApiErrorBody).message).toMatch(/evil\.example/);
+    await t.http().post('/api/users').set('Origin', 'null').send(body).expect(403);
+    await t.http().post('/api/users').set('Sec-Fetch-Site', 'cross-site').send(body).expect(403);
+    await t.anonymous().post('/api/auth/login').set('Origin', 'https://evil.example').send(TEST_ADMIN).expect(403);
+    await t.anonymous().post('/api/auth/login').set('Host', 'panel.example:8443').set('Origin', 'http://panel.example:8443').set('Sec-Fetch-Site', 'same-origin').send(TEST_ADMIN).expect(200);
+    await t.http().get('/api/users').set('Origin', 'https://evil.example').expect(200);
+    const users = (await t.http().get('/api/users').expect(200)).body as User[];
+    expect(users.map((user) => user.username)).not.toContain('mallory');
   });
 });
 
