@@ -12,7 +12,9 @@ export default defineConfig({
   server: {
     proxy: {
       // SSE goes through the same proxy; http-proxy streams the response as it arrives.
-      '/api': { target: 'http://localhost:3000', changeOrigin: true },
+      // The Host header stays the dev server's, so the API's same-origin check on writes sees the browser's Origin
+      // match it (with changeOrigin the Host would be localhost:3000 and every write a 403).
+      '/api': { target: 'http://localhost:3000', changeOrigin: false },
     },
   },
   build: {

@@ -24,7 +24,7 @@ const concurrency = arg('concurrency', 4);
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : null;
 const historyRows = arg('history-rows', 1_000_000);
-const ADMIN = { username: 'bench', password: 'bench-password-1' };
+const ADMIN = { username: 'bench', password: 'copper-kettle-bench-1' };
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });

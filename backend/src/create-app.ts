@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
+import { jsonSameOrigin } from './auth/json-same-origin.middleware';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
   // Helmet's defaults suit the built SPA (scripts and styles from 'self'); plain-HTTP deployments inside the
   // university network must not have their requests upgraded to HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(jsonSameOrigin);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

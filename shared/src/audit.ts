@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   'login.failed',
   'login.locked',
   'logout',
+  'logout.all',
   'sync.triggered',
   'run.cancelled',
   'settings.changed',

@@ -20,3 +20,10 @@ export type CreateUserRequest = { username: string; displayName: string; passwor
 
 /** Every field optional; `password` resets it, `isActive: false` deactivates the account. */
 export type UpdateUserRequest = Partial<CreateUserRequest> & { isActive?: boolean };
+
+/** Why the server refused a new password (the field error of `password`, translated by the UI). */
+export const PASSWORD_PROBLEMS = ['tooShort', 'blank', 'containsUsername', 'common'] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
+
+/** The shortest password the server accepts. */
+export const PASSWORD_MIN_LENGTH = 12;

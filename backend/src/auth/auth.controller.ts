@@ -30,6 +30,14 @@ export class AuthController {
     await this.auth.logout(request, response);
   }
 
+  /** Ends every session of the signed-in user (a lost laptop, a shared computer), this browser's too. */
+  @Post('logout-all')
+  @AnyRole()
+  @HttpCode(204)
+  async logoutEverywhere(@CurrentUser() user: SessionUser, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logoutEverywhere(request, response, user);
+  }
+
   @Get('me')
   async me(@CurrentUser() current: SessionUser): Promise<User> {
     const user = await this.users.findById(current.id);

@@ -1,14 +1,14 @@
 import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Response } from 'express';
-import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { User } from '@hamgam/shared';
 import { AuditService } from '../audit/audit.service';
-import { loadOrCreateKey } from '../common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LoginLimiter } from './login-limiter';
 import { DUMMY_HASH, verifyPassword } from './password';
-import { readCookie, SESSION_COOKIE, signSession, verifySession } from './session-token';
+import { readCookie, SESSION_COOKIE, sessionCookieOptions } from './session-token';
 import type { AuthenticatedRequest, SessionUser } from '../common/session-user';
+import { SessionsService } from './sessions.service';
 import { normalizeUsername, toUser, UsersService } from './users.service';
 
 // One message for an unknown user, a wrong password and an inactive account: nothing to enumerate.
@@ -16,64 +16,78 @@ const BAD_CREDENTIALS = 'wrong username or password';
 
 @Injectable()
 export class AuthService {
-  private readonly key: Buffer;
   private readonly limiter: LoginLimiter;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
   ) {
-    this.key = loadOrCreateKey(config.sessionKey, join(config.dataDir, 'session.key'));
-    this.limiter = new LoginLimiter(config.loginMaxTries, config.loginWindowMinutes * 60_000);
+    this.limiter = new LoginLimiter({
+      maxTries: config.loginMaxTries,
+      maxTriesPerAddress: config.loginMaxTriesPerAddress,
+      windowMs: config.loginWindowMinutes * 60_000,
+    });
   }
 
   async login(request: AuthenticatedRequest, response: Response, username: string, password: string): Promise<User> {
     const name = normalizeUsername(username);
-    const keys = [`ip:${request.ip ?? 'unknown'}`, `user:${name}`];
-    const waitMs = Math.max(...keys.map((key) => this.limiter.retryAfterMs(key)));
-    if (waitMs > 0) {
-      response.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
+    // The address Express derived with TRUST_PROXY: a client cannot choose it by writing X-Forwarded-For.
+    const address = request.ip ?? 'unknown';
+    const verdict = this.limiter.check(name, address);
+    if (verdict.retryAfterMs > 0) {
+      response.setHeader('Retry-After', String(Math.ceil(verdict.retryAfterMs / 1000)));
       throw new HttpException({ message: 'too many failed sign-ins; try again later' }, HttpStatus.TOO_MANY_REQUESTS);
     }
+    // A username failed from many addresses is slowed, never locked: the right password still signs in.
+    if (verdict.delayMs > 0) await sleep(verdict.delayMs);
     const user = await this.users.findByUsername(name);
     const isValid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !isValid || !user.isActive) {
       await this.audit.record(request, { action: 'login.failed', actor: null, target: `username:${name.slice(0, 64)}`, details: { reason: !user ? 'unknown user' : !isValid ? 'wrong password' : 'inactive' } });
-      for (const key of keys) {
-        if (this.limiter.fail(key)) {
-          await this.audit.record(request, { action: 'login.locked', actor: null, target: key.slice(0, 80), details: { minutes: this.config.loginWindowMinutes, tries: this.config.loginMaxTries } });
-        }
+      for (const locked of this.limiter.fail(name, address)) {
+        const isAddress = locked.kind === 'address';
+        await this.audit.record(request, {
+          action: 'login.locked',
+          actor: null,
+          target: isAddress ? `ip:${address.slice(0, 64)}` : `username:${name.slice(0, 64)}`,
+          details: { scope: locked.kind, minutes: this.config.loginWindowMinutes, tries: isAddress ? this.config.loginMaxTriesPerAddress : this.config.loginMaxTries },
+        });
       }
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    this.limiter.reset(keys[1]);
+    this.limiter.succeed(name, address);
     await this.users.markSignedIn(user.id);
-    const exp = Math.floor(Date.now() / 1000) + this.config.sessionHours * 3600;
-    response.cookie(SESSION_COOKIE, signSession({ uid: user.id, ver: user.sessionVersion, exp }, this.key), {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.secure,
-      path: '/',
-      maxAge: this.config.sessionHours * 3600 * 1000,
-    });
+    const { token } = await this.sessions.create(user.id);
+    response.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(this.config, request), maxAge: this.config.sessionHours * 3_600_000 });
     request.user = { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
     await this.audit.record(request, { action: 'login', target: `user:${user.id}` });
     return toUser((await this.users.findById(user.id))!);
   }
 
+  /** Ends this browser's session on the server and clears its cookie. */
   async logout(request: AuthenticatedRequest, response: Response): Promise<void> {
-    response.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/' });
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (token) await this.sessions.revokeToken(token);
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config, request));
     await this.audit.record(request, { action: 'logout', target: request.user ? `user:${request.user.id}` : null });
   }
 
-  /** The signed-in user of a request: a valid, unexpired cookie of an active user whose sessions were not ended. */
+  /** Ends every session of the signed-in user, this one included. */
+  async logoutEverywhere(request: AuthenticatedRequest, response: Response, user: SessionUser): Promise<void> {
+    const ended = await this.sessions.revokeAllOf(user.id);
+    response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config, request));
+    await this.audit.record(request, { action: 'logout.all', target: `user:${user.id}`, details: { sessions: ended } });
+  }
+
+  /** The signed-in user of a request: a live session (not ended, not past its absolute or idle end) of an active user. */
   async authenticate(request: AuthenticatedRequest): Promise<SessionUser | null> {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
-    const claims = token ? verifySession(token, this.key) : null;
-    if (!claims) return null;
-    const user = await this.users.findById(claims.uid);
-    if (!user || !user.isActive || user.sessionVersion !== claims.ver) return null;
+    const session = token ? await this.sessions.findLive(token) : null;
+    if (!session) return null;
+    const user = await this.users.findById(session.userId);
+    if (!user || !user.isActive) return null;
     return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
   }
 }

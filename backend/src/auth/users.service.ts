@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import type { Repository } from 'typeorm';
@@ -6,6 +6,8 @@ import type { CreateUserRequest, UpdateUserRequest, User } from '@hamgam/shared'
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UserEntity } from './entities/user.entity';
 import { hashPassword } from './password';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from './password-policy';
+import { SessionsService } from './sessions.service';
 
 export function toUser(entity: UserEntity): User {
   return {
@@ -24,6 +26,12 @@ export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
+/** Refuses a password the policy rejects: 400 with the reason as the `password` field's code (translated by the UI). */
+function assertPasswordAllowed(password: string, username: string): void {
+  const problem = passwordProblem(password, username);
+  if (problem) throw new BadRequestException({ message: `password: ${PASSWORD_PROBLEM_TEXT[problem]}`, fields: { password: [problem] } });
+}
+
 /** What a user change did, field by field; the password only as "changed". */
 export type UserChanges = Record<string, { before: unknown; after: unknown } | 'changed'>;
 
@@ -34,6 +42,7 @@ export class UsersService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -83,6 +92,7 @@ export class UsersService implements OnApplicationBootstrap {
   async create(request: CreateUserRequest): Promise<User> {
     const username = normalizeUsername(request.username);
     if (await this.users.existsBy({ username })) throw new ConflictException({ message: `the username "${username}" is taken`, fields: { username: ['taken'] } });
+    assertPasswordAllowed(request.password, username);
     const now = new Date().toISOString();
     const saved = await this.users.save(
       this.users.create({
@@ -91,7 +101,6 @@ export class UsersService implements OnApplicationBootstrap {
         role: request.role,
         isActive: true,
         passwordHash: await hashPassword(request.password),
-        sessionVersion: 1,
         createdAt: now,
         updatedAt: now,
         lastLoginAt: null,
@@ -120,6 +129,7 @@ export class UsersService implements OnApplicationBootstrap {
     set('role', request.role);
     set('isActive', request.isActive);
     if (request.password !== undefined) {
+      assertPasswordAllowed(request.password, entity.username);
       entity.passwordHash = await hashPassword(request.password);
       changes.password = 'changed';
     }
@@ -127,9 +137,9 @@ export class UsersService implements OnApplicationBootstrap {
     if ((changes.role || changes.isActive) && !(await this.hasOtherActiveAdmin(id)) && (entity.role !== 'admin' || !entity.isActive)) {
       throw new ConflictException({ message: 'at least one active admin must remain' });
     }
-    if (changes.password || changes.role || changes.isActive) entity.sessionVersion += 1;
     entity.updatedAt = new Date().toISOString();
     await this.users.save(entity);
+    if (changes.password || changes.role || changes.isActive) await this.sessions.revokeAllOf(entity.id);
     return { user: toUser(entity), changes };
   }
 

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../auth/password-policy';
 
 export type AppConfig = {
   port: number;
@@ -30,17 +32,24 @@ export type AppConfig = {
   autoSyncMaxFailures: number;
   /** IANA zone in which cron expressions and quiet windows are read. */
   universityTimeZone: string;
-  /** Key that signs session cookies; null means "use or create DATA_DIR/session.key". */
-  sessionKey: Buffer | null;
-  /** How long a sign-in lasts. */
+  /** How long a sign-in lasts at most. */
   sessionHours: number;
+  /** A session unused this long ends. */
+  sessionIdleMinutes: number;
+  /** The session cookie's Secure flag: `auto` follows the request (HTTPS as Express sees it, X-Forwarded-Proto of a trusted proxy). */
+  cookieSecure: 'auto' | boolean;
   /** The first admin, created at boot when no user exists (both set, or neither). */
   bootstrapAdmin: { username: string; password: string } | null;
-  /** Failed sign-ins allowed per IP and per username within the window; past it, 429. */
+  /** Failed sign-ins allowed per (username, address) within the window; past it, 429 for that pair. */
   loginMaxTries: number;
+  /** Failed sign-ins allowed per address, whatever the usernames, within the window; past it, 429 for that address. */
+  loginMaxTriesPerAddress: number;
   loginWindowMinutes: number;
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * Express's `trust proxy`: false, the number of proxy hops in front, or the proxies' addresses/subnets. The client
+   * address is then the first X-Forwarded-For entry, from the right, that no trusted proxy wrote.
+   */
+  trustProxy: false | number | string[];
   /** Retention: runs older than this many days are removed (the last `retentionKeepRuns` per source stay). */
   retentionRunDays: number;
   /** Retention: log lines of runs older than this many days are removed. */
@@ -88,12 +97,42 @@ function timeZoneSetting(env: NodeJS.ProcessEnv, name: string, fallback: string)
   }
 }
 
-function sessionKeySetting(env: NodeJS.ProcessEnv): Buffer | null {
-  const raw = env.HAMGAM_SESSION_KEY?.trim();
-  if (!raw) return null;
-  const key = Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new ConfigError('HAMGAM_SESSION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
-  return key;
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrSubnet(value: string): boolean {
+  if (PROXY_NAMES.includes(value)) return true;
+  const [address, prefix, extra] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
+}
+
+/** `TRUST_PROXY`: a hop count or a comma list of addresses/subnets; `true` would trust what any client writes. */
+function trustProxySetting(env: NodeJS.ProcessEnv): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase() ?? '';
+  if (['', 'false', '0', 'no', 'off'].includes(raw)) return false;
+  if (['true', 'yes', 'on'].includes(raw)) {
+    throw new ConfigError(
+      `TRUST_PROXY=${env.TRUST_PROXY} would take the client address from whatever X-Forwarded-For a client writes: give the number of proxies in front of Hamgam (e.g. 1) or their addresses/subnets (e.g. 10.0.0.5 or 10.0.0.0/8,loopback)`,
+    );
+  }
+  if (/^\d+$/.test(raw)) return intSetting(env, 'TRUST_PROXY', 0, 1, 10);
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !isAddressOrSubnet(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (1–10) or a comma list of addresses/subnets (10.0.0.5, 10.0.0.0/8, loopback); not "${bad.join(', ') || raw}"`);
+  }
+  return entries;
+}
+
+function cookieSecureSetting(env: NodeJS.ProcessEnv): 'auto' | boolean {
+  const raw = env.COOKIE_SECURE?.trim().toLowerCase() ?? '';
+  if (raw === '' || raw === 'auto') return 'auto';
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(`COOKIE_SECURE must be auto, true or false; got "${env.COOKIE_SECURE}"`);
 }
 
 function bootstrapAdminSetting(env: NodeJS.ProcessEnv): { username: string; password: string } | null {
@@ -102,7 +141,8 @@ function bootstrapAdminSetting(env: NodeJS.ProcessEnv): { username: string; pass
   if (!username && !password) return null;
   if (!username || !password) throw new ConfigError('ADMIN_USERNAME and ADMIN_PASSWORD go together: set both or neither');
   if (!/^[a-z0-9._-]{2,64}$/.test(username)) throw new ConfigError('ADMIN_USERNAME may hold 2–64 of a–z, 0–9, dot, dash and underscore');
-  if (password.length < 8) throw new ConfigError('ADMIN_PASSWORD must be at least 8 characters');
+  const problem = passwordProblem(password, username);
+  if (problem) throw new ConfigError(`ADMIN_PASSWORD is refused: ${PASSWORD_PROBLEM_TEXT[problem]}`);
   return { username, password };
 }
 
@@ -138,12 +178,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     minSyncIntervalSeconds: intSetting(env, 'MIN_SYNC_INTERVAL_SECONDS', 300, 1, 30 * 86_400),
     autoSyncMaxFailures: intSetting(env, 'AUTO_SYNC_MAX_FAILURES', 10, 1, 1000),
     universityTimeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
-    sessionKey: sessionKeySetting(env),
     sessionHours: intSetting(env, 'SESSION_HOURS', 12, 1, 24 * 30),
+    sessionIdleMinutes: intSetting(env, 'SESSION_IDLE_MINUTES', 60, 1, 24 * 60 * 30),
+    cookieSecure: cookieSecureSetting(env),
     bootstrapAdmin: bootstrapAdminSetting(env),
     loginMaxTries: intSetting(env, 'LOGIN_MAX_TRIES', 10, 1, 1000),
+    loginMaxTriesPerAddress: intSetting(env, 'LOGIN_MAX_TRIES_PER_ADDRESS', 30, 1, 10_000),
     loginWindowMinutes: intSetting(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
-    trustProxy: boolSetting(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxySetting(env),
     retentionRunDays: intSetting(env, 'RETENTION_RUN_DAYS', 365, 1, 36_500),
     retentionLogDays: intSetting(env, 'RETENTION_LOG_DAYS', 30, 1, 36_500),
     retentionKeepRuns: intSetting(env, 'RETENTION_KEEP_RUNS', 20, 0, 100_000),

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
+import { SessionEntity } from '../auth/entities/session.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import { SOURCE_DEFINITIONS } from '../sources/registry';
 import type { SourceCatalog } from '../sync/source-catalog';
@@ -14,9 +15,10 @@ import { AddSourceToken1764000000210 } from './migrations/1764000000210-add-sour
 import { AuthAuditHistory1765000000000 } from './migrations/1765000000000-auth-audit-history';
 import { HistorySortIndexes1765000000100 } from './migrations/1765000000100-history-sort-indexes';
 import { RunMessages1765000000200 } from './migrations/1765000000200-run-messages';
+import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
-export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, UserEntity, AuditEntryEntity];
+export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, UserEntity, SessionEntity, AuditEntryEntity];
 
 /**
  * One definition for the app and the CLI: SQLite file in WAL mode, committed migrations (the core's and each
@@ -33,7 +35,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       db.pragma('synchronous = NORMAL');
     },
     entities: CORE_ENTITIES,
-    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, HistorySortIndexes1765000000100, RunMessages1765000000200, ...catalog.flatMap((definition) => definition.migrations)],
+    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, HistorySortIndexes1765000000100, RunMessages1765000000200, Sessions1765100000000, ...catalog.flatMap((definition) => definition.migrations)],
     migrationsRun: true,
     synchronize: false,
     logging: ['error', 'migration'],

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '../../config/config';
 import { buildDataSourceOptions } from '../../database/data-source';
 import { UserEntity } from '../entities/user.entity';
 import { hashPassword } from '../password';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../password-policy';
 import { normalizeUsername } from '../users.service';
 
 type Args = { username: string; role: UserRole; displayName: string };
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
   const passwords = await askPasswords(process.stdin.isTTY ? 2 : 1);
   if (passwords.length === 2 && passwords[0] !== passwords[1]) throw new ConfigError('the passwords differ');
   const password = passwords[0] ?? '';
-  if (password.length < 8) throw new ConfigError('the password must be at least 8 characters');
+  const problem = passwordProblem(password, args.username);
+  if (problem) throw new ConfigError(`refused: ${PASSWORD_PROBLEM_TEXT[problem]}`);
 
   mkdirSync(config.dataDir, { recursive: true });
   const dataSource = await new DataSource(buildDataSourceOptions(config.databasePath)).initialize();
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     if (await users.existsBy({ username: args.username })) throw new ConfigError(`the username "${args.username}" is taken`);
     const now = new Date().toISOString();
     const user = await users.save(
-      users.create({ ...args, isActive: true, passwordHash: await hashPassword(password), sessionVersion: 1, createdAt: now, updatedAt: now, lastLoginAt: null }),
+      users.create({ ...args, isActive: true, passwordHash: await hashPassword(password), createdAt: now, updatedAt: now, lastLoginAt: null }),
     );
     await dataSource.getRepository(AuditEntryEntity).save({
       at: now,

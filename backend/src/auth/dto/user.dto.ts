@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { USER_ROLES, type CreateUserRequest, type UpdateUserRequest, type UserRole } from '@hamgam/shared';
+import { PASSWORD_MIN_LENGTH, USER_ROLES, type CreateUserRequest, type UpdateUserRequest, type UserRole } from '@hamgam/shared';
 
 const USERNAME = /^[A-Za-z0-9._-]{2,64}$/;
 const USERNAME_MESSAGE = 'username may hold 2–64 of a–z, 0–9, dot, dash and underscore';
@@ -17,9 +17,9 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(100)
   displayName: string;
 
-  @ApiProperty({ writeOnly: true, minLength: 8 })
+  // The password rule needs the username, so UsersService checks it (password-policy.ts) and answers its reason.
+  @ApiProperty({ writeOnly: true, minLength: PASSWORD_MIN_LENGTH, description: 'Not only spaces, not containing the username, not a common password' })
   @IsString()
-  @MinLength(8)
   @MaxLength(200)
   password: string;
 
@@ -42,10 +42,9 @@ export class UpdateUserDto implements UpdateUserRequest {
   @MaxLength(100)
   displayName?: string;
 
-  @ApiPropertyOptional({ writeOnly: true, minLength: 8, description: 'Resets the password and ends the user’s sessions' })
+  @ApiPropertyOptional({ writeOnly: true, minLength: PASSWORD_MIN_LENGTH, description: 'Resets the password and ends the user’s sessions; the rule of `CreateUserDto.password`' })
   @IsOptional()
   @IsString()
-  @MinLength(8)
   @MaxLength(200)
   password?: string;
 

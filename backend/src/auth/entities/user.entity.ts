@@ -21,9 +21,6 @@ export class UserEntity {
   @Column('text', { name: 'password_hash' })
   passwordHash: string;
 
-  @Column('integer', { name: 'session_version' })
-  sessionVersion: number;
-
   @Column('text', { name: 'created_at' })
   createdAt: string;
 

@@ -22,7 +22,7 @@ export class CapturingLogger implements LoggerService {
 
 export type HttpClient = ReturnType<typeof request.agent>;
 
-export const TEST_ADMIN = { username: 'admin', password: 'admin-test-password' };
+export const TEST_ADMIN = { username: 'admin', password: 'copper-kettle-test-1957' };
 
 export type TestApp = {
   app: NestExpressApplication;

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { USER_ROLES, type User, type UserRole } from '@hamgam/shared';
+import { PASSWORD_MIN_LENGTH, USER_ROLES, type User, type UserRole } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { isApiError } from '../../../lib/api-client';
@@ -30,7 +30,10 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
     }
   };
   const error = mutation.error;
-  const fieldError = (field: string) => (isApiError(error) ? error.body?.fields?.[field]?.join(', ') : undefined);
+  // The server names why it refused a field with a code (`taken`, `tooShort`, `common`…); shown in the UI's language.
+  const fieldError = (field: 'username' | 'password') =>
+    isApiError(error) ? error.body?.fields?.[field]?.map((message) => t(`errors.${field}.${message}`, { defaultValue: message })).join(' ') : undefined;
+  const errors = { username: fieldError('username'), password: fieldError('password') };
 
   return (
     <Dialog
@@ -49,8 +52,22 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
         <label htmlFor={ids.username} className="form__label">
           {t('fields.username')}
         </label>
-        <input id={ids.username} className="form__control" dir="ltr" autoComplete="off" required value={username} onChange={(event) => setUsername(event.target.value)} />
-        {fieldError('username') && <p className="form-error">{fieldError('username')}</p>}
+        <input
+          id={ids.username}
+          className="form__control"
+          dir="ltr"
+          autoComplete="off"
+          required
+          aria-invalid={errors.username ? true : undefined}
+          aria-describedby={errors.username ? `${ids.username}-error` : undefined}
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+        />
+        {errors.username && (
+          <p id={`${ids.username}-error`} className="form-error">
+            {errors.username}
+          </p>
+        )}
         <label htmlFor={ids.displayName} className="form__label">
           {t('fields.displayName')}
         </label>
@@ -74,15 +91,21 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
           dir="ltr"
           type="password"
           autoComplete="new-password"
-          minLength={8}
+          minLength={PASSWORD_MIN_LENGTH}
           required={!user}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? `${ids.password}-error` : undefined}
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
         <p className="form__hint">{user ? t('form.passwordResetHint') : t('form.passwordHint')}</p>
-        {fieldError('password') && <p className="form-error">{fieldError('password')}</p>}
+        {errors.password && (
+          <p id={`${ids.password}-error`} className="form-error">
+            {errors.password}
+          </p>
+        )}
       </form>
-      {error && (
+      {error && !errors.username && !errors.password && (
         <p className="form-error" role="alert">
           {t('form.failed', { message: error.message })}
         </p>
