@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { maskSecrets } from '../../audit/redact';
 import { SyncError } from '../../sync/source-definition';
 import { retryAfterMs } from './backoff';
 import { abortError, TransientError, withRetry, type RetryOptions } from './retry';
@@ -138,15 +139,10 @@ export function describeUrl(url: string): string {
 
 /** Replaces every secret and every JSON-looking password/token value in `text`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text.replace(
-    /("(?:password|passwd|pass|token|access_?token|refresh_?token|secret|authorization)"\s*:\s*)"[^"]*"/gi,
-    '$1"***"',
-  );
-  result = result.replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***');
-  for (const secret of secrets) {
-    if (secret.length > 0) result = result.split(secret).join('***');
-  }
-  return result;
+  const result = text
+    .replace(/("(?:password|passwd|pass|token|access_?token|refresh_?token|secret|authorization)"\s*:\s*)"[^"]*"/gi, '$1"***"')
+    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***');
+  return maskSecrets(result, secrets);
 }
 
 function snippet(text: string, secrets: readonly string[]): string {
