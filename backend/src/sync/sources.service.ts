@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import type { CommandSettings, Source, WorkerSettings } from '@hamgam/shared';
 import { SecretBox } from '../common/crypto/secret-box';
+import type { CommandSourceConfig } from '../config/command-sources';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LEGACY_FACULTY_SEED } from '../sources/command/legacy-faculty.seed';
 import { SOURCE_DEFINITIONS, findSourceDefinition } from '../sources/registry';
@@ -18,6 +19,9 @@ import type { UpdateSourceDto } from './dto/update-source.dto';
 
 @Injectable()
 export class SourcesService implements OnModuleInit {
+  /** What each command source runs, by id: server configuration, never the database. */
+  private readonly commandSources: Map<string, CommandSourceConfig>;
+
   constructor(
     @InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>,
     @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
@@ -26,7 +30,11 @@ export class SourcesService implements OnModuleInit {
     @Inject(STAND_IN_CONNECTIONS) private readonly standIns: StandInConnections,
     private readonly secrets: SecretBox,
     private readonly events: SyncEventsService,
-  ) {}
+  ) {
+    // The demo wiring configures the legacy script when the stand-ins give it a connection; the file wins.
+    const demo = standIns[LEGACY_FACULTY_SEED.id] ? [LEGACY_FACULTY_SEED] : [];
+    this.commandSources = new Map([...demo, ...config.commandSources].map((source) => [source.id, source]));
+  }
 
   /** First start: one row per registered source, its connection from the environment or the stand-in. */
   async onModuleInit(): Promise<void> {
@@ -59,22 +67,48 @@ export class SourcesService implements OnModuleInit {
         updatedAt: now,
       });
     }
-    const legacy = this.standIns[LEGACY_FACULTY_SEED.id];
-    if (legacy && !(await this.sources.existsBy({ id: LEGACY_FACULTY_SEED.id }))) {
+    await this.applyCommandConfiguration(now);
+  }
+
+  /**
+   * Command sources are what configuration says, whatever was stored before: a new one gets its row, a known
+   * one its configured command (an executable once written over the API is not kept), and a command row no
+   * longer configured keeps its history but has no command, so it cannot run.
+   */
+  private async applyCommandConfiguration(now: string): Promise<void> {
+    for (const configured of this.commandSources.values()) {
+      if (findSourceDefinition(configured.id)) throw new Error(`command source "${configured.id}" has the id of a connector source`);
+      const command = toCommandSettings(configured);
+      const stored = await this.sources.findOneBy({ id: configured.id });
+      if (stored) {
+        await this.sources.update({ id: configured.id }, { kind: 'command', command });
+        continue;
+      }
+      const connection = this.standIns[configured.id];
       await this.sources.insert({
-        id: LEGACY_FACULTY_SEED.id,
+        id: configured.id,
         kind: 'command',
         enabled: true,
-        timeoutSeconds: LEGACY_FACULTY_SEED.timeoutSeconds,
-        baseUrl: legacy.baseUrl,
-        username: legacy.username,
-        passwordEncrypted: this.secrets.encrypt(legacy.password),
+        timeoutSeconds: configured.timeoutSeconds,
+        baseUrl: connection?.baseUrl ?? null,
+        username: connection?.username ?? null,
+        passwordEncrypted: connection?.password ? this.secrets.encrypt(connection.password) : null,
+        tokenEncrypted: null,
         options: {},
-        command: LEGACY_FACULTY_SEED.command,
+        command,
         createdAt: now,
         updatedAt: now,
       });
     }
+    const commandRows = await this.sources.findBy({ kind: 'command' });
+    for (const row of commandRows) {
+      if (!this.commandSources.has(row.id) && row.command !== null) await this.sources.update({ id: row.id }, { command: null });
+    }
+  }
+
+  /** What a command source runs, from configuration; null when it is not (or no longer) configured. */
+  configuredCommand(id: string): CommandSourceConfig | null {
+    return this.commandSources.get(id) ?? null;
   }
 
   async list(): Promise<Source[]> {
@@ -94,9 +128,6 @@ export class SourcesService implements OnModuleInit {
 
   async update(id: string, dto: UpdateSourceDto): Promise<Source> {
     const entity = await this.findEntity(id);
-    if (dto.command && entity.kind !== 'command') {
-      throw new BadRequestException({ message: 'only command sources have command settings', fields: { command: ['only command sources have command settings'] } });
-    }
     const schedule = dto.autoSync ? this.nextSchedule(entity, await this.schedules.findOneBy({ sourceId: id }), dto.autoSync) : null;
     const options = dto.options === undefined ? undefined : this.validateOptions(id, dto.options);
     if (options) entity.options = { ...entity.options, ...options };
@@ -108,11 +139,6 @@ export class SourcesService implements OnModuleInit {
       if (username !== undefined) entity.username = username;
       if (password !== undefined) entity.passwordEncrypted = password === '' ? null : this.secrets.encrypt(password);
       if (token !== undefined) entity.tokenEncrypted = token === '' ? null : this.secrets.encrypt(token);
-    }
-    if (dto.command) {
-      // Only the keys sent change: the transformed DTO carries the others as undefined.
-      const sent = Object.fromEntries(Object.entries(dto.command).filter(([, value]) => value !== undefined));
-      entity.command = { ...(entity.command as CommandSettings), ...sent };
     }
     entity.updatedAt = new Date().toISOString();
     await this.sources.save(entity);
@@ -182,6 +208,11 @@ export class SourcesService implements OnModuleInit {
     };
   }
 
+  private commandView(id: string): CommandSettings | null {
+    const configured = this.commandSources.get(id);
+    return configured ? toCommandSettings(configured) : null;
+  }
+
   async toSource(entity: SourceEntity): Promise<Source> {
     const [lastRun, activeRun, schedule] = await Promise.all([
       this.runs.findOne({ where: { sourceId: entity.id, status: In(['success', 'failed', 'cancelled']) }, order: { id: 'DESC' } }),
@@ -204,7 +235,7 @@ export class SourcesService implements OnModuleInit {
               hasToken: entity.tokenEncrypted !== null,
               acceptsToken: findSourceDefinition(entity.id)?.connectionEnv?.token !== undefined,
             },
-      command: entity.command,
+      command: entity.kind === 'command' ? this.commandView(entity.id) : null,
       modes: [...(findSourceDefinition(entity.id)?.modes ?? [])],
       options: { ...(findSourceDefinition(entity.id)?.defaultOptions ?? {}), ...entity.options },
       hasRecords: findSourceDefinition(entity.id)?.loadRecordBrowser !== undefined,
@@ -216,4 +247,9 @@ export class SourcesService implements OnModuleInit {
       updatedAt: entity.updatedAt,
     };
   }
+}
+
+function toCommandSettings(configured: CommandSourceConfig): CommandSettings {
+  const { executable, args, cwd, countPattern, env } = configured;
+  return { executable, args, cwd, countPattern, envNames: Object.keys(env).sort() };
 }

@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { CommandSettings, ErrorKind, RunMode, WorkerSettings } from '@hamgam/shared';
+import type { ErrorKind, RunMode, WorkerSettings } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { spawnCommand } from './command-process';
+import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
 import { RunRecorder } from './run-recorder.service';
 
@@ -12,7 +12,7 @@ export type LaunchRequest = {
   sourceId: string;
   timeoutSeconds: number;
   secrets: string[];
-} & ({ kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandSettings; env: Record<string, string> });
+} & ({ kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandLaunch['command']; env: Record<string, string> });
 
 type StopReason = { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string };
 
