@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { setAllowedUpstreamHosts } from './common/http/upstream';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
 import type { StandInConnections } from './sync/stand-in-connections';
@@ -16,6 +17,8 @@ import type { StandInConnections } from './sync/stand-in-connections';
 /** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
 export async function createApp(config: AppConfig, standIns: StandInConnections, logger?: LoggerService): Promise<NestExpressApplication> {
   mkdirSync(config.dataDir, { recursive: true });
+  // Connection tests run in this process: its HTTP clients refuse hosts off the allow-list too.
+  setAllowedUpstreamHosts(config.upstreamAllowedHosts);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, standIns }), {
     logger: logger ?? ['log', 'warn', 'error'],
   });

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import type { CommandSettings, Source, WorkerSettings } from '@hamgam/shared';
 import { SecretBox } from '../common/crypto/secret-box';
+import { isAllowedUpstream, NOT_ALLOWED_HOST } from '../common/http/upstream';
 import type { CommandSourceConfig } from '../config/command-sources';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LEGACY_FACULTY_SEED } from '../sources/command/legacy-faculty.seed';
@@ -134,6 +135,7 @@ export class SourcesService implements OnModuleInit {
     if (dto.enabled !== undefined) entity.enabled = dto.enabled;
     if (dto.timeoutSeconds !== undefined) entity.timeoutSeconds = dto.timeoutSeconds;
     if (dto.connection) {
+      this.checkConnectionChange(entity, dto.connection);
       const { baseUrl, username, password, token } = dto.connection;
       if (baseUrl !== undefined) entity.baseUrl = baseUrl.replace(/\/+$/, '');
       if (username !== undefined) entity.username = username;
@@ -146,6 +148,30 @@ export class SourcesService implements OnModuleInit {
     const source = await this.toSource(entity);
     this.events.emit({ type: 'source.updated', source });
     return source;
+  }
+
+  /** 400 with a `connection.baseUrl` error when UPSTREAM_ALLOWED_HOSTS is set and the address's host is not on it. */
+  assertAllowedBaseUrl(baseUrl: string): void {
+    if (isAllowedUpstream(baseUrl, this.config.upstreamAllowedHosts)) return;
+    const message = `connection.baseUrl: ${NOT_ALLOWED_HOST}`;
+    throw new BadRequestException({ message, fields: { 'connection.baseUrl': [NOT_ALLOWED_HOST] } });
+  }
+
+  /**
+   * A new address must be on the allow-list, and a stored secret is never carried to it: the admin enters each
+   * stored secret again (or sends it empty to remove it), else 400 naming it and nothing is saved.
+   */
+  private checkConnectionChange(entity: SourceEntity, sent: NonNullable<UpdateSourceDto['connection']>): void {
+    if (sent.baseUrl === undefined) return;
+    this.assertAllowedBaseUrl(sent.baseUrl);
+    if (sent.baseUrl.replace(/\/+$/, '') === entity.baseUrl) return;
+    const fields: Record<string, string[]> = {};
+    const again = (what: string) => `the address changed: enter the ${what} again (a stored ${what} is sent only to the address it was saved for)`;
+    if (entity.passwordEncrypted !== null && sent.password === undefined) fields['connection.password'] = [again('password')];
+    if (entity.tokenEncrypted !== null && sent.token === undefined) fields['connection.token'] = [again('token')];
+    if (Object.keys(fields).length === 0) return;
+    const message = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
+    throw new BadRequestException({ message, fields });
   }
 
   /** The options sent, as the source accepts them; 400 with `options.<key>` errors otherwise. */

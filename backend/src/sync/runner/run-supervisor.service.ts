@@ -86,7 +86,7 @@ export class RunSupervisor implements OnApplicationShutdown {
       createInterface({ input: child.stdout! }).on('line', (line) => onMessage({ type: 'log', level: 'info', message: line }));
       createInterface({ input: child.stderr! }).on('line', (line) => onMessage({ type: 'log', level: 'warn', message: line }));
       child.on('error', (error) => onMessage({ type: 'failed', kind: 'internal', message: `could not start the worker: ${error.message}` }));
-      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, mode: request.mode, settings: request.settings });
+      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, mode: request.mode, settings: request.settings, allowedUpstreamHosts: this.config.upstreamAllowedHosts });
     }
 
     child.once('close', (code, signal) => {
