@@ -407,3 +407,34 @@ describe('finding 6: the upstream allow-list (UPSTREAM_ALLOWED_HOSTS)', () => {
     expect(run.status).toBe('success');
   });
 });
+
+describe('finding 7 (part): a URL-encoded secret does not escape redaction', () => {
+  const PASSWORD = 'p@ss w/rd';
+  let t: TestApp;
+  let configDir: string;
+
+  beforeAll(async () => {
+    configDir = mkdtempSync(join(tmpdir(), 'hamgam-sec-redact-'));
+    const script = join(__dirname, '../../fixtures/echo-encoded-secret.mjs');
+    writeFileSync(join(configDir, 'commands.json'), JSON.stringify([{ id: 'echo-encoded', executable: process.execPath, args: [script], countPattern: 'Total records: (\\d+)' }]));
+    t = await startTestApp({
+      env: { COMMAND_SOURCES_FILE: join(configDir, 'commands.json') },
+      standIns: { 'echo-encoded': { baseUrl: 'http://127.0.0.1:9', username: 'sync', password: PASSWORD } },
+    });
+  });
+
+  afterAll(async () => {
+    await t.close();
+    rmSync(configDir, { recursive: true, force: true });
+  });
+
+  it('should mask the password in the run log when a script prints it percent- or form-encoded', async () => {
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'echo-encoded')).id);
+
+    expect(run.status).toBe('success');
+    const log = (await logOf(t, run)).join('\n');
+    expect(log).toContain('password=***');
+    expect(log).toContain('as typed: ***');
+    expect(log).not.toMatch(/p(@|%40)ss/i);
+  });
+});
