@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { jsonSameOrigin } from './auth/json-same-origin.middleware';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { setAllowedUpstreamHosts } from './common/http/upstream';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
 import type { SourceSeeds } from './sync/source-seeds';
@@ -17,6 +18,8 @@ import type { SourceSeeds } from './sync/source-seeds';
 /** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
 export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: LoggerService): Promise<NestExpressApplication> {
   mkdirSync(config.dataDir, { recursive: true });
+  // Connection tests run in this process: its HTTP clients refuse hosts off the allow-list too.
+  setAllowedUpstreamHosts(config.upstreamAllowedHosts);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, seeds }), {
     logger: logger ?? ['log', 'warn', 'error'],
   });

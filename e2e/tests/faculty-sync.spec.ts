@@ -73,4 +73,13 @@ test('should run the legacy script source and show its record count', async ({ p
   await waitForLatestRun(request, 'legacy-faculty', 'success');
   await expect(card.getByText('موفق', { exact: true }).first()).toBeVisible();
   await expect(card.getByText('۲۴۰').first()).toBeVisible();
+
+  // What the script runs is shown, read-only: the server's configuration sets it.
+  await card.getByRole('button', { name: 'تنظیمات' }).click();
+  const settings = page.getByRole('dialog');
+  await settings.getByRole('tab', { name: 'فرمان' }).click();
+  const panel = settings.getByRole('tabpanel');
+  await expect(panel.getByText(/پیکربندی سرور/)).toBeVisible();
+  await expect(panel.getByText('python3', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('textbox')).toHaveCount(0);
 });

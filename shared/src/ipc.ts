@@ -9,6 +9,8 @@ export type WorkerStartMessage = {
   databasePath: string;
   mode: import('./sync').RunMode | null;
   settings: WorkerSettings;
+  /** `UPSTREAM_ALLOWED_HOSTS` of the server: the only hosts the run's HTTP client may ask; null for any. */
+  allowedUpstreamHosts: string[] | null;
 };
 
 export type WorkerSettings = {

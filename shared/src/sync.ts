@@ -68,13 +68,19 @@ export type ConnectionSettings = {
   acceptsToken: boolean;
 };
 
+/**
+ * What a `command` source runs, read-only: it is set in server configuration (`COMMAND_SOURCES_FILE`, or the
+ * demo's defaults), never over the API.
+ */
 export type CommandSettings = {
   executable: string;
   args: string[];
-  /** Working directory, relative to the backend's working directory when not absolute. */
+  /** Absolute working directory. */
   cwd: string;
   /** A regular expression whose first capture group is the record count, read from the output. */
   countPattern: string;
+  /** Names of the variables configured for the command (their values are not shown: they may be secrets). */
+  envNames: string[];
 };
 
 export type Source = {
@@ -106,7 +112,6 @@ export type UpdateSourceRequest = {
   enabled?: boolean;
   timeoutSeconds?: number;
   connection?: ConnectionUpdate;
-  command?: Partial<CommandSettings>;
   /** Only the keys sent change; `every`+`unit` and `cron` replace each other. */
   autoSync?: Partial<AutoSyncSettings>;
   /** Source options; only the keys sent change, and the source validates them (400 with `options.<key>` errors). */

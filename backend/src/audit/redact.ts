@@ -30,3 +30,24 @@ export function diffSettings(before: unknown, after: unknown): Record<string, { 
   }
   return changes;
 }
+
+/**
+ * The ways a secret can appear in text: as typed, and percent-encoded as a URL or a form body carries it
+ * (`encodeURIComponent`, `encodeURI`, form encoding with `+` for a space), with upper- or lower-case hex.
+ */
+export function secretVariants(secret: string): string[] {
+  const encodings = [encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+  const forms = encodings.flatMap((encoded) => [encoded, encoded.replace(/%20/g, '+'), encoded.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase())]);
+  // Longest first, so a variant that contains another is masked whole.
+  return [...new Set([secret, ...forms])].filter((variant) => variant.length > 0).sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every secret in `text`, plain or URL/form-encoded, with `***`. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    for (const variant of secretVariants(secret)) result = result.split(variant).join('***');
+  }
+  return result;
+}

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../auth/password-policy';
+import { CommandSourcesError, loadCommandSources, type CommandSourceConfig } from './command-sources';
 
 export type AppConfig = {
   port: number;
@@ -57,6 +58,13 @@ export type AppConfig = {
   retentionKeepRuns: number;
   /** IANA zone for Jalali/ISO local times in exports. */
   timeZone: string;
+  /** Command sources from `COMMAND_SOURCES_FILE`: what each runs is set here only, never over the API. */
+  commandSources: CommandSourceConfig[];
+  /**
+   * `UPSTREAM_ALLOWED_HOSTS`: the only hosts (`name` or `name:port`, lower case) upstream requests may go to;
+   * null when unset (any host).
+   */
+  upstreamAllowedHosts: string[] | null;
   env: NodeJS.ProcessEnv;
 };
 
@@ -146,6 +154,27 @@ function bootstrapAdminSetting(env: NodeJS.ProcessEnv): { username: string; pass
   return { username, password };
 }
 
+function commandSourcesSetting(env: NodeJS.ProcessEnv): CommandSourceConfig[] {
+  try {
+    return loadCommandSources(env.COMMAND_SOURCES_FILE);
+  } catch (error) {
+    if (error instanceof CommandSourcesError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+function allowedHostsSetting(env: NodeJS.ProcessEnv): string[] | null {
+  const raw = env.UPSTREAM_ALLOWED_HOSTS?.trim();
+  if (!raw) return null;
+  const hosts = raw.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  for (const host of hosts) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.test(host)) {
+      throw new ConfigError(`UPSTREAM_ALLOWED_HOSTS must list host names or host:port, separated by commas; got "${host}"`);
+    }
+  }
+  return hosts;
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -190,6 +219,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     retentionLogDays: intSetting(env, 'RETENTION_LOG_DAYS', 30, 1, 36_500),
     retentionKeepRuns: intSetting(env, 'RETENTION_KEEP_RUNS', 20, 0, 100_000),
     timeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
+    commandSources: commandSourcesSetting(env),
+    upstreamAllowedHosts: allowedHostsSetting(env),
     env,
   };
 }

@@ -39,6 +39,6 @@ export function standInSeeds(connections: Record<string, SeedConnection>): Sourc
   return {
     connections,
     options: connections.students ? { students: { campuses: DEFAULT_STUDENT_CAMPUSES.map((campus) => ({ ...campus })) } } : {},
-    commandSources: legacy ? [{ ...LEGACY_FACULTY_SEED, connection: legacy }] : [],
+    commandSources: legacy ? [LEGACY_FACULTY_SEED] : [],
   };
 }

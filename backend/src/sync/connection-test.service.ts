@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
 import { redactSecrets } from '../common/http/json-http-client';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
@@ -12,6 +12,8 @@ const MAX_MESSAGE_CHARS = 500;
 /** Runs a source's own connection test with the settings an admin is editing, before they are saved. */
 @Injectable()
 export class ConnectionTestService {
+  private readonly logger = new Logger(ConnectionTestService.name);
+
   constructor(
     private readonly sources: SourcesService,
     @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
@@ -23,14 +25,17 @@ export class ConnectionTestService {
     if (!testConnection) {
       throw new BadRequestException({ message: `source "${sourceId}" cannot test its connection` });
     }
+    if (request.connection?.baseUrl !== undefined) this.sources.assertAllowedBaseUrl(request.connection.baseUrl);
     const stored = this.sources.workerSettings(entity);
     const settings: WorkerSettings = { connection: mergeConnection(stored.connection, request.connection ?? {}), options: stored.options };
-    const result = await testConnection(settings, AbortSignal.timeout(TEST_LIMIT_MS));
+    const { detail, ...result } = await testConnection(settings, AbortSignal.timeout(TEST_LIMIT_MS));
     const secrets = [settings.connection?.password, settings.connection?.token, stored.connection?.password, stored.connection?.token].filter(
       (secret): secret is string => Boolean(secret),
     );
     // Connectors keep secrets out of their messages; this is the second line, in case an upstream echoed one.
     const message = result.message === null ? null : redactSecrets(result.message, secrets).slice(0, MAX_MESSAGE_CHARS);
+    // The answer is a summary; the server's log keeps the technical detail (status, error code, errno).
+    if (!result.isOk) this.logger.warn(`connection test of ${sourceId} failed (${result.errorKind ?? 'unknown'}): ${message}${detail ? ` [${redactSecrets(detail, secrets)}]` : ''}`);
     return { ...result, message };
   }
 }

@@ -52,12 +52,15 @@ export type SourceDefinition = {
    * Checks a connection, saved or not, for `POST /api/sources/:id/test-connection`; runs in the API process,
    * so it should import its code lazily. Without it the source cannot be tested.
    */
-  testConnection?: (settings: WorkerSettings, signal: AbortSignal) => Promise<ConnectionTestResult>;
+  testConnection?: (settings: WorkerSettings, signal: AbortSignal) => Promise<ConnectionTestOutcome>;
   /** Checks options sent with `PATCH /api/sources/:id` (only the keys sent); without it options are not editable. */
   validateOptions?: (raw: Record<string, unknown>) => OptionsValidation;
   /** Loads what lists the source's stored records for the data browser; without it the source has none. */
   loadRecordBrowser?: () => Promise<RecordBrowser>;
 };
+
+/** A connection test's result and, for the server's log only, the technical detail of a failure. */
+export type ConnectionTestOutcome = ConnectionTestResult & { detail?: string | null };
 
 export type OptionsValidation = { ok: true; options: Record<string, unknown> } | { ok: false; fields: Record<string, string[]> };
 

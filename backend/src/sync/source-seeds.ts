@@ -1,4 +1,4 @@
-import type { CommandSettings } from '@hamgam/shared';
+import type { CommandSourceConfig } from '../config/command-sources';
 
 export type SeedConnection = { baseUrl: string; username: string; password: string; token?: string };
 
@@ -12,8 +12,8 @@ export type SourceSeeds = {
   connections: Record<string, SeedConnection>;
   /** Options by source id, stored over the source's defaults. */
   options: Record<string, Record<string, unknown>>;
-  /** Command sources to create (one row each, kind `command`). */
-  commandSources: { id: string; timeoutSeconds: number; command: CommandSettings; connection: SeedConnection }[];
+  /** Command sources the demo configures (like `COMMAND_SOURCES_FILE` entries, which win over them). */
+  commandSources: CommandSourceConfig[];
 };
 
 export const NO_SOURCE_SEEDS: SourceSeeds = { connections: {}, options: {}, commandSources: [] };

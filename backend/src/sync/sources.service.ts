@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import type { CommandSettings, Source, WorkerSettings } from '@hamgam/shared';
 import { SecretBox } from '../common/crypto/secret-box';
+import { isAllowedUpstream, NOT_ALLOWED_HOST } from '../common/http/upstream';
+import type { CommandSourceConfig } from '../config/command-sources';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SourceEntity } from './entities/source.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
@@ -17,6 +19,9 @@ import type { UpdateSourceDto } from './dto/update-source.dto';
 
 @Injectable()
 export class SourcesService implements OnModuleInit {
+  /** What each command source runs, by id: server configuration, never the database. */
+  private readonly commandSources: Map<string, CommandSourceConfig>;
+
   constructor(
     @InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>,
     @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
@@ -26,7 +31,10 @@ export class SourcesService implements OnModuleInit {
     @Inject(SOURCE_SEEDS) private readonly seeds: SourceSeeds,
     private readonly secrets: SecretBox,
     private readonly events: SyncEventsService,
-  ) {}
+  ) {
+    // The demo wiring seeds the legacy script's command; the configuration file wins.
+    this.commandSources = new Map([...seeds.commandSources, ...config.commandSources].map((source) => [source.id, source]));
+  }
 
   /** First start: one row per registered source, its connection from the environment or the seeds. */
   async onModuleInit(): Promise<void> {
@@ -61,22 +69,48 @@ export class SourcesService implements OnModuleInit {
       const options = this.seeds.options[definition.id];
       if (options) await this.sources.save({ ...(await this.findEntity(definition.id)), options });
     }
-    for (const seed of this.seeds.commandSources) {
-      if (await this.sources.existsBy({ id: seed.id })) continue;
+    await this.applyCommandConfiguration(now);
+  }
+
+  /**
+   * Command sources are what configuration says, whatever was stored before: a new one gets its row, a known
+   * one its configured command (an executable once written over the API is not kept), and a command row no
+   * longer configured keeps its history but has no command, so it cannot run.
+   */
+  private async applyCommandConfiguration(now: string): Promise<void> {
+    for (const configured of this.commandSources.values()) {
+      if (findSourceDefinition(this.catalog, configured.id)) throw new Error(`command source "${configured.id}" has the id of a connector source`);
+      const command = toCommandSettings(configured);
+      const stored = await this.sources.findOneBy({ id: configured.id });
+      if (stored) {
+        await this.sources.update({ id: configured.id }, { kind: 'command', command });
+        continue;
+      }
+      const connection = this.seeds.connections[configured.id];
       await this.sources.insert({
-        id: seed.id,
+        id: configured.id,
         kind: 'command',
         enabled: true,
-        timeoutSeconds: seed.timeoutSeconds,
-        baseUrl: seed.connection.baseUrl,
-        username: seed.connection.username,
-        passwordEncrypted: this.secrets.encrypt(seed.connection.password),
+        timeoutSeconds: configured.timeoutSeconds,
+        baseUrl: connection?.baseUrl ?? null,
+        username: connection?.username ?? null,
+        passwordEncrypted: connection?.password ? this.secrets.encrypt(connection.password) : null,
+        tokenEncrypted: null,
         options: {},
-        command: seed.command,
+        command,
         createdAt: now,
         updatedAt: now,
       });
     }
+    const commandRows = await this.sources.findBy({ kind: 'command' });
+    for (const row of commandRows) {
+      if (!this.commandSources.has(row.id) && row.command !== null) await this.sources.update({ id: row.id }, { command: null });
+    }
+  }
+
+  /** What a command source runs, from configuration; null when it is not (or no longer) configured. */
+  configuredCommand(id: string): CommandSourceConfig | null {
+    return this.commandSources.get(id) ?? null;
   }
 
   async list(): Promise<Source[]> {
@@ -96,25 +130,18 @@ export class SourcesService implements OnModuleInit {
 
   async update(id: string, dto: UpdateSourceDto): Promise<Source> {
     const entity = await this.findEntity(id);
-    if (dto.command && entity.kind !== 'command') {
-      throw new BadRequestException({ message: 'only command sources have command settings', fields: { command: ['only command sources have command settings'] } });
-    }
     const schedule = dto.autoSync ? this.nextSchedule(entity, await this.schedules.findOneBy({ sourceId: id }), dto.autoSync) : null;
     const options = dto.options === undefined ? undefined : this.validateOptions(id, dto.options);
     if (options) entity.options = { ...entity.options, ...options };
     if (dto.enabled !== undefined) entity.enabled = dto.enabled;
     if (dto.timeoutSeconds !== undefined) entity.timeoutSeconds = dto.timeoutSeconds;
     if (dto.connection) {
+      this.checkConnectionChange(entity, dto.connection);
       const { baseUrl, username, password, token } = dto.connection;
       if (baseUrl !== undefined) entity.baseUrl = baseUrl.replace(/\/+$/, '');
       if (username !== undefined) entity.username = username;
       if (password !== undefined) entity.passwordEncrypted = password === '' ? null : this.secrets.encrypt(password);
       if (token !== undefined) entity.tokenEncrypted = token === '' ? null : this.secrets.encrypt(token);
-    }
-    if (dto.command) {
-      // Only the keys sent change: the transformed DTO carries the others as undefined.
-      const sent = Object.fromEntries(Object.entries(dto.command).filter(([, value]) => value !== undefined));
-      entity.command = { ...(entity.command as CommandSettings), ...sent };
     }
     entity.updatedAt = new Date().toISOString();
     await this.sources.save(entity);
@@ -122,6 +149,30 @@ export class SourcesService implements OnModuleInit {
     const source = await this.toSource(entity);
     this.events.emit({ type: 'source.updated', source });
     return source;
+  }
+
+  /** 400 with a `connection.baseUrl` error when UPSTREAM_ALLOWED_HOSTS is set and the address's host is not on it. */
+  assertAllowedBaseUrl(baseUrl: string): void {
+    if (isAllowedUpstream(baseUrl, this.config.upstreamAllowedHosts)) return;
+    const message = `connection.baseUrl: ${NOT_ALLOWED_HOST}`;
+    throw new BadRequestException({ message, fields: { 'connection.baseUrl': [NOT_ALLOWED_HOST] } });
+  }
+
+  /**
+   * A new address must be on the allow-list, and a stored secret is never carried to it: the admin enters each
+   * stored secret again (or sends it empty to remove it), else 400 naming it and nothing is saved.
+   */
+  private checkConnectionChange(entity: SourceEntity, sent: NonNullable<UpdateSourceDto['connection']>): void {
+    if (sent.baseUrl === undefined) return;
+    this.assertAllowedBaseUrl(sent.baseUrl);
+    if (sent.baseUrl.replace(/\/+$/, '') === entity.baseUrl) return;
+    const fields: Record<string, string[]> = {};
+    const again = (what: string) => `the address changed: enter the ${what} again (a stored ${what} is sent only to the address it was saved for)`;
+    if (entity.passwordEncrypted !== null && sent.password === undefined) fields['connection.password'] = [again('password')];
+    if (entity.tokenEncrypted !== null && sent.token === undefined) fields['connection.token'] = [again('token')];
+    if (Object.keys(fields).length === 0) return;
+    const message = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
+    throw new BadRequestException({ message, fields });
   }
 
   /** The options sent, as the source accepts them; 400 with `options.<key>` errors otherwise. */
@@ -184,6 +235,11 @@ export class SourcesService implements OnModuleInit {
     };
   }
 
+  private commandView(id: string): CommandSettings | null {
+    const configured = this.commandSources.get(id);
+    return configured ? toCommandSettings(configured) : null;
+  }
+
   async toSource(entity: SourceEntity): Promise<Source> {
     const [lastRun, activeRun, schedule] = await Promise.all([
       this.runs.findOne({ where: { sourceId: entity.id, status: In(['success', 'failed', 'cancelled']) }, order: { id: 'DESC' } }),
@@ -206,7 +262,7 @@ export class SourcesService implements OnModuleInit {
               hasToken: entity.tokenEncrypted !== null,
               acceptsToken: findSourceDefinition(this.catalog, entity.id)?.connectionEnv?.token !== undefined,
             },
-      command: entity.command,
+      command: entity.kind === 'command' ? this.commandView(entity.id) : null,
       modes: [...(findSourceDefinition(this.catalog, entity.id)?.modes ?? [])],
       options: { ...(findSourceDefinition(this.catalog, entity.id)?.defaultOptions ?? {}), ...entity.options },
       hasRecords: findSourceDefinition(this.catalog, entity.id)?.loadRecordBrowser !== undefined,
@@ -218,4 +274,9 @@ export class SourcesService implements OnModuleInit {
       updatedAt: entity.updatedAt,
     };
   }
+}
+
+function toCommandSettings(configured: CommandSourceConfig): CommandSettings {
+  const { executable, args, cwd, countPattern, env } = configured;
+  return { executable, args, cwd, countPattern, envNames: Object.keys(env).sort() };
 }

@@ -2,15 +2,19 @@ import { BadRequestException, ConflictException, Inject, Injectable, Logger, Not
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { ACTIVE_RUN_STATUSES, type RunMode, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
 import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { SyncEventsService } from './events/sync-events.service';
 import { toSyncRun } from './run-mapper';
+import { commandEnvironment } from './runner/command-process';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
 import { SourcesService } from './sources.service';
+
+const SECRET_NAME = /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i;
 
 export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };
 
@@ -28,6 +32,7 @@ export class SyncService implements OnApplicationBootstrap {
     private readonly recorder: RunRecorder,
     private readonly events: SyncEventsService,
     @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Runs a previous process left active can never finish: close them before anything else starts. */
@@ -42,6 +47,10 @@ export class SyncService implements OnApplicationBootstrap {
   async start(request: StartRequest): Promise<SyncRun> {
     const source = await this.sources.findEntity(request.sourceId);
     if (!source.enabled) throw new ConflictException({ message: `source "${source.id}" is disabled` });
+    const command = source.kind === 'command' ? this.sources.configuredCommand(source.id) : null;
+    if (source.kind === 'command' && !command) {
+      throw new ConflictException({ message: `source "${source.id}" has no command in server configuration (COMMAND_SOURCES_FILE)` });
+    }
     const mode = this.resolveMode(source.id, request.mode);
     await this.assertNoActiveRun(source.id);
     let run: SyncRunEntity;
@@ -74,12 +83,15 @@ export class SyncService implements OnApplicationBootstrap {
     const settings = this.sources.workerSettings(source);
     const secrets = [settings.connection?.password, settings.connection?.token].filter((secret): secret is string => Boolean(secret));
     try {
-      if (source.kind === 'command') {
-        const env: Record<string, string> = { HAMGAM_RUN_ID: String(run.id), HAMGAM_SOURCE_ID: source.id };
+      if (command) {
+        const runEnv: Record<string, string> = { HAMGAM_RUN_ID: String(run.id), HAMGAM_SOURCE_ID: source.id };
         if (settings.connection) {
-          Object.assign(env, { HAMGAM_BASE_URL: settings.connection.baseUrl, HAMGAM_USERNAME: settings.connection.username, HAMGAM_PASSWORD: settings.connection.password });
+          Object.assign(runEnv, { HAMGAM_BASE_URL: settings.connection.baseUrl, HAMGAM_USERNAME: settings.connection.username, HAMGAM_PASSWORD: settings.connection.password });
         }
-        this.supervisor.launch({ kind: 'command', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, command: source.command!, env });
+        const env = commandEnvironment(this.config.env, command.env, runEnv);
+        // Configured values under a secret-looking name are masked in the run's log like the password.
+        const configuredSecrets = Object.entries(command.env).filter(([name]) => SECRET_NAME.test(name)).map(([, value]) => value);
+        this.supervisor.launch({ kind: 'command', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets: [...secrets, ...configuredSecrets], command, env });
       } else {
         this.supervisor.launch({ kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings });
       }

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
@@ -6,6 +8,8 @@ import { RunSupervisor } from '../../src/sync/runner/run-supervisor.service';
 import { startTestApp, triggerRun, waitFor, waitForRunEnd, type TestApp } from './helpers/test-app';
 
 const FAKE_LEGACY = join(__dirname, '../fixtures/fake-legacy-sync.mjs');
+// Command sources are configured by the operator, one per behaviour of the fake script.
+const SCRIPTS = { 'script-ok': [], 'script-fail': ['--fail'], 'script-hang': ['--hang'], 'script-echo': ['--echo-secret'] };
 
 const isAlive = (pid: number) => {
   try {
@@ -36,11 +40,21 @@ describe('the run supervisor', () => {
     return { run, pid };
   };
 
+  let configDir: string;
+
+  beforeAll(() => {
+    configDir = mkdtempSync(join(tmpdir(), 'hamgam-commands-'));
+    const sources = Object.entries(SCRIPTS).map(([id, args]) => ({ id, executable: process.execPath, args: [FAKE_LEGACY, ...args], cwd: '.', countPattern: 'Total records: (\\d+)' }));
+    writeFileSync(join(configDir, 'commands.json'), JSON.stringify(sources));
+  });
+
+  afterAll(() => rmSync(configDir, { recursive: true, force: true }));
+
   beforeEach(async () => {
     gateway = await startGolestanStandIn({ facultyCount: 30, seed: 3 });
     t = await startTestApp({
-      env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
-      standIns: { 'legacy-faculty': connection() },
+      env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password, COMMAND_SOURCES_FILE: join(configDir, 'commands.json') },
+      standIns: { 'legacy-faculty': connection(), 'script-echo': connection() },
     });
   });
 
@@ -111,13 +125,8 @@ describe('the run supervisor', () => {
   });
 
   describe('command sources', () => {
-    const useScript = (...args: string[]) =>
-      t.http().patch('/api/sources/legacy-faculty').send({ command: { executable: process.execPath, args: [FAKE_LEGACY, ...args], cwd: '.' } }).expect(200);
-
     it('should record the output and the count when the script succeeds', async () => {
-      await useScript();
-
-      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'script-ok')).id);
 
       expect(run).toMatchObject({ status: 'success', errorMessage: null });
       expect(run.counts.fetched).toBe(42);
@@ -127,9 +136,7 @@ describe('the run supervisor', () => {
     });
 
     it('should fail with the exit code and the last error line when the script fails', async () => {
-      await useScript('--fail');
-
-      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'script-fail')).id);
 
       expect(run).toMatchObject({ status: 'failed' });
       expect(run.errorMessage).toContain('code 3');
@@ -137,18 +144,16 @@ describe('the run supervisor', () => {
     });
 
     it('should kill the script at its time limit when it hangs', async () => {
-      await useScript('--hang');
-      await t.http().patch('/api/sources/legacy-faculty').send({ timeoutSeconds: 1 }).expect(200);
+      await t.http().patch('/api/sources/script-hang').send({ timeoutSeconds: 1 }).expect(200);
 
-      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'script-hang')).id);
 
       expect(run).toMatchObject({ status: 'failed' });
       expect(run.errorKind).toBe('timeout');
     });
 
     it('should cancel a hanging script when a user cancels', async () => {
-      await useScript('--hang');
-      const run = await triggerRun(t, 'legacy-faculty');
+      const run = await triggerRun(t, 'script-hang');
       await waitFor(async () => ((await t.http().get(`/api/runs/${run.id}/log`)).body as RunLog).lines.length > 1);
 
       await t.http().post(`/api/runs/${run.id}/cancel`).expect(202);
@@ -157,9 +162,7 @@ describe('the run supervisor', () => {
     });
 
     it('should redact the password when the script prints it', async () => {
-      await useScript('--echo-secret');
-
-      const run = await waitForRunEnd(t, (await triggerRun(t, 'legacy-faculty')).id);
+      const run = await waitForRunEnd(t, (await triggerRun(t, 'script-echo')).id);
 
       const log = JSON.stringify((await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body);
       expect(log).toContain('connecting with password ***');

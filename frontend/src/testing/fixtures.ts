@@ -104,7 +104,7 @@ export function makeLegacySource(overrides: Partial<Source> = {}): Source {
     id: 'legacy-faculty',
     kind: 'command',
     connection: null,
-    command: { executable: 'python3', args: ['faculty_main.py'], cwd: 'legacy', countPattern: 'saved (\\d+)' },
+    command: { executable: 'python3', args: ['faculty_main.py'], cwd: '/opt/legacy', countPattern: 'saved (\\d+)', envNames: ['FACULTY_DB_URL'] },
     isStandIn: false,
     lastRun: makeRun({
       id: '9',

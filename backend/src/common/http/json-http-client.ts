@@ -1,8 +1,10 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { maskSecrets } from '../../audit/redact';
 import { SyncError } from '../sync-error';
 import { retryAfterMs } from './backoff';
 import { abortError, TransientError, withRetry, type RetryOptions } from './retry';
+import { assertAllowedUpstream, noHttpAnswer } from './upstream';
 
 export type PostJsonOptions = {
   headers?: Record<string, string>;
@@ -10,7 +12,7 @@ export type PostJsonOptions = {
   timeoutMs: number;
   /** The run's signal: aborting it ends the request at once with a `cancelled` error. */
   signal?: AbortSignal;
-  /** Values (password, token) removed from any upstream text quoted in an error message. */
+  /** Values (password, token) removed from the technical detail of an error (an errno message may name the URL). */
   secrets?: string[];
 };
 
@@ -23,12 +25,11 @@ export class HttpStatusError extends SyncError {
     message: string,
     readonly status: number,
   ) {
-    super(kind, message);
+    super(kind, message, `HTTP ${status}`);
     this.name = 'HttpStatusError';
   }
 }
 
-const BODY_SNIPPET_CHARS = 200;
 // Connections are kept open between calls, as fetch keeps them.
 const AGENTS = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
 
@@ -50,6 +51,7 @@ export type BytesResponse = { status: number; bytes: Buffer };
  */
 export async function postForBytes(url: string, body: unknown, options: PostJsonOptions): Promise<BytesResponse> {
   const target = describeUrl(url);
+  assertAllowedUpstream(url, target);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let status: number;
@@ -61,19 +63,14 @@ export async function postForBytes(url: string, body: unknown, options: PostJson
     ({ status, retryAfter, bytes } = await send(url, payload, headers, signal));
   } catch (error) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    if (timeout.aborted) throw new TransientError('timeout', `${target} did not answer within ${options.timeoutMs} ms`);
-    const cause = redactSecrets(networkCause(error).split(url).join(target), options.secrets ?? []);
-    throw new TransientError('network', `${target} failed: ${cause}`);
+    throw noHttpAnswer(target, timeout.aborted ? `no answer within ${options.timeoutMs} ms` : redactSecrets(networkCause(error).split(url).join(target), options.secrets ?? []));
   }
-
-  const quote = () => snippet(bytes.toString('utf8'), options.secrets ?? []);
+  // The body of a refusal is not quoted: it could be anything the address holds (docs/decisions.md).
   if (status === 429 || status >= 500) {
-    throw new TransientError('upstream', `${target} answered ${status}${quote()}`, retryAfterMs(retryAfter));
+    throw new TransientError('upstream', `${target} answered ${status}`, retryAfterMs(retryAfter), `HTTP ${status}`);
   }
-  if (status === 401 || status === 403) throw new HttpStatusError('auth', `${target} answered ${status}${quote()}`, status);
-  if (status < 200 || status >= 300) {
-    throw new HttpStatusError('upstream', `${target} answered ${status}${quote()}`, status);
-  }
+  if (status === 401 || status === 403) throw new HttpStatusError('auth', `${target} answered ${status}`, status);
+  if (status < 200 || status >= 300) throw new HttpStatusError('upstream', `${target} answered ${status}`, status);
   return { status, bytes };
 }
 
@@ -109,7 +106,7 @@ export function parseJsonBody(url: string, status: number, bytes: Buffer): unkno
     return JSON.parse((hasBom ? bytes.subarray(3) : bytes).toString('utf8')) as unknown;
   } catch {
     // Not quoted: a cut-off success body is the data itself, personal details included.
-    throw new TransientError('upstream', `${describeUrl(url)} answered ${status} with a body that is not JSON (${bytes.length} bytes)`);
+    throw new TransientError('upstream', `${describeUrl(url)} answered ${status} with a body that is not JSON`, null, `${bytes.length} bytes`);
   }
 }
 
@@ -136,29 +133,19 @@ export function describeUrl(url: string): string {
   return `POST ${parsed.origin}${parsed.pathname}`;
 }
 
-/** Replaces every secret and every JSON-looking password/token value in `text`. */
+/** Replaces every secret (plain or URL-encoded) and every JSON-looking password/token value in `text`. */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let result = text.replace(
-    /("(?:password|passwd|pass|token|access_?token|refresh_?token|secret|authorization)"\s*:\s*)"[^"]*"/gi,
-    '$1"***"',
-  );
-  result = result.replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***');
-  for (const secret of secrets) {
-    if (secret.length > 0) result = result.split(secret).join('***');
-  }
-  return result;
+  const result = text
+    .replace(/("(?:password|passwd|pass|token|access_?token|refresh_?token|secret|authorization)"\s*:\s*)"[^"]*"/gi, '$1"***"')
+    .replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, '$1***');
+  return maskSecrets(result, secrets);
 }
 
-function snippet(text: string, secrets: readonly string[]): string {
-  const flat = redactSecrets(text, secrets).replace(/\s+/g, ' ').trim();
-  if (!flat) return '';
-  return `: ${flat.length > BODY_SNIPPET_CHARS ? flat.slice(0, BODY_SNIPPET_CHARS) + '…' : flat}`;
-}
-
-// undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND …) in `cause`.
+// undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND …) in `cause`. Duck-typed, not
+// `instanceof Error`: errors may come from another realm (node:internal, a test sandbox).
 export function networkCause(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  const code = (cause as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return code;
-  return cause instanceof Error ? cause.message : 'unknown network error';
+  const outer = error as { cause?: unknown } | null;
+  const cause = (typeof outer?.cause === 'object' && outer.cause !== null ? outer.cause : error) as { code?: unknown; message?: unknown } | null;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof cause?.message === 'string' ? cause.message : 'unknown network error';
 }

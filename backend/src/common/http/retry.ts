@@ -8,8 +8,9 @@ export class TransientError extends SyncError {
     message: string,
     /** The wait the server asked for (Retry-After), when it asked. */
     readonly retryAfterMs: number | null = null,
+    detail: string | null = null,
   ) {
-    super(kind, message);
+    super(kind, message, detail);
     this.name = 'TransientError';
   }
 }
@@ -19,7 +20,7 @@ export type RetryInfo = {
   attempt: number;
   maxRetries: number;
   delayMs: number;
-  /** The failure being retried; free of secrets like every SyncError message. */
+  /** The failure being retried with its technical detail (status, errno); free of secrets and upstream text. */
   reason: string;
 };
 
@@ -51,7 +52,7 @@ export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOpti
     } catch (error) {
       if (!(error instanceof TransientError)) throw error;
       if (retry >= maxRetries) {
-        throw new SyncError(error.kind, retry === 0 ? error.message : `${error.message} (gave up after ${retry + 1} attempts)`);
+        throw new SyncError(error.kind, retry === 0 ? error.message : `${error.message} (gave up after ${retry + 1} attempts)`, error.detail);
       }
       const backoff = backoffDelayMs(retry + 1, {
         baseMs: options.baseMs ?? DEFAULT_RETRY_BASE_MS,
@@ -60,7 +61,7 @@ export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOpti
       });
       const delayMs =
         error.retryAfterMs === null ? backoff : Math.min(error.retryAfterMs, options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
-      options.onRetry?.({ attempt: retry + 1, maxRetries, delayMs, reason: error.message });
+      options.onRetry?.({ attempt: retry + 1, maxRetries, delayMs, reason: error.detail ? `${error.message} [${error.detail}]` : error.message });
       await sleep(delayMs, options.signal);
     }
   }

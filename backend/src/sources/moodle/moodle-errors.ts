@@ -16,14 +16,20 @@ export function errorKindOf(errorcode: string): ErrorKind {
   return 'upstream';
 }
 
-/** A Moodle error body turned into a run error; `errorcode` is always in the message. */
+// An error code is shown only when it looks like one: the answer may come from any address an admin typed.
+const ERRORCODE = /^[a-z][a-z0-9_]{0,63}$/i;
+
+/**
+ * A Moodle error body turned into a run error: the `errorcode` and a fixed hint, never Moodle's own message text
+ * (the address may not be Moodle at all, and the text could be anything it holds).
+ */
 export class MoodleError extends SyncError {
   constructor(
     readonly errorcode: string,
-    readonly moodleMessage: string,
     readonly wsfunction: string,
   ) {
-    super(errorKindOf(errorcode), `Moodle refused ${wsfunction} with errorcode "${errorcode}": ${moodleMessage}${HINTS[errorcode] ?? ''}`);
+    const code = ERRORCODE.test(errorcode) ? `"${errorcode}"` : '(not shown: it is not an error code)';
+    super(errorKindOf(errorcode), `Moodle refused ${wsfunction} with errorcode ${code}${HINTS[errorcode] ?? ''}`, ERRORCODE.test(errorcode) ? `errorcode ${errorcode}` : null);
     this.name = 'MoodleError';
   }
 }
@@ -36,12 +42,10 @@ const HINTS: Record<string, string> = {
 };
 
 /** The error in a decoded body, or null: an object with `exception` or a top-level `errorcode` is an error. */
-export function findMoodleError(body: unknown): { errorcode: string; message: string } | null {
+export function findMoodleError(body: unknown): { errorcode: string } | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const record = body as Record<string, unknown>;
   if (!('exception' in record) && !('errorcode' in record)) return null;
   const errorcode = typeof record.errorcode === 'string' && record.errorcode !== '' ? record.errorcode : String(record.exception ?? 'unknown');
-  // server.php puts the text under `message`; login/token.php under `error`.
-  const message = typeof record.message === 'string' ? record.message : typeof record.error === 'string' ? record.error : '';
-  return { errorcode, message };
+  return { errorcode };
 }

@@ -1,6 +1,7 @@
 import { retryAfterMs } from '../../common/http/backoff';
 import { describeUrl, HttpStatusError, networkCause, redactSecrets } from '../../common/http/json-http-client';
 import { abortError, TransientError, withRetry, type RetryInfo } from '../../common/http/retry';
+import { assertAllowedUpstream, noHttpAnswer } from '../../common/http/upstream';
 import { SyncError } from '../../common/sync-error';
 import { MoodleError, findMoodleError } from './moodle-errors';
 import { encodeMoodleParams, type FormValue } from './moodle-form';
@@ -104,7 +105,7 @@ export class MoodleClient {
     const form = encodeMoodleParams({ wstoken: this.token, wsfunction, moodlewsrestformat: 'json', ...params });
     const body = await this.post('/webservice/rest/server.php', form);
     const error = findMoodleError(body);
-    if (error) throw new MoodleError(error.errorcode, error.message, wsfunction);
+    if (error) throw new MoodleError(error.errorcode, wsfunction);
     return body;
   }
 
@@ -113,7 +114,7 @@ export class MoodleClient {
     if (!username || !password) throw new SyncError('auth', 'Moodle needs a new token but no user name and password are set to get one');
     const body = await this.post('/login/token.php', encodeMoodleParams({ username, password, service }));
     const error = findMoodleError(body);
-    if (error) throw new MoodleError(error.errorcode, error.message, `login/token.php (service "${service}")`);
+    if (error) throw new MoodleError(error.errorcode, `login/token.php (service "${service}")`);
     const token = parse.parseToken(body);
     if (!token) throw new SyncError('auth', `login/token.php answered without a token for service "${service}"`);
     this.token = token;
@@ -135,7 +136,7 @@ export class MoodleClient {
 type FormPostOptions = {
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Token and password: removed from any upstream text quoted in an error. */
+  /** Token and password: removed from the technical detail of an error. */
   secrets: string[];
 };
 
@@ -146,6 +147,7 @@ type FormPostOptions = {
  */
 async function postMoodleForm(url: string, form: URLSearchParams, options: FormPostOptions): Promise<unknown> {
   const target = describeUrl(url);
+  assertAllowedUpstream(url, target);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let status: number;
@@ -157,16 +159,17 @@ async function postMoodleForm(url: string, form: URLSearchParams, options: FormP
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form,
       signal,
+      // A redirect could carry the token in the form to another host, past the allow-list: it is an answer like any other.
+      redirect: 'manual',
     });
     status = response.status;
     retryAfter = response.headers.get('retry-after');
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    if (timeout.aborted) throw new TransientError('timeout', `${target} did not answer within ${options.timeoutMs} ms`);
-    throw new TransientError('network', `${target} failed: ${redactSecrets(networkCause(error), options.secrets)}`);
+    throw noHttpAnswer(target, timeout.aborted ? `no answer within ${options.timeoutMs} ms` : redactSecrets(networkCause(error), options.secrets));
   }
-  if (status === 429 || status >= 500) throw new TransientError('upstream', `${target} answered ${status}`, retryAfterMs(retryAfter));
+  if (status === 429 || status >= 500) throw new TransientError('upstream', `${target} answered ${status}`, retryAfterMs(retryAfter), `HTTP ${status}`);
   if (status === 403 && text.trim() === '') {
     // What server.php does when web services or the REST protocol are switched off on the site.
     throw new HttpStatusError(
@@ -177,13 +180,13 @@ async function postMoodleForm(url: string, form: URLSearchParams, options: FormP
     );
   }
   if (status < 200 || status >= 300) {
-    const quoted = redactSecrets(text, options.secrets).replace(/\s+/g, ' ').trim().slice(0, 200);
-    throw new HttpStatusError(status === 401 || status === 403 ? 'auth' : 'upstream', `${target} answered ${status}${quoted ? `: ${quoted}` : ''}`, status);
+    // Not quoted: the body could be anything the address holds.
+    throw new HttpStatusError(status === 401 || status === 403 ? 'auth' : 'upstream', `${target} answered ${status}`, status);
   }
   try {
     return text.trimStart().startsWith('<') ? decodeMoodleXml(text) : (JSON.parse(text) as unknown);
   } catch {
     // Not quoted: a cut-off success body is the data itself, personal details included.
-    throw new TransientError('upstream', `${target} answered ${status} with a body that is neither JSON nor Moodle XML (${Buffer.byteLength(text)} bytes)`);
+    throw new TransientError('upstream', `${target} answered ${status} with a body that is neither JSON nor Moodle XML`, null, `${Buffer.byteLength(text)} bytes`);
   }
 }

@@ -1,5 +1,6 @@
-import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
+import type { WorkerSettings } from '@hamgam/shared';
 import { SyncError } from '../../common/sync-error';
+import type { ConnectionTestOutcome } from '../../sync/source-definition';
 import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
 import { readMoodleOptions } from './moodle.options';
 
@@ -7,9 +8,9 @@ import { readMoodleOptions } from './moodle.options';
 const TEST_TIMEOUT_MS = 15_000;
 
 /** Asks core_webservice_get_site_info with the given (maybe unsaved) settings: who the site is, which needed functions the token may call. */
-export async function testMoodleConnection(settings: WorkerSettings, signal: AbortSignal): Promise<ConnectionTestResult> {
+export async function testMoodleConnection(settings: WorkerSettings, signal: AbortSignal): Promise<ConnectionTestOutcome> {
   const startedAt = Date.now();
-  const finish = (result: Omit<ConnectionTestResult, 'testedAt' | 'durationMs'>): ConnectionTestResult => ({
+  const finish = (result: Omit<ConnectionTestOutcome, 'testedAt' | 'durationMs'>): ConnectionTestOutcome => ({
     ...result,
     testedAt: new Date(startedAt).toISOString(),
     durationMs: Date.now() - startedAt,
@@ -46,6 +47,7 @@ export async function testMoodleConnection(settings: WorkerSettings, signal: Abo
       message: error instanceof Error ? error.message : String(error),
       system: null,
       checks: [],
+      detail: error instanceof SyncError ? error.detail : null,
     });
   }
 }

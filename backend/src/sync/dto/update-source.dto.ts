@@ -1,42 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsInt,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-  ValidateNested,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { Equals, IsBoolean, IsInt, IsObject, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsOmittable } from '../../common/validation.pipe';
-import type { CommandSettings, TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
+import type { TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
 import { AutoSyncDto } from '../scheduler/dto/auto-sync.dto';
 
-@ValidatorConstraint({ name: 'countPattern' })
-class CountPatternConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    if (typeof value !== 'string' || value.length === 0 || value.length > 200) return false;
-    try {
-      // The first capture group must exist: it is the record count.
-      return new RegExp(`${value}|`).exec('')!.length >= 2;
-    } catch {
-      return false;
-    }
-  }
-
-  defaultMessage(): string {
-    return 'countPattern must be a valid regular expression with one capture group for the count';
-  }
-}
+export const COMMAND_IS_CONFIGURATION = 'command cannot be changed over the API: what a command source runs is set in server configuration (COMMAND_SOURCES_FILE)';
 
 export class ConnectionDto {
   @ApiPropertyOptional({ example: 'https://api.university.ac.ir' })
@@ -73,34 +42,6 @@ export class TestConnectionDto implements TestConnectionRequest {
   connection?: ConnectionDto;
 }
 
-export class CommandDto implements Partial<CommandSettings> {
-  @ApiPropertyOptional({ example: 'python3' })
-  @IsOmittable()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  executable?: string;
-
-  @ApiPropertyOptional({ type: [String], example: ['faculty_main.py'] })
-  @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(1000, { each: true })
-  args?: string[];
-
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @MaxLength(1000)
-  cwd?: string;
-
-  @ApiPropertyOptional({ example: 'Total records: (\\d+)' })
-  @IsOmittable()
-  @Validate(CountPatternConstraint)
-  countPattern?: string;
-}
-
 export class UpdateSourceDto implements UpdateSourceRequest {
   @ApiPropertyOptional()
   @IsOmittable()
@@ -120,11 +61,12 @@ export class UpdateSourceDto implements UpdateSourceRequest {
   @Type(() => ConnectionDto)
   connection?: ConnectionDto;
 
-  @ApiPropertyOptional({ type: CommandDto })
+  // Not part of the request type: declared only to refuse it by name. What a command source runs is set in
+  // server configuration, never over the API.
+  @ApiHideProperty()
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => CommandDto)
-  command?: CommandDto;
+  @Equals(undefined, { message: COMMAND_IS_CONFIGURATION })
+  command?: never;
 
   @ApiPropertyOptional({ type: AutoSyncDto, description: 'Automatic schedule: an interval (every + unit) or a cron expression' })
   @IsOmittable()

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { SourceKind } from '@hamgam/shared';
+import type { CommandSettings, SourceKind } from '@hamgam/shared';
 
 @Entity('sources')
 export class SourceEntity {
@@ -30,8 +30,9 @@ export class SourceEntity {
   @Column('simple-json')
   options: Record<string, unknown>;
 
+  /** A copy of what server configuration says, rewritten at every start; runs read the configuration itself. */
   @Column('simple-json', { nullable: true })
-  command: { executable: string; args: string[]; cwd: string; countPattern: string } | null;
+  command: CommandSettings | null;
 
   @Column('text', { name: 'created_at' })
   createdAt: string;

@@ -1,16 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { EMPTY_COUNTS, type CommandSettings, type WorkerMessage } from '@hamgam/shared';
 import { resolve } from 'node:path';
+import { EMPTY_COUNTS, type WorkerMessage } from '@hamgam/shared';
+import type { CommandSourceConfig } from '../../config/command-sources';
 
 export type CommandLaunch = {
-  command: CommandSettings;
-  /** Extra environment for the command: the run id and, when the source has one, its connection. */
+  command: Pick<CommandSourceConfig, 'executable' | 'args' | 'cwd' | 'countPattern'>;
+  /** The command's whole environment (see `commandEnvironment`): nothing else is inherited. */
   env: Record<string, string>;
   onMessage: (message: WorkerMessage) => void;
 };
 
 const LINE_LIMIT = 2000;
+// Of the server's own environment a command sees only these: enough to find programs and read text, never the
+// server's secrets (ADMIN_PASSWORD, HAMGAM_SECRET_KEY …).
+const INHERITED = ['PATH', 'LANG', 'LC_ALL', 'TZ'] as const;
+
+/**
+ * A command's environment: PATH, LANG, LC_ALL and TZ of the server, the variables configured for the source,
+ * then the run's own (`HAMGAM_RUN_ID`, `HAMGAM_SOURCE_ID`, the connection), which configuration cannot override.
+ */
+export function commandEnvironment(serverEnv: NodeJS.ProcessEnv, configured: Record<string, string>, run: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of INHERITED) {
+    const value = serverEnv[name];
+    if (value !== undefined) env[name] = value;
+  }
+  return { ...env, ...configured, ...run };
+}
 
 /**
  * Runs a legacy script as the run's child process. Its output becomes the run's log, the record count is read
@@ -23,7 +40,7 @@ export function spawnCommand({ command, env, onMessage }: CommandLaunch): ChildP
   let lastError = '';
   const child = spawn(command.executable, command.args, {
     cwd: resolve(command.cwd || '.'),
-    env: { ...process.env, ...env },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group, so a timeout or cancel reaches whatever the script starts too.
     detached: true,

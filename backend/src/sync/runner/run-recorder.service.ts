@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { ErrorKind, LogLevel, RunCounts, WorkerProgress } from '@hamgam/shared';
+import { maskSecrets } from '../../audit/redact';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RunLogLineEntity } from '../entities/run-log-line.entity';
 import { RunRejectionEntity } from '../entities/run-rejection.entity';
@@ -117,8 +118,7 @@ export class RunRecorder {
   }
 
   private redact(runId: number, text: string): string {
-    const secrets = this.logState.get(runId)?.secrets ?? [];
-    return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+    return maskSecrets(text, this.logState.get(runId)?.secrets ?? []);
   }
 
   private async update(runId: number, patch: Partial<SyncRunEntity>, event: 'run.progress' | 'run.finished'): Promise<void> {

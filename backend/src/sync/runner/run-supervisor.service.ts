@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { CommandSettings, ErrorKind, RunMode, WorkerSettings } from '@hamgam/shared';
+import type { ErrorKind, RunMode, WorkerSettings } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { spawnCommand } from './command-process';
+import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
 import { RunRecorder } from './run-recorder.service';
 
@@ -12,7 +12,7 @@ export type LaunchRequest = {
   sourceId: string;
   timeoutSeconds: number;
   secrets: string[];
-} & ({ kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandSettings; env: Record<string, string> });
+} & ({ kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandLaunch['command']; env: Record<string, string> });
 
 type StopReason = { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string };
 
@@ -86,7 +86,7 @@ export class RunSupervisor implements OnApplicationShutdown {
       createInterface({ input: child.stdout! }).on('line', (line) => onMessage({ type: 'log', level: 'info', message: line }));
       createInterface({ input: child.stderr! }).on('line', (line) => onMessage({ type: 'log', level: 'warn', message: line }));
       child.on('error', (error) => onMessage({ type: 'failed', kind: 'internal', message: `could not start the worker: ${error.message}` }));
-      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, mode: request.mode, settings: request.settings });
+      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, mode: request.mode, settings: request.settings, allowedUpstreamHosts: this.config.upstreamAllowedHosts });
     }
 
     child.once('close', (code, signal) => {

@@ -51,6 +51,8 @@ export async function runSync({ step, context, send, now = Date.now }: RunSyncDe
     const kind = error instanceof SyncError ? error.kind : context.signal.aborted ? 'cancelled' : 'internal';
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof SyncError) && error instanceof Error && error.stack) report.log('error', error.stack);
+    // The run's message is a summary; the log keeps the technical detail (status, error code, errno).
+    if (error instanceof SyncError && error.detail) report.log('error', `detail: ${error.detail}`);
     final = { type: 'failed', kind, message, counts: lastCounts };
   }
   flushRejections();

@@ -1,4 +1,5 @@
 import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
+import { setAllowedUpstreamHosts } from '../../common/http/upstream';
 import { openSqlite } from '../../common/database/open-sqlite';
 import { findSourceDefinition, type SourceCatalog } from '../source-catalog';
 import { runSync } from './run-sync';
@@ -27,6 +28,7 @@ async function main(catalog: SourceCatalog, start: ParentMessage): Promise<void>
     await send({ type: 'failed', kind: 'internal', message: `no connector is registered for source "${start.sourceId}"` });
     return;
   }
+  setAllowedUpstreamHosts(start.allowedUpstreamHosts);
   const db = openSqlite(start.databasePath);
   try {
     const step = await definition.loadStep();

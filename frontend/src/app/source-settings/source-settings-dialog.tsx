@@ -7,6 +7,7 @@ import { Tabs, type Tab } from '../../components/ui/tabs';
 import { ConnectionSettings } from '../../features/connections/components/connection-settings';
 import { ScheduleSettings } from '../../features/schedules/components/schedule-settings';
 import { StudentsOptionsSettings } from '../../features/students/components/students-options-settings';
+import { CommandSettings } from '../../features/sync/components/command-settings';
 
 type SettingsPanel = ComponentType<{ source: Source; onSaved: () => void }>;
 
@@ -18,17 +19,18 @@ const OPTION_TABS: Record<string, { label: string; Panel: SettingsPanel }> = {
 export type SourceSettingsDialogProps = { source: Source; sourceName: string; onClose: () => void };
 
 /**
- * A source's settings, one tab per feature that has some: its schedule, its connection (connector sources) and
- * its own options where the source has an editor for them.
+ * A source's settings, one tab per feature that has some: its schedule, its connection, what a command source
+ * runs (read-only: server configuration decides it) and its own options where the source has an editor for them.
  */
 export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSettingsDialogProps) {
   const { t } = useTranslation('common');
   const [selected, setSelected] = useState('schedule');
-  const { connection } = source;
+  const { connection, command } = source;
   const options = OPTION_TABS[source.id];
   const tabs: Tab[] = [
     { id: 'schedule', label: t('sourceSettings.schedule'), panel: <ScheduleSettings source={source} onSaved={onClose} /> },
     ...(connection ? [{ id: 'connection', label: t('sourceSettings.connection'), panel: <ConnectionSettings source={{ ...source, connection }} onSaved={onClose} /> }] : []),
+    ...(command ? [{ id: 'command', label: t('sourceSettings.command'), panel: <CommandSettings command={command} /> }] : []),
     ...(options ? [{ id: 'options', label: t(`sourceSettings.${options.label}`), panel: <options.Panel source={source} onSaved={onClose} /> }] : []),
   ];
 

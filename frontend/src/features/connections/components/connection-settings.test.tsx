@@ -105,6 +105,7 @@ describe('settings dialog, connection tab', () => {
     const address = within(dialog).getByLabelText('Address');
 
     await user.type(address, '/moodle');
+    await user.type(within(dialog).getByLabelText('Web-service token'), 'typed-token');
     await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
 
     await waitFor(() => expect(address).toHaveAccessibleDescription(expect.stringContaining(message)));
@@ -119,5 +120,16 @@ describe('settings dialog, connection tab', () => {
     await view.user.click(within(card).getByRole('button', { name: 'Settings' }));
 
     expect(within(screen.getByRole('dialog')).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Schedule']);
+  });
+
+  it('should ask for the stored token again and send nothing when only the address changes', async () => {
+    const api = stubConnection();
+    const { user, dialog } = await openConnection();
+
+    await user.type(within(dialog).getByLabelText('Address'), '/moodle');
+    await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
+
+    expect(within(dialog).getByLabelText('Web-service token')).toHaveAccessibleDescription(expect.stringContaining('type the token again'));
+    expect(api.callsTo('PATCH /api/sources/moodle')).toHaveLength(0);
   });
 });

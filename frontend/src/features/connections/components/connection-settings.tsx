@@ -32,7 +32,7 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = checkConnectionForm(values);
+    const found = checkConnectionForm(values, initial, source.connection);
     setLocalErrors(Object.fromEntries(Object.entries(found).map(([field, codes]) => [field, codes.map((code) => t(`form.${code}`))])));
     if (Object.keys(found).length > 0) return;
     const connection = toConnectionUpdate(values, initial);

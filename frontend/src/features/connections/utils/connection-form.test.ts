@@ -34,9 +34,18 @@ describe('connection form', () => {
   });
 
   it('should refuse an empty address or one that is not http(s)', () => {
-    expect(checkConnectionForm({ ...initial, baseUrl: '  ' })).toEqual({ 'connection.baseUrl': ['baseUrlRequired'] });
-    expect(checkConnectionForm({ ...initial, baseUrl: 'ftp://lms.example.ac.ir' })).toEqual({ 'connection.baseUrl': ['baseUrlInvalid'] });
-    expect(checkConnectionForm({ ...initial, baseUrl: 'lms.example.ac.ir' })).toEqual({ 'connection.baseUrl': ['baseUrlInvalid'] });
-    expect(checkConnectionForm({ ...initial, baseUrl: 'http://127.0.0.1:3102' })).toEqual({});
+    expect(checkConnectionForm({ ...initial, baseUrl: '  ' }, initial, stored)).toEqual({ 'connection.baseUrl': ['baseUrlRequired'] });
+    expect(checkConnectionForm({ ...initial, baseUrl: 'ftp://lms.example.ac.ir' }, initial, stored)).toEqual({ 'connection.baseUrl': ['baseUrlInvalid'] });
+    expect(checkConnectionForm({ ...initial, baseUrl: 'lms.example.ac.ir' }, initial, stored)).toEqual({ 'connection.baseUrl': ['baseUrlInvalid'] });
+    expect(checkConnectionForm({ ...initial, baseUrl: 'http://127.0.0.1:3102', token: 'typed' }, initial, stored)).toEqual({});
+  });
+
+  it('should ask for each stored secret again when the address changes and it is neither typed nor removed', () => {
+    const both = { hasPassword: true, hasToken: true };
+    const moved = { ...initial, baseUrl: 'https://elsewhere.example.ac.ir' };
+
+    expect(checkConnectionForm(moved, initial, both)).toEqual({ 'connection.password': ['passwordAgain'], 'connection.token': ['tokenAgain'] });
+    expect(checkConnectionForm({ ...moved, password: 'typed', removeToken: true }, initial, both)).toEqual({});
+    expect(checkConnectionForm({ ...initial, baseUrl: 'https://lms.example.ac.ir/' }, initial, both)).toEqual({});
   });
 });

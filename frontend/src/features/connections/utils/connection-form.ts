@@ -14,18 +14,25 @@ export type ConnectionFormValues = {
 };
 
 /** Codes of the form's own checks, translated under `form.<code>`. */
-export type ConnectionCheckCode = 'baseUrlRequired' | 'baseUrlInvalid';
+export type ConnectionCheckCode = 'baseUrlRequired' | 'baseUrlInvalid' | 'passwordAgain' | 'tokenAgain';
 
 export function toConnectionFormValues(connection: ConnectionSettings): ConnectionFormValues {
   return { baseUrl: connection.baseUrl, username: connection.username, password: '', token: '', removePassword: false, removeToken: false };
 }
 
-/** Catches what the server would refuse before anything is sent; the server checks again. */
-export function checkConnectionForm(values: ConnectionFormValues): Record<string, ConnectionCheckCode[]> {
+/**
+ * Catches what the server would refuse before anything is sent; the server checks again. A stored secret goes
+ * only to the address it was saved for, so a new address needs each stored secret typed again (or removed).
+ */
+export function checkConnectionForm(values: ConnectionFormValues, initial: ConnectionFormValues, stored: Pick<ConnectionSettings, 'hasPassword' | 'hasToken'>): Record<string, ConnectionCheckCode[]> {
   const baseUrl = values.baseUrl.trim();
   if (baseUrl === '') return { 'connection.baseUrl': ['baseUrlRequired'] };
   if (!isHttpUrl(baseUrl)) return { 'connection.baseUrl': ['baseUrlInvalid'] };
-  return {};
+  if (baseUrl.replace(/\/+$/, '') === initial.baseUrl) return {};
+  const found: Record<string, ConnectionCheckCode[]> = {};
+  if (stored.hasPassword && secretUpdate(values.password, values.removePassword) === undefined) found['connection.password'] = ['passwordAgain'];
+  if (stored.hasToken && secretUpdate(values.token, values.removeToken) === undefined) found['connection.token'] = ['tokenAgain'];
+  return found;
 }
 
 function isHttpUrl(text: string): boolean {
