@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Source } from '@hamgam/shared';
+import type { RecordPage, Source } from '@hamgam/shared';
 import { setMoodleFaults, waitForLatestRun } from '../fixtures/app';
 
+const toPersianDigits = (text: string) => text.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
 const SITE_NAME = 'سامانهٔ آموزش مجازی دانشگاه (نمایشی)';
 
 test.afterEach(async ({ request }) => {
@@ -92,4 +93,36 @@ test('should sync Moodle and show its stages change from connecting to completed
   const run = (await (await request.get('/api/runs?sourceId=moodle&pageSize=1')).json()).items[0];
   expect(run).toMatchObject({ stage: 'completed', percent: 100, errorMessage: null });
   expect(run.counts.inserted).toBeGreaterThan(0);
+});
+
+test('should browse the Moodle record tables as tabs, search courses and switch tables with the keyboard, in fa and en', async ({ page, request }, testInfo) => {
+  await waitForLatestRun(request, 'moodle', 'success');
+  const courses = (await (await request.get('/api/sources/moodle/records?pageSize=1')).json()) as RecordPage;
+  const [course] = courses.items;
+  await page.goto('/');
+  await page.getByRole('article', { name: 'مودل', exact: true }).getByRole('link', { name: 'مرور داده‌ها' }).click();
+
+  const tabs = page.getByRole('tablist', { name: 'جدول‌های «مودل»' });
+  await expect(tabs.getByRole('tab', { name: 'درس‌ها' })).toHaveAttribute('aria-selected', 'true');
+  const table = page.getByRole('table', { name: 'رکوردهای «مودل»' });
+  await expect(table.getByRole('columnheader', { name: 'کاربران ثبت‌نام‌شده' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('records-fa.png'), fullPage: true });
+
+  await page.getByRole('searchbox', { name: 'جستجو' }).fill(course.fields.shortName!);
+  await page.getByRole('button', { name: 'جستجو', exact: true }).click();
+  await expect(table.getByRole('rowheader', { name: toPersianDigits(course.key), exact: true })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=/);
+
+  // In RTL the next tab is to the left.
+  await tabs.getByRole('tab', { name: 'درس‌ها' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.getByRole('tab', { name: 'کاربران' })).toHaveAttribute('aria-selected', 'true');
+  await expect(table.getByRole('columnheader', { name: 'شناسهٔ کاربر مودل' })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]table=users$/);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('tab', { name: 'Courses' }).click();
+  await expect(page.getByRole('table', { name: 'Records of “Moodle”' }).getByRole('columnheader', { name: 'Enrolled users' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('records-en.png'), fullPage: true });
+  await page.getByRole('button', { name: 'فارسی' }).click();
 });

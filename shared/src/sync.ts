@@ -97,6 +97,8 @@ export type Source = {
   options: Record<string, unknown>;
   /** True when the source's stored records can be browsed (`GET /api/sources/:id/records`). */
   hasRecords: boolean;
+  /** The tables of stored records it keeps, the data browser's default first; empty when it has none. */
+  recordTables: import('./records').RecordTableInfo[];
   /** True when the connection points at the bundled stand-in upstream, not a real system. */
   isStandIn: boolean;
   lastRun: SyncRun | null;

@@ -55,8 +55,8 @@ export type SourceDefinition = {
   testConnection?: (settings: WorkerSettings, signal: AbortSignal) => Promise<ConnectionTestOutcome>;
   /** Checks options sent with `PATCH /api/sources/:id` (only the keys sent); without it options are not editable. */
   validateOptions?: (raw: Record<string, unknown>) => OptionsValidation;
-  /** Loads what lists the source's stored records for the data browser; without it the source has none. */
-  loadRecordBrowser?: () => Promise<RecordBrowser>;
+  /** The tables of stored records the data browser shows, the default first; without them the source has none. */
+  recordTables?: readonly RecordTable[];
 };
 
 /** A connection test's result and, for the server's log only, the technical detail of a failure. */
@@ -67,8 +67,18 @@ export type OptionsValidation = { ok: true; options: Record<string, unknown> } |
 /** A search of a source's stored records. `q` is already normalised (see `normalizeSearchQuery`); null lists all. */
 export type RecordSearch = { q: string | null; page: number; pageSize: number };
 
-export type RecordBrowser = {
+/** One table of stored records: declared up front (`GET /api/sources/:id` lists it), its code loaded lazily. */
+export type RecordTable = {
+  /** Unique within the source; the `table` of `GET /api/sources/:id/records` and the locale file's `records.<id>`. */
+  id: string;
   /** The keys of `StoredRecord.fields`, in the order the browser shows them. */
   columns: readonly string[];
+  /** Loads what lists and counts the table, so the API process loads it only when asked. */
+  load: () => Promise<RecordBrowser>;
+};
+
+export type RecordBrowser = {
   list(db: Database.Database, search: RecordSearch): { items: StoredRecord[]; total: number };
+  /** Rows kept; `deleted` counts soft-deleted rows (0 where the table has no soft deletes). */
+  count(db: Database.Database): { live: number; deleted: number };
 };

@@ -9,8 +9,6 @@ import enSchedules from '../locales/en/schedules.json';
 import faConnections from '../locales/fa/connections.json';
 import enConnections from '../locales/en/connections.json';
 import faRecords from '../locales/fa/records.json';
-import faStudents from '../locales/fa/students.json';
-import enStudents from '../locales/en/students.json';
 import enRecords from '../locales/en/records.json';
 import faAuth from '../locales/fa/auth.json';
 import faAudit from '../locales/fa/audit.json';
@@ -24,10 +22,29 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fa';
 export const LANGUAGE_STORAGE_KEY = 'hamgam.language';
 
+type SourceTexts = Record<string, unknown>;
+
+// One file per source per language (locales/<lng>/sources/<id>.json: name, stages, messages, record tables,
+// options), found by the bundler: a new source adds its two files and no line here.
+const SOURCE_FILES = import.meta.glob<SourceTexts>('../locales/*/sources/*.json', { eager: true, import: 'default' });
+
+/** Each language's source texts keyed by source id: the `sources` namespace (`sources:<id>.name`). */
+export function sourceTextsByLanguage(files: Record<string, SourceTexts>): Record<string, Record<string, SourceTexts>> {
+  const byLanguage: Record<string, Record<string, SourceTexts>> = {};
+  for (const [path, texts] of Object.entries(files)) {
+    const match = /\/locales\/([^/]+)\/sources\/([^/]+)\.json$/.exec(path);
+    if (!match) continue;
+    (byLanguage[match[1]] ??= {})[match[2]] = texts;
+  }
+  return byLanguage;
+}
+
+const SOURCE_TEXTS = sourceTextsByLanguage(SOURCE_FILES);
+
 export const resources = {
-  fa: { common: faCommon, sync: faSync, schedules: faSchedules, connections: faConnections, records: faRecords, students: faStudents, auth: faAuth, audit: faAudit, users: faUsers },
-  en: { common: enCommon, sync: enSync, schedules: enSchedules, connections: enConnections, records: enRecords, students: enStudents, auth: enAuth, audit: enAudit, users: enUsers },
-} as const;
+  fa: { common: faCommon, sync: faSync, schedules: faSchedules, connections: faConnections, records: faRecords, sources: SOURCE_TEXTS.fa ?? {}, auth: faAuth, audit: faAudit, users: faUsers },
+  en: { common: enCommon, sync: enSync, schedules: enSchedules, connections: enConnections, records: enRecords, sources: SOURCE_TEXTS.en ?? {}, auth: enAuth, audit: enAudit, users: enUsers },
+};
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -68,7 +85,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
-  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'students', 'auth', 'audit', 'users'],
+  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'sources', 'auth', 'audit', 'users'],
   defaultNS: 'common',
   // React escapes what it renders.
   interpolation: { escapeValue: false },

@@ -89,6 +89,7 @@ export function makeSource(overrides: Partial<Source> = {}): Source {
     modes: [],
     options: {},
     hasRecords: true,
+    recordTables: [{ id: 'members', columns: ['professorCode', 'personnelId', 'field', 'campusName', 'provinceName', 'mobile', 'email'] }],
     canTestConnection: false,
     isStandIn: true,
     lastRun: makeRun(),

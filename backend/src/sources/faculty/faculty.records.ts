@@ -1,5 +1,6 @@
 import type { StoredRecord } from '@hamgam/shared';
 import type { RecordBrowser } from '../../sync/source-definition';
+import { countRows } from '../../sync/records/count-rows';
 import { containsPattern, foldSqlExpression } from '../../sync/records/search-text';
 
 type MemberRow = {
@@ -18,14 +19,13 @@ type MemberRow = {
   updated_at: string;
 };
 
-const COLUMNS = ['professorCode', 'personnelId', 'field', 'campusName', 'provinceName', 'mobile', 'email'] as const;
 // Stored text is already cleaned (Persian letters, ASCII digits); the query arrives folded the same way.
 const WHERE = `(@pattern IS NULL OR national_code LIKE @pattern ESCAPE '\\' OR personnel_id LIKE @pattern ESCAPE '\\'
   OR professor_code LIKE @pattern ESCAPE '\\' OR ${foldSqlExpression("first_name || ' ' || last_name")} LIKE @pattern ESCAPE '\\')`;
 
 /** The faculty data browser: every stored member, soft-deleted ones included. */
-export const facultyRecordBrowser: RecordBrowser = {
-  columns: COLUMNS,
+export const facultyMembersBrowser: RecordBrowser = {
+  count: (db) => countRows(db, 'faculty_members'),
   list(db, { q, page, pageSize }) {
     const pattern = q === null ? null : containsPattern(q);
     const { total } = db.prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM faculty_members WHERE ${WHERE}`).get({ pattern })!;

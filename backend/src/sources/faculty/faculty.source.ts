@@ -9,6 +9,12 @@ export const facultySource: SourceDefinition = {
   defaultOptions: { pageSize: 500, requestTimeoutMs: 30_000, maxRetries: 4, retryBaseMs: 500 },
   migrations: [CreateFacultyMembers1764000000100],
   loadStep: async () => (await import('./faculty.sync')).runFacultySync,
-  loadRecordBrowser: async () => (await import('./faculty.records')).facultyRecordBrowser,
+  recordTables: [
+    {
+      id: 'members',
+      columns: ['professorCode', 'personnelId', 'field', 'campusName', 'provinceName', 'mobile', 'email'],
+      load: async () => (await import('./faculty.records')).facultyMembersBrowser,
+    },
+  ],
   testConnection: async (settings, signal) => (await import('./faculty.test-connection')).testFacultyConnection(settings, signal),
 };

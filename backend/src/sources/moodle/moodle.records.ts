@@ -1,5 +1,6 @@
 import type { StoredRecord } from '@hamgam/shared';
 import type { RecordBrowser } from '../../sync/source-definition';
+import { countRows } from '../../sync/records/count-rows';
 import { containsPattern, foldSqlExpression } from '../../sync/records/search-text';
 
 type UserRow = {
@@ -17,15 +18,116 @@ type UserRow = {
   updated_at: string;
 };
 
+type CourseRow = {
+  id: number;
+  shortname: string;
+  fullname: string;
+  category: string | null;
+  term_code: string | null;
+  activity_level: string | null;
+  activities: number | null;
+  enrolled: number;
+  deleted_at: string | null;
+  last_run_id: string | null;
+  updated_at: string;
+};
+
+type CategoryRow = {
+  id: number;
+  name: string;
+  idnumber: string | null;
+  parent: string | null;
+  depth: number | null;
+  visible: number | null;
+  courses: number;
+  deleted_at: string | null;
+  last_run_id: string | null;
+  updated_at: string;
+};
+
+const limitOffset = (search: { page: number; pageSize: number }) => ({ limit: search.pageSize, offset: (search.page - 1) * search.pageSize });
+const count = (value: number | null) => (value === null ? null : String(value));
+
+const COURSES_WHERE = `(@pattern IS NULL OR ${foldSqlExpression('c.shortname')} LIKE @pattern ESCAPE '\\'
+  OR ${foldSqlExpression('c.fullname')} LIKE @pattern ESCAPE '\\')`;
+
+/** Moodle courses with their category, term, classification, activity count and live enrolments; searched by short and full name. */
+export const moodleCoursesBrowser: RecordBrowser = {
+  count: (db) => countRows(db, 'moodle_courses'),
+  list(db, search) {
+    const pattern = search.q === null ? null : containsPattern(search.q);
+    const { total } = db.prepare(`SELECT COUNT(*) AS total FROM moodle_courses c WHERE ${COURSES_WHERE}`).get({ pattern }) as { total: number };
+    const rows = db
+      .prepare(
+        `SELECT c.id, c.shortname, c.fullname, cat.name AS category, c.term_code, c.activity_level, cc.activities, c.deleted_at, c.last_run_id,
+                c.updated_at, (SELECT COUNT(*) FROM moodle_enrolments e WHERE e.course_id = c.id AND e.deleted_at IS NULL) AS enrolled
+         FROM moodle_courses c LEFT JOIN moodle_categories cat ON cat.id = c.category_id LEFT JOIN moodle_course_contents cc ON cc.course_id = c.id
+         WHERE ${COURSES_WHERE} ORDER BY c.shortname, c.id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ pattern, ...limitOffset(search) }) as CourseRow[];
+    const items: StoredRecord[] = rows.map((row) => ({
+      key: String(row.id),
+      name: row.fullname,
+      fields: {
+        shortName: row.shortname,
+        category: row.category,
+        term: row.term_code,
+        classification: row.activity_level,
+        activities: count(row.activities),
+        enrolledUsers: String(row.enrolled),
+      },
+      deletedAt: row.deleted_at,
+      lastRunId: row.last_run_id,
+      updatedAt: row.updated_at,
+      history: null,
+    }));
+    return { items, total };
+  },
+};
+
+const CATEGORIES_WHERE = `(@pattern IS NULL OR c.idnumber LIKE @pattern ESCAPE '\\' OR ${foldSqlExpression('c.name')} LIKE @pattern ESCAPE '\\')`;
+
+/** Moodle course categories with their parent and live course count; searched by name and ID number. */
+export const moodleCategoriesBrowser: RecordBrowser = {
+  count: (db) => countRows(db, 'moodle_categories'),
+  list(db, search) {
+    const pattern = search.q === null ? null : containsPattern(search.q);
+    const { total } = db.prepare(`SELECT COUNT(*) AS total FROM moodle_categories c WHERE ${CATEGORIES_WHERE}`).get({ pattern }) as { total: number };
+    const rows = db
+      .prepare(
+        `SELECT c.id, c.name, c.idnumber, p.name AS parent, c.depth, c.visible, c.deleted_at, c.last_run_id, c.updated_at,
+                (SELECT COUNT(*) FROM moodle_courses k WHERE k.category_id = c.id AND k.deleted_at IS NULL) AS courses
+         FROM moodle_categories c LEFT JOIN moodle_categories p ON p.id = c.parent_id
+         WHERE ${CATEGORIES_WHERE} ORDER BY c.path, c.id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ pattern, ...limitOffset(search) }) as CategoryRow[];
+    const items: StoredRecord[] = rows.map((row) => ({
+      key: String(row.id),
+      name: row.name,
+      fields: {
+        idnumber: row.idnumber,
+        parent: row.parent,
+        depth: count(row.depth),
+        visible: row.visible === null ? null : row.visible === 1 ? 'yes' : 'no',
+        courses: String(row.courses),
+      },
+      deletedAt: row.deleted_at,
+      lastRunId: row.last_run_id,
+      updatedAt: row.updated_at,
+      history: null,
+    }));
+    return { items, total };
+  },
+};
+
 // The reconciliation an auditor opens: each Moodle user, what it was matched to (student, faculty member or
 // nothing) and by which key, and how many live courses it is enrolled in.
-const COLUMNS = ['username', 'idnumber', 'email', 'match', 'matchedKey', 'courses', 'roles'] as const;
 const WHERE = `(@pattern IS NULL OR u.username LIKE @pattern ESCAPE '\\' OR u.idnumber LIKE @pattern ESCAPE '\\'
   OR u.match_kind = @q OR ${foldSqlExpression('u.fullname')} LIKE @pattern ESCAPE '\\')`;
 
 /** The Moodle data browser: users with their match, soft-deleted ones included; `q` may also be a match kind. */
-export const moodleRecordBrowser: RecordBrowser = {
-  columns: COLUMNS,
+export const moodleUsersBrowser: RecordBrowser = {
+  count: (db) => countRows(db, 'moodle_users'),
   list(db, { q, page, pageSize }) {
     const params = { pattern: q === null ? null : containsPattern(q), q };
     const { total } = db.prepare(`SELECT COUNT(*) AS total FROM moodle_users u WHERE ${WHERE}`).get(params) as { total: number };

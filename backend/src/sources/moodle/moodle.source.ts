@@ -12,7 +12,23 @@ export const moodleSource: SourceDefinition = {
   validateOptions: validateMoodleOptions,
   migrations: [CreateMoodleTables1764000000300],
   loadStep: async () => (await import('./moodle.sync')).runMoodleSync,
-  // The first cross-source reconciliation: Moodle users and the student or faculty member each one matched.
-  loadRecordBrowser: async () => (await import('./moodle.records')).moodleRecordBrowser,
+  recordTables: [
+    {
+      id: 'courses',
+      columns: ['shortName', 'category', 'term', 'classification', 'activities', 'enrolledUsers'],
+      load: async () => (await import('./moodle.records')).moodleCoursesBrowser,
+    },
+    // The first cross-source reconciliation: Moodle users and the student or faculty member each one matched.
+    {
+      id: 'users',
+      columns: ['username', 'idnumber', 'email', 'match', 'matchedKey', 'courses', 'roles'],
+      load: async () => (await import('./moodle.records')).moodleUsersBrowser,
+    },
+    {
+      id: 'categories',
+      columns: ['idnumber', 'parent', 'depth', 'visible', 'courses'],
+      load: async () => (await import('./moodle.records')).moodleCategoriesBrowser,
+    },
+  ],
   testConnection: async (settings, signal) => (await import('./moodle.test-connection')).testMoodleConnection(settings, signal),
 };

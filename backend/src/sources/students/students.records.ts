@@ -1,5 +1,6 @@
 import type { StoredRecord, StudentTermStatus } from '@hamgam/shared';
 import type { RecordBrowser } from '../../sync/source-definition';
+import { countRows } from '../../sync/records/count-rows';
 import { containsPattern } from '../../sync/records/search-text';
 
 type StudentRow = {
@@ -21,14 +22,12 @@ type StudentRow = {
 };
 type TermRow = { student_number: string; term: string; campus_code: string; status_code: string | null; status_text: string | null };
 
-// The campus code is in each term of the history; email and city stay out of a table that must fit a screen.
-const COLUMNS = ['nationalCode', 'term', 'statusText', 'campusName', 'courseName', 'gradeName', 'mobile'] as const;
 // `search_text` holds number, national code and name folded like the query (see foldForSearch).
 const WHERE = `(@pattern IS NULL OR search_text LIKE @pattern ESCAPE '\\')`;
 
 /** The students data browser: the latest record of each student, with their status in every term. */
-export const studentsRecordBrowser: RecordBrowser = {
-  columns: COLUMNS,
+export const studentsBrowser: RecordBrowser = {
+  count: (db) => countRows(db, 'students'),
   list(db, { q, page, pageSize }) {
     const pattern = q === null ? null : containsPattern(q);
     const { total } = db.prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM students WHERE ${WHERE}`).get({ pattern })!;

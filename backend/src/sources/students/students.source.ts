@@ -14,6 +14,13 @@ export const studentsSource: SourceDefinition = {
   migrations: [CreateStudents1764000000200],
   validateOptions: validateStudentsOptions,
   loadStep: async () => (await import('./students.sync')).runStudentsSync,
-  loadRecordBrowser: async () => (await import('./students.records')).studentsRecordBrowser,
+  recordTables: [
+    {
+      id: 'students',
+      // The campus code is in each term of the history; email and city stay out of a table that must fit a screen.
+      columns: ['nationalCode', 'term', 'statusText', 'campusName', 'courseName', 'gradeName', 'mobile'],
+      load: async () => (await import('./students.records')).studentsBrowser,
+    },
+  ],
   testConnection: async (settings, signal) => (await import('./students.test-connection')).testStudentsConnection(settings, signal),
 };

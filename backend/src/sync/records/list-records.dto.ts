@@ -4,7 +4,13 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { RecordListQuery } from '@hamgam/shared';
 
 export class ListRecordsDto implements RecordListQuery {
-  @ApiPropertyOptional({ description: 'Number, national code or name; ي/ی and ك/ک, Persian and Latin digits match alike' })
+  @ApiPropertyOptional({ description: "One of the source's record tables (`recordTables[].id`); the first when absent" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  table?: string;
+
+  @ApiPropertyOptional({ description: 'What the table searches (number, national code, name); ي/ی and ك/ک, Persian and Latin digits match alike' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

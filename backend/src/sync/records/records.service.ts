@@ -1,13 +1,14 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import type { RecordPage } from '@hamgam/shared';
+import type { RecordPage, SourceStats } from '@hamgam/shared';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from '../source-catalog';
+import type { RecordTable } from '../source-definition';
 import { SourcesService } from '../sources.service';
 import type { ListRecordsDto } from './list-records.dto';
 import { foldForSearch } from './search-text';
 
-/** The data browser: pages through a source's stored records with the source's own `RecordBrowser`. */
+/** The data browser: pages through and counts a source's record tables with the source's own `RecordBrowser`s. */
 @Injectable()
 export class RecordsService {
   constructor(
@@ -17,16 +18,39 @@ export class RecordsService {
   ) {}
 
   async list(sourceId: string, query: ListRecordsDto): Promise<RecordPage> {
-    await this.sources.findEntity(sourceId);
-    const loadBrowser = findSourceDefinition(this.catalog, sourceId)?.loadRecordBrowser;
-    if (!loadBrowser) throw new NotFoundException(`source "${sourceId}" keeps no records to browse`);
-    const browser = await loadBrowser();
+    const tables = await this.recordTables(sourceId);
+    if (tables.length === 0) throw new NotFoundException(`source "${sourceId}" keeps no records to browse`);
+    const table = query.table === undefined ? tables[0] : tables.find((candidate) => candidate.id === query.table);
+    if (!table) {
+      const message = `table must be one of: ${tables.map((candidate) => candidate.id).join(', ')}`;
+      throw new BadRequestException({ message, fields: { table: [message] } });
+    }
+    const browser = await table.load();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const q = query.q === undefined ? '' : foldForSearch(query.q);
-    // The same better-sqlite3 connection TypeORM uses: the browsers run raw prepared statements, like the workers.
-    const db = (this.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
-    const { items, total } = browser.list(db, { q: q === '' ? null : q, page, pageSize });
-    return { items, total, page, pageSize, columns: [...browser.columns] };
+    const { items, total } = browser.list(this.db(), { q: q === '' ? null : q, page, pageSize });
+    return { items, total, page, pageSize, table: table.id, columns: [...table.columns] };
+  }
+
+  async stats(sourceId: string): Promise<SourceStats> {
+    const tables = await this.recordTables(sourceId);
+    const counts = [];
+    for (const table of tables) {
+      const browser = await table.load();
+      // No source can count its upstream rows yet: a two-way source (the CRM) will declare how.
+      counts.push({ table: table.id, ...browser.count(this.db()), upstream: null });
+    }
+    return { tables: counts, pendingPush: 0, openConflicts: 0 };
+  }
+
+  private async recordTables(sourceId: string): Promise<readonly RecordTable[]> {
+    await this.sources.findEntity(sourceId);
+    return findSourceDefinition(this.catalog, sourceId)?.recordTables ?? [];
+  }
+
+  // The same better-sqlite3 connection TypeORM uses: the browsers run raw prepared statements, like the workers.
+  private db(): Database.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
   }
 }

@@ -49,7 +49,7 @@ describe('moodle sync against the stand-in Moodle', () => {
     ]);
     const [summary] = query<{ summary: string }>(t, 'SELECT summary FROM moodle_classifications WHERE run_id = ?', run.id);
     expect(JSON.parse(summary.summary)).toMatchObject({ courses: expected.courses, users: expected.users, byMatch: { student: 1, faculty: 1 }, studentsChecked: true });
-    const reconciliation = (await t.http().get('/api/sources/moodle/records?q=faculty').expect(200)).body as { total: number; items: { fields: Record<string, string | null> }[] };
+    const reconciliation = (await t.http().get('/api/sources/moodle/records?table=users&q=faculty').expect(200)).body as { total: number; items: { fields: Record<string, string | null> }[] };
     expect(reconciliation.total).toBe(1);
     expect(reconciliation.items[0].fields).toMatchObject({ match: 'faculty', matchedKey: TEACHER_CODES[0], roles: 'editingteacher' });
     expect(await runLog(t, run.id)).toMatch(/connected to "سامانهٔ آموزش مجازی دانشگاه \(نمایشی\)" \(Moodle 4\.3 \(Build: 20231009\)\)/);

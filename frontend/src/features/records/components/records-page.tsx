@@ -1,8 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { RecordTableInfo } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
+import { Tabs } from '../../../components/ui/tabs';
 import { isApiError } from '../../../lib/api-client';
+import { useRecordTables } from '../api/get-record-tables';
 import { useRecords } from '../api/get-records';
 import '../records.css';
 import { Pagination } from './pagination';
@@ -15,9 +18,68 @@ function pageFrom(value: string | null): number {
   return Number.isInteger(page) && page >= 1 ? page : 1;
 }
 
-/** The data browser of one source: search by number, national code or name, page through, see history. Search and page live in the URL. */
+/**
+ * The data browser of one source: one tab per record table the source declares (none when it has one), each
+ * searched and paged on its own. Table, search and page live in the URL.
+ */
 export function RecordsPage() {
   const { id: sourceId = '' } = useParams();
+  const { t } = useTranslation('records');
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tables = useRecordTables(sourceId);
+  const sourceName = t(`sources:${sourceId}.name`, { defaultValue: sourceId });
+  const known = tables.data ?? [];
+  const table = known.find((candidate) => candidate.id === searchParams.get('table')) ?? known[0];
+
+  const select = (tableId: string) => setSearchParams(tableId === known[0]?.id ? {} : { table: tableId });
+
+  return (
+    <>
+      <div className="page-header">
+        <Link to="/" className="back-link">
+          {t('page.back')}
+        </Link>
+        <h1>{t('page.title', { source: sourceName })}</h1>
+        <p className="muted">{t('page.subtitle')}</p>
+      </div>
+
+      {tables.isPending && (
+        <p className="muted" role="status">
+          {t('common:status.loading')}
+        </p>
+      )}
+      {tables.isError && (
+        <div className="notice notice--danger" role="alert">
+          {isApiError(tables.error) && tables.error.status === 404 ? t('page.notFound') : t('page.loadError', { message: tables.error.message })}
+        </div>
+      )}
+      {tables.isSuccess && !table && (
+        <div className="notice notice--danger" role="alert">
+          {t('page.notFound')}
+        </div>
+      )}
+      {table && known.length === 1 && <RecordTablePanel key={table.id} sourceId={sourceId} sourceName={sourceName} table={table} isDefault />}
+      {table && known.length > 1 && (
+        <Tabs
+          label={t('page.tables', { source: sourceName })}
+          selectedId={table.id}
+          onSelect={select}
+          tabs={known.map((candidate, index) => ({
+            id: candidate.id,
+            label: t(`sources:${sourceId}.records.${candidate.id}.label`, { defaultValue: candidate.id }),
+            // Only the shown table is fetched; the others render when their tab is chosen.
+            panel: candidate.id === table.id ? <RecordTablePanel key={candidate.id} sourceId={sourceId} sourceName={sourceName} table={candidate} isDefault={index === 0} /> : null,
+          }))}
+        />
+      )}
+    </>
+  );
+}
+
+type RecordTablePanelProps = { sourceId: string; sourceName: string; table: RecordTableInfo; isDefault: boolean };
+
+/** One record table: its search form, the matching records and the pages. */
+function RecordTablePanel({ sourceId, sourceName, table, isDefault }: RecordTablePanelProps) {
   const { t } = useTranslation('records');
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
@@ -25,11 +87,11 @@ export function RecordsPage() {
   const [draft, setDraft] = useState(q);
   const searchId = useId();
   const hintId = useId();
-  const records = useRecords(sourceId, { q: q || undefined, page, pageSize: RECORDS_PAGE_SIZE });
-  const sourceName = t(`sync:sources.${sourceId}.name`, { defaultValue: sourceId });
+  const records = useRecords(sourceId, { ...(isDefault ? {} : { table: table.id }), q: q || undefined, page, pageSize: RECORDS_PAGE_SIZE });
 
   const show = (next: { q: string; page: number }) => {
     const params = new URLSearchParams();
+    if (!isDefault) params.set('table', table.id);
     if (next.q) params.set('q', next.q);
     if (next.page > 1) params.set('page', String(next.page));
     setSearchParams(params);
@@ -48,14 +110,6 @@ export function RecordsPage() {
 
   return (
     <>
-      <div className="page-header">
-        <Link to="/" className="back-link">
-          {t('page.back')}
-        </Link>
-        <h1>{t('page.title', { source: sourceName })}</h1>
-        <p className="muted">{t('page.subtitle')}</p>
-      </div>
-
       <form className="records-search" role="search" onSubmit={submit}>
         <label htmlFor={searchId} className="form__label">
           {t('search.label')}
@@ -67,7 +121,7 @@ export function RecordsPage() {
             type="search"
             value={draft}
             maxLength={100}
-            placeholder={t('search.placeholder')}
+            placeholder={t(`sources:${sourceId}.records.${table.id}.placeholder`, { defaultValue: t('search.placeholder') })}
             aria-describedby={hintId}
             onChange={(event) => setDraft(event.target.value)}
           />

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import type { RecordPage } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { formatDateTime, localizeDigits } from '../../../lib/format';
-import { columnLabel, displayValue, termLabel } from '../utils/labels';
+import { columnLabel, displayValue, keyLabel, termLabel, valueLabel } from '../utils/labels';
 import { TermHistory } from './term-history';
 
 export type RecordsTableProps = { sourceId: string; sourceName: string; page: RecordPage };
@@ -23,11 +23,11 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
         <caption className="visually-hidden">{t('table.caption', { source: sourceName })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(`columns.${sourceId}.key`, { defaultValue: t('columns.key') })}</th>
+            <th scope="col">{keyLabel(t, sourceId, page.table)}</th>
             <th scope="col">{t('table.name')}</th>
             {page.columns.map((column) => (
               <th key={column} scope="col">
-                {columnLabel(t, sourceId, column)}
+                {columnLabel(t, sourceId, page.table, column)}
               </th>
             ))}
             <th scope="col">{t('table.state')}</th>
@@ -58,7 +58,7 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
                 }
                 return (
                   <td key={column} dir={LTR_COLUMNS.has(column) ? 'ltr' : undefined}>
-                    {displayValue(value, lng)}
+                    {valueLabel(t, sourceId, page.table, column, value, lng)}
                   </td>
                 );
               })}

@@ -3,9 +3,19 @@ import { localizeDigits } from '../../../lib/format';
 
 // Every helper here takes the `records` namespace's `t`.
 
-/** A column's heading: the source's own wording first, then the field name itself. */
-export function columnLabel(t: TFunction, sourceId: string, column: string): string {
-  return t(`columns.${sourceId}.${column}`, { defaultValue: column });
+/** A column's heading from the source's locale file (`records.<table>.columns`), else the field name itself. */
+export function columnLabel(t: TFunction, sourceId: string, table: string, column: string): string {
+  return t(`sources:${sourceId}.records.${table}.columns.${column}`, { defaultValue: column });
+}
+
+/** The key column's heading (student number, course id …), else a plain "Key". */
+export function keyLabel(t: TFunction, sourceId: string, table: string): string {
+  return t(`sources:${sourceId}.records.${table}.key`, { defaultValue: t('columns.key') });
+}
+
+/** A coded value (a course's activity level) in words where the source's locale file has them, else as stored. */
+export function valueLabel(t: TFunction, sourceId: string, table: string, column: string, value: string, lng: string): string {
+  return t(`sources:${sourceId}.records.${table}.values.${column}.${value}`, { defaultValue: displayValue(value, lng) });
 }
 
 /** Codes and numbers (student numbers, national codes, phones, dates) in the language's digits; other text as stored. */

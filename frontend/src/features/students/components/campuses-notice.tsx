@@ -5,7 +5,7 @@ export type CampusesNoticeProps = { source: Source };
 
 /** The gateway cannot list its campuses and a new install lists none: say so on the card, since a run would fail. */
 export function CampusesNotice({ source }: CampusesNoticeProps) {
-  const { t } = useTranslation('students');
+  const { t } = useTranslation('sources', { keyPrefix: 'students' });
   const campuses = Array.isArray(source.options.campuses) ? source.options.campuses : [];
   if (campuses.length > 0) return null;
   return (

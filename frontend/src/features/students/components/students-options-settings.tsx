@@ -19,7 +19,7 @@ export type StudentsOptionsSettingsProps = { source: Source; onSaved: () => void
  * them in a local table), so a run reads exactly the campuses listed here.
  */
 export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSettingsProps) {
-  const { t, i18n } = useTranslation('students');
+  const { t, i18n } = useTranslation('sources', { keyPrefix: 'students' });
   const lng = i18n.language;
   const update = useUpdateStudentsOptions();
   const [values, setValues] = useState<StudentsOptionsFormValues>(() => toStudentsOptionsFormValues(source.options, lng));

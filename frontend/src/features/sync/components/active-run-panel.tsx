@@ -19,7 +19,7 @@ export function ActiveRunPanel({ run }: ActiveRunPanelProps) {
   const lng = i18n.language;
   const [isCancelOpen, setIsCancelOpen] = useState(false);
   const isAdmin = useIsAdmin();
-  const stage = run.stage ? stageLabel(t, run.stage) : null;
+  const stage = run.stage ? stageLabel(t, run.sourceId, run.stage) : null;
   const message = progressMessage(t, run, lng);
   const percentText = run.percent === null ? undefined : t('activeRun.percent', { percent: formatNumber(Math.round(run.percent), lng) });
 

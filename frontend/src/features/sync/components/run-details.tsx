@@ -33,7 +33,7 @@ export function RunDetails({ run }: RunDetailsProps) {
     ['trigger', triggerLabel(t, run.trigger)],
     ['triggeredBy', run.triggeredBy ? <span dir="auto">{run.triggeredBy}</span> : none],
     ['reason', run.reason ? <span dir="auto">{run.reason}</span> : none],
-    ['stage', run.stage ? stageLabel(t, run.stage) : none],
+    ['stage', run.stage ? stageLabel(t, run.sourceId, run.stage) : none],
     ['percent', percentText ?? none],
     ['message', progressMessage(t, run, lng) ?? none],
     ['createdAt', date(run.createdAt)],
@@ -59,7 +59,7 @@ export function RunDetails({ run }: RunDetailsProps) {
             <ProgressBar
               value={run.percent}
               label={t('activeRun.progressLabel', { source: sourceName(t, run.sourceId) })}
-              valueText={percentText ?? (run.stage ? stageLabel(t, run.stage) : undefined)}
+              valueText={percentText ?? (run.stage ? stageLabel(t, run.sourceId, run.stage) : undefined)}
             />
             {isAdmin && (
               <Button variant="danger" onClick={() => setIsCancelOpen(true)}>

@@ -2,15 +2,17 @@ import type { TFunction } from 'i18next';
 import type { SyncRun } from '@hamgam/shared';
 import { formatNumber, localizeDigits } from '../../../lib/format';
 
-// Every helper here takes the `sync` namespace's `t`. Unknown ids, stages and kinds fall back to the
-// raw value, so a source or stage added on the server shows up before its translation does.
+// Every helper here takes the `sync` namespace's `t`; a source's own texts come from its locale file (the
+// `sources` namespace). Unknown ids, stages and kinds fall back to the raw value, so a source or stage added
+// on the server shows up before its translation does.
 
 export function sourceName(t: TFunction, sourceId: string): string {
-  return t(`sources.${sourceId}.name`, { defaultValue: sourceId });
+  return t(`sources:${sourceId}.name`, { defaultValue: sourceId });
 }
 
-export function stageLabel(t: TFunction, stage: string): string {
-  return t(`stages.${stage}`, { defaultValue: stage });
+/** The source's own stage name, else the core's (starting, connecting, fetching, saving, completed …). */
+export function stageLabel(t: TFunction, sourceId: string, stage: string): string {
+  return t([`sources:${sourceId}.stages.${stage}`, `stages.${stage}`], { defaultValue: stage });
 }
 
 export function errorKindLabel(t: TFunction, kind: string): string {
@@ -29,6 +31,8 @@ export function progressMessage(t: TFunction, run: Pick<SyncRun, 'messageKey' | 
     // A string of digits is a code (a term such as 4023): the language's digits, never digit grouping.
     params[name] = typeof value === 'number' ? formatNumber(value, lng) : /^\d+$/.test(value) ? localizeDigits(value, lng) : value;
   }
-  const text = t(`messages.${run.messageKey}`, { ...params, defaultValue: '' });
+  // A worker's key is `<source>.<message>` (its locale file's `messages.<message>`); `command.…` keys are the core's.
+  const [prefix, ...rest] = run.messageKey.split('.');
+  const text = t([`sources:${prefix}.messages.${rest.join('.')}`, `messages.${run.messageKey}`], { ...params, defaultValue: '' });
   return text === '' ? null : text;
 }
