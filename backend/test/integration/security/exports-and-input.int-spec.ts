@@ -1,0 +1,40 @@
+import { startTestApp, type HttpClient, type TestApp } from '../helpers/test-app';
+
+// Replays the security review's attacks ("Hardening": findings 1, 5 and the small ones of 7) against the running app.
+describe('exports and input under attack', () => {
+  let t: TestApp;
+  let auditor: () => HttpClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    auditor = await t.as('auditor');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([
+    ['/api/runs?q=%00abc', 'q'],
+    ['/api/runs?q=a%01b', 'q'],
+    ['/api/runs?triggeredBy=sara%00', 'triggeredBy'],
+    ['/api/runs/export.csv?q=%00abc', 'q'],
+    ['/api/runs/export.xlsx?q=%00abc', 'q'],
+    ['/api/audit?actor=%00admin', 'actor'],
+    ['/api/audit/export.csv?actor=%1Badmin', 'actor'],
+    ['/api/sources/faculty/records?q=%00abc', 'q'],
+    ['/api/runs?page=1e308', 'page'],
+    ['/api/audit?page=1e308', 'page'],
+    ['/api/sources/faculty/records?page=1e308', 'page'],
+  ])('should answer 400 naming the field when %s is asked', async (path, field) => {
+    const response = await auditor().get(path).expect(400);
+    expect(response.body.fields[field]).toEqual([expect.any(String)]);
+    expect(t.logger.lines.join('\n')).not.toMatch(/SqliteError|QueryFailedError/);
+  });
+
+  it('should still answer pages and searches within the limits when the input is plain', async () => {
+    await auditor().get('/api/runs?q=abc&page=1000000').expect(200);
+    await auditor().get(`/api/runs?q=${encodeURIComponent('کد ملی')}`).expect(200);
+    await auditor().get('/api/sources/faculty/records?q=abc&page=2').expect(200);
+  });
+});
