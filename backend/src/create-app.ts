@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
 import type { StandInConnections } from './sync/stand-in-connections';
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig, standIns: StandInConnections,
   // Helmet's defaults suit the built SPA (scripts and styles from 'self'); plain-HTTP deployments inside the
   // university network must not have their requests upgraded to HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.useBodyParser('json', { verify: refuseDeepJson });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -37,4 +37,22 @@ describe('exports and input under attack', () => {
     await auditor().get(`/api/runs?q=${encodeURIComponent('کد ملی')}`).expect(200);
     await auditor().get('/api/sources/faculty/records?q=abc&page=2').expect(200);
   });
+
+  it.each([
+    ['POST', '/api/users'],
+    ['PATCH', '/api/sources/faculty'],
+    ['POST', '/api/sources/faculty/runs'],
+  ])('should answer 400 without a stack trace in the log when %s %s gets JSON nested 2,000 deep', async (method, path) => {
+    const body = '{"a":'.repeat(2000) + '1' + '}'.repeat(2000);
+    const request = method === 'POST' ? t.http().post(path) : t.http().patch(path);
+    const response = await request.set('Content-Type', 'application/json').send(body).expect(400);
+    expect(response.body.message).toBe('the JSON body nests deeper than 32 levels');
+    expect(t.logger.lines.join('\n')).not.toMatch(/RangeError|Maximum call stack|\n\s+at /);
+  });
+
+  it('should still take ordinary JSON and refuse malformed JSON as before when bodies are not deep', async () => {
+    await t.http().patch('/api/sources/faculty').send({ timeoutSeconds: 1200, connection: { baseUrl: 'http://127.0.0.1:9/' } }).expect(200);
+    const malformed = await t.http().patch('/api/sources/faculty').set('Content-Type', 'application/json').send('{"timeoutSeconds":').expect(400);
+    expect(malformed.body.message).toBe('Unexpected end of JSON input');
+  });
 });
