@@ -24,6 +24,11 @@ export async function createApp(config: AppConfig, standIns: StandInConnections,
   // Helmet's defaults suit the built SPA (scripts and styles from 'self'); plain-HTTP deployments inside the
   // university network must not have their requests upgraded to HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // API answers hold personal data and depend on who is signed in: no browser or proxy may keep them.
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useBodyParser('json', { verify: refuseDeepJson });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -55,4 +55,20 @@ describe('exports and input under attack', () => {
     const malformed = await t.http().patch('/api/sources/faculty').set('Content-Type', 'application/json').send('{"timeoutSeconds":').expect(400);
     expect(malformed.body.message).toBe('Unexpected end of JSON input');
   });
+
+  it.each([
+    ['a list', (http: () => HttpClient) => http().get('/api/runs').expect(200)],
+    ['the health check', (http: () => HttpClient) => http().get('/api/health').expect(200)],
+    ['a refused query', (http: () => HttpClient) => http().get('/api/runs?page=0').expect(400)],
+    ['a refused body', (http: () => HttpClient) => http().patch('/api/sources/faculty').set('Content-Type', 'application/json').send('{').expect(400)],
+    ['an unknown path', (http: () => HttpClient) => http().get('/api/nothing-here').expect(404)],
+  ])('should tell browsers and proxies not to store %s when /api answers', async (_name, ask) => {
+    const response = await ask(t.http);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('should say no-store to a visitor without a session too when a route needs one', async () => {
+    const response = await t.anonymous().get('/api/runs').expect(401);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
 });
