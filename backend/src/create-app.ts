@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { LoggerService } from '@nestjs/common';
@@ -12,11 +12,12 @@ import { ApiExceptionFilter } from './common/api-exception.filter';
 import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
+import { makeDataPrivate } from './database/private-data';
 import type { StandInConnections } from './sync/stand-in-connections';
 
 /** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
 export async function createApp(config: AppConfig, standIns: StandInConnections, logger?: LoggerService): Promise<NestExpressApplication> {
-  mkdirSync(config.dataDir, { recursive: true });
+  makeDataPrivate(config.dataDir, config.databasePath);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, standIns }), {
     logger: logger ?? ['log', 'warn', 'error'],
   });

@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestApp, type HttpClient, type TestApp } from '../helpers/test-app';
 
 // Replays the security review's attacks ("Hardening": findings 1, 5 and the small ones of 7) against the running app.
@@ -70,5 +73,21 @@ describe('exports and input under attack', () => {
   it('should say no-store to a visitor without a session too when a route needs one', async () => {
     const response = await t.anonymous().get('/api/runs').expect(401);
     expect(response.headers['cache-control']).toBe('no-store');
+  });
+});
+
+describe('the data folder and database files', () => {
+  it('should be readable by the service user alone when the app starts on a folder and database left open to others', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-int-'));
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    chmodSync(dataDir, 0o755);
+    writeFileSync(join(dataDir, 'hamgam.sqlite'), '', { mode: 0o644 });
+    const t = await startTestApp({ dataDir });
+    try {
+      expect(mode(dataDir)).toBe(0o700);
+      for (const file of ['hamgam.sqlite', 'hamgam.sqlite-wal', 'hamgam.sqlite-shm']) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
+    } finally {
+      await t.close();
+    }
   });
 });
