@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
+import { surviveProcessErrors } from './process-errors';
 import { startStandIns } from './stand-ins';
 
 async function bootstrap(): Promise<void> {
+  surviveProcessErrors();
   const config = loadConfig();
   const standIns = config.standIns ? await startStandIns(config) : { connections: {}, close: async () => undefined };
   const app = await createApp(config, standIns.connections);
