@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { LoggerService } from '@nestjs/common';
@@ -11,13 +11,15 @@ import { AuthService } from './auth/auth.service';
 import { jsonSameOrigin } from './auth/json-same-origin.middleware';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { setAllowedUpstreamHosts } from './common/http/upstream';
+import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
+import { makeDataPrivate } from './database/private-data';
 import type { SourceSeeds } from './sync/source-seeds';
 
 /** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
 export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: LoggerService): Promise<NestExpressApplication> {
-  mkdirSync(config.dataDir, { recursive: true });
+  makeDataPrivate(config.dataDir, config.databasePath);
   // Connection tests run in this process: its HTTP clients refuse hosts off the allow-list too.
   setAllowedUpstreamHosts(config.upstreamAllowedHosts);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, seeds }), {
@@ -28,6 +30,12 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
   // university network must not have their requests upgraded to HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(jsonSameOrigin);
+  // API answers hold personal data and depend on who is signed in: no browser or proxy may keep them.
+  app.use('/api', (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.useBodyParser('json', { verify: refuseDeepJson });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -3,9 +3,11 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
 import { startStandIns } from './demo/stand-ins';
+import { surviveProcessErrors } from './process-errors';
 import { NO_SOURCE_SEEDS } from './sync/source-seeds';
 
 async function bootstrap(): Promise<void> {
+  surviveProcessErrors();
   const config = loadConfig();
   const standIns = config.standIns ? await startStandIns(config) : { seeds: NO_SOURCE_SEEDS, close: async () => undefined };
   const app = await createApp(config, standIns.seeds);

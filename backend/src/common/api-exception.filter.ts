@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@hamgam/shared';
+import { DEEP_JSON_ERROR } from './json-depth';
 
 /** Every error leaves the API as an `ApiErrorBody`; anything unexpected is a logged 500 with no internals. */
 @Catch()
@@ -28,10 +29,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         ...(payload.activeRun ? { activeRun: payload.activeRun as ApiErrorBody['activeRun'] } : {}),
       };
     }
-    // Body-parser errors (malformed JSON, too large) carry their own 4xx status.
-    const status = (exception as { status?: unknown })?.status;
+    // Body-parser errors (malformed JSON, too large, nested too deep) carry their own 4xx status.
+    const { status, type } = (exception ?? {}) as { status?: unknown; type?: unknown };
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message: status === 400 ? 'the request body is not valid JSON' : String((exception as Error).message) };
+      const message = status === 400 && type !== DEEP_JSON_ERROR ? 'the request body is not valid JSON' : String((exception as Error).message);
+      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message };
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'an unexpected error occurred; it has been logged' };

@@ -1,5 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ValidateIf } from 'class-validator';
+import { Matches, ValidateIf } from 'class-validator';
 
 function collect(errors: ValidationError[], prefix: string, into: Record<string, string[]>): Record<string, string[]> {
   for (const error of errors) {
@@ -32,4 +32,12 @@ export function createValidationPipe(): ValidationPipe {
  */
 export function IsOmittable(): PropertyDecorator {
   return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+/**
+ * Text typed by a person (a search, a name filter): control characters are refused with a field error. A NUL in a
+ * full-text search used to reach SQLite's FTS5 parser and come back as a 500.
+ */
+export function IsPlainText(): PropertyDecorator {
+  return Matches(/^\P{Cc}*$/u, { message: '$property must not contain control characters' });
 }

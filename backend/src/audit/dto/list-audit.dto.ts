@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageNumber, PageSize } from '../../common/paging';
+import { IsPlainText } from '../../common/validation.pipe';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AUDIT_ACTIONS, type AuditAction, type AuditListQuery } from '@hamgam/shared';
 
@@ -12,6 +13,7 @@ export class ListAuditDto implements AuditListQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @IsPlainText()
   @MaxLength(100)
   actor?: string;
 

@@ -2,12 +2,12 @@
 // database of DATA_DIR, asking for the password (twice on a terminal, once from a pipe).
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
-import { mkdirSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { USER_ROLES, type UserRole } from '@hamgam/shared';
 import { AuditEntryEntity } from '../../audit/entities/audit-entry.entity';
 import { ConfigError, loadConfig } from '../../config/config';
 import { buildDataSourceOptions } from '../../database/data-source';
+import { makeDataPrivate } from '../../database/private-data';
 import { UserEntity } from '../entities/user.entity';
 import { hashPassword } from '../password';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../password-policy';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const problem = passwordProblem(password, args.username);
   if (problem) throw new ConfigError(`refused: ${PASSWORD_PROBLEM_TEXT[problem]}`);
 
-  mkdirSync(config.dataDir, { recursive: true });
+  makeDataPrivate(config.dataDir, config.databasePath);
   const dataSource = await new DataSource(buildDataSourceOptions(config.databasePath)).initialize();
   try {
     const users = dataSource.getRepository(UserEntity);

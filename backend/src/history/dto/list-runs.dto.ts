@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageNumber, PageSize } from '../../common/paging';
+import { IsPlainText } from '../../common/validation.pipe';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RUN_SORT_FIELDS, RUN_STATUSES, RUN_TRIGGERS, SORT_ORDERS, type RunListQuery, type RunSortField, type RunStatus, type RunTrigger, type SortOrder } from '@hamgam/shared';
 
@@ -8,6 +9,7 @@ export class RunFiltersDto implements Omit<RunListQuery, 'page' | 'pageSize'> {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
+  @IsPlainText()
   @MaxLength(100)
   sourceId?: string;
 
@@ -24,6 +26,7 @@ export class RunFiltersDto implements Omit<RunListQuery, 'page' | 'pageSize'> {
   @ApiPropertyOptional({ description: 'User name (or scheduler, cli) that started the run' })
   @IsOptional()
   @IsString()
+  @IsPlainText()
   @MaxLength(100)
   triggeredBy?: string;
 
@@ -40,6 +43,7 @@ export class RunFiltersDto implements Omit<RunListQuery, 'page' | 'pageSize'> {
   @ApiPropertyOptional({ description: 'Text searched for in error messages' })
   @IsOptional()
   @IsString()
+  @IsPlainText()
   @MaxLength(200)
   q?: string;
 

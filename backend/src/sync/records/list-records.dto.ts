@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageNumber, PageSize } from '../../common/paging';
+import { IsPlainText } from '../../common/validation.pipe';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { RecordListQuery } from '@hamgam/shared';
 
@@ -13,6 +14,7 @@ export class ListRecordsDto implements RecordListQuery {
   @ApiPropertyOptional({ description: 'What the table searches (number, national code, name); ي/ی and ك/ک, Persian and Latin digits match alike' })
   @IsOptional()
   @IsString()
+  @IsPlainText()
   @MaxLength(100)
   q?: string;
 
