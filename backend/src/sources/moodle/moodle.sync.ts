@@ -1,16 +1,17 @@
-import { EMPTY_COUNTS, type MoodleStage, type RunCounts } from '@hamgam/shared';
+import { EMPTY_COUNTS, type CourseActivityLevel, type MoodleStage, type RunCounts } from '@hamgam/shared';
 import { SyncError, type WorkerContext, type WorkerStep } from '../../sync/source-definition';
-import { activityLevel, analyseCourse, type CourseAnalysis } from './moodle.analysis';
-import { courseTerm, UserMatcher } from './moodle.classify';
+import { activityLevel, analyseCourse } from './moodle.analysis';
+import { courseTerm, UserMatcher, type CourseTerm } from './moodle.classify';
 import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
 import { readMoodleOptions, type MoodleOptions } from './moodle.options';
 import type { MoodleCourse, MoodleEnrolledUser, Rejected } from './moodle.parser';
 import { MoodleRepository, MOODLE_TABLES } from './moodle.repository';
+import type { Row } from './moodle-table-writer';
 import * as rows from './moodle-snapshot';
 
-// Per course only ids and roles are kept; each user's details are kept once, in `users`, so memory follows
-// the number of people, not of enrolments.
-type CourseRead = { course: MoodleCourse; analysis: CourseAnalysis | null; enrolments: { userId: number; roles: string[] }[] };
+// Rows are staged per course as they are read (moodle.repository.ts); only each user's details stay in memory, once,
+// to be matched after the last course (a teacher anywhere is tried as faculty first), so memory follows the number
+// of people, not of enrolments.
 type SeenUser = { user: MoodleEnrolledUser; roles: Set<string> };
 
 // Share of the progress bar each stage ends at; analysing contents takes most of a run.
@@ -20,6 +21,7 @@ const PERCENT_AT: Record<MoodleStage, number> = {
 const ANALYSIS_SPAN = PERCENT_AT.classifying_data - PERCENT_AT.analyzing_content;
 const MAX_ENROLMENT_PAGES = 10_000;
 const MAX_LISTED_IDS = 20;
+const USER_BATCH = 1000;
 
 /** The Moodle worker step: site check, categories and courses, contents and enrolments per course, classify, save. */
 export const runMoodleSync: WorkerStep = async (ctx) => {
@@ -79,10 +81,14 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const toAnalyse = new Set(courses.filter((course) => !isIncremental || needsAnalysis(course, stored.get(course.id)?.marker)).map((c) => c.id));
   logMarkers(ctx, courses, isIncremental, toAnalyse.size);
 
+  repository.stage(['categories', categories.items.map(rows.categoryRow)]);
   stage('analyzing_content', { total: courses.length, processed: 0, messageParams: { done: 0, total: courses.length } });
   let done = 0;
   const users = new Map<number, SeenUser>();
-  const reads = await mapLimited(courses, options.concurrency, signal, async (course): Promise<CourseRead> => {
+  const terms: (CourseTerm | null)[] = [];
+  const levels: CourseActivityLevel[] = [];
+  const keptContents: number[] = [];
+  await forEachLimited(courses, options.concurrency, signal, async (course) => {
     const analysis = toAnalyse.has(course.id) ? analyseCourse(course.id, await client.contents(course.id)) : null;
     const participants = await readParticipants(client, course.id, options, reject);
     counts.fetched += participants.length;
@@ -91,21 +97,37 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
       user.roles.forEach((role) => seen.roles.add(role));
       users.set(user.id, seen);
     }
+    const term = courseTerm(course);
+    const level = activityLevel(analysis?.teachingActivities ?? stored.get(course.id)?.teachingActivities ?? 0, options.activeMinActivities);
+    terms.push(term);
+    levels.push(level);
+    if (analysis === null) keptContents.push(course.id);
+    repository.stage(
+      ['courses', [rows.courseRow(course, term, level)]],
+      ['contents', analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : []],
+      ['enrolments', participants.map((user) => rows.enrolmentRow(course.id, user.id, user.roles))],
+    );
     done += 1;
     stage('analyzing_content', { percent: PERCENT_AT.analyzing_content + (ANALYSIS_SPAN * done) / Math.max(1, courses.length), processed: done, total: courses.length, messageParams: { done, total: courses.length } }, done === courses.length);
-    return { course, analysis, enrolments: participants.map((user) => ({ userId: user.id, roles: user.roles })) };
   });
 
   throwIfCancelled(signal, 'before classifying');
   stage('classifying_data');
   const matcher = new UserMatcher(ctx.db);
   if (!matcher.hasStudents) report.log('info', 'no students table yet: Moodle users are matched to faculty members only');
-  const terms = reads.map(({ course }) => courseTerm(course));
-  const levels = reads.map(({ course, analysis }) =>
-    activityLevel(analysis?.teachingActivities ?? stored.get(course.id)?.teachingActivities ?? 0, options.activeMinActivities),
-  );
-  const matches = [...users.values()].map(({ user, roles }) => ({ user, match: matcher.match({ ...user, roles }) }));
-  const summary = rows.summarise(terms, levels, matches.map((m) => m.match), {
+  const matches = { student: 0, faculty: 0, none: 0 };
+  let userRows: Row[] = [];
+  for (const { user, roles } of users.values()) {
+    const match = matcher.match({ ...user, roles });
+    matches[match.kind] += 1;
+    userRows.push(rows.userRow(user, match));
+    if (userRows.length === USER_BATCH) {
+      repository.stage(['users', userRows]);
+      userRows = [];
+    }
+  }
+  repository.stage(['users', userRows]);
+  const summary = rows.summarise(terms, levels, matches, {
     studentsChecked: matcher.hasStudents,
     facultyChecked: matcher.hasFaculty,
     analysedCourses: toAnalyse.size,
@@ -120,21 +142,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
 
   throwIfCancelled(signal, 'before saving');
   stage('saving_to_database');
-  const now = new Date().toISOString();
-  const saved = repository.save(
-    {
-      categories: categories.items.map(rows.categoryRow),
-      courses: reads.map(({ course }, index) => rows.courseRow(course, terms[index], levels[index])),
-      contents: reads.flatMap(({ course, analysis }) => (analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : [])),
-      keptContents: reads.filter(({ analysis }) => analysis === null).map(({ course }) => course.id),
-      users: matches.map(({ user, match }) => rows.userRow(user, match)),
-      enrolments: reads.flatMap(({ course, enrolments }) => enrolments.map((enrolment) => rows.enrolmentRow(course.id, enrolment.userId, enrolment.roles))),
-    },
-    ctx.runId,
-    now,
-    !isIncremental,
-  );
-  repository.saveClassification(ctx.runId, now, summary);
+  const saved = repository.commit(ctx.runId, new Date().toISOString(), { deleteUnseen: !isIncremental, keptContents, summary });
   for (const name of MOODLE_TABLES) {
     const c = saved[name];
     counts.inserted += c.inserted;
@@ -178,17 +186,16 @@ async function readParticipants(client: MoodleClient, courseId: number, options:
   }
 }
 
-/** Runs `work` over `items` with at most `limit` at a time, in order of results; stops taking work after a failure. */
-async function mapLimited<T, R>(items: T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
+/** Runs `work` over `items` with at most `limit` at a time; stops taking work after a failure. */
+async function forEachLimited<T>(items: T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const lane = async () => {
     while (!failed && next < items.length) {
       throwIfCancelled(signal, 'while reading courses');
-      const index = next++;
+      const item = items[next++];
       try {
-        results[index] = await work(items[index]);
+        await work(item);
       } catch (error) {
         failed = true;
         throw error;
@@ -196,7 +203,6 @@ async function mapLimited<T, R>(items: T[], limit: number, signal: AbortSignal, 
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 function throwIfCancelled(signal: AbortSignal, when: string): void {
