@@ -25,6 +25,10 @@ const COLUMNS: Record<MoodleTable, { table: string; keys: string[]; columns: str
   enrolments: { table: 'moodle_enrolments', keys: ['course_id', 'user_id'], columns: ['roles'] },
 };
 
+// Negative: KiB, as PRAGMA cache_size takes them.
+const STAGED_CACHE_KIB = -2000;
+const LIVE_CACHE_KIB = -8000;
+
 /** What a run's commit needs besides its staged rows. */
 export type MoodleCommit = {
   /** Complete full runs only: soft-delete every live row the run did not see. */
@@ -46,8 +50,12 @@ export class MoodleRepository {
   private readonly commitAll: Database.Transaction<(runId: string, now: string, commit: MoodleCommit) => Record<MoodleTable, TableCounts>>;
 
   constructor(private readonly db: Database.Database) {
-    // Staged rows go to a file, not to memory, whatever the build's default; the cache in front of it stays bounded.
+    // Staged rows go to a file, not to memory, whatever the build's default. The page caches in front of the
+    // staged rows and of the live tables are kept small (the defaults are 16 MB each): this connection serves one
+    // run, and the merge reads and writes mostly in key order.
     db.pragma('temp_store = FILE');
+    db.pragma(`temp.cache_size = ${STAGED_CACHE_KIB}`);
+    db.pragma(`main.cache_size = ${LIVE_CACHE_KIB}`);
     this.tables = Object.fromEntries(
       MOODLE_TABLES.map((name) => [name, new StagedTable(db, COLUMNS[name].table, COLUMNS[name].keys, COLUMNS[name].columns)]),
     ) as Record<MoodleTable, StagedTable>;

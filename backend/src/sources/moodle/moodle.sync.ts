@@ -90,23 +90,22 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const keptContents: number[] = [];
   await forEachLimited(courses, options.concurrency, signal, async (course) => {
     const analysis = toAnalyse.has(course.id) ? analyseCourse(course.id, await client.contents(course.id)) : null;
-    const participants = await readParticipants(client, course.id, options, reject);
-    counts.fetched += participants.length;
-    for (const user of participants) {
-      const seen = users.get(user.id) ?? { user, roles: new Set<string>() };
-      user.roles.forEach((role) => seen.roles.add(role));
-      users.set(user.id, seen);
-    }
     const term = courseTerm(course);
     const level = activityLevel(analysis?.teachingActivities ?? stored.get(course.id)?.teachingActivities ?? 0, options.activeMinActivities);
     terms.push(term);
     levels.push(level);
     if (analysis === null) keptContents.push(course.id);
-    repository.stage(
-      ['courses', [rows.courseRow(course, term, level)]],
-      ['contents', analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : []],
-      ['enrolments', participants.map((user) => rows.enrolmentRow(course.id, user.id, user.roles))],
-    );
+    repository.stage(['courses', [rows.courseRow(course, term, level)]], ['contents', analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : []]);
+    // Each page is staged as it comes: a course with thousands of participants is never held whole.
+    const participants = await readParticipants(client, course.id, options, reject, (page) => {
+      for (const user of page) {
+        const seen = users.get(user.id) ?? { user, roles: new Set<string>() };
+        user.roles.forEach((role) => seen.roles.add(role));
+        users.set(user.id, seen);
+      }
+      repository.stage(['enrolments', page.map((user) => rows.enrolmentRow(course.id, user.id, user.roles))]);
+    });
+    counts.fetched += participants;
     done += 1;
     stage('analyzing_content', { percent: PERCENT_AT.analyzing_content + (ANALYSIS_SPAN * done) / Math.max(1, courses.length), processed: done, total: courses.length, messageParams: { done, total: courses.length } }, done === courses.length);
   });
@@ -169,20 +168,28 @@ function logMarkers(ctx: WorkerContext, courses: MoodleCourse[], isIncremental: 
   }
 }
 
-/** Pages until an empty page: a short page proves nothing, since Moodle 4.x drops users the caller may not see. */
-async function readParticipants(client: MoodleClient, courseId: number, options: MoodleOptions, reject: (r: Rejected[]) => void): Promise<MoodleEnrolledUser[]> {
-  const all: MoodleEnrolledUser[] = [];
+/**
+ * Pages until an empty page: a short page proves nothing, since Moodle 4.x drops users the caller may not see.
+ * Hands each page's new participants to `take` and returns how many there were.
+ */
+async function readParticipants(
+  client: MoodleClient,
+  courseId: number,
+  options: MoodleOptions,
+  reject: (r: Rejected[]) => void,
+  take: (participants: MoodleEnrolledUser[]) => void,
+): Promise<number> {
   const seen = new Set<number>();
   for (let page = 0, from = 0; ; page += 1, from += options.enrolmentPageSize) {
     if (page >= MAX_ENROLMENT_PAGES) throw new SyncError('upstream', `course ${courseId}: enrolments did not end after ${MAX_ENROLMENT_PAGES} pages`);
     const result = await client.enrolledUsers(courseId, from, options.enrolmentPageSize);
     reject(result.rejected.map((r) => ({ ...r, key: `course ${courseId} ${r.key}` })));
-    if (result.items.length === 0 && result.rejected.length === 0) return all;
+    if (result.items.length === 0 && result.rejected.length === 0) return seen.size;
     const fresh = result.items.filter((user) => !seen.has(user.id));
     // A site that ignores limitfrom answers the first page forever.
     if (fresh.length === 0 && result.items.length > 0) throw new SyncError('upstream', `course ${courseId}: enrolment page ${page + 1} repeats users already read; the site may ignore limitfrom`);
     fresh.forEach((user) => seen.add(user.id));
-    all.push(...fresh);
+    take(fresh);
   }
 }
 
