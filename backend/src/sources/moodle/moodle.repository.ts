@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { MoodleEnrolledUser } from './moodle.parser';
 import { StagedTable, type Row, type TableCounts } from './moodle-table-writer';
 
 export const MOODLE_TABLES = ['categories', 'courses', 'contents', 'users', 'enrolments'] as const;
@@ -25,6 +26,8 @@ const COLUMNS: Record<MoodleTable, { table: string; keys: string[]; columns: str
   enrolments: { table: 'moodle_enrolments', keys: ['course_id', 'user_id'], columns: ['roles'] },
 };
 
+type SeenUserRow = Omit<MoodleEnrolledUser, 'roles'> & { roles: string };
+
 // Negative: KiB, as PRAGMA cache_size takes them.
 const STAGED_CACHE_KIB = -2000;
 const LIVE_CACHE_KIB = -8000;
@@ -47,6 +50,8 @@ export type MoodleCommit = {
 export class MoodleRepository {
   private readonly tables: Record<MoodleTable, StagedTable>;
   private readonly stageBatches: Database.Transaction<(batches: readonly (readonly [MoodleTable, readonly Row[]])[]) => void>;
+  private readonly seeUsersAll: Database.Transaction<(users: readonly MoodleEnrolledUser[]) => void>;
+  private readonly readSeen: Database.Statement<[number, number], SeenUserRow>;
   private readonly commitAll: Database.Transaction<(runId: string, now: string, commit: MoodleCommit) => Record<MoodleTable, TableCounts>>;
 
   constructor(private readonly db: Database.Database) {
@@ -59,6 +64,20 @@ export class MoodleRepository {
     this.tables = Object.fromEntries(
       MOODLE_TABLES.map((name) => [name, new StagedTable(db, COLUMNS[name].table, COLUMNS[name].keys, COLUMNS[name].columns)]),
     ) as Record<MoodleTable, StagedTable>;
+    // Everyone enrolled anywhere, once, with the union of their roles: matched after the last course, without
+    // holding the site's users in memory. A user's details are the first ones read.
+    db.exec('DROP TABLE IF EXISTS temp.moodle_users_seen');
+    db.exec('CREATE TEMP TABLE moodle_users_seen (id INTEGER PRIMARY KEY, username, idnumber, firstname, lastname, fullname, email, roles NOT NULL)');
+    const seeUser = db.prepare<[Record<string, string | number | null>]>(
+      `INSERT INTO temp.moodle_users_seen (id, username, idnumber, firstname, lastname, fullname, email, roles)
+       VALUES (@id, @username, @idnumber, @firstname, @lastname, @fullname, @email, @roles)
+       ON CONFLICT (id) DO UPDATE SET roles = CASE WHEN excluded.roles = '' OR instr(',' || roles || ',', ',' || excluded.roles || ',') > 0
+         THEN roles ELSE roles || ',' || excluded.roles END`,
+    );
+    this.seeUsersAll = db.transaction((users: readonly MoodleEnrolledUser[]) => {
+      for (const user of users) seeUser.run({ ...user, roles: [...new Set(user.roles)].sort().join(',') });
+    });
+    this.readSeen = db.prepare('SELECT * FROM temp.moodle_users_seen WHERE id > ? ORDER BY id LIMIT ?');
     this.stageBatches = db.transaction((batches: readonly (readonly [MoodleTable, readonly Row[]])[]) => {
       for (const [name, rows] of batches) this.tables[name].stage(rows);
     });
@@ -82,6 +101,16 @@ export class MoodleRepository {
    */
   stage(...batches: (readonly [MoodleTable, readonly Row[]])[]): void {
     this.stageBatches(batches);
+  }
+
+  /** Notes the users of one page of participants (in a transaction of the TEMP database, like `stage`). */
+  seeUsers(users: readonly MoodleEnrolledUser[]): void {
+    this.seeUsersAll(users);
+  }
+
+  /** Up to `limit` of the users seen so far, by id after `afterId`, each with every role they hold anywhere. */
+  seenUsers(afterId: number, limit: number): MoodleEnrolledUser[] {
+    return this.readSeen.all(afterId, limit).map((row) => ({ ...row, roles: row.roles === '' ? [] : row.roles.split(',') }));
   }
 
   /** Switches everything staged live in one write transaction and returns the counts per table. */

@@ -6,13 +6,10 @@ import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
 import { readMoodleOptions, type MoodleOptions } from './moodle.options';
 import type { MoodleCourse, MoodleEnrolledUser, Rejected } from './moodle.parser';
 import { MoodleRepository, MOODLE_TABLES } from './moodle.repository';
-import type { Row } from './moodle-table-writer';
 import * as rows from './moodle-snapshot';
 
-// Rows are staged per course as they are read (moodle.repository.ts); only each user's details stay in memory, once,
-// to be matched after the last course (a teacher anywhere is tried as faculty first), so memory follows the number
-// of people, not of enrolments.
-type SeenUser = { user: MoodleEnrolledUser; roles: Set<string> };
+// Rows are staged a page at a time as they are read, users once each (moodle.repository.ts), and users are matched
+// after the last course (a teacher anywhere is tried as faculty first): memory does not follow the site's size.
 
 // Share of the progress bar each stage ends at; analysing contents takes most of a run.
 const PERCENT_AT: Record<MoodleStage, number> = {
@@ -84,7 +81,6 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   repository.stage(['categories', categories.items.map(rows.categoryRow)]);
   stage('analyzing_content', { total: courses.length, processed: 0, messageParams: { done: 0, total: courses.length } });
   let done = 0;
-  const users = new Map<number, SeenUser>();
   const terms: (CourseTerm | null)[] = [];
   const levels: CourseActivityLevel[] = [];
   const keptContents: number[] = [];
@@ -98,11 +94,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     repository.stage(['courses', [rows.courseRow(course, term, level)]], ['contents', analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : []]);
     // Each page is staged as it comes: a course with thousands of participants is never held whole.
     const participants = await readParticipants(client, course.id, options, reject, (page) => {
-      for (const user of page) {
-        const seen = users.get(user.id) ?? { user, roles: new Set<string>() };
-        user.roles.forEach((role) => seen.roles.add(role));
-        users.set(user.id, seen);
-      }
+      repository.seeUsers(page);
       repository.stage(['enrolments', page.map((user) => rows.enrolmentRow(course.id, user.id, user.roles))]);
     });
     counts.fetched += participants;
@@ -115,17 +107,14 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const matcher = new UserMatcher(ctx.db);
   if (!matcher.hasStudents) report.log('info', 'no students table yet: Moodle users are matched to faculty members only');
   const matches = { student: 0, faculty: 0, none: 0 };
-  let userRows: Row[] = [];
-  for (const { user, roles } of users.values()) {
-    const match = matcher.match({ ...user, roles });
-    matches[match.kind] += 1;
-    userRows.push(rows.userRow(user, match));
-    if (userRows.length === USER_BATCH) {
-      repository.stage(['users', userRows]);
-      userRows = [];
-    }
+  for (let batch = repository.seenUsers(0, USER_BATCH); batch.length > 0; batch = repository.seenUsers(batch[batch.length - 1].id, USER_BATCH)) {
+    const userRows = batch.map((user) => {
+      const match = matcher.match(user);
+      matches[match.kind] += 1;
+      return rows.userRow(user, match);
+    });
+    repository.stage(['users', userRows]);
   }
-  repository.stage(['users', userRows]);
   const summary = rows.summarise(terms, levels, matches, {
     studentsChecked: matcher.hasStudents,
     facultyChecked: matcher.hasFaculty,
