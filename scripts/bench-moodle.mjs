@@ -100,9 +100,11 @@ export async function benchMoodle({ fetchApi, backendPid, databasePath, startMoo
         const { wallMs, run } = await timedRun(fetchApi);
         memory.stop();
         sizePeakKb = Math.max(sizePeakKb, memory.peakKb());
+        const log = await (await fetchApi(`/runs/${run.id}/log`)).json();
+        const commitMs = log.lines.map((line) => /switched live in one transaction in (\d+) ms/.exec(line.message)).find(Boolean)?.[1];
         console.log(
           `    ${label.padEnd(20)} ${run.status.padEnd(8)} wall ${(wallMs / 1000).toFixed(2)} s, run ${(run.durationMs / 1000).toFixed(2)} s, ` +
-            `worker peak RSS ${mb(memory.peakKb()).toFixed(0)} MB, counts ${JSON.stringify(run.counts)}` +
+            `worker peak RSS ${mb(memory.peakKb()).toFixed(0)} MB, commit ${commitMs === undefined ? '?' : (Number(commitMs) / 1000).toFixed(2)} s, counts ${JSON.stringify(run.counts)}` +
             (run.status === 'success' ? '' : `: ${run.errorMessage}`),
         );
       }
