@@ -76,4 +76,30 @@ describe('MoodleRepository', () => {
     expect(saved.courses).toMatchObject({ updated: 1, unchanged: 1 });
     expect(live('moodle_courses')).toBe(2);
   });
+
+  it('should leave the live tables as they were when a run stages rows and never commits', () => {
+    save(snapshot(), 'run-1', 't1', true);
+    const before = db.prepare('SELECT * FROM moodle_courses ORDER BY id').all();
+    const failing = new MoodleRepository(db);
+
+    failing.stage(['courses', [course(2, 'Renamed'), course(4)]], ['enrolments', [{ course_id: 4, user_id: 7, roles: 'student' }]]);
+
+    expect(db.prepare('SELECT * FROM moodle_courses ORDER BY id').all()).toEqual(before);
+    expect(live('moodle_enrolments')).toBe(2);
+  });
+
+  it('should keep the first details and every role of a user seen in several courses', () => {
+    const user = { id: 7, username: 'u7', idnumber: null, firstname: 'A', lastname: 'B', fullname: 'A B', email: null };
+    repository = new MoodleRepository(db);
+
+    repository.seeUsers([{ ...user, roles: ['student'] }, { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] }]);
+    repository.seeUsers([{ ...user, fullname: 'Other', roles: ['editingteacher', 'student'] }]);
+    repository.seeUsers([{ ...user, roles: ['student'] }]);
+
+    expect(repository.seenUsers(0, 10)).toEqual([
+      { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] },
+      { ...user, roles: ['student', 'editingteacher'] },
+    ]);
+    expect(repository.seenUsers(3, 10).map((u) => u.id)).toEqual([7]);
+  });
 });

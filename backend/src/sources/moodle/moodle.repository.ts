@@ -110,7 +110,7 @@ export class MoodleRepository {
 
   /** Up to `limit` of the users seen so far, by id after `afterId`, each with every role they hold anywhere. */
   seenUsers(afterId: number, limit: number): MoodleEnrolledUser[] {
-    return this.readSeen.all(afterId, limit).map((row) => ({ ...row, roles: row.roles === '' ? [] : row.roles.split(',') }));
+    return this.readSeen.all(afterId, limit).map((row) => ({ ...row, roles: row.roles === '' ? [] : [...new Set(row.roles.split(','))] }));
   }
 
   /** Switches everything staged live in one write transaction and returns the counts per table. */
