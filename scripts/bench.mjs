@@ -5,7 +5,9 @@
 // - a students sync of a generated university (default 100 campuses × 15 terms, ~280,000 rows of ~75,000
 //   students; `--campuses 50 --per-campus 1050 --concurrency 4`), full then unchanged, against a lean reference.
 // - the history: 1,000,000 rows in data_syncs (`--history-rows N`), filtered, paged requests timed over HTTP.
-// `--only faculty`, `--only students` or `--only history` runs one of them.
+// - the Moodle worker's peak RSS at two generated site sizes (`--moodle-small 150x2500 --moodle-large 600x10000`,
+//   courses × users; scripts/bench-moodle.mjs).
+// `--only faculty`, `--only students`, `--only history` or `--only moodle` runs one of them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -24,12 +26,17 @@ const concurrency = arg('concurrency', 4);
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex > 0 ? process.argv[onlyIndex + 1] : null;
 const historyRows = arg('history-rows', 1_000_000);
+const textArg = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? process.argv[index + 1] : fallback;
+};
+const moodleSizes = [textArg('moodle-small', '150x2500'), textArg('moodle-large', '600x10000')];
 const ADMIN = { username: 'bench', password: 'copper-kettle-bench-1' };
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
-const { startGolestanStandIn, currentJalaliYear } = await import(join(root, 'stand-ins/dist/index.js'));
+const { startGolestanStandIn, startMoodleStandIn, currentJalaliYear } = await import(join(root, 'stand-ins/dist/index.js'));
 const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'));
 const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
@@ -106,6 +113,10 @@ try {
   if (!only || only === 'history') {
     const { benchHistory } = await import('./bench-history.mjs');
     await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), rows: historyRows, get: authed });
+  }
+  if (!only || only === 'moodle') {
+    const { benchMoodle, parseSiteSize } = await import('./bench-moodle.mjs');
+    await benchMoodle({ fetchApi: authed, backendPid: server.pid, databasePath: join(dataDir, 'hamgam.sqlite'), startMoodleStandIn, sizes: moodleSizes.map(parseSiteSize) });
   }
 } finally {
   isStopping = true;

@@ -1,7 +1,10 @@
-// `npm start`: build what is missing or older than its sources, then serve the panel and API on one port.
-import { spawnSync, spawn } from 'node:child_process';
+// `npm start`: build what is missing or older than its sources, then serve the panel and API on one port. The
+// launcher becomes the server (it imports the built entry point) rather than spawning it and staying resident
+// beside it, which cost ~50 MB for a process that only waited.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const workspaces = [
@@ -31,6 +34,5 @@ for (const workspace of workspaces) {
   if (workspace.name === 'shared') rebuildRest = true;
 }
 
-const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.chdir(root);
+await import(pathToFileURL(join(root, 'backend/dist/main.js')).href);

@@ -107,7 +107,7 @@ export type ClassificationSummary = {
 export function summarise(
   terms: (CourseTerm | null)[],
   levels: CourseActivityLevel[],
-  matches: UserMatch[],
+  matches: Record<MoodleUserMatch, number>,
   checks: { studentsChecked: boolean; facultyChecked: boolean; analysedCourses: number; keptCourses: number },
 ): ClassificationSummary {
   const count = <K extends string>(keys: K[], initial: Record<K, number>): Record<K, number> => {
@@ -122,8 +122,8 @@ export function summarise(
     withoutTerm: terms.length - known.length,
     termSources: count(known.map((term) => term.source), {} as Record<string, number>),
     byLevel: count(levels, { empty: 0, light: 0, active: 0 }),
-    users: matches.length,
-    byMatch: count(matches.map((match) => match.kind), { student: 0, faculty: 0, none: 0 }),
+    users: matches.student + matches.faculty + matches.none,
+    byMatch: { ...matches },
     ...checks,
   };
 }

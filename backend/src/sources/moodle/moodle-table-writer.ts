@@ -5,19 +5,19 @@ export type Row = Record<string, string | number | null>;
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 export type TableCounts = UpsertCounts & { deleted: number };
 
-type Stored = { hash: string; deleted_at: string | null };
-
 /**
- * Upserts one table's rows by natural key with prepared statements, counting inserted / updated / unchanged
- * by a hash of the data columns, and soft-deletes what a run did not see. The caller owns the transaction.
+ * One Moodle table written through a staging table: a run stages its rows (with a hash of the data columns) as it
+ * reads them, in a TEMP table of its own connection, and `merge` then upserts them into the live table by natural
+ * key, counting inserted / updated / unchanged by hash. A TEMP table lives in a file SQLite has already unlinked, so
+ * a run that fails or is killed leaves nothing behind, and staging takes no lock on the shared database file.
+ * The caller owns the transaction of `merge` and `softDeleteUnseen`.
  */
-export class TableWriter {
-  private readonly select: Database.Statement<unknown[], Stored>;
-  private readonly insert: Database.Statement<[Row]>;
-  private readonly update: Database.Statement<[Row]>;
-  private readonly touchRow: Database.Statement<[Row]>;
+export class StagedTable {
+  private readonly stageRow: Database.Statement<[Row]>;
+  private readonly markUnchanged: Database.Statement<[{ runId: string }]>;
+  private readonly applyChanges: Database.Statement<[{ runId: string; now: string }]>;
+  private readonly insertNew: Database.Statement<[{ runId: string; now: string }]>;
   private readonly softDelete: Database.Statement<[{ runId: string; now: string }]>;
-  private readonly where: string;
 
   constructor(
     db: Database.Database,
@@ -25,49 +25,49 @@ export class TableWriter {
     private readonly keys: readonly string[],
     private readonly columns: readonly string[],
   ) {
-    this.where = keys.map((key) => `${key} = @${key}`).join(' AND ');
-    this.select = db.prepare(`SELECT hash, deleted_at FROM ${table} WHERE ${keys.map((key) => `${key} = ?`).join(' AND ')}`);
+    const staged = `temp.${table}_staged`;
     const all = [...keys, ...columns];
-    this.insert = db.prepare(
-      `INSERT INTO ${table} (${all.join(', ')}, hash, created_at, updated_at, deleted_at, last_run_id, last_seen_run_id)
-       VALUES (${all.map((c) => `@${c}`).join(', ')}, @hash, @now, @now, NULL, @runId, @runId)`,
+    // Untyped columns keep each value's type as bound, so the live table receives what a direct insert would.
+    db.exec(`DROP TABLE IF EXISTS ${staged}`);
+    db.exec(`CREATE TEMP TABLE ${table}_staged (${all.join(', ')}, hash NOT NULL, PRIMARY KEY (${keys.join(', ')}))`);
+    const sameKey = keys.map((key) => `t.${key} = s.${key}`).join(' AND ');
+    this.stageRow = db.prepare(`INSERT OR REPLACE INTO ${staged} (${all.join(', ')}, hash) VALUES (${all.map((c) => `@${c}`).join(', ')}, @hash)`);
+    this.markUnchanged = db.prepare(
+      `UPDATE main.${table} AS t SET last_seen_run_id = @runId FROM ${staged} AS s WHERE ${sameKey} AND t.hash = s.hash AND t.deleted_at IS NULL`,
     );
-    this.update = db.prepare(
-      `UPDATE ${table} SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, hash = @hash, updated_at = @now, deleted_at = NULL,
-       last_run_id = @runId, last_seen_run_id = @runId WHERE ${this.where}`,
+    this.applyChanges = db.prepare(
+      `UPDATE main.${table} AS t SET ${columns.map((c) => `${c} = s.${c}`).join(', ')}, hash = s.hash, updated_at = @now, deleted_at = NULL,
+       last_run_id = @runId, last_seen_run_id = @runId
+       FROM ${staged} AS s WHERE ${sameKey} AND (t.hash <> s.hash OR t.deleted_at IS NOT NULL)`,
     );
-    this.touchRow = db.prepare(`UPDATE ${table} SET last_seen_run_id = @runId WHERE ${this.where}`);
+    this.insertNew = db.prepare(
+      `INSERT INTO main.${table} (${all.join(', ')}, hash, created_at, updated_at, deleted_at, last_run_id, last_seen_run_id)
+       SELECT ${all.map((c) => `s.${c}`).join(', ')}, s.hash, @now, @now, NULL, @runId, @runId FROM ${staged} AS s
+       WHERE NOT EXISTS (SELECT 1 FROM main.${table} AS t WHERE ${sameKey})`,
+    );
     this.softDelete = db.prepare(
-      `UPDATE ${table} SET deleted_at = @now, updated_at = @now, last_run_id = @runId
+      `UPDATE main.${table} SET deleted_at = @now, updated_at = @now, last_run_id = @runId
        WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
     );
   }
 
-  upsert(rows: readonly Row[], runId: string, now: string): UpsertCounts {
-    const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  /** Adds rows to this run's staging table (a row staged again under the same key replaces the first). */
+  stage(rows: readonly Row[]): void {
     for (const row of rows) {
       const hash = createHash('sha1')
         .update(JSON.stringify(this.columns.map((c) => row[c] ?? null)))
         .digest('hex');
-      const stored = this.select.get(...this.keys.map((key) => row[key]));
-      const params = { ...row, hash, now, runId };
-      if (stored && stored.hash === hash && stored.deleted_at === null) {
-        this.touchRow.run(params);
-        counts.unchanged += 1;
-      } else if (stored) {
-        this.update.run(params);
-        counts.updated += 1;
-      } else {
-        this.insert.run(params);
-        counts.inserted += 1;
-      }
+      this.stageRow.run({ ...row, hash });
     }
-    return counts;
   }
 
-  /** Marks rows as seen by this run without reading them again (incremental runs). */
-  touch(keyRows: readonly Row[], runId: string): void {
-    for (const row of keyRows) this.touchRow.run({ ...row, runId });
+  /** Upserts every staged row into the live table; unchanged rows only get `last_seen_run_id`. */
+  merge(runId: string, now: string): UpsertCounts {
+    // In this order: rows marked unchanged keep their hash, so the update that follows passes over them.
+    const unchanged = this.markUnchanged.run({ runId }).changes;
+    const updated = this.applyChanges.run({ runId, now }).changes;
+    const inserted = this.insertNew.run({ runId, now }).changes;
+    return { inserted, updated, unchanged };
   }
 
   softDeleteUnseen(runId: string, now: string): number {

@@ -148,8 +148,11 @@ type FormPostOptions = {
 async function postMoodleForm(url: string, form: URLSearchParams, options: FormPostOptions): Promise<unknown> {
   const target = describeUrl(url);
   assertAllowedUpstream(url, target);
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // A timer cleared as soon as the answer is read, not AbortSignal.timeout: that one lives its full 30 s and keeps
+  // the request (and what hangs on its signal) reachable, which on a big site held tens of MB of finished calls.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
   let status: number;
   let retryAfter: string | null;
   let text: string;
@@ -167,7 +170,9 @@ async function postMoodleForm(url: string, form: URLSearchParams, options: FormP
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    throw noHttpAnswer(target, timeout.aborted ? `no answer within ${options.timeoutMs} ms` : redactSecrets(networkCause(error), options.secrets));
+    throw noHttpAnswer(target, timeout.signal.aborted ? `no answer within ${options.timeoutMs} ms` : redactSecrets(networkCause(error), options.secrets));
+  } finally {
+    clearTimeout(timer);
   }
   if (status === 429 || status >= 500) throw new TransientError('upstream', `${target} answered ${status}`, retryAfterMs(retryAfter), `HTTP ${status}`);
   if (status === 403 && text.trim() === '') {

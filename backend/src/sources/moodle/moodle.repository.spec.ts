@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3';
 import type { QueryRunner } from 'typeorm';
 import { CreateMoodleTables1764000000300 } from './migrations/1764000000300-create-moodle-tables';
-import { MoodleRepository, type MoodleSnapshot } from './moodle.repository';
+import { MoodleRepository, MOODLE_TABLES, type MoodleTable } from './moodle.repository';
+import type { Row } from './moodle-table-writer';
+
+type MoodleSnapshot = Record<MoodleTable, Row[]> & { keptContents: number[] };
 
 const contents = (courseId: number, pages: number, marker: string) => ({
   course_id: courseId, sections: 2, visible_sections: 2, activities: pages, visible_activities: pages, hidden_activities: 0, teaching_activities: pages,
@@ -25,6 +28,12 @@ const snapshot = (patch: Partial<MoodleSnapshot> = {}): MoodleSnapshot => ({
 describe('MoodleRepository', () => {
   let db: Database.Database;
   let repository: MoodleRepository;
+  // What a run does: stage everything it read, then commit. Each run has its own connection, hence its own repository.
+  const save = (snap: MoodleSnapshot, runId: string, now: string, deleteUnseen: boolean) => {
+    repository = new MoodleRepository(db);
+    repository.stage(...MOODLE_TABLES.map((name) => [name, snap[name]] as const));
+    return repository.commit(runId, now, { deleteUnseen, keptContents: snap.keptContents, summary: {} });
+  };
   const live = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
 
   beforeEach(async () => {
@@ -35,17 +44,17 @@ describe('MoodleRepository', () => {
   afterEach(() => db.close());
 
   it('should insert everything and then count it unchanged when the same snapshot is saved twice', () => {
-    const first = repository.save(snapshot(), 'run-1', 't1', true);
+    const first = save(snapshot(), 'run-1', 't1', true);
     expect(first.courses).toEqual({ inserted: 2, updated: 0, unchanged: 0, deleted: 0 });
     expect(first.enrolments.inserted).toBe(2);
-    const second = repository.save(snapshot(), 'run-2', 't2', true);
+    const second = save(snapshot(), 'run-2', 't2', true);
     expect(second.courses).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
     expect(second.contents).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
   });
 
   it('should update changed rows and soft-delete unseen ones when a full run saves', () => {
-    repository.save(snapshot(), 'run-1', 't1', true);
-    const saved = repository.save(snapshot({ courses: [course(2, 'Renamed')], contents: [contents(2, 3, 'a')], enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }] }), 'run-2', 't2', true);
+    save(snapshot(), 'run-1', 't1', true);
+    const saved = save(snapshot({ courses: [course(2, 'Renamed')], contents: [contents(2, 3, 'a')], enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }] }), 'run-2', 't2', true);
     expect(saved.courses).toEqual({ inserted: 0, updated: 1, unchanged: 0, deleted: 1 });
     expect(saved.enrolments.deleted).toBe(1);
     expect(live('moodle_courses')).toBe(1);
@@ -53,18 +62,44 @@ describe('MoodleRepository', () => {
   });
 
   it('should keep analyses it was told to keep and delete nothing when an incremental run saves', () => {
-    repository.save(snapshot(), 'run-1', 't1', true);
-    const saved = repository.save(snapshot({ contents: [contents(2, 4, 'a2')], keptContents: [3] }), 'run-2', 't2', false);
+    save(snapshot(), 'run-1', 't1', true);
+    const saved = save(snapshot({ contents: [contents(2, 4, 'a2')], keptContents: [3] }), 'run-2', 't2', false);
     expect(saved.contents).toEqual({ inserted: 0, updated: 1, unchanged: 1, deleted: 0 });
     expect(repository.storedContents()).toEqual(new Map([[2, { marker: 'a2', teachingActivities: 4 }], [3, { marker: 'b', teachingActivities: 1 }]]));
     expect(db.prepare('SELECT last_seen_run_id FROM moodle_course_contents WHERE course_id = 3').get()).toEqual({ last_seen_run_id: 'run-2' });
   });
 
   it('should restore a soft-deleted row as updated when it is seen again', () => {
-    repository.save(snapshot(), 'run-1', 't1', true);
-    repository.save(snapshot({ courses: [course(2)] }), 'run-2', 't2', true);
-    const saved = repository.save(snapshot(), 'run-3', 't3', true);
+    save(snapshot(), 'run-1', 't1', true);
+    save(snapshot({ courses: [course(2)] }), 'run-2', 't2', true);
+    const saved = save(snapshot(), 'run-3', 't3', true);
     expect(saved.courses).toMatchObject({ updated: 1, unchanged: 1 });
     expect(live('moodle_courses')).toBe(2);
+  });
+
+  it('should leave the live tables as they were when a run stages rows and never commits', () => {
+    save(snapshot(), 'run-1', 't1', true);
+    const before = db.prepare('SELECT * FROM moodle_courses ORDER BY id').all();
+    const failing = new MoodleRepository(db);
+
+    failing.stage(['courses', [course(2, 'Renamed'), course(4)]], ['enrolments', [{ course_id: 4, user_id: 7, roles: 'student' }]]);
+
+    expect(db.prepare('SELECT * FROM moodle_courses ORDER BY id').all()).toEqual(before);
+    expect(live('moodle_enrolments')).toBe(2);
+  });
+
+  it('should keep the first details and every role of a user seen in several courses', () => {
+    const user = { id: 7, username: 'u7', idnumber: null, firstname: 'A', lastname: 'B', fullname: 'A B', email: null };
+    repository = new MoodleRepository(db);
+
+    repository.seeUsers([{ ...user, roles: ['student'] }, { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] }]);
+    repository.seeUsers([{ ...user, fullname: 'Other', roles: ['editingteacher', 'student'] }]);
+    repository.seeUsers([{ ...user, roles: ['student'] }]);
+
+    expect(repository.seenUsers(0, 10)).toEqual([
+      { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] },
+      { ...user, roles: ['student', 'editingteacher'] },
+    ]);
+    expect(repository.seenUsers(3, 10).map((u) => u.id)).toEqual([7]);
   });
 });

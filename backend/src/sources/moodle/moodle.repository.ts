@@ -1,19 +1,9 @@
 import type Database from 'better-sqlite3';
-import { TableWriter, type Row, type TableCounts } from './moodle-table-writer';
+import type { MoodleEnrolledUser } from './moodle.parser';
+import { StagedTable, type Row, type TableCounts } from './moodle-table-writer';
 
 export const MOODLE_TABLES = ['categories', 'courses', 'contents', 'users', 'enrolments'] as const;
 export type MoodleTable = (typeof MOODLE_TABLES)[number];
-
-/** Everything one run saves, already mapped to columns. Contents hold only the courses analysed this run. */
-export type MoodleSnapshot = {
-  categories: Row[];
-  courses: Row[];
-  contents: Row[];
-  /** Courses whose stored analysis is still right (incremental runs): only marked as seen. */
-  keptContents: number[];
-  users: Row[];
-  enrolments: Row[];
-};
 
 export type StoredContents = { marker: string | null; teachingActivities: number };
 
@@ -36,34 +26,96 @@ const COLUMNS: Record<MoodleTable, { table: string; keys: string[]; columns: str
   enrolments: { table: 'moodle_enrolments', keys: ['course_id', 'user_id'], columns: ['roles'] },
 };
 
-/** The Moodle tables, written with prepared statements in one transaction per run (see docs/decisions.md). */
+type SeenUserRow = Omit<MoodleEnrolledUser, 'roles'> & { roles: string };
+
+// Negative: KiB, as PRAGMA cache_size takes them.
+const STAGED_CACHE_KIB = -2000;
+const LIVE_CACHE_KIB = -8000;
+
+/** What a run's commit needs besides its staged rows. */
+export type MoodleCommit = {
+  /** Complete full runs only: soft-delete every live row the run did not see. */
+  deleteUnseen: boolean;
+  /** Courses whose stored analysis is still right (incremental runs): only marked as seen, counted unchanged. */
+  keptContents: readonly number[];
+  /** The run's classification summary, kept in `moodle_classifications`. */
+  summary: unknown;
+};
+
+/**
+ * The Moodle tables for one run (see docs/decisions.md): rows are staged as they are read, in TEMP tables of the
+ * run's own connection, and `commit` switches them live in one transaction. A run that fails before the commit
+ * leaves the stored picture exactly as it was.
+ */
 export class MoodleRepository {
-  private readonly writers: Record<MoodleTable, TableWriter>;
-  private readonly saveAll: Database.Transaction<(snapshot: MoodleSnapshot, runId: string, now: string, deleteUnseen: boolean) => Record<MoodleTable, TableCounts>>;
+  private readonly tables: Record<MoodleTable, StagedTable>;
+  private readonly stageBatches: Database.Transaction<(batches: readonly (readonly [MoodleTable, readonly Row[]])[]) => void>;
+  private readonly seeUsersAll: Database.Transaction<(users: readonly MoodleEnrolledUser[]) => void>;
+  private readonly readSeen: Database.Statement<[number, number], SeenUserRow>;
+  private readonly commitAll: Database.Transaction<(runId: string, now: string, commit: MoodleCommit) => Record<MoodleTable, TableCounts>>;
 
   constructor(private readonly db: Database.Database) {
-    this.writers = Object.fromEntries(
-      MOODLE_TABLES.map((name) => [name, new TableWriter(db, COLUMNS[name].table, COLUMNS[name].keys, COLUMNS[name].columns)]),
-    ) as Record<MoodleTable, TableWriter>;
-    this.saveAll = db.transaction((snapshot: MoodleSnapshot, runId: string, now: string, deleteUnseen: boolean) => {
+    // Staged rows go to a file, not to memory, whatever the build's default. The page caches in front of the
+    // staged rows and of the live tables are kept small (the defaults are 16 MB each): this connection serves one
+    // run, and the merge reads and writes mostly in key order.
+    db.pragma('temp_store = FILE');
+    db.pragma(`temp.cache_size = ${STAGED_CACHE_KIB}`);
+    db.pragma(`main.cache_size = ${LIVE_CACHE_KIB}`);
+    this.tables = Object.fromEntries(
+      MOODLE_TABLES.map((name) => [name, new StagedTable(db, COLUMNS[name].table, COLUMNS[name].keys, COLUMNS[name].columns)]),
+    ) as Record<MoodleTable, StagedTable>;
+    // Everyone enrolled anywhere, once, with the union of their roles: matched after the last course, without
+    // holding the site's users in memory. A user's details are the first ones read.
+    db.exec('DROP TABLE IF EXISTS temp.moodle_users_seen');
+    db.exec('CREATE TEMP TABLE moodle_users_seen (id INTEGER PRIMARY KEY, username, idnumber, firstname, lastname, fullname, email, roles NOT NULL)');
+    const seeUser = db.prepare<[Record<string, string | number | null>]>(
+      `INSERT INTO temp.moodle_users_seen (id, username, idnumber, firstname, lastname, fullname, email, roles)
+       VALUES (@id, @username, @idnumber, @firstname, @lastname, @fullname, @email, @roles)
+       ON CONFLICT (id) DO UPDATE SET roles = CASE WHEN excluded.roles = '' OR instr(',' || roles || ',', ',' || excluded.roles || ',') > 0
+         THEN roles ELSE roles || ',' || excluded.roles END`,
+    );
+    this.seeUsersAll = db.transaction((users: readonly MoodleEnrolledUser[]) => {
+      for (const user of users) seeUser.run({ ...user, roles: [...new Set(user.roles)].sort().join(',') });
+    });
+    this.readSeen = db.prepare('SELECT * FROM temp.moodle_users_seen WHERE id > ? ORDER BY id LIMIT ?');
+    this.stageBatches = db.transaction((batches: readonly (readonly [MoodleTable, readonly Row[]])[]) => {
+      for (const [name, rows] of batches) this.tables[name].stage(rows);
+    });
+    const touchContents = db.prepare(`UPDATE moodle_course_contents SET last_seen_run_id = ? WHERE course_id IN (SELECT value FROM json_each(?))`);
+    const saveSummary = db.prepare('INSERT OR REPLACE INTO moodle_classifications (run_id, created_at, summary) VALUES (?, ?, ?)');
+    this.commitAll = db.transaction((runId: string, now: string, commit: MoodleCommit) => {
       const counts = {} as Record<MoodleTable, TableCounts>;
-      for (const name of MOODLE_TABLES) {
-        counts[name] = { ...this.writers[name].upsert(snapshot[name], runId, now), deleted: 0 };
-      }
+      for (const name of MOODLE_TABLES) counts[name] = { ...this.tables[name].merge(runId, now), deleted: 0 };
       // Analyses kept from an earlier run are unchanged by definition: counted so, and marked as seen.
-      this.writers.contents.touch(snapshot.keptContents.map((id) => ({ course_id: id })), runId);
-      counts.contents.unchanged += snapshot.keptContents.length;
-      if (deleteUnseen) for (const name of MOODLE_TABLES) counts[name].deleted = this.writers[name].softDeleteUnseen(runId, now);
+      touchContents.run(runId, JSON.stringify(commit.keptContents));
+      counts.contents.unchanged += commit.keptContents.length;
+      if (commit.deleteUnseen) for (const name of MOODLE_TABLES) counts[name].deleted = this.tables[name].softDeleteUnseen(runId, now);
+      saveSummary.run(runId, now, JSON.stringify(commit.summary));
       return counts;
     });
   }
 
   /**
-   * Saves a run's snapshot in one transaction: a run that fails before this point leaves the previous
-   * picture whole. `deleteUnseen` (complete full runs only) soft-deletes every live row the run did not see.
+   * Stages rows for this run, e.g. everything read of one course, in one transaction that writes only the TEMP
+   * database: it takes no lock on the shared file.
    */
-  save(snapshot: MoodleSnapshot, runId: string, now: string, deleteUnseen: boolean): Record<MoodleTable, TableCounts> {
-    return this.saveAll.immediate(snapshot, runId, now, deleteUnseen);
+  stage(...batches: (readonly [MoodleTable, readonly Row[]])[]): void {
+    this.stageBatches(batches);
+  }
+
+  /** Notes the users of one page of participants (in a transaction of the TEMP database, like `stage`). */
+  seeUsers(users: readonly MoodleEnrolledUser[]): void {
+    this.seeUsersAll(users);
+  }
+
+  /** Up to `limit` of the users seen so far, by id after `afterId`, each with every role they hold anywhere. */
+  seenUsers(afterId: number, limit: number): MoodleEnrolledUser[] {
+    return this.readSeen.all(afterId, limit).map((row) => ({ ...row, roles: row.roles === '' ? [] : [...new Set(row.roles.split(','))] }));
+  }
+
+  /** Switches everything staged live in one write transaction and returns the counts per table. */
+  commit(runId: string, now: string, commit: MoodleCommit): Record<MoodleTable, TableCounts> {
+    return this.commitAll.immediate(runId, now, commit);
   }
 
   /** The stored analysis of every live course: the marker it was made at and what the level needs. */
@@ -76,9 +128,5 @@ export class MoodleRepository {
 
   countActiveCourses(): number {
     return (this.db.prepare('SELECT COUNT(*) AS count FROM moodle_courses WHERE deleted_at IS NULL').get() as { count: number }).count;
-  }
-
-  saveClassification(runId: string, now: string, summary: unknown): void {
-    this.db.prepare('INSERT OR REPLACE INTO moodle_classifications (run_id, created_at, summary) VALUES (?, ?, ?)').run(runId, now, JSON.stringify(summary));
   }
 }

@@ -1,18 +1,16 @@
-import { EMPTY_COUNTS, type MoodleStage, type RunCounts } from '@hamgam/shared';
+import { EMPTY_COUNTS, type CourseActivityLevel, type MoodleStage, type RunCounts } from '@hamgam/shared';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
-import { activityLevel, analyseCourse, type CourseAnalysis } from './moodle.analysis';
-import { courseTerm, UserMatcher } from './moodle.classify';
+import { activityLevel, analyseCourse } from './moodle.analysis';
+import { courseTerm, UserMatcher, type CourseTerm } from './moodle.classify';
 import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
 import { readMoodleOptions, type MoodleOptions } from './moodle.options';
 import type { MoodleCourse, MoodleEnrolledUser, Rejected } from './moodle.parser';
 import { MoodleRepository, MOODLE_TABLES } from './moodle.repository';
 import * as rows from './moodle-snapshot';
 
-// Per course only ids and roles are kept; each user's details are kept once, in `users`, so memory follows
-// the number of people, not of enrolments.
-type CourseRead = { course: MoodleCourse; analysis: CourseAnalysis | null; enrolments: { userId: number; roles: string[] }[] };
-type SeenUser = { user: MoodleEnrolledUser; roles: Set<string> };
+// Rows are staged a page at a time as they are read, users once each (moodle.repository.ts), and users are matched
+// after the last course (a teacher anywhere is tried as faculty first): memory does not follow the site's size.
 
 // Share of the progress bar each stage ends at; analysing contents takes most of a run.
 const PERCENT_AT: Record<MoodleStage, number> = {
@@ -21,6 +19,7 @@ const PERCENT_AT: Record<MoodleStage, number> = {
 const ANALYSIS_SPAN = PERCENT_AT.classifying_data - PERCENT_AT.analyzing_content;
 const MAX_ENROLMENT_PAGES = 10_000;
 const MAX_LISTED_IDS = 20;
+const USER_BATCH = 1000;
 
 /** The Moodle worker step: site check, categories and courses, contents and enrolments per course, classify, save. */
 export const runMoodleSync: WorkerStep = async (ctx) => {
@@ -80,33 +79,44 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const toAnalyse = new Set(courses.filter((course) => !isIncremental || needsAnalysis(course, stored.get(course.id)?.marker)).map((c) => c.id));
   logMarkers(ctx, courses, isIncremental, toAnalyse.size);
 
+  repository.stage(['categories', categories.items.map(rows.categoryRow)]);
   stage('analyzing_content', { total: courses.length, processed: 0, messageParams: { done: 0, total: courses.length } });
   let done = 0;
-  const users = new Map<number, SeenUser>();
-  const reads = await mapLimited(courses, options.concurrency, signal, async (course): Promise<CourseRead> => {
+  const terms: (CourseTerm | null)[] = [];
+  const levels: CourseActivityLevel[] = [];
+  const keptContents: number[] = [];
+  await forEachLimited(courses, options.concurrency, signal, async (course) => {
     const analysis = toAnalyse.has(course.id) ? analyseCourse(course.id, await client.contents(course.id)) : null;
-    const participants = await readParticipants(client, course.id, options, reject);
-    counts.fetched += participants.length;
-    for (const user of participants) {
-      const seen = users.get(user.id) ?? { user, roles: new Set<string>() };
-      user.roles.forEach((role) => seen.roles.add(role));
-      users.set(user.id, seen);
-    }
+    const term = courseTerm(course);
+    const level = activityLevel(analysis?.teachingActivities ?? stored.get(course.id)?.teachingActivities ?? 0, options.activeMinActivities);
+    terms.push(term);
+    levels.push(level);
+    if (analysis === null) keptContents.push(course.id);
+    repository.stage(['courses', [rows.courseRow(course, term, level)]], ['contents', analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : []]);
+    // Each page is staged as it comes: a course with thousands of participants is never held whole.
+    const participants = await readParticipants(client, course.id, options, reject, (page) => {
+      repository.seeUsers(page);
+      repository.stage(['enrolments', page.map((user) => rows.enrolmentRow(course.id, user.id, user.roles))]);
+    });
+    counts.fetched += participants;
     done += 1;
     stage('analyzing_content', { percent: PERCENT_AT.analyzing_content + (ANALYSIS_SPAN * done) / Math.max(1, courses.length), processed: done, total: courses.length, messageParams: { done, total: courses.length } }, done === courses.length);
-    return { course, analysis, enrolments: participants.map((user) => ({ userId: user.id, roles: user.roles })) };
   });
 
   throwIfCancelled(signal, 'before classifying');
   stage('classifying_data');
   const matcher = new UserMatcher(ctx.db);
   if (!matcher.hasStudents) report.log('info', 'no students table yet: Moodle users are matched to faculty members only');
-  const terms = reads.map(({ course }) => courseTerm(course));
-  const levels = reads.map(({ course, analysis }) =>
-    activityLevel(analysis?.teachingActivities ?? stored.get(course.id)?.teachingActivities ?? 0, options.activeMinActivities),
-  );
-  const matches = [...users.values()].map(({ user, roles }) => ({ user, match: matcher.match({ ...user, roles }) }));
-  const summary = rows.summarise(terms, levels, matches.map((m) => m.match), {
+  const matches = { student: 0, faculty: 0, none: 0 };
+  for (let batch = repository.seenUsers(0, USER_BATCH); batch.length > 0; batch = repository.seenUsers(batch[batch.length - 1].id, USER_BATCH)) {
+    const userRows = batch.map((user) => {
+      const match = matcher.match(user);
+      matches[match.kind] += 1;
+      return rows.userRow(user, match);
+    });
+    repository.stage(['users', userRows]);
+  }
+  const summary = rows.summarise(terms, levels, matches, {
     studentsChecked: matcher.hasStudents,
     facultyChecked: matcher.hasFaculty,
     analysedCourses: toAnalyse.size,
@@ -121,21 +131,10 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
 
   throwIfCancelled(signal, 'before saving');
   stage('saving_to_database');
-  const now = new Date().toISOString();
-  const saved = repository.save(
-    {
-      categories: categories.items.map(rows.categoryRow),
-      courses: reads.map(({ course }, index) => rows.courseRow(course, terms[index], levels[index])),
-      contents: reads.flatMap(({ course, analysis }) => (analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : [])),
-      keptContents: reads.filter(({ analysis }) => analysis === null).map(({ course }) => course.id),
-      users: matches.map(({ user, match }) => rows.userRow(user, match)),
-      enrolments: reads.flatMap(({ course, enrolments }) => enrolments.map((enrolment) => rows.enrolmentRow(course.id, enrolment.userId, enrolment.roles))),
-    },
-    ctx.runId,
-    now,
-    !isIncremental,
-  );
-  repository.saveClassification(ctx.runId, now, summary);
+  const savingStarted = performance.now();
+  const saved = repository.commit(ctx.runId, new Date().toISOString(), { deleteUnseen: !isIncremental, keptContents, summary });
+  // The commit holds the database's write lock: how long says what other writers waited.
+  report.log('info', `what the run read was switched live in one transaction in ${Math.round(performance.now() - savingStarted)} ms`);
   for (const name of MOODLE_TABLES) {
     const c = saved[name];
     counts.inserted += c.inserted;
@@ -162,34 +161,41 @@ function logMarkers(ctx: WorkerContext, courses: MoodleCourse[], isIncremental: 
   }
 }
 
-/** Pages until an empty page: a short page proves nothing, since Moodle 4.x drops users the caller may not see. */
-async function readParticipants(client: MoodleClient, courseId: number, options: MoodleOptions, reject: (r: Rejected[]) => void): Promise<MoodleEnrolledUser[]> {
-  const all: MoodleEnrolledUser[] = [];
+/**
+ * Pages until an empty page: a short page proves nothing, since Moodle 4.x drops users the caller may not see.
+ * Hands each page's new participants to `take` and returns how many there were.
+ */
+async function readParticipants(
+  client: MoodleClient,
+  courseId: number,
+  options: MoodleOptions,
+  reject: (r: Rejected[]) => void,
+  take: (participants: MoodleEnrolledUser[]) => void,
+): Promise<number> {
   const seen = new Set<number>();
   for (let page = 0, from = 0; ; page += 1, from += options.enrolmentPageSize) {
     if (page >= MAX_ENROLMENT_PAGES) throw new SyncError('upstream', `course ${courseId}: enrolments did not end after ${MAX_ENROLMENT_PAGES} pages`);
     const result = await client.enrolledUsers(courseId, from, options.enrolmentPageSize);
     reject(result.rejected.map((r) => ({ ...r, key: `course ${courseId} ${r.key}` })));
-    if (result.items.length === 0 && result.rejected.length === 0) return all;
+    if (result.items.length === 0 && result.rejected.length === 0) return seen.size;
     const fresh = result.items.filter((user) => !seen.has(user.id));
     // A site that ignores limitfrom answers the first page forever.
     if (fresh.length === 0 && result.items.length > 0) throw new SyncError('upstream', `course ${courseId}: enrolment page ${page + 1} repeats users already read; the site may ignore limitfrom`);
     fresh.forEach((user) => seen.add(user.id));
-    all.push(...fresh);
+    take(fresh);
   }
 }
 
-/** Runs `work` over `items` with at most `limit` at a time, in order of results; stops taking work after a failure. */
-async function mapLimited<T, R>(items: T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
+/** Runs `work` over `items` with at most `limit` at a time; stops taking work after a failure. */
+async function forEachLimited<T>(items: T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   let failed = false;
   const lane = async () => {
     while (!failed && next < items.length) {
       throwIfCancelled(signal, 'while reading courses');
-      const index = next++;
+      const item = items[next++];
       try {
-        results[index] = await work(items[index]);
+        await work(item);
       } catch (error) {
         failed = true;
         throw error;
@@ -197,7 +203,6 @@ async function mapLimited<T, R>(items: T[], limit: number, signal: AbortSignal, 
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 function throwIfCancelled(signal: AbortSignal, when: string): void {

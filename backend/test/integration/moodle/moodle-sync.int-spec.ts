@@ -1,4 +1,4 @@
-import { waitForRunEnd, type TestApp } from '../helpers/test-app';
+import { waitFor, waitForRunEnd, type TestApp } from '../helpers/test-app';
 import type { MoodleStandIn } from '@hamgam/stand-ins';
 import type { SyncRun } from '@hamgam/shared';
 import { expectedSite, insertRow, query, runLog, startMoodleTestBed } from './moodle-helpers';
@@ -161,18 +161,69 @@ describe('moodle sync against the stand-in Moodle', () => {
     expect(moodle.stats()).toMatchObject({ served500: 1, served429: 1, servedTruncated: 1 });
   });
 
-  it('should keep every stored row when a run fails halfway', async () => {
-    await trigger();
-    const before = query(t, 'SELECT * FROM moodle_courses ORDER BY id');
-    // A fresh site (and token call count), less one course a complete run would delete.
+  const MOODLE_TABLES: [table: string, order: string][] = [
+    ['moodle_categories', 'id'], ['moodle_courses', 'id'], ['moodle_course_contents', 'course_id'], ['moodle_users', 'id'],
+    ['moodle_enrolments', 'course_id, user_id'], ['moodle_classifications', 'run_id'],
+  ];
+  const storedPicture = () => Object.fromEntries(MOODLE_TABLES.map(([table, order]) => [table, query(t, `SELECT * FROM ${table} ORDER BY ${order}`)]));
+
+  /** Changes of every kind a complete run would write: an update, a deletion, an unenrolment, a renamed user. */
+  const changeTheSite = () => {
+    const [touched, removed] = moodle.site.data().courses;
+    moodle.site.touchCourse(touched.id);
+    moodle.site.removeCourse(removed.id);
+    const [first] = moodle.site.data().enrolments.get(touched.id)!;
+    moodle.site.unenrol(touched.id, first.userid);
+    moodle.site.renameUser(moodle.site.data().enrolments.get(moodle.site.data().courses[2].id)![0].userid, { lastname: 'تغییر' });
+  };
+
+  it('should leave every stored Moodle table exactly as it was when a run fails after reading half the courses', async () => {
+    const first = await trigger();
+    expect(first.status).toBe('success');
+    const before = storedPicture();
+    // The same site again (generated from the same seed) and fresh call counts for its token.
     moodle.reset();
-    moodle.site.removeCourse(moodle.site.data().courses[0].id);
-    // The token dies after a few calls, in the middle of reading courses; there is no password to get another.
-    moodle.setFaults({ expireTokensAfterCalls: 6 });
+    changeTheSite();
+    // The permanent token dies after 25 calls, halfway through the courses; there is no password to get another.
+    moodle.setFaults({ expireTokensAfterCalls: 25 });
 
     const run = await trigger();
 
     expect(run).toMatchObject({ status: 'failed', errorKind: 'auth', stage: 'analyzing_content' });
-    expect(query(t, 'SELECT * FROM moodle_courses ORDER BY id')).toEqual(before);
+    const read = moodle.stats().contentsCourseIds.length;
+    expect(read).toBeGreaterThanOrEqual(3);
+    expect(read).toBeLessThan(moodle.site.data().courses.length);
+    expect(storedPicture()).toEqual(before);
+    expect(query(t, `SELECT name FROM sqlite_master WHERE name LIKE '%staged%'`)).toEqual([]);
+
+    // Moodle deletes an expired token; the reset brings it back, and the same changes are made again.
+    moodle.reset();
+    changeTheSite();
+    const retry = await trigger();
+
+    expect(retry).toMatchObject({ status: 'success' });
+    expect(retry.counts).toMatchObject({ inserted: 0, rejected: 0 });
+    expect(retry.counts.updated).toBeGreaterThanOrEqual(3); // the touched course, its analysis, the renamed user
+    expect(retry.counts.deleted).toBeGreaterThanOrEqual(3); // the removed course, its analysis, its enrolments, the unenrolment
+  });
+
+  it('should leave every stored Moodle table exactly as it was when a run is cancelled while reading courses', async () => {
+    await trigger();
+    const before = storedPicture();
+    changeTheSite();
+    // Slow answers, so the run is surely still reading when it is cancelled.
+    moodle.setFaults({ delayMs: 150 });
+    const started = (await t.http().post('/api/sources/moodle/runs').send({}).expect(202)).body as SyncRun;
+    await waitFor(async () => {
+      const current = (await t.http().get(`/api/runs/${started.id}`).expect(200)).body as SyncRun;
+      if (['success', 'failed', 'cancelled'].includes(current.status)) throw new Error(`the run is ${current.status} before it could be cancelled`);
+      return current.stage === 'analyzing_content' && Number(current.messageParams?.done ?? 0) >= 2;
+    });
+
+    await t.http().post(`/api/runs/${started.id}/cancel`).send({}).expect(202);
+    const run = await waitForRunEnd(t, started.id);
+
+    expect(run.status).toBe('cancelled');
+    expect(storedPicture()).toEqual(before);
   });
 });
