@@ -7,6 +7,11 @@ import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
 import { RunRecorder } from './run-recorder.service';
 
+// A worker's live heap is small (a Moodle run of 600 courses / 10,000 users holds 9–14 MB), but V8's default
+// young generation (16 MB semi-spaces) lets ~100 MB of garbage pile up before a scavenge: 2 MB semi-spaces keep
+// the peak near the live size (docs/benchmarks.md, "Moodle worker memory").
+const WORKER_NODE_FLAGS = ['--max-semi-space-size=2'];
+
 export type LaunchRequest = {
   runId: number;
   sourceId: string;
@@ -62,7 +67,7 @@ export class RunSupervisor implements OnApplicationShutdown {
 
     const child =
       request.kind === 'connector'
-        ? fork(this.config.workerEntry, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: this.workerEnv() })
+        ? fork(this.config.workerEntry, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: this.workerEnv(), execArgv: [...process.execArgv, ...WORKER_NODE_FLAGS] })
         : spawnCommand({ command: request.command, env: request.env, onMessage: (message) => onMessage(message) });
 
     let resolveClosed: () => void = () => undefined;

@@ -60,7 +60,7 @@ describe('exports and input under attack', () => {
   let port: number;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+    t = await startTestApp({ env: { TRUST_PROXY: '1' } });
     seed(t.config.databasePath);
     auditor = await t.as('auditor');
     await t.app.listen(0, '127.0.0.1');
