@@ -2,6 +2,7 @@ import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } 
 import type { Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { User } from '@hamgam/shared';
+import { concatMap, filter, interval, map, merge, take, type Observable } from 'rxjs';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { LoginLimiter } from './login-limiter';
@@ -79,6 +80,20 @@ export class AuthService {
     const ended = await this.sessions.revokeAllOf(user.id);
     response.clearCookie(SESSION_COOKIE, sessionCookieOptions(this.config, request));
     await this.audit.record(request, { action: 'logout.all', target: `user:${user.id}`, details: { sessions: ended } });
+  }
+
+  /**
+   * Emits once when the session of a long-lived request (the event stream) has ended: checked after every sign-out
+   * in this process and every `everyMs` (another replica's sign-out, the idle and absolute ends).
+   */
+  sessionEnd(request: AuthenticatedRequest, everyMs: number): Observable<void> {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    return merge(this.sessions.revocations, interval(everyMs)).pipe(
+      concatMap(() => (token ? this.sessions.isLive(token) : Promise.resolve(false))),
+      filter((isLive) => !isLive),
+      take(1),
+      map(() => undefined),
+    );
   }
 
   /** The signed-in user of a request: a live session (not ended, not past its absolute or idle end) of an active user. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
+import { Subject } from 'rxjs';
 import { LessThanOrEqual, type Repository } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SessionEntity } from './entities/session.entity';
@@ -19,6 +20,9 @@ export function hashToken(token: string): string {
  */
 @Injectable()
 export class SessionsService {
+  /** Emits after sessions were ended in this process, so long-lived requests (the event stream) check theirs. */
+  readonly revocations = new Subject<void>();
+
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -50,14 +54,24 @@ export class SessionsService {
     return session;
   }
 
+  /** Whether a token's session is still live, without bringing its last-seen time forward (an open stream is no use). */
+  async isLive(token: string, now: Date = new Date()): Promise<boolean> {
+    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
+    if (!session) return false;
+    return Date.parse(session.expiresAt) > now.getTime() && Date.parse(session.lastSeenAt) + this.config.sessionIdleMinutes * 60_000 > now.getTime();
+  }
+
   /** Ends the session of a token (sign-out). */
   async revokeToken(token: string): Promise<void> {
     await this.sessions.delete({ tokenHash: hashToken(token) });
+    this.revocations.next();
   }
 
   /** Ends every session of a user (sign out everywhere, password change, role change, deactivation); how many. */
   async revokeAllOf(userId: number): Promise<number> {
-    return (await this.sessions.delete({ userId })).affected ?? 0;
+    const ended = (await this.sessions.delete({ userId })).affected ?? 0;
+    this.revocations.next();
+    return ended;
   }
 
   /** Drops sessions past their absolute or idle end, so the table holds only live ones (run at each sign-in). */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
 import { ConnectionTestController } from './connection-test.controller';
 import { ConnectionTestService } from './connection-test.service';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
@@ -22,7 +23,7 @@ import { SourcesService } from './sources.service';
 import { SyncService } from './sync.service';
 
 @Module({
-  imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity])],
+  imports: [AuthModule, ScheduleModule.forRoot(), TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity])],
   controllers: [SourcesController, RunsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
   providers: [SyncEventsService, RunRecorder, RunSupervisor, SourcesService, SyncService, RecordsService, AutoSyncScheduler, ConnectionTestService],
   exports: [SyncService, SourcesService],

@@ -1,5 +1,7 @@
 // Security review, findings 3, 4 and the sign-in parts of 7 ("Hardening"): each attack replayed against the app.
 import { execFile } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,6 +95,31 @@ describe('finding 4: sessions end on the server; writes only as JSON from this s
     await t.http().get('/api/auth/me').expect(200);
     const audit = (await t.http().get('/api/audit?action=logout.all').expect(200)).body as { items: { actor: string; details: unknown }[] };
     expect(audit.items[0]).toMatchObject({ actor: 'everywhere', details: { sessions: 2 } });
+  });
+
+  it('should close an open event stream when its session signs out', async () => {
+    const { signIn: signInUser } = await makeUser(t, 'streaming');
+    const cookie = await signInUser();
+    const address = t.app.getHttpServer().address() ?? (await t.app.listen(0), t.app.getHttpServer().address());
+    const port = (address as AddressInfo).port;
+    let opened: () => void = () => undefined;
+    const isOpen = new Promise<void>((resolve) => (opened = resolve));
+    const ended = new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/events', headers: { accept: 'text/event-stream', cookie } }, (res) => {
+        opened();
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await isOpen;
+
+    await t.anonymous().post('/api/auth/logout').set('Cookie', cookie).expect(204);
+
+    // The stream of a session that ended is closed by the server (the heartbeat alone would keep it open).
+    await expect(ended).resolves.toBe(200);
+    await t.anonymous().get('/api/events').set('Cookie', cookie).expect(401);
   });
 
   it('should end the sessions of a user whose password changes or who is deactivated', async () => {
