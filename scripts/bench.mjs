@@ -31,7 +31,7 @@ const textArg = (name, fallback) => {
   return index > 0 ? process.argv[index + 1] : fallback;
 };
 const moodleSizes = [textArg('moodle-small', '150x2500'), textArg('moodle-large', '600x10000')];
-const ADMIN = { username: 'bench', password: 'copper-kettle-bench-1' };
+const ADMIN = { username: 'bench', password: 'copper-kettle-panel-17' };
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
