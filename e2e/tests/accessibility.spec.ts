@@ -222,9 +222,9 @@ test.describe('by keyboard', () => {
     await page.goto('/history');
     const input = page.getByLabel('بازهٔ تاریخ');
     await input.focus();
-    await page.keyboard.press('ArrowDown');
     const calendar = page.locator('.rmdp-calendar');
     await expect(calendar).toBeVisible();
+    await page.keyboard.press('ArrowDown');
     // Focus is on today, a named button; the arrows walk the days, Enter and Space pick the two ends.
     const focusedDay = page.locator('.rmdp-day:focus');
     await expect(focusedDay).toHaveClass(/rmdp-today/);

@@ -102,10 +102,16 @@ export function DateRangePicker({ id, value, onChange, placeholder }: DateRangeP
     if (isInput && (event.key === 'ArrowDown' || event.key === 'Enter')) {
       event.preventDefault();
       event.stopPropagation();
-      // The calendar opens when the field gets focus; when it was closed (Escape), the package opens it after 10 ms.
+      // The calendar opens when the field gets focus; when it was closed (Escape), the package opens it after a
+      // timeout, so try again on the next frames until a day can take focus.
       if (!focusDay(wrapperRef.current)) {
         pickerRef.current?.openCalendar?.();
-        window.setTimeout(() => focusDay(wrapperRef.current), 50);
+        let frames = 30;
+        const retry = () => {
+          frames -= 1;
+          if (!focusDay(wrapperRef.current) && frames > 0) requestAnimationFrame(retry);
+        };
+        requestAnimationFrame(retry);
       }
     } else if (isDay && event.key === 'Enter') {
       event.preventDefault();
