@@ -35,6 +35,7 @@ async function useLanguage(page: Page, language: Language): Promise<void> {
 /** Runs axe on what is on screen and returns one line per serious or critical violation, naming where. */
 async function audit(page: Page, where: string, language: Language): Promise<string[]> {
   await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.locator('html')).toHaveAttribute('dir', language === 'fa' ? 'rtl' : 'ltr');
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
