@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, request as apiRequest, test, type Page } from '@playwright/test';
 import type { Source } from '@hamgam/shared';
-import { waitForLatestRun } from '../fixtures/app';
+import { setGatewayFaults, waitForLatestRun } from '../fixtures/app';
 import { ADMIN_STATE } from '../fixtures/users';
 
 // WCAG 2.0 and 2.1, levels A and AA: what the hardening issue asks every page to pass in both languages.
@@ -10,16 +10,22 @@ const LANGUAGES = ['fa', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
 
 const TEXT = {
-  fa: { settings: 'تنظیمات', sync: 'همگام‌سازی', dates: 'بازهٔ تاریخ', addUser: 'کاربر تازه', signIn: 'ورود' },
-  en: { settings: 'Settings', sync: 'Sync', dates: 'Dates', addUser: 'New user', signIn: 'Sign in' },
+  fa: { settings: 'تنظیمات', sync: 'همگام‌سازی', dates: 'بازهٔ تاریخ', addUser: 'کاربر تازه', signIn: 'ورود', cancel: 'لغو اجرا', faculty: 'اعضای هیئت علمی' },
+  en: { settings: 'Settings', sync: 'Sync', dates: 'Dates', addUser: 'New user', signIn: 'Sign in', cancel: 'Cancel run', faculty: 'Faculty members' },
 } as const;
 
 let sources: Source[] = [];
 let runId = '';
+let failedRunId = '';
 
 test.beforeAll(async ({ baseURL }) => {
-  // One finished run, so the dashboard, history and a run's page show what they show after a real sync.
+  // A failed run and a finished one, so the dashboard, history and a run's page show what they show after real syncs.
   const request = await apiRequest.newContext({ baseURL, storageState: ADMIN_STATE });
+  await setGatewayFaults(request, { loginFails: true });
+  expect((await request.post('/api/sources/faculty/runs', { data: { trigger: 'manual', reason: 'e2e: failing on purpose' } })).status()).toBe(202);
+  await waitForLatestRun(request, 'faculty', 'failed');
+  failedRunId = (await (await request.get('/api/runs?sourceId=faculty&pageSize=1')).json()).items[0].id;
+  await setGatewayFaults(request, {});
   expect((await request.post('/api/sources/faculty/runs', { data: { trigger: 'manual' } })).status()).toBe(202);
   await waitForLatestRun(request, 'faculty', 'success');
   runId = (await (await request.get('/api/runs?sourceId=faculty&pageSize=1')).json()).items[0].id;
@@ -73,6 +79,7 @@ for (const language of LANGUAGES) {
       }
       await visit('/history', 'history');
       await visit(`/runs/${runId}`, `run ${runId}`);
+      await visit(`/runs/${failedRunId}`, `failed run ${failedRunId}`);
       await visit('/audit', 'audit');
       await visit('/users', 'users');
       await page.getByRole('button', { name: TEXT[language].addUser }).click();
@@ -127,6 +134,26 @@ for (const language of LANGUAGES) {
         findings.push(...(await audit(page, `${path}: date-range picker open`, language)));
       }
       expect(findings, findings.join('\n')).toEqual([]);
+    });
+
+    test(`should pass axe with a run in progress and its cancel dialog open when shown in ${language}`, async ({ page, request }) => {
+      // A slow gateway keeps the run on screen while axe looks at it.
+      await setGatewayFaults(request, { delayMs: 30_000 });
+      try {
+        expect((await request.post('/api/sources/faculty/runs', { data: { trigger: 'manual' } })).status()).toBe(202);
+        await page.goto('/');
+        const card = page.getByRole('article', { name: TEXT[language].faculty, exact: true });
+        await expect(card.getByRole('progressbar')).toBeVisible();
+        const findings = await audit(page, 'dashboard with a run in progress', language);
+        await card.getByRole('button', { name: TEXT[language].cancel }).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        findings.push(...(await audit(page, 'cancel dialog', language)));
+        await page.getByRole('dialog').getByRole('button', { name: language === 'fa' ? 'بله، اجرا لغو شود' : 'Yes, cancel the run' }).click();
+        await waitForLatestRun(request, 'faculty', 'cancelled');
+        expect(findings, findings.join('\n')).toEqual([]);
+      } finally {
+        await setGatewayFaults(request, {});
+      }
     });
 
     test.describe('signed out', () => {
