@@ -4,6 +4,14 @@ import { createPortal } from 'react-dom';
 const FOCUSABLE =
   'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/**
+ * What Tab can reach inside the dialog, in order: not the tabs a roving tabindex takes out of the order (-1), nor
+ * what sits in a hidden tab panel, so Tab from the last element lands where the browser's own order starts.
+ */
+function focusableIn(panel: HTMLElement): HTMLElement[] {
+  return Array.from(panel.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((element) => element.tabIndex >= 0 && !element.closest('[hidden]'));
+}
+
 export type DialogProps = {
   title: string;
   description?: ReactNode;
@@ -28,7 +36,7 @@ export function Dialog({ title, description, children, actions, onClose, initial
   useEffect(() => {
     const previouslyFocused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const panel = panelRef.current;
-    const target = initialFocusRef?.current ?? panel?.querySelector<HTMLElement>(FOCUSABLE) ?? panel;
+    const target = initialFocusRef?.current ?? (panel && focusableIn(panel)[0]) ?? panel;
     target?.focus();
     const overflow = document.body.style.overflow;
     document.body.style.overflow = 'hidden';
@@ -46,7 +54,7 @@ export function Dialog({ title, description, children, actions, onClose, initial
       return;
     }
     if (event.key !== 'Tab' || !panelRef.current) return;
-    const focusable = Array.from(panelRef.current.querySelectorAll<HTMLElement>(FOCUSABLE));
+    const focusable = focusableIn(panelRef.current);
     if (focusable.length === 0) {
       event.preventDefault();
       return;
