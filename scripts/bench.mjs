@@ -41,7 +41,7 @@ const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'))
 const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
 const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
-const server = spawn(process.execPath, [join(root, 'backend/dist/main.js')], {
+const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },

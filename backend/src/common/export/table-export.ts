@@ -4,8 +4,11 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { Response } from 'express';
+
+// exceljs adds ~25 MB to a process that loads it: the API loads it on its first XLSX export, not at start.
+let excel: Promise<typeof import('exceljs')> | null = null;
+const loadExcel = () => (excel ??= import('exceljs'));
 
 export type ExportColumn<T> = { header: string; value: (row: T) => string | number | null; width?: number };
 
@@ -51,7 +54,7 @@ export async function sendXlsx<T>(response: Response, filename: string, sheetNam
       (error: unknown) => error,
     );
     try {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+      const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
       const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = columns.map((column) => ({ header: column.header, key: column.header, width: column.width ?? 16 }));
       sheet.getRow(1).font = { bold: true };
