@@ -7,6 +7,7 @@ import type { AuthenticatedRequest } from '../common/session-user';
 import { TriggerRunDto } from './dto/trigger-run.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
 import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';
+import { storedFlag } from './settings/source-settings';
 import { SourcesService } from './sources.service';
 import { SyncService } from './sync.service';
 
@@ -40,9 +41,11 @@ export class SourcesController {
     const before = await this.sources.get(id);
     const after = await this.sources.update(id, dto);
     const changes: Record<string, unknown> = diffSettings(settingsOf(before), settingsOf(after));
-    delete changes['connection.hasPassword'];
-    // The password itself never reaches the trail: only that it was set.
-    if (dto.connection?.password !== undefined) changes['connection.password'] = 'changed';
+    // A secret itself never reaches the trail: only that it was set.
+    for (const field of after.settings.connection.filter((declared) => declared.kind === 'secret')) {
+      delete changes[`connection.${storedFlag(field.name)}`];
+      if (dto.connection?.[field.name] !== undefined) changes[`connection.${field.name}`] = 'changed';
+    }
     await this.audit.record(request, { action: 'settings.changed', target: `source:${id}`, details: { changes } });
     // Settings take effect at once: the source's schedule is re-planned from what was just stored.
     return this.scheduler.reschedule(id);

@@ -1,7 +1,8 @@
 import { Inject, Injectable, NotFoundException, BadRequestException, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { CommandSettings, Source, WorkerSettings } from '@hamgam/shared';
+import type { CommandSettings, ConnectionSettings, Source, WorkerSettings } from '@hamgam/shared';
+import { z } from 'zod';
 import { SecretBox } from '../common/crypto/secret-box';
 import { isAllowedUpstream, NOT_ALLOWED_HOST } from '../common/http/upstream';
 import type { CommandSourceConfig } from '../config/command-sources';
@@ -16,6 +17,35 @@ import { changesTiming, mergeAutoSync, validateAutoSync } from './scheduler/auto
 import { settingsOf, toAutoSync } from './scheduler/auto-sync-view';
 import { SourceScheduleEntity } from './scheduler/source-schedule.entity';
 import type { UpdateSourceDto } from './dto/update-source.dto';
+import {
+  checkConnectionUpdate,
+  checkOptionsUpdate,
+  defineSourceSettings,
+  describeSettings,
+  optionDefaults,
+  storedFlag,
+  type ConnectionField,
+  type FieldErrors,
+  type SourceSettings,
+} from './settings/source-settings';
+
+/** A command source's connection, handed to its command as HAMGAM_BASE_URL, HAMGAM_USERNAME and HAMGAM_PASSWORD. */
+const COMMAND_SETTINGS = defineSourceSettings({
+  connection: [
+    { name: 'baseUrl', kind: 'url', isRequired: false },
+    { name: 'username', kind: 'text', isRequired: false },
+    { name: 'password', kind: 'secret', isRequired: false },
+  ],
+  options: z.object({}),
+});
+const NO_SETTINGS: SourceSettings = { connection: [], options: z.object({}) };
+
+/** 400 naming each refused field, in the `fields` shape the ValidationPipe answers with. */
+function throwIfFields(fields: FieldErrors): void {
+  if (Object.keys(fields).length === 0) return;
+  const message = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
+  throw new BadRequestException({ message, fields });
+}
 
 @Injectable()
 export class SourcesService implements OnModuleInit {
@@ -41,26 +71,13 @@ export class SourcesService implements OnModuleInit {
     const now = new Date().toISOString();
     for (const definition of this.catalog) {
       if (await this.sources.existsBy({ id: definition.id })) continue;
-      const env = this.config.env;
-      const fromEnv = definition.connectionEnv && env[definition.connectionEnv.baseUrl]?.trim();
-      const tokenEnv = definition.connectionEnv?.token;
-      const connection = fromEnv
-        ? {
-            baseUrl: fromEnv,
-            username: env[definition.connectionEnv!.username] ?? '',
-            password: env[definition.connectionEnv!.password] ?? '',
-            token: tokenEnv ? (env[tokenEnv] ?? '') : '',
-          }
-        : (this.seeds.connections[definition.id] ?? null);
+      const connection = this.seedConnection(definition.id, definition.settings.connection);
       await this.sources.insert({
         id: definition.id,
         kind: 'connector',
         enabled: true,
         timeoutSeconds: definition.defaultTimeoutSeconds,
-        baseUrl: connection?.baseUrl ?? null,
-        username: connection?.username ?? null,
-        passwordEncrypted: connection?.password ? this.secrets.encrypt(connection.password) : null,
-        tokenEncrypted: connection?.token ? this.secrets.encrypt(connection.token) : null,
+        ...this.storedConnection(definition.settings.connection, connection),
         options: {},
         command: null,
         createdAt: now,
@@ -86,16 +103,13 @@ export class SourcesService implements OnModuleInit {
         await this.sources.update({ id: configured.id }, { kind: 'command', command });
         continue;
       }
-      const connection = this.seeds.connections[configured.id];
+      const connection = this.seeds.connections[configured.id] ?? null;
       await this.sources.insert({
         id: configured.id,
         kind: 'command',
         enabled: true,
         timeoutSeconds: configured.timeoutSeconds,
-        baseUrl: connection?.baseUrl ?? null,
-        username: connection?.username ?? null,
-        passwordEncrypted: connection?.password ? this.secrets.encrypt(connection.password) : null,
-        tokenEncrypted: null,
+        ...this.storedConnection(COMMAND_SETTINGS.connection, connection),
         options: {},
         command,
         createdAt: now,
@@ -106,6 +120,33 @@ export class SourcesService implements OnModuleInit {
     for (const row of commandRows) {
       if (!this.commandSources.has(row.id) && row.command !== null) await this.sources.update({ id: row.id }, { command: null });
     }
+  }
+
+  /** A first start's connection: from the environment when it names the address, else the demo's seed. */
+  private seedConnection(id: string, fields: readonly ConnectionField[]): Record<string, string> | null {
+    const env = this.config.env;
+    const address = fields.find((field) => field.name === 'baseUrl')?.env;
+    if (address && env[address]?.trim()) {
+      return Object.fromEntries(fields.map((field) => [field.name, (field.env && env[field.env]) || '']));
+    }
+    return this.seeds.connections[id] ?? null;
+  }
+
+  /** The columns a connection is kept in: the address, the other plain fields, each secret encrypted. */
+  private storedConnection(fields: readonly ConnectionField[], connection: Record<string, string | undefined> | null): Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> {
+    const stored: Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> = { baseUrl: connection?.baseUrl?.replace(/\/+$/, '') || null, connectionFields: {}, secrets: {} };
+    for (const field of fields) {
+      const value = connection?.[field.name];
+      if (field.kind === 'url' || !value) continue;
+      if (field.kind === 'secret') stored.secrets[field.name] = this.secrets.encrypt(value);
+      else stored.connectionFields[field.name] = value;
+    }
+    return stored;
+  }
+
+  /** What a source declares: its definition's settings, or the command sources' fixed connection. */
+  settingsOf(entity: SourceEntity): SourceSettings {
+    return findSourceDefinition(this.catalog, entity.id)?.settings ?? (entity.kind === 'command' ? COMMAND_SETTINGS : NO_SETTINGS);
   }
 
   /** What a command source runs, from configuration; null when it is not (or no longer) configured. */
@@ -130,18 +171,39 @@ export class SourcesService implements OnModuleInit {
 
   async update(id: string, dto: UpdateSourceDto): Promise<Source> {
     const entity = await this.findEntity(id);
+    const declared = this.settingsOf(entity);
     const schedule = dto.autoSync ? this.nextSchedule(entity, await this.schedules.findOneBy({ sourceId: id }), dto.autoSync) : null;
-    const options = dto.options === undefined ? undefined : this.validateOptions(id, dto.options);
+    const fields: FieldErrors = {};
+    let options: Record<string, unknown> | undefined;
+    if (dto.options !== undefined) {
+      const checked = checkOptionsUpdate(declared, entity.options, dto.options);
+      if (checked.ok) options = checked.value;
+      else Object.assign(fields, checked.fields);
+    }
+    let connection: Record<string, string> | undefined;
+    if (dto.connection !== undefined) {
+      const checked = checkConnectionUpdate(declared.connection, dto.connection);
+      if (checked.ok) connection = checked.value;
+      else Object.assign(fields, checked.fields);
+    }
+    throwIfFields(fields);
     if (options) entity.options = { ...entity.options, ...options };
     if (dto.enabled !== undefined) entity.enabled = dto.enabled;
     if (dto.timeoutSeconds !== undefined) entity.timeoutSeconds = dto.timeoutSeconds;
-    if (dto.connection) {
-      this.checkConnectionChange(entity, dto.connection);
-      const { baseUrl, username, password, token } = dto.connection;
-      if (baseUrl !== undefined) entity.baseUrl = baseUrl.replace(/\/+$/, '');
-      if (username !== undefined) entity.username = username;
-      if (password !== undefined) entity.passwordEncrypted = password === '' ? null : this.secrets.encrypt(password);
-      if (token !== undefined) entity.tokenEncrypted = token === '' ? null : this.secrets.encrypt(token);
+    if (connection) {
+      this.checkConnectionChange(entity, declared, connection);
+      const secrets = { ...entity.secrets };
+      const plain = { ...entity.connectionFields };
+      for (const field of declared.connection) {
+        const value = connection[field.name];
+        if (value === undefined) continue;
+        if (field.kind === 'url') entity.baseUrl = value;
+        else if (field.kind === 'secret' && value === '') delete secrets[field.name];
+        else if (field.kind === 'secret') secrets[field.name] = this.secrets.encrypt(value);
+        else plain[field.name] = value;
+      }
+      entity.secrets = secrets;
+      entity.connectionFields = plain;
     }
     entity.updatedAt = new Date().toISOString();
     await this.sources.save(entity);
@@ -162,30 +224,16 @@ export class SourcesService implements OnModuleInit {
    * A new address must be on the allow-list, and a stored secret is never carried to it: the admin enters each
    * stored secret again (or sends it empty to remove it), else 400 naming it and nothing is saved.
    */
-  private checkConnectionChange(entity: SourceEntity, sent: NonNullable<UpdateSourceDto['connection']>): void {
+  private checkConnectionChange(entity: SourceEntity, declared: SourceSettings, sent: Record<string, string>): void {
     if (sent.baseUrl === undefined) return;
     this.assertAllowedBaseUrl(sent.baseUrl);
-    if (sent.baseUrl.replace(/\/+$/, '') === entity.baseUrl) return;
-    const fields: Record<string, string[]> = {};
-    const again = (what: string) => `the address changed: enter the ${what} again (a stored ${what} is sent only to the address it was saved for)`;
-    if (entity.passwordEncrypted !== null && sent.password === undefined) fields['connection.password'] = [again('password')];
-    if (entity.tokenEncrypted !== null && sent.token === undefined) fields['connection.token'] = [again('token')];
-    if (Object.keys(fields).length === 0) return;
-    const message = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
-    throw new BadRequestException({ message, fields });
-  }
-
-  /** The options sent, as the source accepts them; 400 with `options.<key>` errors otherwise. */
-  private validateOptions(id: string, raw: Record<string, unknown>): Record<string, unknown> {
-    const validate = findSourceDefinition(this.catalog, id)?.validateOptions;
-    if (!validate) {
-      throw new BadRequestException({ message: `source "${id}" has no editable options`, fields: { options: [`source "${id}" has no editable options`] } });
+    if (sent.baseUrl === entity.baseUrl) return;
+    const fields: FieldErrors = {};
+    for (const field of declared.connection) {
+      if (field.kind !== 'secret' || entity.secrets[field.name] === undefined || sent[field.name] !== undefined) continue;
+      fields[`connection.${field.name}`] = [`the address changed: enter the ${field.name} again (a stored ${field.name} is sent only to the address it was saved for)`];
     }
-    const result = validate(raw);
-    if (result.ok) return result.options;
-    const fields = Object.fromEntries(Object.entries(result.fields).map(([key, messages]) => [`options.${key}`, messages]));
-    const message = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
-    throw new BadRequestException({ message, fields });
+    throwIfFields(fields);
   }
 
   /** The schedule row an auto-sync update would store; a 400 naming the fields when the settings are refused. */
@@ -200,10 +248,7 @@ export class SourcesService implements OnModuleInit {
       modes: findSourceDefinition(this.catalog, entity.id)?.modes ?? [],
       now,
     });
-    if (Object.keys(fields).length > 0) {
-      const message = Object.entries(fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
-      throw new BadRequestException({ message, fields });
-    }
+    throwIfFields(fields);
     const isSwitchedOn = next.enabled && !current.enabled;
     return this.schedules.create({
       failures: 0,
@@ -219,20 +264,30 @@ export class SourcesService implements OnModuleInit {
     });
   }
 
-  /** What a run of this source needs, the decrypted password included. Never leaves the server but to the child. */
+  /** What a run of this source needs, its secrets decrypted. Never leaves the server but to the child. */
   workerSettings(entity: SourceEntity): WorkerSettings {
-    const definition = findSourceDefinition(this.catalog, entity.id);
-    return {
-      connection: entity.baseUrl
-        ? {
-            baseUrl: entity.baseUrl,
-            username: entity.username ?? '',
-            password: entity.passwordEncrypted ? this.secrets.decrypt(entity.passwordEncrypted) : '',
-            token: entity.tokenEncrypted ? this.secrets.decrypt(entity.tokenEncrypted) : '',
-          }
-        : null,
-      options: { ...(definition?.defaultOptions ?? {}), ...entity.options },
-    };
+    const declared = this.settingsOf(entity);
+    let connection: WorkerSettings['connection'] = null;
+    if (entity.baseUrl) {
+      connection = { baseUrl: entity.baseUrl };
+      for (const field of declared.connection) {
+        if (field.kind === 'url') continue;
+        const secret = entity.secrets[field.name];
+        connection[field.name] = field.kind === 'secret' ? (secret ? this.secrets.decrypt(secret) : '') : (entity.connectionFields[field.name] ?? '');
+      }
+    }
+    return { connection, options: { ...optionDefaults(declared), ...entity.options } };
+  }
+
+  /** The connection as a client sees it: plain fields as they are, each secret only as `has<Field>`. */
+  private connectionView(entity: SourceEntity, declared: SourceSettings): ConnectionSettings | null {
+    if (entity.baseUrl === null) return null;
+    const view: ConnectionSettings = { baseUrl: entity.baseUrl };
+    for (const field of declared.connection) {
+      if (field.kind === 'secret') view[storedFlag(field.name)] = entity.secrets[field.name] !== undefined;
+      else if (field.kind === 'text') view[field.name] = entity.connectionFields[field.name] ?? '';
+    }
+    return view;
   }
 
   private commandView(id: string): CommandSettings | null {
@@ -247,27 +302,20 @@ export class SourcesService implements OnModuleInit {
       this.schedules.findOneBy({ sourceId: entity.id }),
     ]);
     const standIn = this.seeds.connections[entity.id];
+    const declared = this.settingsOf(entity);
     return {
       id: entity.id,
       kind: entity.kind,
       enabled: entity.enabled,
       timeoutSeconds: entity.timeoutSeconds,
-      connection:
-        entity.baseUrl === null
-          ? null
-          : {
-              baseUrl: entity.baseUrl,
-              username: entity.username ?? '',
-              hasPassword: entity.passwordEncrypted !== null,
-              hasToken: entity.tokenEncrypted !== null,
-              acceptsToken: findSourceDefinition(this.catalog, entity.id)?.connectionEnv?.token !== undefined,
-            },
+      connection: this.connectionView(entity, declared),
       command: entity.kind === 'command' ? this.commandView(entity.id) : null,
       modes: [...(findSourceDefinition(this.catalog, entity.id)?.modes ?? [])],
-      options: { ...(findSourceDefinition(this.catalog, entity.id)?.defaultOptions ?? {}), ...entity.options },
+      options: { ...optionDefaults(declared), ...entity.options },
       hasRecords: (findSourceDefinition(this.catalog, entity.id)?.recordTables ?? []).length > 0,
       recordTables: (findSourceDefinition(this.catalog, entity.id)?.recordTables ?? []).map((table) => ({ id: table.id, columns: [...table.columns] })),
       canTestConnection: findSourceDefinition(this.catalog, entity.id)?.testConnection !== undefined,
+      settings: describeSettings(declared),
       isStandIn: standIn !== undefined && standIn.baseUrl === entity.baseUrl,
       lastRun: lastRun ? toSyncRun(lastRun) : null,
       activeRun: activeRun ? toSyncRun(activeRun) : null,

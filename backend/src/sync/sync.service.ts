@@ -13,6 +13,7 @@ import { commandEnvironment } from './runner/command-process';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
 import { SourcesService } from './sources.service';
+import { secretValues } from './connection-test.service';
 
 const SECRET_NAME = /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i;
 
@@ -81,7 +82,7 @@ export class SyncService implements OnApplicationBootstrap {
     const created = toSyncRun(run);
     this.events.emit({ type: 'run.created', run: created });
     const settings = this.sources.workerSettings(source);
-    const secrets = [settings.connection?.password, settings.connection?.token].filter((secret): secret is string => Boolean(secret));
+    const secrets = secretValues(this.sources.settingsOf(source).connection, settings.connection);
     try {
       if (command) {
         const runEnv: Record<string, string> = { HAMGAM_RUN_ID: String(run.id), HAMGAM_SOURCE_ID: source.id };

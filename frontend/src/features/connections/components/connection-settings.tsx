@@ -43,7 +43,9 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
     update.mutate({ sourceId: source.id, connection }, { onSuccess: onSaved });
   };
 
-  const { hasPassword, hasToken, acceptsToken } = source.connection;
+  const hasPassword = source.connection.hasPassword === true;
+  const hasToken = source.connection.hasToken === true;
+  const acceptsToken = source.settings.connection.some((field) => field.name === 'token');
   return (
     <form ref={formRef} className="form connection-form" onSubmit={submit} noValidate>
       {source.isStandIn && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkConnectionForm, toConnectionFormValues, toConnectionUpdate, toTestedConnection } from './connection-form';
 
-const stored = { baseUrl: 'https://lms.example.ac.ir', username: '', hasPassword: false, hasToken: true, acceptsToken: true };
+const stored = { baseUrl: 'https://lms.example.ac.ir', username: '', hasPassword: false, hasToken: true };
 const initial = toConnectionFormValues(stored);
 
 describe('connection form', () => {

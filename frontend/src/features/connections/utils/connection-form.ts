@@ -17,14 +17,14 @@ export type ConnectionFormValues = {
 export type ConnectionCheckCode = 'baseUrlRequired' | 'baseUrlInvalid' | 'passwordAgain' | 'tokenAgain';
 
 export function toConnectionFormValues(connection: ConnectionSettings): ConnectionFormValues {
-  return { baseUrl: connection.baseUrl, username: connection.username, password: '', token: '', removePassword: false, removeToken: false };
+  return { baseUrl: connection.baseUrl, username: String(connection.username ?? ''), password: '', token: '', removePassword: false, removeToken: false };
 }
 
 /**
  * Catches what the server would refuse before anything is sent; the server checks again. A stored secret goes
  * only to the address it was saved for, so a new address needs each stored secret typed again (or removed).
  */
-export function checkConnectionForm(values: ConnectionFormValues, initial: ConnectionFormValues, stored: Pick<ConnectionSettings, 'hasPassword' | 'hasToken'>): Record<string, ConnectionCheckCode[]> {
+export function checkConnectionForm(values: ConnectionFormValues, initial: ConnectionFormValues, stored: Record<string, unknown>): Record<string, ConnectionCheckCode[]> {
   const baseUrl = values.baseUrl.trim();
   if (baseUrl === '') return { 'connection.baseUrl': ['baseUrlRequired'] };
   if (!isHttpUrl(baseUrl)) return { 'connection.baseUrl': ['baseUrlInvalid'] };
