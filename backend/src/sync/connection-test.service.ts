@@ -4,7 +4,7 @@ import { redactSecrets } from '../common/http/json-http-client';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 import type { TestConnectionDto } from './dto/update-source.dto';
 import { checkConnectionUpdate, type ConnectionField } from './settings/source-settings';
-import { SourcesService } from './sources.service';
+import { SourceSettingsService } from './source-settings.service';
 
 // The whole test, however many calls the source makes; a person is waiting for it.
 const TEST_LIMIT_MS = 30_000;
@@ -16,7 +16,7 @@ export class ConnectionTestService {
   private readonly logger = new Logger(ConnectionTestService.name);
 
   constructor(
-    private readonly sources: SourcesService,
+    private readonly sources: SourceSettingsService,
     @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
   ) {}
 
