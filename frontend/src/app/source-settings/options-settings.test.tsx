@@ -101,3 +101,21 @@ describe('settings dialog, declared options', () => {
     expect(api.callsTo('PATCH /api/sources/faculty')[0].body).toEqual({ connection: { apiKey: '' } });
   });
 });
+
+describe('saving settings', () => {
+  it('should show the saved source from the PATCH answer without fetching the sources list again', async () => {
+    const saved = faculty({ enabled: false });
+    const api = stub({ 'PATCH /api/sources/faculty': () => saved });
+    const { user, dialog } = await openTab('Options');
+    expect(api.callsTo('GET /api/sources')).toHaveLength(1);
+
+    await user.clear(within(dialog).getByLabelText('Retries at most'));
+    await user.type(within(dialog).getByLabelText('Retries at most'), '6');
+    await user.click(within(dialog).getByRole('button', { name: 'Save options' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const card = screen.getByRole('article', { name: 'Faculty members' });
+    expect(await within(card).findByText(/disabled/i)).toBeInTheDocument();
+    expect(api.callsTo('GET /api/sources')).toHaveLength(1);
+  });
+});
