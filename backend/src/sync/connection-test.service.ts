@@ -3,7 +3,7 @@ import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
 import { redactSecrets } from '../common/http/json-http-client';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 import type { TestConnectionDto } from './dto/update-source.dto';
-import { checkConnectionUpdate, type ConnectionField } from './settings/source-settings';
+import { checkConnectionUpdate, secretValues, type ConnectionField } from './settings/source-settings';
 import { SourceSettingsService } from './source-settings.service';
 
 // The whole test, however many calls the source makes; a person is waiting for it.
@@ -63,10 +63,4 @@ export function mergeConnection(fields: readonly ConnectionField[], stored: Work
     else connection[field.name] = field.kind === 'secret' && !isStoredAddress ? '' : kept;
   }
   return connection;
-}
-
-/** The secret values of a connection, to mask wherever a message might echo one. */
-export function secretValues(fields: readonly ConnectionField[], connection: WorkerSettings['connection']): string[] {
-  if (!connection) return [];
-  return fields.filter((field) => field.kind === 'secret').map((field) => connection[field.name]).filter((value): value is string => Boolean(value));
 }

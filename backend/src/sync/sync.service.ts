@@ -13,7 +13,7 @@ import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
 import { CommandSourcesService } from './command-sources.service';
 import { SourceSettingsService } from './source-settings.service';
-import { secretValues } from './connection-test.service';
+import { secretValues } from './settings/source-settings';
 
 
 export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConnectionFieldKind, OptionInfo, SourceSettingsInfo } from '@hamgam/shared';
+import type { ConnectionFieldKind, OptionInfo, SourceSettingsInfo, WorkerSettings } from '@hamgam/shared';
 
 /** One connection field a source declares. The address is always the `url` field named `baseUrl`. */
 export type ConnectionField = {
@@ -154,4 +154,10 @@ export function describeSettings(settings: SourceSettings): SourceSettingsInfo {
     connection: settings.connection.map((field) => ({ name: field.name, kind: field.kind, isRequired: field.isRequired, isNeededForTest: field.isNeededForTest ?? false })),
     options: { ...rest, type: 'object', properties: (rest.properties ?? {}) as Record<string, OptionInfo> },
   };
+}
+
+/** The secret values of a connection, to mask wherever a message might echo one. */
+export function secretValues(fields: readonly ConnectionField[], connection: WorkerSettings['connection']): string[] {
+  if (!connection) return [];
+  return fields.filter((field) => field.kind === 'secret').map((field) => connection[field.name]).filter((value): value is string => Boolean(value));
 }
