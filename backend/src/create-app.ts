@@ -15,14 +15,16 @@ import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
 import { makeDataPrivate } from './database/private-data';
+import type { SourceCatalog } from './sync/source-catalog';
 import type { SourceSeeds } from './sync/source-seeds';
 
 /** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
-export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: LoggerService): Promise<NestExpressApplication> {
+/** `catalog` replaces the registered sources (tests of a source defined in test code); the registry by default. */
+export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: LoggerService, catalog?: SourceCatalog): Promise<NestExpressApplication> {
   makeDataPrivate(config.dataDir, config.databasePath);
   // Connection tests run in this process: its HTTP clients refuse hosts off the allow-list too.
   setAllowedUpstreamHosts(config.upstreamAllowedHosts);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, seeds }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, seeds, catalog }), {
     logger: logger ?? ['log', 'warn', 'error'],
   });
   app.set('trust proxy', config.trustProxy);

@@ -13,9 +13,11 @@ export type WorkerStartMessage = {
   allowedUpstreamHosts: string[] | null;
 };
 
+export type WorkerConnection = { baseUrl: string; [field: string]: string };
+
 export type WorkerSettings = {
-  /** `token` is an API token (e.g. Moodle's web-service token); absent or '' when the source has none. */
-  connection: { baseUrl: string; username: string; password: string; token?: string } | null;
+  /** The address and every field the source declares ('' when not set), secrets decrypted. */
+  connection: WorkerConnection | null;
   /** Source-specific options (page size, request timeout …). */
   options: Record<string, unknown>;
 };

@@ -57,15 +57,46 @@ export type SyncRun = {
   errorMessage: string | null;
 };
 
+/**
+ * A source's connection as the API shows it: the address, each non-secret field the source declares (e.g.
+ * `username`) as its value, and each secret only as a `has<Field>` flag (e.g. `hasPassword`, `hasToken`).
+ */
 export type ConnectionSettings = {
   baseUrl: string;
-  username: string;
-  /** The password itself is never returned: only whether one is stored. */
-  hasPassword: boolean;
-  /** Likewise for an API token (e.g. a Moodle web-service token): only whether one is stored. */
-  hasToken: boolean;
-  /** True when the source also takes an API token instead of a user name and password (e.g. Moodle). */
-  acceptsToken: boolean;
+  [field: string]: string | boolean;
+};
+
+export const CONNECTION_FIELD_KINDS = ['url', 'text', 'secret'] as const;
+export type ConnectionFieldKind = (typeof CONNECTION_FIELD_KINDS)[number];
+
+/** One connection field a source declares; the settings form renders it. */
+export type ConnectionFieldInfo = {
+  name: string;
+  kind: ConnectionFieldKind;
+  isRequired: boolean;
+  /** True for a secret the connection test cannot go without (the form asks for it before testing). */
+  isNeededForTest: boolean;
+};
+
+/** One option as JSON Schema describes it, with the source's locale key for its label. */
+export type OptionInfo = {
+  type?: 'integer' | 'number' | 'boolean' | 'string' | 'array' | 'object' | 'null';
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  enum?: (string | number)[];
+  default?: unknown;
+  /** Key in the source's locale file (`sources:<id>.<labelKey>`). */
+  labelKey?: string;
+  /** Options a generic tab does not render (a source's own tab edits them). */
+  isCustom?: boolean;
+  [keyword: string]: unknown;
+};
+
+/** What a source declares about its settings, serialised for the settings form. */
+export type SourceSettingsInfo = {
+  connection: ConnectionFieldInfo[];
+  options: { type: 'object'; properties: Record<string, OptionInfo>; [keyword: string]: unknown };
 };
 
 /**
@@ -105,6 +136,8 @@ export type Source = {
   activeRun: SyncRun | null;
   /** True when the source can check its connection (`POST /api/sources/:id/test-connection`). */
   canTestConnection: boolean;
+  /** The connection fields and options the source declares. */
+  settings: SourceSettingsInfo;
   /** The source's automatic schedule and its state. */
   autoSync: AutoSync;
   updatedAt: string;
@@ -120,8 +153,8 @@ export type UpdateSourceRequest = {
   options?: Record<string, unknown>;
 };
 
-/** Connection fields an admin may send; `password` and `token` are write-only (an empty string removes them). */
-export type ConnectionUpdate = { baseUrl?: string; username?: string; password?: string; token?: string };
+/** Connection fields an admin may send, as the source declares them; secrets are write-only (an empty string removes one). */
+export type ConnectionUpdate = { baseUrl?: string; [field: string]: string | undefined };
 
 /**
  * Body of `POST /api/sources/:id/test-connection`: settings not saved yet. A field left out falls back to

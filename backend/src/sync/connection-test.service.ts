@@ -3,7 +3,8 @@ import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
 import { redactSecrets } from '../common/http/json-http-client';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 import type { TestConnectionDto } from './dto/update-source.dto';
-import { SourcesService } from './sources.service';
+import { checkConnectionUpdate, secretValues, type ConnectionField } from './settings/source-settings';
+import { SourceSettingsService } from './source-settings.service';
 
 // The whole test, however many calls the source makes; a person is waiting for it.
 const TEST_LIMIT_MS = 30_000;
@@ -15,7 +16,7 @@ export class ConnectionTestService {
   private readonly logger = new Logger(ConnectionTestService.name);
 
   constructor(
-    private readonly sources: SourcesService,
+    private readonly sources: SourceSettingsService,
     @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
   ) {}
 
@@ -25,13 +26,17 @@ export class ConnectionTestService {
     if (!testConnection) {
       throw new BadRequestException({ message: `source "${sourceId}" cannot test its connection` });
     }
-    if (request.connection?.baseUrl !== undefined) this.sources.assertAllowedBaseUrl(request.connection.baseUrl);
+    const declared = this.sources.settingsOf(entity);
+    const checked = checkConnectionUpdate(declared.connection, request.connection ?? {});
+    if (!checked.ok) {
+      const message = Object.entries(checked.fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
+      throw new BadRequestException({ message, fields: checked.fields });
+    }
+    if (checked.value.baseUrl !== undefined) this.sources.assertAllowedBaseUrl(checked.value.baseUrl);
     const stored = this.sources.workerSettings(entity);
-    const settings: WorkerSettings = { connection: mergeConnection(stored.connection, request.connection ?? {}), options: stored.options };
+    const settings: WorkerSettings = { connection: mergeConnection(declared.connection, stored.connection, checked.value), options: stored.options };
     const { detail, ...result } = await testConnection(settings, AbortSignal.timeout(TEST_LIMIT_MS));
-    const secrets = [settings.connection?.password, settings.connection?.token, stored.connection?.password, stored.connection?.token].filter(
-      (secret): secret is string => Boolean(secret),
-    );
+    const secrets = [settings.connection, stored.connection].flatMap((connection) => secretValues(declared.connection, connection));
     // Connectors keep secrets out of their messages; this is the second line, in case an upstream echoed one.
     const message = result.message === null ? null : redactSecrets(result.message, secrets).slice(0, MAX_MESSAGE_CHARS);
     // The answer is a summary; the server's log keeps the technical detail (status, error code, errno).
@@ -45,16 +50,17 @@ export class ConnectionTestService {
  * address; with a new base URL they must be sent again, or a test could carry them to any server. An empty
  * secret sent means none (the admin is removing the stored one).
  */
-export function mergeConnection(stored: WorkerSettings['connection'], sent: NonNullable<TestConnectionDto['connection']>): WorkerSettings['connection'] {
+export function mergeConnection(fields: readonly ConnectionField[], stored: WorkerSettings['connection'], sent: Record<string, string>): WorkerSettings['connection'] {
   const baseUrl = (sent.baseUrl ?? stored?.baseUrl ?? '').replace(/\/+$/, '');
   if (baseUrl === '') return null;
   const isStoredAddress = stored !== null && stored.baseUrl === baseUrl;
-  // A sent secret wins, an empty one included: that is the form's "remove the stored one", tested as none.
-  const secret = (value: string | undefined, kept: string | undefined) => (value !== undefined ? value : isStoredAddress ? (kept ?? '') : '');
-  return {
-    baseUrl,
-    username: sent.username ?? stored?.username ?? '',
-    password: secret(sent.password, stored?.password),
-    token: secret(sent.token, stored?.token),
-  };
+  const connection: NonNullable<WorkerSettings['connection']> = { baseUrl };
+  for (const field of fields) {
+    if (field.kind === 'url') continue;
+    const kept = stored?.[field.name] ?? '';
+    // A sent secret wins, an empty one included: that is the form's "remove the stored one", tested as none.
+    if (sent[field.name] !== undefined) connection[field.name] = sent[field.name];
+    else connection[field.name] = field.kind === 'secret' && !isStoredAddress ? '' : kept;
+  }
+  return connection;
 }

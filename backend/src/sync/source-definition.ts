@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, StoredRecord, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
+import type { SourceSettings } from './settings/source-settings';
 
 /** What a worker step gets: its settings, the database, a reporter and a signal aborted on cancel/timeout. */
 export type WorkerContext = {
@@ -40,10 +41,8 @@ export type SourceDefinition = {
   modes?: readonly RunMode[];
   /** Default per-run time limit. */
   defaultTimeoutSeconds: number;
-  /** Environment variables that seed the connection at first start (all optional); `token` for sources that take an API token. */
-  connectionEnv?: { baseUrl: string; username: string; password: string; token?: string };
-  /** Source options passed to the worker (page size, request timeout …), overridable per source. */
-  defaultOptions: Record<string, unknown>;
+  /** Its connection fields and options, declared once (see `settings/source-settings.ts`). */
+  settings: SourceSettings;
   /** Migrations of the source's own tables. */
   migrations: (new () => MigrationInterface)[];
   /** Loads the worker step lazily so the API process does not load connector code it never runs. */
@@ -53,16 +52,12 @@ export type SourceDefinition = {
    * so it should import its code lazily. Without it the source cannot be tested.
    */
   testConnection?: (settings: WorkerSettings, signal: AbortSignal) => Promise<ConnectionTestOutcome>;
-  /** Checks options sent with `PATCH /api/sources/:id` (only the keys sent); without it options are not editable. */
-  validateOptions?: (raw: Record<string, unknown>) => OptionsValidation;
   /** The tables of stored records the data browser shows, the default first; without them the source has none. */
   recordTables?: readonly RecordTable[];
 };
 
 /** A connection test's result and, for the server's log only, the technical detail of a failure. */
 export type ConnectionTestOutcome = ConnectionTestResult & { detail?: string | null };
-
-export type OptionsValidation = { ok: true; options: Record<string, unknown> } | { ok: false; fields: Record<string, string[]> };
 
 /** A search of a source's stored records. `q` is already normalised (see `normalizeSearchQuery`); null lists all. */
 export type RecordSearch = { q: string | null; page: number; pageSize: number };

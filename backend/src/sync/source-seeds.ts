@@ -1,6 +1,7 @@
 import type { CommandSourceConfig } from '../config/command-sources';
 
-export type SeedConnection = { baseUrl: string; username: string; password: string; token?: string };
+/** A connection by field name, as the source declares its fields. */
+export type SeedConnection = { baseUrl: string; [field: string]: string };
 
 /**
  * What a first start stores beyond the environment, given by the composition root: the demo's stand-in

@@ -7,19 +7,19 @@ import type { AuthenticatedRequest } from '../common/session-user';
 import { TriggerRunDto } from './dto/trigger-run.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
 import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';
-import { SourcesService } from './sources.service';
+import { storedFlag } from './settings/source-settings';
+import { SyncEventsService } from './events/sync-events.service';
+import { SourceSettingsService } from './source-settings.service';
+import { SourceViewService } from './source-view.service';
 import { SyncService } from './sync.service';
-
-/** The editable part of a source, as compared before and after a change for the audit trail. */
-function settingsOf(source: Source) {
-  return { enabled: source.enabled, timeoutSeconds: source.timeoutSeconds, connection: source.connection, command: source.command };
-}
 
 @ApiTags('sources')
 @Controller('sources')
 export class SourcesController {
   constructor(
-    private readonly sources: SourcesService,
+    private readonly settings: SourceSettingsService,
+    private readonly view: SourceViewService,
+    private readonly events: SyncEventsService,
     private readonly sync: SyncService,
     private readonly scheduler: AutoSyncScheduler,
     private readonly audit: AuditService,
@@ -27,25 +27,30 @@ export class SourcesController {
 
   @Get()
   list(): Promise<Source[]> {
-    return this.sources.list();
+    return this.view.list();
   }
 
   @Get(':id')
   get(@Param('id') id: string): Promise<Source> {
-    return this.sources.get(id);
+    return this.view.get(id);
   }
 
+  /** Saves, audits and re-plans the source, then builds what clients see once: the answer and `source.updated`. */
   @Patch(':id')
   async update(@Param('id') id: string, @Body() dto: UpdateSourceDto, @Req() request: AuthenticatedRequest): Promise<Source> {
-    const before = await this.sources.get(id);
-    const after = await this.sources.update(id, dto);
-    const changes: Record<string, unknown> = diffSettings(settingsOf(before), settingsOf(after));
-    delete changes['connection.hasPassword'];
-    // The password itself never reaches the trail: only that it was set.
-    if (dto.connection?.password !== undefined) changes['connection.password'] = 'changed';
+    const { before, after } = await this.settings.update(id, dto);
+    const changes: Record<string, unknown> = diffSettings(this.view.audited(before), this.view.audited(after));
+    // A secret itself never reaches the trail: only that it was set.
+    for (const field of this.settings.settingsOf(after).connection.filter((declared) => declared.kind === 'secret')) {
+      delete changes[`connection.${storedFlag(field.name)}`];
+      if (dto.connection?.[field.name] !== undefined) changes[`connection.${field.name}`] = 'changed';
+    }
     await this.audit.record(request, { action: 'settings.changed', target: `source:${id}`, details: { changes } });
     // Settings take effect at once: the source's schedule is re-planned from what was just stored.
-    return this.scheduler.reschedule(id);
+    await this.scheduler.reschedule(id);
+    const source = await this.view.toSource(after);
+    this.events.emit({ type: 'source.updated', source });
+    return source;
   }
 
   @Post(':id/runs')

@@ -19,13 +19,16 @@ import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';
 import { SchedulesController } from './scheduler/schedules.controller';
 import { SourceScheduleEntity } from './scheduler/source-schedule.entity';
 import { SourcesController } from './sources.controller';
-import { SourcesService } from './sources.service';
+import { CommandSourcesService } from './command-sources.service';
+import { SourceSeedingService } from './source-seeding.service';
+import { SourceSettingsService } from './source-settings.service';
+import { SourceViewService } from './source-view.service';
 import { SyncService } from './sync.service';
 
 @Module({
   imports: [AuthModule, ScheduleModule.forRoot(), TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity])],
   controllers: [SourcesController, RunsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
-  providers: [SyncEventsService, RunRecorder, RunSupervisor, SourcesService, SyncService, RecordsService, AutoSyncScheduler, ConnectionTestService],
-  exports: [SyncService, SourcesService],
+  providers: [SyncEventsService, RunRecorder, RunSupervisor, CommandSourcesService, SourceSettingsService, SourceSeedingService, SourceViewService, SyncService, RecordsService, AutoSyncScheduler, ConnectionTestService],
+  exports: [SyncService, SourceSettingsService, SourceViewService],
 })
 export class SyncModule {}

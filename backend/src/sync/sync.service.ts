@@ -9,12 +9,12 @@ import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { SyncEventsService } from './events/sync-events.service';
 import { toSyncRun } from './run-mapper';
-import { commandEnvironment } from './runner/command-process';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
-import { SourcesService } from './sources.service';
+import { CommandSourcesService } from './command-sources.service';
+import { SourceSettingsService } from './source-settings.service';
+import { secretValues } from './settings/source-settings';
 
-const SECRET_NAME = /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i;
 
 export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };
 
@@ -27,7 +27,8 @@ export class SyncService implements OnApplicationBootstrap {
     @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
     @InjectRepository(RunLogLineEntity) private readonly logLines: Repository<RunLogLineEntity>,
     @InjectRepository(RunRejectionEntity) private readonly rejections: Repository<RunRejectionEntity>,
-    private readonly sources: SourcesService,
+    private readonly sources: SourceSettingsService,
+    private readonly commandSources: CommandSourcesService,
     private readonly supervisor: RunSupervisor,
     private readonly recorder: RunRecorder,
     private readonly events: SyncEventsService,
@@ -47,10 +48,7 @@ export class SyncService implements OnApplicationBootstrap {
   async start(request: StartRequest): Promise<SyncRun> {
     const source = await this.sources.findEntity(request.sourceId);
     if (!source.enabled) throw new ConflictException({ message: `source "${source.id}" is disabled` });
-    const command = source.kind === 'command' ? this.sources.configuredCommand(source.id) : null;
-    if (source.kind === 'command' && !command) {
-      throw new ConflictException({ message: `source "${source.id}" has no command in server configuration (COMMAND_SOURCES_FILE)` });
-    }
+    this.commandSources.assertRunnable(source);
     const mode = this.resolveMode(source.id, request.mode);
     await this.assertNoActiveRun(source.id);
     let run: SyncRunEntity;
@@ -81,20 +79,13 @@ export class SyncService implements OnApplicationBootstrap {
     const created = toSyncRun(run);
     this.events.emit({ type: 'run.created', run: created });
     const settings = this.sources.workerSettings(source);
-    const secrets = [settings.connection?.password, settings.connection?.token].filter((secret): secret is string => Boolean(secret));
+    const secrets = secretValues(this.sources.settingsOf(source).connection, settings.connection);
     try {
-      if (command) {
-        const runEnv: Record<string, string> = { HAMGAM_RUN_ID: String(run.id), HAMGAM_SOURCE_ID: source.id };
-        if (settings.connection) {
-          Object.assign(runEnv, { HAMGAM_BASE_URL: settings.connection.baseUrl, HAMGAM_USERNAME: settings.connection.username, HAMGAM_PASSWORD: settings.connection.password });
-        }
-        const env = commandEnvironment(this.config.env, command.env, runEnv);
-        // Configured values under a secret-looking name are masked in the run's log like the password.
-        const configuredSecrets = Object.entries(command.env).filter(([name]) => SECRET_NAME.test(name)).map(([, value]) => value);
-        this.supervisor.launch({ kind: 'command', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets: [...secrets, ...configuredSecrets], command, env });
-      } else {
-        this.supervisor.launch({ kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings });
-      }
+      this.supervisor.launch(
+        source.kind === 'command'
+          ? this.commandSources.launchRequest(source, run.id, settings, secrets)
+          : { kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings },
+      );
     } catch (error) {
       await this.recorder.finish(run.id, { status: 'failed', kind: 'internal', message: `could not start the run: ${error instanceof Error ? error.message : String(error)}` });
     }

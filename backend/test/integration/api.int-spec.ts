@@ -90,7 +90,7 @@ describe('the HTTP API', () => {
     const bodies: string[] = [];
     bodies.push(JSON.stringify((await t.http().patch('/api/sources/faculty').send({ connection: { password: secret } }).expect(200)).body));
     const source = (await t.http().get('/api/sources/faculty').expect(200)).body as Source;
-    expect(source.connection).toEqual({ baseUrl: gateway.url, username: gateway.username, hasPassword: true, hasToken: false, acceptsToken: false });
+    expect(source.connection).toEqual({ baseUrl: gateway.url, username: gateway.username, hasPassword: true });
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
     // The gateway does not know the new password: the run fails with auth and must not echo it.
     expect(run.errorKind).toBe('auth');

@@ -78,6 +78,9 @@ describe('data browser and students options over the API', () => {
 
     const bad = await f.t.http().patch('/api/sources/students').send({ options: { concurrency: 100, campuses: [{ code: 'x', name: '' }] } }).expect(400);
     expect(Object.keys((bad.body as { fields: Record<string, string[]> }).fields).sort()).toEqual(['options.campuses', 'options.concurrency']);
-    await f.t.http().patch('/api/sources/faculty').send({ options: { pageSize: 10 } }).expect(400);
+    // Faculty declares its options too: they are editable, checked by the same declaration.
+    expect((await f.t.http().patch('/api/sources/faculty').send({ options: { pageSize: 10 } }).expect(200)).body.options).toMatchObject({ pageSize: 10 });
+    const unknown = await f.t.http().patch('/api/sources/faculty').send({ options: { campuses: [] } }).expect(400);
+    expect(Object.keys((unknown.body as { fields: Record<string, string[]> }).fields)).toEqual(['options.campuses']);
   });
 });

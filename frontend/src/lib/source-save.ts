@@ -8,17 +8,26 @@ export function patchSource(sourceId: string, request: UpdateSourceRequest): Pro
   return apiClient.patch<Source>(`/sources/${encodeURIComponent(sourceId)}`, request);
 }
 
-/** Refetches a source wherever it is shown: the dashboard's list and its own detail. */
+/**
+ * Writes a source the server sent whole (a PATCH answer, a `source.updated` event) wherever it is cached: the
+ * dashboard's list and its own detail. Nothing is refetched: the server built it from what it just stored.
+ */
+export function writeSource(queryClient: QueryClient, source: Source): void {
+  queryClient.setQueryData<Source[]>(sourceKeys.list(), (sources) => sources?.map((cached) => (cached.id === source.id ? source : cached)));
+  queryClient.setQueryData<Source>(sourceKeys.detail(source.id), (cached) => (cached ? source : cached));
+}
+
+/** Refetches a source wherever it is shown, when what the cache holds is in doubt (a refused optimistic change). */
 export async function invalidateSource(queryClient: QueryClient, sourceId: string): Promise<void> {
   await Promise.all([queryClient.invalidateQueries({ queryKey: sourceKeys.lists() }), queryClient.invalidateQueries({ queryKey: sourceKeys.detail(sourceId) })]);
 }
 
-/** A mutation that changes a source through `save` and refetches it; the form shows its errors itself. */
+/** A mutation that changes a source through `save` and writes the answer into the cache; the form shows its errors itself. */
 export function useSourceSave<Variables>(save: (variables: Variables) => Promise<Source>) {
   const queryClient = useQueryClient();
   return useMutation({
     meta: { showsOwnErrors: true },
     mutationFn: save,
-    onSuccess: (source) => invalidateSource(queryClient, source.id),
+    onSuccess: (source) => writeSource(queryClient, source),
   });
 }

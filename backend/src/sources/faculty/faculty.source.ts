@@ -1,12 +1,11 @@
 import type { SourceDefinition } from '../../sync/source-definition';
+import { facultySettings } from './faculty.settings';
 import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
 
 export const facultySource: SourceDefinition = {
   id: 'faculty',
   defaultTimeoutSeconds: 3600,
-  connectionEnv: { baseUrl: 'GOLESTAN_BASE_URL', username: 'GOLESTAN_USERNAME', password: 'GOLESTAN_PASSWORD' },
-  // Kept equal to FACULTY_DEFAULT_OPTIONS in faculty.sync.ts, which this file must not import (see loadStep).
-  defaultOptions: { pageSize: 500, requestTimeoutMs: 30_000, maxRetries: 4, retryBaseMs: 500 },
+  settings: facultySettings,
   migrations: [CreateFacultyMembers1764000000100],
   loadStep: async () => (await import('./faculty.sync')).runFacultySync,
   recordTables: [

@@ -4,27 +4,8 @@ import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { FacultyClient } from './faculty.client';
 import { DUPLICATE_REASON, mapFacultyRecord, type CleanFacultyRecord } from './faculty.mapper';
 import { FacultyRepository } from './faculty.repository';
-
-export type FacultyOptions = {
-  pageSize: number;
-  requestTimeoutMs: number;
-  maxRetries: number;
-  retryBaseMs: number;
-};
-
-export const FACULTY_DEFAULT_OPTIONS: FacultyOptions = {
-  pageSize: 500,
-  requestTimeoutMs: 30_000,
-  maxRetries: 4,
-  retryBaseMs: 500,
-};
-
-const OPTION_LIMITS: Record<keyof FacultyOptions, [min: number, max: number]> = {
-  pageSize: [1, 100_000],
-  requestTimeoutMs: [1_000, 600_000],
-  maxRetries: [0, 10],
-  retryBaseMs: [0, 60_000],
-};
+import { facultySettings, type FacultyOptions } from './faculty.settings';
+import { readDeclaredOptions } from '../../sync/settings/source-settings';
 
 // Enough to see what kind of warnings a run has without flooding the log when every record has one.
 const MAX_WARNING_LINES = 50;
@@ -39,7 +20,9 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     throw new SyncError('auth', 'the faculty connection is not configured: set the base URL, user name and password');
   }
   const client = new FacultyClient({
-    ...connection,
+    baseUrl: connection.baseUrl,
+    username: connection.username,
+    password: connection.password,
     ...options,
     signal,
     onRetry: (info) =>
@@ -127,20 +110,9 @@ export const runFacultySync: WorkerStep = async (ctx) => {
   return counts;
 };
 
-/** Options from the source settings, each falling back to its default when missing or out of range. */
+/** Options from the source settings, each falling back to its default (with a warning) when it is out of range. */
 export function readOptions(raw: Record<string, unknown>, warn: (message: string) => void = () => undefined): FacultyOptions {
-  const options = { ...FACULTY_DEFAULT_OPTIONS };
-  for (const key of Object.keys(OPTION_LIMITS) as (keyof FacultyOptions)[]) {
-    const value = raw[key];
-    if (value === undefined || value === null) continue;
-    const [min, max] = OPTION_LIMITS[key];
-    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
-      options[key] = value;
-    } else {
-      warn(`option ${key} must be a whole number from ${min} to ${max}; using ${options[key]}`);
-    }
-  }
-  return options;
+  return readDeclaredOptions(facultySettings, raw, warn) as FacultyOptions;
 }
 
 function throwIfCancelled(signal: WorkerContext['signal'], when: string): void {

@@ -1,15 +1,13 @@
 import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateMoodleTables1764000000300 } from './migrations/1764000000300-create-moodle-tables';
-import { MOODLE_DEFAULT_OPTIONS, validateMoodleOptions } from './moodle.options';
+import { moodleSettings } from './moodle.options';
 
 export const moodleSource: SourceDefinition = {
   id: 'moodle',
   // `recent` re-analyses only the courses whose timemodified/cacherev moved since their last analysis.
   modes: ['full', 'recent'],
   defaultTimeoutSeconds: 1800,
-  connectionEnv: { baseUrl: 'MOODLE_BASE_URL', username: 'MOODLE_USERNAME', password: 'MOODLE_PASSWORD', token: 'MOODLE_TOKEN' },
-  defaultOptions: { ...MOODLE_DEFAULT_OPTIONS },
-  validateOptions: validateMoodleOptions,
+  settings: moodleSettings,
   migrations: [CreateMoodleTables1764000000300],
   loadStep: async () => (await import('./moodle.sync')).runMoodleSync,
   recordTables: [

@@ -1,4 +1,7 @@
-import { readStudentsOptions, validateStudentsOptions } from './students.options';
+import { checkOptionsUpdate } from '../../sync/settings/source-settings';
+import { readStudentsOptions, studentsSettings } from './students.options';
+
+const validateStudentsOptions = (sent: Record<string, unknown>) => checkOptionsUpdate(studentsSettings, {}, sent);
 
 const NOW = new Date('2026-11-25T08:00:00Z');
 const CAMPUSES = [{ code: '1110', name: 'واحد مرکزی تهران' }];
@@ -36,20 +39,21 @@ describe('validateStudentsOptions', () => {
   it('should accept campuses, years and numbers and clean the campus list when they are valid', () => {
     expect(validateStudentsOptions({ campuses: [{ code: '۱۱۱۰', name: ' واحد  مرکزي ' }], fromYear: 1400, toYear: 1404, concurrency: 8 })).toEqual({
       ok: true,
-      options: { campuses: [{ code: '1110', name: 'واحد مرکزی' }], fromYear: 1400, toYear: 1404, concurrency: 8 },
+      value: { campuses: [{ code: '1110', name: 'واحد مرکزی' }], fromYear: 1400, toYear: 1404, concurrency: 8 },
     });
-    expect(validateStudentsOptions({ fromYear: null })).toEqual({ ok: true, options: { fromYear: null } });
+    expect(validateStudentsOptions({ fromYear: null })).toEqual({ ok: true, value: { fromYear: null } });
   });
 
   it('should name each bad field when options are invalid', () => {
-    const result = validateStudentsOptions({ campuses: [{ code: '1110', name: 'a' }, { code: '1110', name: 'b' }], concurrency: 0, color: 'red' });
+    const result = validateStudentsOptions({ campuses: [{ code: '1110', name: 'a' }, { code: '1110', name: 'b' }], concurrency: 0 });
     expect(result.ok).toBe(false);
-    expect(!result.ok && Object.keys(result.fields).sort()).toEqual(['campuses', 'color', 'concurrency']);
-    expect(!result.ok && result.fields.campuses[0]).toContain('listed twice');
+    expect(!result.ok && Object.keys(result.fields).sort()).toEqual(['options.campuses', 'options.concurrency']);
+    expect(!result.ok && result.fields['options.campuses'][0]).toContain('listed twice');
+    expect(validateStudentsOptions({ color: 'red' })).toEqual({ ok: false, fields: { 'options.color': [expect.stringContaining('unknown option')] } });
   });
 
   it('should refuse a year range that runs backwards when both ends are sent', () => {
     const result = validateStudentsOptions({ fromYear: 1404, toYear: 1400 });
-    expect(!result.ok && result.fields.toYear).toHaveLength(1);
+    expect(!result.ok && result.fields['options.toYear']).toHaveLength(1);
   });
 });

@@ -54,7 +54,9 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     if (retryLines <= MAX_RETRY_LINES) report.log('warn', message);
   };
   const client = new StudentsClient({
-    ...connection,
+    baseUrl: connection.baseUrl,
+    username: connection.username,
+    password: connection.password,
     ...options,
     gate,
     signal,

@@ -1,45 +1,26 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsInt, IsObject, IsString, IsUrl, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { IsOmittable } from '../../common/validation.pipe';
 import type { TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
 import { AutoSyncDto } from '../scheduler/dto/auto-sync.dto';
 
 export const COMMAND_IS_CONFIGURATION = 'command cannot be changed over the API: what a command source runs is set in server configuration (COMMAND_SOURCES_FILE)';
 
-export class ConnectionDto {
-  @ApiPropertyOptional({ example: 'https://api.university.ac.ir' })
-  @IsOmittable()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'baseUrl must be an http(s) URL' })
-  @MaxLength(500)
-  baseUrl?: string;
-
-  @ApiPropertyOptional()
-  @IsOmittable()
-  @IsString()
-  @MaxLength(200)
-  username?: string;
-
-  @ApiPropertyOptional({ description: 'Write-only: stored encrypted, never returned. An empty string removes it.', writeOnly: true })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(500)
-  password?: string;
-
-  @ApiPropertyOptional({ description: 'API token (e.g. a Moodle web-service token). Write-only like the password; an empty string removes it.', writeOnly: true })
-  @IsOmittable()
-  @IsString()
-  @MaxLength(500)
-  token?: string;
-}
+const CONNECTION_DOC = {
+  type: 'object',
+  additionalProperties: { type: 'string' },
+  example: { baseUrl: 'https://api.university.ac.ir', username: 'hamgam' },
+  description: 'The fields the source declares (`settings.connection` of GET /api/sources/:id); secrets are write-only and an empty string removes one',
+} as const;
 
 /** Body of `POST /api/sources/:id/test-connection`: the connection as the settings form holds it, saved or not. */
 export class TestConnectionDto implements TestConnectionRequest {
-  @ApiPropertyOptional({ type: ConnectionDto })
+  // Checked against the source's declaration by the service (400 with `connection.<field>` errors).
+  @ApiPropertyOptional(CONNECTION_DOC)
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => ConnectionDto)
-  connection?: ConnectionDto;
+  @IsObject()
+  connection?: Record<string, string>;
 }
 
 export class UpdateSourceDto implements UpdateSourceRequest {
@@ -55,11 +36,11 @@ export class UpdateSourceDto implements UpdateSourceRequest {
   @Max(7 * 24 * 3600)
   timeoutSeconds?: number;
 
-  @ApiPropertyOptional({ type: ConnectionDto })
+  // Checked against the source's declaration by the service (400 with `connection.<field>` errors).
+  @ApiPropertyOptional(CONNECTION_DOC)
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => ConnectionDto)
-  connection?: ConnectionDto;
+  @IsObject()
+  connection?: Record<string, string>;
 
   // Not part of the request type: declared only to refuse it by name. What a command source runs is set in
   // server configuration, never over the API.

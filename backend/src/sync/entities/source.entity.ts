@@ -18,14 +18,13 @@ export class SourceEntity {
   @Column('text', { name: 'base_url', nullable: true })
   baseUrl: string | null;
 
-  @Column('text', { nullable: true })
-  username: string | null;
+  /** The source's non-secret connection fields other than the address (e.g. `username`), by name. */
+  @Column('simple-json', { name: 'connection_fields' })
+  connectionFields: Record<string, string>;
 
-  @Column('text', { name: 'password_encrypted', nullable: true })
-  passwordEncrypted: string | null;
-
-  @Column('text', { name: 'token_encrypted', nullable: true })
-  tokenEncrypted: string | null;
+  /** The source's secrets by field name, each value a SecretBox ciphertext; never sent to a client. */
+  @Column('simple-json')
+  secrets: Record<string, string>;
 
   @Column('simple-json')
   options: Record<string, unknown>;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { RecordPage, SourceStats } from '@hamgam/shared';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from '../source-catalog';
 import type { RecordTable } from '../source-definition';
-import { SourcesService } from '../sources.service';
+import { SourceSettingsService } from '../source-settings.service';
 import type { ListRecordsDto } from './list-records.dto';
 import { foldForSearch } from './search-text';
 
@@ -13,7 +13,7 @@ import { foldForSearch } from './search-text';
 export class RecordsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sources: SourcesService,
+    private readonly sources: SourceSettingsService,
     @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
   ) {}
 

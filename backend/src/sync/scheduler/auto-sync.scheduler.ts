@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SourceEntity } from '../entities/source.entity';
 import { SyncRunEntity } from '../entities/sync-run.entity';
 import { SyncEventsService } from '../events/sync-events.service';
-import { SourcesService } from '../sources.service';
+import { SourceViewService } from '../source-view.service';
 import { SyncService } from '../sync.service';
 import { failureStateAfter, nextRunAt } from './auto-sync-plan';
 import { timingOf } from './auto-sync-rules';
@@ -41,7 +41,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: SchedulerRegistry,
     private readonly sync: SyncService,
-    private readonly sourcesService: SourcesService,
+    private readonly view: SourceViewService,
     private readonly events: SyncEventsService,
   ) {}
 
@@ -62,20 +62,22 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     for (const name of this.timerNames()) this.registry.deleteTimeout(name);
   }
 
-  /** Re-plans a source after its settings changed, without a restart; answers the source as the API shows it. */
-  async reschedule(sourceId: string): Promise<Source> {
-    await this.inQueue(sourceId, () => this.plan(sourceId));
-    return this.sourcesService.get(sourceId);
+  /**
+   * Re-plans a source after its settings changed, without a restart. Quiet: the caller answers and announces the
+   * source once, with the next run this stored.
+   */
+  async reschedule(sourceId: string): Promise<void> {
+    await this.inQueue(sourceId, () => this.plan(sourceId, false, true));
   }
 
   /** Forgets the failures of scheduled runs and resumes a paused schedule. */
   async clearBackoff(sourceId: string): Promise<Source> {
-    await this.sourcesService.findEntity(sourceId);
+    await this.view.get(sourceId);
     await this.inQueue(sourceId, async () => {
       await this.schedules.update({ sourceId }, { failures: 0, pausedAt: null, updatedAt: new Date().toISOString() });
       await this.plan(sourceId, true);
     });
-    return this.sourcesService.get(sourceId);
+    return this.view.get(sourceId);
   }
 
   private async afterRun(run: SyncRun): Promise<void> {
@@ -91,7 +93,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** Stores when the next run is due and sets the source's one timer for it. */
-  private async plan(sourceId: string, hasChanged = false): Promise<void> {
+  private async plan(sourceId: string, hasChanged = false, isQuiet = false): Promise<void> {
     if (this.isStopped) return;
     const schedule = await this.schedules.findOneBy({ sourceId });
     const next = schedule ? await this.nextRunOf(schedule) : null;
@@ -101,7 +103,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
       await this.schedules.update({ sourceId }, { nextRunAt });
       hasChanged = true;
     }
-    if (hasChanged) this.events.emit({ type: 'source.updated', source: await this.sourcesService.get(sourceId) });
+    if (hasChanged && !isQuiet) this.events.emit({ type: 'source.updated', source: await this.view.get(sourceId) });
   }
 
   private async nextRunOf(schedule: SourceScheduleEntity): Promise<Date | null> {

@@ -2,6 +2,7 @@ import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
 import { setAllowedUpstreamHosts } from '../../common/http/upstream';
 import { openSqlite } from '../../common/database/open-sqlite';
 import { findSourceDefinition, type SourceCatalog } from '../source-catalog';
+import { readDeclaredOptions } from '../settings/source-settings';
 import { runSync } from './run-sync';
 
 // The child process of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
@@ -36,6 +37,7 @@ async function main(catalog: SourceCatalog, start: ParentMessage): Promise<void>
       step,
       context: { runId: start.runId, sourceId: start.sourceId, mode: start.mode, settings: start.settings, db, signal: abort.signal },
       send: (message) => void send(message),
+      readOptions: (raw, warn) => readDeclaredOptions(definition.settings, raw, warn),
     });
   } finally {
     db.close();

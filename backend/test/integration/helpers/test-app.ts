@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { SyncRun, User, UserRole } from '@hamgam/shared';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
+import type { SourceCatalog } from '../../../src/sync/source-catalog';
 import { standInSeeds } from '../../../src/demo/stand-ins';
 import type { SeedConnection } from '../../../src/sync/source-seeds';
 
@@ -40,8 +41,13 @@ export type TestApp = {
   close: (options?: { keepData?: boolean }) => Promise<void>;
 };
 
-/** The real app on a fresh SQLite file under a temp folder; the compiled worker is forked for runs. */
-export async function startTestApp(options: { env?: Record<string, string>; standIns?: Record<string, SeedConnection>; dataDir?: string } = {}): Promise<TestApp> {
+/**
+ * The real app on a fresh SQLite file under a temp folder; the compiled worker is forked for runs. `catalog`
+ * replaces the registered sources; its worker then needs an entry that knows it (`env.WORKER_ENTRY`).
+ */
+export async function startTestApp(
+  options: { env?: Record<string, string>; standIns?: Record<string, SeedConnection>; dataDir?: string; catalog?: SourceCatalog } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hamgam-int-'));
   const config = loadConfig({
     PATH: process.env.PATH,
@@ -54,7 +60,7 @@ export async function startTestApp(options: { env?: Record<string, string>; stan
     ...options.env,
   });
   const logger = new CapturingLogger();
-  const app = await createApp(config, standInSeeds(options.standIns ?? {}), logger);
+  const app = await createApp(config, standInSeeds(options.standIns ?? {}), logger, options.catalog);
   await app.init();
   const server = app.getHttpServer();
   const client = (cookie?: string) => {

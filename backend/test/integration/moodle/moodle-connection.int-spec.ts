@@ -109,7 +109,7 @@ describe('testing the Moodle connection through the API', () => {
 
     const saved = (await t.http().patch('/api/sources/moodle').send({ connection: { token: NEW_TOKEN } }).expect(200)).body as Source;
 
-    expect(saved.connection).toEqual({ baseUrl: moodle.url, username: '', hasPassword: false, hasToken: true, acceptsToken: true });
+    expect(saved.connection).toEqual({ baseUrl: moodle.url, username: '', hasPassword: false, hasToken: true });
     expect(JSON.stringify(saved)).not.toContain(NEW_TOKEN);
     expect(readFileSync(t.config.databasePath).includes(Buffer.from(NEW_TOKEN))).toBe(false);
     expect((await test()).message).toContain('invalidtoken');

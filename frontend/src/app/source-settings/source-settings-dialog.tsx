@@ -8,10 +8,13 @@ import { ConnectionSettings } from '../../features/connections/components/connec
 import { ScheduleSettings } from '../../features/schedules/components/schedule-settings';
 import { StudentsOptionsSettings } from '../../features/students/components/students-options-settings';
 import { CommandSettings } from '../../features/sync/components/command-settings';
+import { editableOptions } from './options-form';
+import { OptionsSettings } from './options-settings';
 
 type SettingsPanel = ComponentType<{ source: Source; onSaved: () => void }>;
 
-// A source's own options, where it has an editor for them: the tab's label (under `sourceSettings.`) and panel.
+// A source's own tab, for options a generic field cannot edit (declared with `isCustom`): its label (under
+// `sourceSettings.`) and panel.
 const OPTION_TABS: Record<string, { label: string; Panel: SettingsPanel }> = {
   students: { label: 'campuses', Panel: StudentsOptionsSettings },
 };
@@ -20,7 +23,7 @@ export type SourceSettingsDialogProps = { source: Source; sourceName: string; on
 
 /**
  * A source's settings, one tab per feature that has some: its schedule, its connection, what a command source
- * runs (read-only: server configuration decides it) and its own options where the source has an editor for them.
+ * runs (read-only: server configuration decides it), the options it declares, and a tab of its own where it has one.
  */
 export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSettingsDialogProps) {
   const { t } = useTranslation('common');
@@ -32,6 +35,7 @@ export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSett
     ...(connection ? [{ id: 'connection', label: t('sourceSettings.connection'), panel: <ConnectionSettings source={{ ...source, connection }} onSaved={onClose} /> }] : []),
     ...(command ? [{ id: 'command', label: t('sourceSettings.command'), panel: <CommandSettings command={command} /> }] : []),
     ...(options ? [{ id: 'options', label: t(`sourceSettings.${options.label}`), panel: <options.Panel source={source} onSaved={onClose} /> }] : []),
+    ...(editableOptions(source.settings).length > 0 ? [{ id: 'declared-options', label: t('sourceSettings.options'), panel: <OptionsSettings source={source} onSaved={onClose} /> }] : []),
   ];
 
   return (

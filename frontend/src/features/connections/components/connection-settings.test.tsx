@@ -10,8 +10,17 @@ const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIn
 function moodle(overrides: Partial<Source> = {}): Source {
   return makeSource({
     id: 'moodle',
-    connection: { baseUrl: 'https://lms.example.ac.ir', username: '', hasPassword: false, hasToken: true, acceptsToken: true },
+    connection: { baseUrl: 'https://lms.example.ac.ir', username: '', hasPassword: false, hasToken: true },
     canTestConnection: true,
+    settings: {
+      connection: [
+        { name: 'baseUrl', kind: 'url', isRequired: true, isNeededForTest: false },
+        { name: 'username', kind: 'text', isRequired: false, isNeededForTest: false },
+        { name: 'password', kind: 'secret', isRequired: false, isNeededForTest: false },
+        { name: 'token', kind: 'secret', isRequired: false, isNeededForTest: false },
+      ],
+      options: { type: 'object', properties: {} },
+    },
     isStandIn: false,
     ...overrides,
   });

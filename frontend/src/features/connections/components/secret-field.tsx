@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 
 export type SecretFieldProps = {
-  kind: 'password' | 'token';
+  name: string;
+  label: string;
   value: string;
   /** Whether the server holds one; the secret itself never comes back. */
   isStored: boolean;
+  /** A required secret can be replaced, not removed. */
+  canRemove: boolean;
   isRemoved: boolean;
   onChange: (value: string) => void;
   onRemovedChange: (isRemoved: boolean) => void;
@@ -14,15 +17,16 @@ export type SecretFieldProps = {
 };
 
 /** A write-only secret: empty keeps the stored one, typing replaces it, the checkbox removes it. */
-export function SecretField({ kind, value, isStored, isRemoved, onChange, onRemovedChange, errors }: SecretFieldProps) {
+export function SecretField({ name, label, value, isStored, canRemove, isRemoved, onChange, onRemovedChange, errors }: SecretFieldProps) {
   const { t } = useTranslation('connections');
   const ids = { input: useId(), hint: useId(), error: useId(), remove: useId() };
-  const hint = isStored ? t(`form.${kind}Stored`) : t(`form.${kind}NotStored`);
+  // The password and the token have their own sentences; any other secret a source declares gets the general ones.
+  const text = (suffix: 'Stored' | 'NotStored' | 'Remove') => t([`form.${name}${suffix}`, `form.secret${suffix}`]);
 
   return (
     <div className="field">
       <label htmlFor={ids.input} className="form__label">
-        {t(`form.${kind}`)}
+        {label}
       </label>
       <input
         id={ids.input}
@@ -38,9 +42,9 @@ export function SecretField({ kind, value, isStored, isRemoved, onChange, onRemo
         aria-describedby={describedBy(ids.hint, ids.error, errors)}
       />
       <p id={ids.hint} className="form__hint">
-        {hint}
+        {isStored ? text('Stored') : text('NotStored')}
       </p>
-      {isStored && (
+      {isStored && canRemove && (
         <label className="choice" htmlFor={ids.remove}>
           <input
             id={ids.remove}
@@ -51,7 +55,7 @@ export function SecretField({ kind, value, isStored, isRemoved, onChange, onRemo
               if (event.target.checked) onChange('');
             }}
           />
-          {t(`form.${kind}Remove`)}
+          {text('Remove')}
         </label>
       )}
       <FieldError id={ids.error} messages={errors} />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Source } from '@hamgam/shared';
 import { sourceKeys } from '../../../lib/source-keys';
-import { invalidateSource, patchSource } from '../../../lib/source-save';
+import { invalidateSource, patchSource, writeSource } from '../../../lib/source-save';
 
 export type ToggleAutoSyncVariables = { sourceId: string; enabled: boolean };
 
@@ -34,11 +34,13 @@ export function useToggleAutoSync() {
       queryClient.setQueryData<Source>(sourceKeys.detail(sourceId), (source) => (source ? withToggle(source, enabled) : source));
       return snapshot;
     },
-    onError: (_error, { sourceId }, snapshot) => {
-      if (!snapshot) return;
-      queryClient.setQueryData(sourceKeys.list(), snapshot.list);
-      queryClient.setQueryData(sourceKeys.detail(sourceId), snapshot.detail);
+    onSuccess: (source) => writeSource(queryClient, source),
+    onError: async (_error, { sourceId }, snapshot) => {
+      if (snapshot) {
+        queryClient.setQueryData(sourceKeys.list(), snapshot.list);
+        queryClient.setQueryData(sourceKeys.detail(sourceId), snapshot.detail);
+      }
+      await invalidateSource(queryClient, sourceId);
     },
-    onSettled: (_source, _error, { sourceId }) => invalidateSource(queryClient, sourceId),
   });
 }

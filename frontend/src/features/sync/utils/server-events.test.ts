@@ -67,12 +67,14 @@ describe('applyServerEvent', () => {
     expect(isInvalidated(queryClient, runKeys.detail('12'))).toBe(false);
   });
 
-  it('should invalidate the sources when the event is source.updated', () => {
+  it('should write the sent source into the cached list without refetching it when the event is source.updated', () => {
     const queryClient = seededClient();
+    const updated = makeSource({ enabled: false });
 
-    applyServerEvent(queryClient, { type: 'source.updated', source: makeSource({ enabled: false }) });
+    applyServerEvent(queryClient, { type: 'source.updated', source: updated });
 
-    expect(isInvalidated(queryClient, sourceKeys.list())).toBe(true);
+    expect(queryClient.getQueryData<ReturnType<typeof makeSource>[]>(sourceKeys.list())?.map((source) => source.enabled)).toEqual([false, true]);
+    expect(isInvalidated(queryClient, sourceKeys.list())).toBe(false);
     expect(isInvalidated(queryClient, runKeys.list({ sourceId: 'faculty', pageSize: 10 }))).toBe(false);
   });
 

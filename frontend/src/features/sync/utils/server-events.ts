@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { SERVER_EVENT_TYPES, type RunLog, type ServerEvent } from '@hamgam/shared';
 import { runKeys } from '../api/run-keys';
 import { sourceKeys } from '../../../lib/source-keys';
+import { writeSource } from '../../../lib/source-save';
 import { applyRunToCache, invalidateRunListsOf } from './cache-updates';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -29,7 +30,7 @@ export function parseServerEvent(data: string): ServerEvent | null {
     : null;
 }
 
-/** Turns one server event into cache writes (progress) and the smallest invalidations (everything else). */
+/** Turns one server event into cache writes (progress, a source) and the smallest invalidations (everything else). */
 export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): void {
   switch (event.type) {
     case 'run.progress':
@@ -55,8 +56,8 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
       );
       return;
     case 'source.updated':
-      void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: sourceKeys.detail(event.source.id) });
+      // The whole source, as the server just built it: written, not refetched.
+      writeSource(queryClient, event.source);
       return;
   }
 }

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import type { ConnectionFieldKind, OptionInfo, SourceSettingsInfo, WorkerSettings } from '@hamgam/shared';
+
+/** One connection field a source declares. The address is always the `url` field named `baseUrl`. */
+export type ConnectionField = {
+  name: string;
+  kind: ConnectionFieldKind;
+  isRequired: boolean;
+  /** A secret the connection test cannot go without. */
+  isNeededForTest?: boolean;
+  /** Environment variable that seeds the field at first start. */
+  env?: string;
+};
+
+/**
+ * A source's settings, declared once: its connection fields and its options as one zod object whose fields
+ * carry their default, limits and `.meta({ labelKey })`. An option with `.meta({ isCustom: true })` is edited
+ * by the source's own tab, not a generic one.
+ */
+export type SourceSettings = {
+  connection: readonly ConnectionField[];
+  options: z.ZodObject;
+};
+
+export type FieldErrors = Record<string, string[]>;
+export type SettingsCheck<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+
+const MAX_FIELD_CHARS = 500;
+const URL_MESSAGE = 'baseUrl must be an http(s) URL';
+
+export function defineSourceSettings(settings: SourceSettings): SourceSettings {
+  const names = settings.connection.map((field) => field.name);
+  if (names.length > 0 && !settings.connection.some((field) => field.name === 'baseUrl' && field.kind === 'url')) {
+    throw new Error('a source with connection fields declares its address as the url field baseUrl');
+  }
+  if (new Set(names).size !== names.length) throw new Error(`connection fields are named twice: ${names.join(', ')}`);
+  return settings;
+}
+
+/** The `has<Field>` flag the API shows for a stored secret (`password` → `hasPassword`). */
+export function storedFlag(name: string): string {
+  return `has${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
+
+/** Each option's default (options without one are absent). */
+export function optionDefaults(settings: SourceSettings): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(settings.options.shape)) {
+    const parsed = (schema as z.ZodType).safeParse(undefined);
+    if (parsed.success && parsed.data !== undefined) defaults[key] = parsed.data;
+  }
+  return defaults;
+}
+
+/**
+ * The options a worker runs with: each stored value the declaration accepts, else its default with a warning
+ * (a value stored under older limits must not stop a run).
+ */
+export function readDeclaredOptions(settings: SourceSettings, raw: Record<string, unknown>, warn: (message: string) => void): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(settings.options.shape)) {
+    const fallback = (schema as z.ZodType).safeParse(undefined);
+    const value = raw[key];
+    if (value === undefined || value === null) {
+      if (fallback.success && fallback.data !== undefined) options[key] = fallback.data;
+      continue;
+    }
+    const parsed = (schema as z.ZodType).safeParse(value);
+    if (parsed.success) {
+      options[key] = parsed.data;
+      continue;
+    }
+    const usable = fallback.success ? fallback.data : undefined;
+    warn(`option ${key} ${parsed.error.issues[0]?.message ?? 'is invalid'}; using ${usable === undefined ? 'none' : JSON.stringify(usable)}`);
+    if (usable !== undefined) options[key] = usable;
+  }
+  return options;
+}
+
+/**
+ * Options sent with `PATCH /api/sources/:id`: unknown keys refused, each sent key checked, and the object's
+ * own checks (e.g. a year range) run over the stored options with the sent ones on top. Only the sent keys
+ * come back, as the declaration cleans them.
+ */
+export function checkOptionsUpdate(settings: SourceSettings, stored: Record<string, unknown>, sent: Record<string, unknown>): SettingsCheck<Record<string, unknown>> {
+  const shape = settings.options.shape;
+  const fields: FieldErrors = {};
+  const add = (key: string, message: string) => (fields[`options.${key}`] ??= []).push(message);
+  const known = Object.keys(shape);
+  for (const key of Object.keys(sent)) {
+    if (!(key in shape)) add(key, known.length > 0 ? `unknown option; this source takes ${known.join(', ')}` : 'this source has no options');
+  }
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  const merged = { ...pickKnown(stored, known), ...sent };
+  const parsed = settings.options.safeParse(merged);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      // A stored value under older limits is the worker's to fall back from; only what was sent is refused here.
+      if (key in sent) add(key, issue.message);
+    }
+    if (Object.keys(fields).length > 0) return { ok: false, fields };
+  }
+  const value: Record<string, unknown> = {};
+  for (const key of Object.keys(sent)) {
+    const one = (shape[key] as z.ZodType).safeParse(sent[key]);
+    if (one.success) value[key] = one.data;
+    else add(key, one.error.issues[0]?.message ?? 'invalid');
+  }
+  return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, value };
+}
+
+function pickKnown(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(raw).filter(([key, value]) => keys.includes(key) && value !== undefined));
+}
+
+/** Connection fields sent (PATCH or test): only declared names, strings, the address an http(s) URL. */
+export function checkConnectionUpdate(fields: readonly ConnectionField[], sent: Record<string, unknown>): SettingsCheck<Record<string, string>> {
+  const errors: FieldErrors = {};
+  const value: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(sent)) {
+    if (raw === undefined) continue;
+    const field = fields.find((candidate) => candidate.name === name);
+    const key = `connection.${name}`;
+    if (!field) {
+      errors[key] = [fields.length > 0 ? `unknown field; this source takes ${fields.map((f) => f.name).join(', ')}` : 'this source has no connection'];
+    } else if (typeof raw !== 'string') {
+      errors[key] = [`${name} must be a string`];
+    } else if (raw.length > MAX_FIELD_CHARS) {
+      errors[key] = [`${name} must be at most ${MAX_FIELD_CHARS} characters`];
+    } else if (field.kind === 'url' && !isHttpUrl(raw)) {
+      errors[key] = [URL_MESSAGE];
+    } else {
+      value[name] = field.kind === 'url' ? raw.replace(/\/+$/, '') : raw;
+    }
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, fields: errors } : { ok: true, value };
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The declaration as the settings form reads it: the connection fields, and the options as JSON Schema. */
+export function describeSettings(settings: SourceSettings): SourceSettingsInfo {
+  const schema = z.toJSONSchema(settings.options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _schema, ...rest } = schema;
+  return {
+    connection: settings.connection.map((field) => ({ name: field.name, kind: field.kind, isRequired: field.isRequired, isNeededForTest: field.isNeededForTest ?? false })),
+    options: { ...rest, type: 'object', properties: (rest.properties ?? {}) as Record<string, OptionInfo> },
+  };
+}
+
+/** The secret values of a connection, to mask wherever a message might echo one. */
+export function secretValues(fields: readonly ConnectionField[], connection: WorkerSettings['connection']): string[] {
+  if (!connection) return [];
+  return fields.filter((field) => field.kind === 'secret').map((field) => connection[field.name]).filter((value): value is string => Boolean(value));
+}

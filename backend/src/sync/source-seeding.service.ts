@@ -1,0 +1,67 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { COMMAND_SETTINGS, CommandSourcesService } from './command-sources.service';
+import { SourceEntity } from './entities/source.entity';
+import type { ConnectionField } from './settings/source-settings';
+import { SOURCE_CATALOG, type SourceCatalog } from './source-catalog';
+import { SOURCE_SEEDS, type SourceSeeds } from './source-seeds';
+import { SourceSettingsService } from './source-settings.service';
+
+/** First start: one row per source, its connection from the environment or the demo's seeds. */
+@Injectable()
+export class SourceSeedingService implements OnModuleInit {
+  constructor(
+    @InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
+    @Inject(SOURCE_SEEDS) private readonly seeds: SourceSeeds,
+    private readonly settings: SourceSettingsService,
+    private readonly commandSources: CommandSourcesService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const now = new Date().toISOString();
+    for (const definition of this.catalog) {
+      if (await this.sources.existsBy({ id: definition.id })) continue;
+      const connection = this.seedConnection(definition.id, definition.settings.connection);
+      await this.sources.insert({
+        id: definition.id,
+        kind: 'connector',
+        enabled: true,
+        timeoutSeconds: definition.defaultTimeoutSeconds,
+        ...this.settings.storedConnection(definition.settings.connection, connection),
+        options: {},
+        command: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const options = this.seeds.options[definition.id];
+      if (options) await this.sources.save({ ...(await this.sources.findOneByOrFail({ id: definition.id })), options });
+    }
+    await this.commandSources.applyConfiguration(async ({ id, timeoutSeconds, command }) => {
+      await this.sources.insert({
+        id,
+        kind: 'command',
+        enabled: true,
+        timeoutSeconds,
+        ...this.settings.storedConnection(COMMAND_SETTINGS.connection, this.seeds.connections[id] ?? null),
+        options: {},
+        command,
+        createdAt: now,
+        updatedAt: now,
+      });
+    });
+  }
+
+  /** A first start's connection: from the environment when it names the address, else the demo's seed. */
+  private seedConnection(id: string, fields: readonly ConnectionField[]): Record<string, string> | null {
+    const env = this.config.env;
+    const address = fields.find((field) => field.name === 'baseUrl')?.env;
+    if (address && env[address]?.trim()) {
+      return Object.fromEntries(fields.map((field) => [field.name, (field.env && env[field.env]) || '']));
+    }
+    return this.seeds.connections[id] ?? null;
+  }
+}

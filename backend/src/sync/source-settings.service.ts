@@ -1,0 +1,177 @@
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { WorkerSettings } from '@hamgam/shared';
+import { z } from 'zod';
+import { SecretBox } from '../common/crypto/secret-box';
+import { isAllowedUpstream, NOT_ALLOWED_HOST } from '../common/http/upstream';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { COMMAND_SETTINGS } from './command-sources.service';
+import type { UpdateSourceDto } from './dto/update-source.dto';
+import { SourceEntity } from './entities/source.entity';
+import { changesTiming, mergeAutoSync, validateAutoSync } from './scheduler/auto-sync-rules';
+import { settingsOf as scheduleSettingsOf } from './scheduler/auto-sync-view';
+import { SourceScheduleEntity } from './scheduler/source-schedule.entity';
+import { checkConnectionUpdate, checkOptionsUpdate, optionDefaults, type ConnectionField, type FieldErrors, type SourceSettings } from './settings/source-settings';
+import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
+
+const NO_SETTINGS: SourceSettings = { connection: [], options: z.object({}) };
+
+/** 400 naming each refused field, in the `fields` shape the ValidationPipe answers with. */
+function throwIfFields(fields: FieldErrors): void {
+  if (Object.keys(fields).length === 0) return;
+  const message = Object.entries(fields)
+    .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
+    .join('; ');
+  throw new BadRequestException({ message, fields });
+}
+
+/** A source's stored settings: checked against what the source declares, saved, and read back for a run. */
+@Injectable()
+export class SourceSettingsService {
+  constructor(
+    @InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>,
+    @InjectRepository(SourceScheduleEntity) private readonly schedules: Repository<SourceScheduleEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  async findEntity(id: string): Promise<SourceEntity> {
+    const entity = await this.sources.findOneBy({ id });
+    if (!entity) throw new NotFoundException(`source "${id}" does not exist`);
+    return entity;
+  }
+
+  /** What a source declares: its definition's settings, or the command sources' fixed connection. */
+  settingsOf(entity: SourceEntity): SourceSettings {
+    return findSourceDefinition(this.catalog, entity.id)?.settings ?? (entity.kind === 'command' ? COMMAND_SETTINGS : NO_SETTINGS);
+  }
+
+  /** The columns a connection is kept in: the address, the other plain fields, each secret encrypted. */
+  storedConnection(fields: readonly ConnectionField[], connection: Record<string, string | undefined> | null): Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> {
+    const stored: Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> = { baseUrl: connection?.baseUrl?.replace(/\/+$/, '') || null, connectionFields: {}, secrets: {} };
+    for (const field of fields) {
+      const value = connection?.[field.name];
+      if (field.kind === 'url' || !value) continue;
+      if (field.kind === 'secret') stored.secrets[field.name] = this.secrets.encrypt(value);
+      else stored.connectionFields[field.name] = value;
+    }
+    return stored;
+  }
+
+  /**
+   * Checks every part sent before anything is stored (400 naming each refused field), then saves the source and
+   * its schedule. Answers the row before and after; the caller builds what clients see, once.
+   */
+  async update(id: string, dto: UpdateSourceDto): Promise<{ before: SourceEntity; after: SourceEntity }> {
+    const entity = await this.findEntity(id);
+    const before = { ...entity };
+    const declared = this.settingsOf(entity);
+    const schedule = dto.autoSync ? this.nextSchedule(entity, await this.schedules.findOneBy({ sourceId: id }), dto.autoSync) : null;
+    const fields: FieldErrors = {};
+    let options: Record<string, unknown> | undefined;
+    if (dto.options !== undefined) {
+      const checked = checkOptionsUpdate(declared, entity.options, dto.options);
+      if (checked.ok) options = checked.value;
+      else Object.assign(fields, checked.fields);
+    }
+    let connection: Record<string, string> | undefined;
+    if (dto.connection !== undefined) {
+      const checked = checkConnectionUpdate(declared.connection, dto.connection);
+      if (checked.ok) connection = checked.value;
+      else Object.assign(fields, checked.fields);
+    }
+    throwIfFields(fields);
+    if (connection) this.checkConnectionChange(entity, declared, connection);
+    if (options) entity.options = { ...entity.options, ...options };
+    if (dto.enabled !== undefined) entity.enabled = dto.enabled;
+    if (dto.timeoutSeconds !== undefined) entity.timeoutSeconds = dto.timeoutSeconds;
+    if (connection) this.applyConnection(entity, declared, connection);
+    entity.updatedAt = new Date().toISOString();
+    await this.sources.save(entity);
+    if (schedule) await this.schedules.save(schedule);
+    return { before, after: entity };
+  }
+
+  private applyConnection(entity: SourceEntity, declared: SourceSettings, sent: Record<string, string>): void {
+    const secrets = { ...entity.secrets };
+    const plain = { ...entity.connectionFields };
+    for (const field of declared.connection) {
+      const value = sent[field.name];
+      if (value === undefined) continue;
+      if (field.kind === 'url') entity.baseUrl = value;
+      else if (field.kind === 'secret' && value === '') delete secrets[field.name];
+      else if (field.kind === 'secret') secrets[field.name] = this.secrets.encrypt(value);
+      else plain[field.name] = value;
+    }
+    entity.secrets = secrets;
+    entity.connectionFields = plain;
+  }
+
+  /** 400 with a `connection.baseUrl` error when UPSTREAM_ALLOWED_HOSTS is set and the address's host is not on it. */
+  assertAllowedBaseUrl(baseUrl: string): void {
+    if (isAllowedUpstream(baseUrl, this.config.upstreamAllowedHosts)) return;
+    const message = `connection.baseUrl: ${NOT_ALLOWED_HOST}`;
+    throw new BadRequestException({ message, fields: { 'connection.baseUrl': [NOT_ALLOWED_HOST] } });
+  }
+
+  /**
+   * A new address must be on the allow-list, and a stored secret is never carried to it: the admin enters each
+   * stored secret again (or sends it empty to remove it), else 400 naming it and nothing is saved.
+   */
+  private checkConnectionChange(entity: SourceEntity, declared: SourceSettings, sent: Record<string, string>): void {
+    if (sent.baseUrl === undefined) return;
+    this.assertAllowedBaseUrl(sent.baseUrl);
+    if (sent.baseUrl === entity.baseUrl) return;
+    const fields: FieldErrors = {};
+    for (const field of declared.connection) {
+      if (field.kind !== 'secret' || entity.secrets[field.name] === undefined || sent[field.name] !== undefined) continue;
+      fields[`connection.${field.name}`] = [`the address changed: enter the ${field.name} again (a stored ${field.name} is sent only to the address it was saved for)`];
+    }
+    throwIfFields(fields);
+  }
+
+  /** The schedule row an auto-sync update would store; a 400 naming the fields when the settings are refused. */
+  private nextSchedule(entity: SourceEntity, stored: SourceScheduleEntity | null, patch: NonNullable<UpdateSourceDto['autoSync']>): SourceScheduleEntity {
+    const now = new Date();
+    const current = scheduleSettingsOf(stored);
+    const quietWindow = patch.quietWindow && { start: patch.quietWindow.start, end: patch.quietWindow.end, days: [...patch.quietWindow.days].sort() };
+    const sent = { ...patch, ...(patch.quietWindow === undefined ? {} : { quietWindow }) };
+    const next = mergeAutoSync(current, sent);
+    const fields = validateAutoSync(sent, next, {
+      limits: { minIntervalSeconds: this.config.minSyncIntervalSeconds, timeZone: this.config.universityTimeZone },
+      modes: findSourceDefinition(this.catalog, entity.id)?.modes ?? [],
+      now,
+    });
+    throwIfFields(fields);
+    const isSwitchedOn = next.enabled && !current.enabled;
+    return this.schedules.create({
+      failures: 0,
+      pausedAt: null,
+      nextRunAt: null,
+      ...stored,
+      ...next,
+      sourceId: entity.id,
+      since: !stored || changesTiming(current, next) ? now.toISOString() : stored.since,
+      // Switching a schedule on starts afresh: no back-off, no pause carried over from before.
+      ...(isSwitchedOn ? { failures: 0, pausedAt: null } : {}),
+      updatedAt: now.toISOString(),
+    });
+  }
+
+  /** What a run of this source needs, its secrets decrypted. Never leaves the server but to the child. */
+  workerSettings(entity: SourceEntity): WorkerSettings {
+    const declared = this.settingsOf(entity);
+    let connection: WorkerSettings['connection'] = null;
+    if (entity.baseUrl) {
+      connection = { baseUrl: entity.baseUrl };
+      for (const field of declared.connection) {
+        if (field.kind === 'url') continue;
+        const secret = entity.secrets[field.name];
+        connection[field.name] = field.kind === 'secret' ? (secret ? this.secrets.decrypt(secret) : '') : (entity.connectionFields[field.name] ?? '');
+      }
+    }
+    return { connection, options: { ...optionDefaults(declared), ...entity.options } };
+  }
+}

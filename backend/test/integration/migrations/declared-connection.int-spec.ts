@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { SecretBox } from '../../../src/common/crypto/secret-box';
+import { buildDataSourceOptions } from '../../../src/database/data-source';
+import { DeclaredConnection1765200000000 } from '../../../src/database/migrations/1765200000000-declared-connection';
+
+describe('declared connection migration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hamgam-migration-'));
+  const box = new SecretBox(randomBytes(32));
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should move the user name and the encrypted password and token into one JSON each when it runs', async () => {
+    const database = join(dir, 'db.sqlite');
+    const full = buildDataSourceOptions(database, []);
+    const before = new DataSource({ ...full, migrations: (full.migrations as unknown[]).filter((migration) => migration !== DeclaredConnection1765200000000) } as typeof full);
+    await before.initialize();
+    const password = box.encrypt('pw-1');
+    const token = box.encrypt('tok-1');
+    await before.query(
+      `INSERT INTO sources (id, kind, enabled, timeout_seconds, base_url, username, password_encrypted, token_encrypted, options, created_at, updated_at)
+       VALUES ('moodle', 'connector', 1, 60, 'http://lms', 'sync', ?, ?, '{}', 'now', 'now'), ('bare', 'connector', 1, 60, NULL, NULL, NULL, NULL, '{}', 'now', 'now')`,
+      [password, token],
+    );
+    await before.destroy();
+
+    const after = new DataSource(full);
+    await after.initialize();
+    const rows = (await after.query(`SELECT * FROM sources ORDER BY id`)) as Record<string, string>[];
+    await after.destroy();
+
+    expect(rows.map((row) => Object.keys(row).filter((column) => /username|password|token/.test(column)))).toEqual([[], []]);
+    expect(rows[0]).toMatchObject({ id: 'bare', connection_fields: '{}', secrets: '{}' });
+    expect(JSON.parse(rows[1].connection_fields)).toEqual({ username: 'sync' });
+    const secrets = JSON.parse(rows[1].secrets) as Record<string, string>;
+    expect({ password: box.decrypt(secrets.password), token: box.decrypt(secrets.token) }).toEqual({ password: 'pw-1', token: 'tok-1' });
+  });
+});
