@@ -25,7 +25,16 @@ export default defineConfig({
     storageState: ADMIN_STATE,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: {
@@ -33,6 +42,12 @@ export default defineConfig({
     url: `http://127.0.0.1:${BACKEND_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(BACKEND_PORT), STAND_IN_GOLESTAN_PORT: String(GATEWAY_PORT), STAND_IN_MOODLE_PORT: String(MOODLE_PORT), ADMIN_USERNAME: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password },
+    env: {
+      PORT: String(BACKEND_PORT),
+      STAND_IN_GOLESTAN_PORT: String(GATEWAY_PORT),
+      STAND_IN_MOODLE_PORT: String(MOODLE_PORT),
+      ADMIN_USERNAME: E2E_ADMIN.username,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    },
   },
 });

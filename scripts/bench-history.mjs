@@ -21,7 +21,9 @@ function seed(Database, databasePath, rows) {
   const db = new Database(databasePath);
   db.pragma('journal_mode = WAL');
   const now = Date.now();
-  const addSource = db.prepare(`INSERT OR IGNORE INTO sources (id, kind, enabled, timeout_seconds, options, created_at, updated_at) VALUES (?, 'connector', 1, 3600, '{}', ?, ?)`);
+  const addSource = db.prepare(
+    `INSERT OR IGNORE INTO sources (id, kind, enabled, timeout_seconds, options, created_at, updated_at) VALUES (?, 'connector', 1, 3600, '{}', ?, ?)`,
+  );
   for (const id of SOURCES) addSource.run(id, new Date(now).toISOString(), new Date(now).toISOString());
   const insert = db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms,
     fetched, inserted, updated, unchanged, deleted, rejected, error_kind, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`);
@@ -37,7 +39,23 @@ function seed(Database, databasePath, rows) {
       const by = trigger === 'schedule' ? 'scheduler' : trigger === 'cli' ? 'cli' : USERS[Math.floor(i / 6) % USERS.length];
       const error = isRareGatewayFailure ? ERRORS[0](i) : status === 'failed' ? ERRORS[i % ERRORS.length](i) : null;
       const fetched = 1000 + (i % 5000);
-      insert.run(SOURCES[i % SOURCES.length], trigger, by, status, at, at, at, 500 + ((i * 37) % 600_000), fetched, i % 50, i % 200, fetched - 250, i % 30, error ? 'upstream' : null, error);
+      insert.run(
+        SOURCES[i % SOURCES.length],
+        trigger,
+        by,
+        status,
+        at,
+        at,
+        at,
+        500 + ((i * 37) % 600_000),
+        fetched,
+        i % 50,
+        i % 200,
+        fetched - 250,
+        i % 30,
+        error ? 'upstream' : null,
+        error,
+      );
     }
   });
   const started = performance.now();
@@ -100,7 +118,9 @@ export async function benchHistory({ root, databasePath, rows, get }) {
     times.sort((a, b) => a - b);
     const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
     results.push({ label, p95 });
-    console.log(`  ${label.padEnd(38)} total ${(capped ? '>' : '') + total.toLocaleString('en').padStart(capped ? 8 : 9)}  p50 ${p50.toFixed(1).padStart(5)} ms  p95 ${p95.toFixed(1).padStart(5)} ms${p95 > 25 ? '  (over 25 ms)' : ''}`);
+    console.log(
+      `  ${label.padEnd(38)} total ${(capped ? '>' : '') + total.toLocaleString('en').padStart(capped ? 8 : 9)}  p50 ${p50.toFixed(1).padStart(5)} ms  p95 ${p95.toFixed(1).padStart(5)} ms${p95 > 25 ? '  (over 25 ms)' : ''}`,
+    );
   }
   return results;
 }

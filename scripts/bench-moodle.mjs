@@ -39,7 +39,11 @@ async function timedRun(fetchApi) {
   const stream = await fetchApi('/events', { signal: controller.signal });
   const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
   const started = performance.now();
-  const response = await fetchApi('/sources/moodle/runs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'full' }) });
+  const response = await fetchApi('/sources/moodle/runs', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode: 'full' }),
+  });
   if (!response.ok) throw new Error(`could not start a Moodle run: ${response.status} ${await response.text()}`);
   const run = await response.json();
   let buffer = '';
@@ -49,7 +53,10 @@ async function timedRun(fetchApi) {
       if (done) throw new Error('the event stream closed before the run finished');
       buffer += value;
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data:'));
+        const data = buffer
+          .slice(0, end)
+          .split('\n')
+          .find((line) => line.startsWith('data:'));
         buffer = buffer.slice(end + 2);
         const event = data ? JSON.parse(data.slice(5)) : null;
         if (event?.type === 'run.finished' && event.run.id === run.id) return { wallMs: performance.now() - started, run: event.run };

@@ -14,9 +14,33 @@ const db = new Database(databasePath);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 const FIELDS = [
-  'studentnum', 'nationalcode', 'firstname', 'familyname', 'firstnameeng', 'familynameeng', 'fathername', 'codvaziayat', 'vazeiyat',
-  'birthdate', 'birthplace', 'city', 'address', 'phonenum', 'email', 'sex', 'course', 'course_name', 'grade', 'gradname', 'degsdate',
-  'last_degree', 'uniname', 'sub_uniname', 'sub_num', 'provinceCode', 'province',
+  'studentnum',
+  'nationalcode',
+  'firstname',
+  'familyname',
+  'firstnameeng',
+  'familynameeng',
+  'fathername',
+  'codvaziayat',
+  'vazeiyat',
+  'birthdate',
+  'birthplace',
+  'city',
+  'address',
+  'phonenum',
+  'email',
+  'sex',
+  'course',
+  'course_name',
+  'grade',
+  'gradname',
+  'degsdate',
+  'last_degree',
+  'uniname',
+  'sub_uniname',
+  'sub_num',
+  'provinceCode',
+  'province',
 ];
 db.exec(`CREATE TABLE students (${FIELDS.map((f) => `${f} TEXT`).join(', ')}, campus_code TEXT, term TEXT, updated_at TEXT, PRIMARY KEY (studentnum));
   CREATE TABLE student_terms (studentnum TEXT, term TEXT, campus_code TEXT, codvaziayat TEXT, vazeiyat TEXT, updated_at TEXT,
@@ -24,7 +48,9 @@ db.exec(`CREATE TABLE students (${FIELDS.map((f) => `${f} TEXT`).join(', ')}, ca
 // Positional parameters, as Hamgam binds them: named ones cost more than the write itself at this rate.
 const upsertStudent = db.prepare(
   `INSERT INTO students (${FIELDS.join(', ')}, campus_code, term, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, ?, ?, ?)
-   ON CONFLICT (studentnum) DO UPDATE SET ${FIELDS.slice(1).map((f) => `${f} = excluded.${f}`).join(', ')},
+   ON CONFLICT (studentnum) DO UPDATE SET ${FIELDS.slice(1)
+     .map((f) => `${f} = excluded.${f}`)
+     .join(', ')},
      campus_code = excluded.campus_code, term = excluded.term, updated_at = excluded.updated_at
    WHERE excluded.term > students.term OR (excluded.term = students.term AND excluded.campus_code >= students.campus_code)`,
 );
@@ -46,12 +72,18 @@ const agent = new Agent({ keepAlive: true });
 const post = (path, body, token) =>
   new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
     const req = request(baseUrl + path, { method: 'POST', headers, agent }, (res) => {
       const chunks = [];
       res.on('data', (chunk) => chunks.push(chunk));
       res.on('error', reject);
-      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))) : reject(new Error(`${path} answered ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))) : reject(new Error(`${path} answered ${res.statusCode}`)),
+      );
     });
     req.on('error', reject);
     req.end(payload);

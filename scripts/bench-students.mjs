@@ -59,7 +59,9 @@ async function timedRun(api, body) {
   const stream = await fetchApi(`/events`, { signal: controller.signal });
   const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
   const started = performance.now();
-  const run = await (await fetchApi(`/sources/students/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+  const run = await (
+    await fetchApi(`/sources/students/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  ).json();
   let buffer = '';
   try {
     for (;;) {
@@ -67,7 +69,10 @@ async function timedRun(api, body) {
       if (done) throw new Error('the event stream closed before the run finished');
       buffer += value;
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer.slice(0, end).split('\n').find((line) => line.startsWith('data:'));
+        const data = buffer
+          .slice(0, end)
+          .split('\n')
+          .find((line) => line.startsWith('data:'));
         buffer = buffer.slice(end + 2);
         const event = data ? JSON.parse(data.slice(5)) : null;
         if (event?.type === 'run.finished' && event.run.id === run.id) return { wallMs: performance.now() - started, run: event.run };
@@ -88,7 +93,9 @@ function lastWrites(databasePath) {
 function runReference(settings) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [join(root, 'scripts/bench-students-reference.mjs'), JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(root, 'scripts/bench-students-reference.mjs'), JSON.stringify(settings)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     let peakKb = 0;
     let cpu = 0;
@@ -129,7 +136,11 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
   // its machine, not on the 2 cores Hamgam (or the reference) is measured on.
   for (const campus of campuses) {
     for (const term of terms) {
-      for (let page = 1; gateway.students.pageAnswer(campus.code, term, page, pageSize) && gateway.students.page(campus.code, term, page, pageSize).length === pageSize; page += 1);
+      for (
+        let page = 1;
+        gateway.students.pageAnswer(campus.code, term, page, pageSize) && gateway.students.page(campus.code, term, page, pageSize).length === pageSize;
+        page += 1
+      );
     }
   }
   console.log(
@@ -159,8 +170,14 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
 
   const [first, second] = results;
   const reference = await runReference({
-    baseUrl: gateway.url, username: gateway.username, password: gateway.password, databasePath: referencePath,
-    campuses: campuses.map((c) => c.code), terms, concurrency, pageSize,
+    baseUrl: gateway.url,
+    username: gateway.username,
+    password: gateway.password,
+    databasePath: referencePath,
+    campuses: campuses.map((c) => c.code),
+    terms,
+    concurrency,
+    pageSize,
   });
   const ratio = first.wallMs / reference.wallMs;
   console.log(

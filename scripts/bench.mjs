@@ -44,7 +44,18 @@ const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
 const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', STAND_INS: 'false', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    STAND_INS: 'false',
+    ADMIN_USERNAME: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    GOLESTAN_BASE_URL: gateway.url,
+    GOLESTAN_USERNAME: gateway.username,
+    GOLESTAN_PASSWORD: gateway.password,
+  },
 });
 let isStopping = false;
 server.on('exit', (code, signal) => {
@@ -80,7 +91,10 @@ async function timedRun() {
 async function signIn() {
   const response = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  cookie = response.headers.getSetCookie().find((line) => line.startsWith('hamgam_session=')).split(';')[0];
+  cookie = response.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('hamgam_session='))
+    .split(';')[0];
 }
 
 try {
@@ -116,7 +130,13 @@ try {
   }
   if (!only || only === 'moodle') {
     const { benchMoodle, parseSiteSize } = await import('./bench-moodle.mjs');
-    await benchMoodle({ fetchApi: authed, backendPid: server.pid, databasePath: join(dataDir, 'hamgam.sqlite'), startMoodleStandIn, sizes: moodleSizes.map(parseSiteSize) });
+    await benchMoodle({
+      fetchApi: authed,
+      backendPid: server.pid,
+      databasePath: join(dataDir, 'hamgam.sqlite'),
+      startMoodleStandIn,
+      sizes: moodleSizes.map(parseSiteSize),
+    });
   }
 } finally {
   isStopping = true;

@@ -14,11 +14,18 @@ export function ensureChromium() {
   console.log('=== installing Debian chromium with apt-get …');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'update'], { stdio: 'inherit', env });
-  const install = update.status === 0
-    ? spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'install', '-y', 'chromium', 'fonts-noto-core'], { stdio: 'inherit', env })
-    : update;
+  const install =
+    update.status === 0
+      ? spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(isRoot ? [] : ['apt-get']), 'install', '-y', 'chromium', 'fonts-noto-core'], {
+          stdio: 'inherit',
+          env,
+        })
+      : update;
   if (install.status !== 0 || !existsSync(CHROMIUM_PATH)) {
-    return { ok: false, reason: `${CHROMIUM_PATH} is missing and 'apt-get install chromium' failed${isRoot ? '' : ' (not root and sudo -n refused)'}: install it by hand or set CHROMIUM_PATH` };
+    return {
+      ok: false,
+      reason: `${CHROMIUM_PATH} is missing and 'apt-get install chromium' failed${isRoot ? '' : ' (not root and sudo -n refused)'}: install it by hand or set CHROMIUM_PATH`,
+    };
   }
   return { ok: true };
 }

@@ -39,20 +39,23 @@ function count(report) {
 const jestReport = (name) => ({ kind: 'jest', file: join(reports, `${name}.json`) });
 const jestArgs = (name) => ['--ci', '--json', `--outputFile=${join(reports, `${name}.json`)}`];
 
-const ok =
-  run('type checks', 'npm', ['run', 'typecheck']) &&
-  run('lint', 'npm', ['run', 'lint']) &&
-  run('build', 'npm', ['run', 'build']);
+const ok = run('type checks', 'npm', ['run', 'typecheck']) && run('lint', 'npm', ['run', 'lint']) && run('build', 'npm', ['run', 'build']);
 
 if (ok) {
   run('unit: stand-ins', 'npx', ['jest', ...jestArgs('stand-ins')], { cwd: join(root, 'stand-ins'), report: jestReport('stand-ins') });
-  run('unit: backend', 'npx', ['jest', '--selectProjects', 'unit', ...jestArgs('backend-unit')], { cwd: join(root, 'backend'), report: jestReport('backend-unit') });
+  run('unit: backend', 'npx', ['jest', '--selectProjects', 'unit', ...jestArgs('backend-unit')], {
+    cwd: join(root, 'backend'),
+    report: jestReport('backend-unit'),
+  });
   // Vitest's JSON reporter writes jest's format.
   run('unit: frontend', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'frontend.json')}`], {
     cwd: join(root, 'frontend'),
     report: jestReport('frontend'),
   });
-  run('integration: backend', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], { cwd: join(root, 'backend'), report: jestReport('backend-int') });
+  run('integration: backend', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], {
+    cwd: join(root, 'backend'),
+    report: jestReport('backend-int'),
+  });
   const chromium = ensureChromium();
   if (chromium.ok) {
     run('e2e: Chromium', 'npx', ['playwright', 'test'], {

@@ -46,10 +46,7 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
   // The OpenAPI UI is served by Swagger, outside Nest's routes and so outside the auth guard: check it here.
   const auth = app.get(AuthService);
   app.use(['/api/docs', '/api/docs-json', '/api/docs-yaml'], (req: Request, res: Response, next: NextFunction) => {
-    auth.authenticate(req).then(
-      (user) => (user ? next() : res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'sign in first' })),
-      next,
-    );
+    auth.authenticate(req).then((user) => (user ? next() : res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'sign in first' })), next);
   });
   const openApi = new DocumentBuilder().setTitle('Hamgam API').setDescription('Sync control panel of the university').setVersion('1').build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));

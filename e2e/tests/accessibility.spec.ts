@@ -44,13 +44,19 @@ async function audit(page: Page, where: string, language: Language): Promise<str
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id} (${violation.impact}) at ${node.target.join(' > ')} on ${where} [${language}]: ${node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? violation.help}`),
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact}) at ${node.target.join(' > ')} on ${where} [${language}]: ${node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? violation.help}`,
+      ),
     );
 }
 
 /** The card of a source on the dashboard; cards are articles named by the source's name. */
 function sourceCards(page: Page) {
-  return page.getByRole('main').getByRole('article').filter({ has: page.getByRole('heading') });
+  return page
+    .getByRole('main')
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading') });
 }
 
 for (const language of LANGUAGES) {
@@ -145,7 +151,10 @@ for (const language of LANGUAGES) {
         await card.getByRole('button', { name: TEXT[language].cancel }).click();
         await expect(page.getByRole('dialog')).toBeVisible();
         findings.push(...(await audit(page, 'cancel dialog', language)));
-        await page.getByRole('dialog').getByRole('button', { name: language === 'fa' ? 'بله، اجرا لغو شود' : 'Yes, cancel the run' }).click();
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: language === 'fa' ? 'بله، اجرا لغو شود' : 'Yes, cancel the run' })
+          .click();
         await waitForLatestRun(request, 'faculty', 'cancelled');
         await page.getByRole('dialog').waitFor({ state: 'hidden' });
         const cancelled = (await (await request.get('/api/runs?sourceId=faculty&pageSize=1')).json()).items[0].id as string;
@@ -203,7 +212,9 @@ test.describe('by keyboard', () => {
     // Tab leaves the row for the selected panel, not the next tab.
     await page.keyboard.press('Tab');
     await expect(tabs.nth(1)).not.toBeFocused();
-    await expect(dialog.getByRole('tabpanel')).toContainText(await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.textContent?.slice(0, 20) ?? ''));
+    await expect(dialog.getByRole('tabpanel')).toContainText(
+      await page.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.textContent?.slice(0, 20) ?? ''),
+    );
   });
 
   test('should keep focus inside an open dialog, close it on Escape and give focus back to the button that opened it', async ({ page }) => {

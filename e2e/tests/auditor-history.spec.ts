@@ -26,7 +26,9 @@ test.beforeAll(async ({ baseURL }) => {
 test.describe('an auditor', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test('should sign in in Persian, filter history by a Jalali date range and status, read a failed run and export CSV, with no admin buttons', async ({ page }, testInfo) => {
+  test('should sign in in Persian, filter history by a Jalali date range and status, read a failed run and export CSV, with no admin buttons', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/history');
     await expect(page).toHaveURL(/\/login\?next=%2Fhistory/);
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

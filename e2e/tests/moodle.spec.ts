@@ -95,7 +95,10 @@ test('should sync Moodle and show its stages change from connecting to completed
   expect(run.counts.inserted).toBeGreaterThan(0);
 });
 
-test('should browse the Moodle record tables as tabs, search courses and switch tables with the keyboard, in fa and en', async ({ page, request }, testInfo) => {
+test('should browse the Moodle record tables as tabs, search courses and switch tables with the keyboard, in fa and en', async ({
+  page,
+  request,
+}, testInfo) => {
   await waitForLatestRun(request, 'moodle', 'success');
   const courses = (await (await request.get('/api/sources/moodle/records?pageSize=1')).json()) as RecordPage;
   const [course] = courses.items;

@@ -8,4 +8,10 @@ export type ServerEvent =
   | { type: 'source.updated'; source: Source }
   | { type: 'run.log'; runId: string; line: RunLogLine };
 
-export const SERVER_EVENT_TYPES = ['run.created', 'run.progress', 'run.finished', 'source.updated', 'run.log'] as const satisfies readonly ServerEvent['type'][];
+export const SERVER_EVENT_TYPES = [
+  'run.created',
+  'run.progress',
+  'run.finished',
+  'source.updated',
+  'run.log',
+] as const satisfies readonly ServerEvent['type'][];

@@ -20,7 +20,11 @@ export class AuditInterceptor implements NestInterceptor {
         if (request.auditRecorded) return [result];
         return from(
           this.audit
-            .record(request, { action: 'request', target: `${request.method} ${request.originalUrl.split('?')[0]}`, details: { body: redactForAudit(request.body) } })
+            .record(request, {
+              action: 'request',
+              target: `${request.method} ${request.originalUrl.split('?')[0]}`,
+              details: { body: redactForAudit(request.body) },
+            })
             .then(() => result),
         );
       }),

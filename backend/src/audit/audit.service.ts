@@ -39,7 +39,10 @@ export class AuditService {
   async list(query: AuditListQuery): Promise<Page<AuditEntry>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const builder = this.filtered(query).orderBy('entry.id', 'DESC').offset((page - 1) * pageSize).limit(pageSize);
+    const builder = this.filtered(query)
+      .orderBy('entry.id', 'DESC')
+      .offset((page - 1) * pageSize)
+      .limit(pageSize);
     const [rows, total] = await builder.getManyAndCount();
     return { items: rows.map(toAuditEntry), total, page, pageSize };
   }

@@ -34,7 +34,11 @@ export class AuthController {
   @Post('logout-all')
   @AnyRole()
   @HttpCode(204)
-  async logoutEverywhere(@CurrentUser() user: SessionUser, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logoutEverywhere(
+    @CurrentUser() user: SessionUser,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logoutEverywhere(request, response, user);
   }
 

@@ -46,14 +46,23 @@ export class AuthService {
     const user = await this.users.findByUsername(name);
     const isValid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !isValid || !user.isActive) {
-      await this.audit.record(request, { action: 'login.failed', actor: null, target: `username:${name.slice(0, 64)}`, details: { reason: !user ? 'unknown user' : !isValid ? 'wrong password' : 'inactive' } });
+      await this.audit.record(request, {
+        action: 'login.failed',
+        actor: null,
+        target: `username:${name.slice(0, 64)}`,
+        details: { reason: !user ? 'unknown user' : !isValid ? 'wrong password' : 'inactive' },
+      });
       for (const locked of this.limiter.fail(name, address)) {
         const isAddress = locked.kind === 'address';
         await this.audit.record(request, {
           action: 'login.locked',
           actor: null,
           target: isAddress ? `ip:${address.slice(0, 64)}` : `username:${name.slice(0, 64)}`,
-          details: { scope: locked.kind, minutes: this.config.loginWindowMinutes, tries: isAddress ? this.config.loginMaxTriesPerAddress : this.config.loginMaxTries },
+          details: {
+            scope: locked.kind,
+            minutes: this.config.loginWindowMinutes,
+            tries: isAddress ? this.config.loginMaxTriesPerAddress : this.config.loginMaxTries,
+          },
         });
       }
       throw new UnauthorizedException(BAD_CREDENTIALS);

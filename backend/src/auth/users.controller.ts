@@ -25,7 +25,11 @@ export class UsersController {
   @Post()
   async create(@Body() dto: CreateUserDto, @Req() request: AuthenticatedRequest): Promise<User> {
     const user = await this.users.create(dto);
-    await this.audit.record(request, { action: 'user.created', target: `user:${user.id}`, details: { username: user.username, displayName: user.displayName, role: user.role } });
+    await this.audit.record(request, {
+      action: 'user.created',
+      target: `user:${user.id}`,
+      details: { username: user.username, displayName: user.displayName, role: user.role },
+    });
     return user;
   }
 

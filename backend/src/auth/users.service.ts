@@ -91,7 +91,8 @@ export class UsersService implements OnApplicationBootstrap {
 
   async create(request: CreateUserRequest): Promise<User> {
     const username = normalizeUsername(request.username);
-    if (await this.users.existsBy({ username })) throw new ConflictException({ message: `the username "${username}" is taken`, fields: { username: ['taken'] } });
+    if (await this.users.existsBy({ username }))
+      throw new ConflictException({ message: `the username "${username}" is taken`, fields: { username: ['taken'] } });
     assertPasswordAllowed(request.password, username);
     const now = new Date().toISOString();
     const saved = await this.users.save(

@@ -75,7 +75,9 @@ function describe(run: SyncRun): string {
 
 function outcome(run: SyncRun): string {
   const took = run.durationMs === null ? '' : ` in ${(run.durationMs / 1000).toFixed(1)} s`;
-  const counts = Object.entries(run.counts).map(([key, value]) => `${key} ${value}`).join(', ');
+  const counts = Object.entries(run.counts)
+    .map(([key, value]) => `${key} ${value}`)
+    .join(', ');
   const error = run.status === 'success' ? '' : ` (${run.errorKind ?? 'unknown'}): ${run.errorMessage ?? 'no message'}`;
   return `run ${run.id} of ${run.sourceId} ended ${run.status}${took}${error} — ${counts}`;
 }

@@ -26,11 +26,13 @@ export function normalizeNationalCode(raw: string | number | null | undefined): 
 export function normalizeMobile(raw: string | number | null | undefined): string | null {
   const digits = digitsOf(raw)?.replace(/^\+/, '');
   if (!digits) return null;
-  const national =
-    digits.startsWith('0098') ? '0' + digits.slice(4)
-    : digits.startsWith('98') && digits.length === 12 ? '0' + digits.slice(2)
-    : digits.startsWith('9') && digits.length === 10 ? '0' + digits
-    : digits;
+  const national = digits.startsWith('0098')
+    ? '0' + digits.slice(4)
+    : digits.startsWith('98') && digits.length === 12
+      ? '0' + digits.slice(2)
+      : digits.startsWith('9') && digits.length === 10
+        ? '0' + digits
+        : digits;
   return /^09\d{9}$/.test(national) ? national : null;
 }
 

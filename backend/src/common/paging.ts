@@ -9,10 +9,24 @@ const MAX_PAGE = 1_000_000;
 
 /** `page` of a paged list query: a whole number from 1 to MAX_PAGE, read from the query string. */
 export function PageNumber(): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(MAX_PAGE));
+  return applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(MAX_PAGE),
+  );
 }
 
 /** `pageSize` of a paged list query, from 1 to `max`. */
 export function PageSize(max: number, fallback: number): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ minimum: 1, maximum: max, default: fallback }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(max));
+  return applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: max, default: fallback }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
 }

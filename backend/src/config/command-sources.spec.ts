@@ -1,11 +1,27 @@
 import { CommandSourcesError, parseCommandSources } from './command-sources';
 
-const valid = { id: 'legacy-students', executable: 'python3', args: ['students_main.py'], cwd: 'scripts', env: { DB_NAME: 'x' }, countPattern: 'Total: (\\d+)' };
+const valid = {
+  id: 'legacy-students',
+  executable: 'python3',
+  args: ['students_main.py'],
+  cwd: 'scripts',
+  env: { DB_NAME: 'x' },
+  countPattern: 'Total: (\\d+)',
+};
 
 describe('parseCommandSources', () => {
   it('should read a relative cwd from the file folder and default the time limit when they are given so', () => {
     expect(parseCommandSources([valid], '/etc/hamgam')).toEqual([
-      { id: 'legacy-students', name: null, executable: 'python3', args: ['students_main.py'], cwd: '/etc/hamgam/scripts', env: { DB_NAME: 'x' }, timeoutSeconds: 3600, countPattern: 'Total: (\\d+)' },
+      {
+        id: 'legacy-students',
+        name: null,
+        executable: 'python3',
+        args: ['students_main.py'],
+        cwd: '/etc/hamgam/scripts',
+        env: { DB_NAME: 'x' },
+        timeoutSeconds: 3600,
+        countPattern: 'Total: (\\d+)',
+      },
     ]);
   });
 

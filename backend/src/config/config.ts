@@ -127,10 +127,15 @@ function trustProxySetting(env: NodeJS.ProcessEnv): false | number | string[] {
     );
   }
   if (/^\d+$/.test(raw)) return intSetting(env, 'TRUST_PROXY', 0, 1, 10);
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = entries.filter((entry) => !isAddressOrSubnet(entry));
   if (entries.length === 0 || bad.length > 0) {
-    throw new ConfigError(`TRUST_PROXY must be false, a number of proxy hops (1–10) or a comma list of addresses/subnets (10.0.0.5, 10.0.0.0/8, loopback); not "${bad.join(', ') || raw}"`);
+    throw new ConfigError(
+      `TRUST_PROXY must be false, a number of proxy hops (1–10) or a comma list of addresses/subnets (10.0.0.5, 10.0.0.0/8, loopback); not "${bad.join(', ') || raw}"`,
+    );
   }
   return entries;
 }
@@ -166,7 +171,10 @@ function commandSourcesSetting(env: NodeJS.ProcessEnv): CommandSourceConfig[] {
 function allowedHostsSetting(env: NodeJS.ProcessEnv): string[] | null {
   const raw = env.UPSTREAM_ALLOWED_HOSTS?.trim();
   if (!raw) return null;
-  const hosts = raw.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean);
+  const hosts = raw
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
   for (const host of hosts) {
     if (!/^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9.-]*[a-z0-9])?)(:\d{1,5})?$/.test(host)) {
       throw new ConfigError(`UPSTREAM_ALLOWED_HOSTS must list host names or host:port, separated by commas; got "${host}"`);

@@ -19,7 +19,16 @@ import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { DeclaredConnection1765200000000 } from './migrations/1765200000000-declared-connection';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
-export const CORE_ENTITIES = [SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, UserEntity, SessionEntity, AuditEntryEntity];
+export const CORE_ENTITIES = [
+  SourceEntity,
+  SyncRunEntity,
+  RunLogLineEntity,
+  RunRejectionEntity,
+  SourceScheduleEntity,
+  UserEntity,
+  SessionEntity,
+  AuditEntryEntity,
+];
 
 /**
  * One definition for the app and the CLI: SQLite file in WAL mode, committed migrations (the core's and each
@@ -36,7 +45,17 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       db.pragma('synchronous = NORMAL');
     },
     entities: CORE_ENTITIES,
-    migrations: [CreateSyncCore1764000000000, AddAutoSync1764000000200, AddSourceToken1764000000210, AuthAuditHistory1765000000000, HistorySortIndexes1765000000100, RunMessages1765000000200, Sessions1765100000000, DeclaredConnection1765200000000, ...catalog.flatMap((definition) => definition.migrations)],
+    migrations: [
+      CreateSyncCore1764000000000,
+      AddAutoSync1764000000200,
+      AddSourceToken1764000000210,
+      AuthAuditHistory1765000000000,
+      HistorySortIndexes1765000000100,
+      RunMessages1765000000200,
+      Sessions1765100000000,
+      DeclaredConnection1765200000000,
+      ...catalog.flatMap((definition) => definition.migrations),
+    ],
     migrationsRun: true,
     synchronize: false,
     logging: ['error', 'migration'],

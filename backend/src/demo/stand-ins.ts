@@ -14,7 +14,10 @@ export async function startStandIns(config: AppConfig): Promise<{ seeds: SourceS
   new Logger('StandIns').log(`stand-in gateway on ${golestan.url}`);
   const connection = { baseUrl: golestan.url, username: golestan.username, password: golestan.password };
   // Teachers of the demo Moodle carry real national codes of the demo gateway, so the Moodle run can match them.
-  const facultyCodes = golestan.faculty.list().map((member) => toAsciiDigits(String(member.nationalcode ?? ''))).filter(isValidNationalCode);
+  const facultyCodes = golestan.faculty
+    .list()
+    .map((member) => toAsciiDigits(String(member.nationalcode ?? '')))
+    .filter(isValidNationalCode);
   const moodle = await startMoodleStandIn({ port: config.standInMoodlePort, teacherIdnumbers: facultyCodes.slice(0, 12) });
   new Logger('StandIns').log(`stand-in Moodle on ${moodle.url}`);
   return {

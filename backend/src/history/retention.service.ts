@@ -68,7 +68,12 @@ export class RetentionService {
       return { logLines: logs.affected ?? 0, runs: runs.affected ?? 0 };
     });
     const summary = { ...result, runsBefore, logsBefore };
-    await this.audit.record(null, { action: 'retention.purged', actor: 'system', target: 'data_syncs', details: { ...summary, keepPerSource: this.config.retentionKeepRuns } });
+    await this.audit.record(null, {
+      action: 'retention.purged',
+      actor: 'system',
+      target: 'data_syncs',
+      details: { ...summary, keepPerSource: this.config.retentionKeepRuns },
+    });
     if (result.runs + result.logLines > 0) this.logger.log(`removed ${result.runs} run(s) and ${result.logLines} log line(s)`);
     return summary;
   }

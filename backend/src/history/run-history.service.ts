@@ -46,10 +46,19 @@ export class RunHistoryService {
     // An equality filter none of whose runs has a message holding the text: nothing matches.
     if (plan === 'none') return { items: [], total: 0, page, pageSize, isTotalCapped: false };
     // Read from the full-text index, runs come in id order, which is creation order (ids are given as runs are created).
-    const rows = plan.items === 'drive' ? this.filtered(query, 'drive').orderBy('fts.rowid', order) : this.filtered(query, plan.items).orderBy(SORT_COLUMNS[sort], order).addOrderBy('run.id', order);
-    const items = (await rows.offset((page - 1) * pageSize).limit(pageSize).getMany()).map(toSyncRun);
+    const rows =
+      plan.items === 'drive'
+        ? this.filtered(query, 'drive').orderBy('fts.rowid', order)
+        : this.filtered(query, plan.items).orderBy(SORT_COLUMNS[sort], order).addOrderBy('run.id', order);
+    const items = (
+      await rows
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getMany()
+    ).map(toSyncRun);
     // A short page is the last one, so it tells the total without counting (an empty page past the end does not).
-    if (items.length < pageSize && (items.length > 0 || page === 1)) return { items, total: (page - 1) * pageSize + items.length, page, pageSize, isTotalCapped: false };
+    if (items.length < pageSize && (items.length > 0 || page === 1))
+      return { items, total: (page - 1) * pageSize + items.length, page, pageSize, isTotalCapped: false };
     // Counting a common text reads the text index (the `drive` plan), so it counts by fewer.
     const countStep = plan.count === 'drive' ? TEXT_COUNTED_RUNS : MAX_COUNTED_RUNS;
     const countLimit = Math.ceil(((page + PAGES_COUNTED_AHEAD) * pageSize) / countStep) * countStep;
@@ -111,15 +120,19 @@ export class RunHistoryService {
   private async fewestRunsWithMessages(query: RunListQuery, match: string): Promise<{ key: MessageFilter; runs: number } | null> {
     const present = (Object.keys(MESSAGE_FILTERS) as MessageFilter[]).filter((key) => query[key]);
     if (present.length === 0) return null;
-    const [{ messages }] = (await this.runs.query(`SELECT COUNT(*) AS messages FROM (SELECT rowid FROM run_messages_fts WHERE run_messages_fts MATCH ? LIMIT ?)`, [
-      match,
-      MANY_MESSAGES + 1,
-    ])) as { messages: number }[];
+    const [{ messages }] = (await this.runs.query(
+      `SELECT COUNT(*) AS messages FROM (SELECT rowid FROM run_messages_fts WHERE run_messages_fts MATCH ? LIMIT ?)`,
+      [match, MANY_MESSAGES + 1],
+    )) as { messages: number }[];
     if (Number(messages) > MANY_MESSAGES) return null;
     let fewest: { key: MessageFilter; runs: number } | null = null;
     for (const key of present) {
       // Counted in the index alone, stopping after FEW_TEXT_MATCHES + 1 entries.
-      const [{ runs }] = (await this.runs.query(`SELECT COUNT(*) AS runs FROM (${runsWithMessages(key)} LIMIT ?)`, [filterValue(query, key), match, FEW_TEXT_MATCHES + 1])) as { runs: number }[];
+      const [{ runs }] = (await this.runs.query(`SELECT COUNT(*) AS runs FROM (${runsWithMessages(key)} LIMIT ?)`, [
+        filterValue(query, key),
+        match,
+        FEW_TEXT_MATCHES + 1,
+      ])) as { runs: number }[];
       if (Number(runs) <= FEW_TEXT_MATCHES && (!fewest || Number(runs) < fewest.runs)) fewest = { key, runs: Number(runs) };
       if (fewest?.runs === 0) break;
     }
@@ -143,10 +156,14 @@ export class RunHistoryService {
     const text = searchedText(query);
     if (!text) return builder;
     if (typeof plan === 'object') {
-      return builder.andWhere(`run.id IN (${runsWithMessages(plan.messagesOf, ':messagesOfValue', ':match')})`, { messagesOfValue: filterValue(query, plan.messagesOf), match: ftsPhrase(text.value) });
+      return builder.andWhere(`run.id IN (${runsWithMessages(plan.messagesOf, ':messagesOfValue', ':match')})`, {
+        messagesOfValue: filterValue(query, plan.messagesOf),
+        match: ftsPhrase(text.value),
+      });
     }
     if (plan === 'like') return builder.andWhere(`run.error_message LIKE :like ESCAPE '\\'`, { like: likePattern(text.value) });
-    if (plan === 'collect') return builder.andWhere('run.id IN (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH :match)', { match: ftsPhrase(text.value) });
+    if (plan === 'collect')
+      return builder.andWhere('run.id IN (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH :match)', { match: ftsPhrase(text.value) });
     // The index is read first, in rowid order: `+` keeps SQLite from looking each run up in it instead (a whole MATCH per
     // run, seconds for a source's runs when the tables have no statistics yet). Its hidden column of the same name
     // takes the MATCH.

@@ -80,7 +80,11 @@ export class CommandSourcesService {
     if (!command) throw new Error(`source "${entity.id}" has no command in server configuration`);
     const runEnv: Record<string, string> = { HAMGAM_RUN_ID: String(runId), HAMGAM_SOURCE_ID: entity.id };
     if (settings.connection) {
-      Object.assign(runEnv, { HAMGAM_BASE_URL: settings.connection.baseUrl, HAMGAM_USERNAME: settings.connection.username, HAMGAM_PASSWORD: settings.connection.password });
+      Object.assign(runEnv, {
+        HAMGAM_BASE_URL: settings.connection.baseUrl,
+        HAMGAM_USERNAME: settings.connection.username,
+        HAMGAM_PASSWORD: settings.connection.password,
+      });
     }
     const env = commandEnvironment(this.config.env, command.env, runEnv);
     const configuredSecrets = Object.entries(command.env)

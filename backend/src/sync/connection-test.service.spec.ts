@@ -26,7 +26,12 @@ describe('mergeConnection', () => {
   });
 
   it('should drop stored secrets when the base URL changes', () => {
-    expect(mergeConnection(stored, { baseUrl: 'https://elsewhere.example' })).toEqual({ baseUrl: 'https://elsewhere.example', username: 'sync', password: '', token: '' });
+    expect(mergeConnection(stored, { baseUrl: 'https://elsewhere.example' })).toEqual({
+      baseUrl: 'https://elsewhere.example',
+      username: 'sync',
+      password: '',
+      token: '',
+    });
   });
 
   it('should give no connection when no base URL is known', () => {

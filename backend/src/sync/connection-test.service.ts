@@ -29,7 +29,9 @@ export class ConnectionTestService {
     const declared = this.sources.settingsOf(entity);
     const checked = checkConnectionUpdate(declared.connection, request.connection ?? {});
     if (!checked.ok) {
-      const message = Object.entries(checked.fields).map(([field, messages]) => `${field}: ${messages.join(', ')}`).join('; ');
+      const message = Object.entries(checked.fields)
+        .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
+        .join('; ');
       throw new BadRequestException({ message, fields: checked.fields });
     }
     if (checked.value.baseUrl !== undefined) this.sources.assertAllowedBaseUrl(checked.value.baseUrl);
@@ -40,7 +42,10 @@ export class ConnectionTestService {
     // Connectors keep secrets out of their messages; this is the second line, in case an upstream echoed one.
     const message = result.message === null ? null : redactSecrets(result.message, secrets).slice(0, MAX_MESSAGE_CHARS);
     // The answer is a summary; the server's log keeps the technical detail (status, error code, errno).
-    if (!result.isOk) this.logger.warn(`connection test of ${sourceId} failed (${result.errorKind ?? 'unknown'}): ${message}${detail ? ` [${redactSecrets(detail, secrets)}]` : ''}`);
+    if (!result.isOk)
+      this.logger.warn(
+        `connection test of ${sourceId} failed (${result.errorKind ?? 'unknown'}): ${message}${detail ? ` [${redactSecrets(detail, secrets)}]` : ''}`,
+      );
     return { ...result, message };
   }
 }
@@ -50,7 +55,11 @@ export class ConnectionTestService {
  * address; with a new base URL they must be sent again, or a test could carry them to any server. An empty
  * secret sent means none (the admin is removing the stored one).
  */
-export function mergeConnection(fields: readonly ConnectionField[], stored: WorkerSettings['connection'], sent: Record<string, string>): WorkerSettings['connection'] {
+export function mergeConnection(
+  fields: readonly ConnectionField[],
+  stored: WorkerSettings['connection'],
+  sent: Record<string, string>,
+): WorkerSettings['connection'] {
   const baseUrl = (sent.baseUrl ?? stored?.baseUrl ?? '').replace(/\/+$/, '');
   if (baseUrl === '') return null;
   const isStoredAddress = stored !== null && stored.baseUrl === baseUrl;

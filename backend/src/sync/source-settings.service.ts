@@ -12,7 +12,14 @@ import { SourceEntity } from './entities/source.entity';
 import { changesTiming, mergeAutoSync, validateAutoSync } from './scheduler/auto-sync-rules';
 import { settingsOf as scheduleSettingsOf } from './scheduler/auto-sync-view';
 import { SourceScheduleEntity } from './scheduler/source-schedule.entity';
-import { checkConnectionUpdate, checkOptionsUpdate, optionDefaults, type ConnectionField, type FieldErrors, type SourceSettings } from './settings/source-settings';
+import {
+  checkConnectionUpdate,
+  checkOptionsUpdate,
+  optionDefaults,
+  type ConnectionField,
+  type FieldErrors,
+  type SourceSettings,
+} from './settings/source-settings';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 
 const NO_SETTINGS: SourceSettings = { connection: [], options: z.object({}) };
@@ -49,8 +56,15 @@ export class SourceSettingsService {
   }
 
   /** The columns a connection is kept in: the address, the other plain fields, each secret encrypted. */
-  storedConnection(fields: readonly ConnectionField[], connection: Record<string, string | undefined> | null): Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> {
-    const stored: Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> = { baseUrl: connection?.baseUrl?.replace(/\/+$/, '') || null, connectionFields: {}, secrets: {} };
+  storedConnection(
+    fields: readonly ConnectionField[],
+    connection: Record<string, string | undefined> | null,
+  ): Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> {
+    const stored: Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> = {
+      baseUrl: connection?.baseUrl?.replace(/\/+$/, '') || null,
+      connectionFields: {},
+      secrets: {},
+    };
     for (const field of fields) {
       const value = connection?.[field.name];
       if (field.kind === 'url' || !value) continue;
@@ -127,7 +141,9 @@ export class SourceSettingsService {
     const fields: FieldErrors = {};
     for (const field of declared.connection) {
       if (field.kind !== 'secret' || entity.secrets[field.name] === undefined || sent[field.name] !== undefined) continue;
-      fields[`connection.${field.name}`] = [`the address changed: enter the ${field.name} again (a stored ${field.name} is sent only to the address it was saved for)`];
+      fields[`connection.${field.name}`] = [
+        `the address changed: enter the ${field.name} again (a stored ${field.name} is sent only to the address it was saved for)`,
+      ];
     }
     throwIfFields(fields);
   }

@@ -42,7 +42,12 @@ export class SourceViewService {
 
   /** The settings the audit trail compares, from the row alone (no query). */
   audited(entity: SourceEntity): AuditedSettings {
-    return { enabled: entity.enabled, timeoutSeconds: entity.timeoutSeconds, connection: this.connectionView(entity), command: this.commandSources.view(entity) };
+    return {
+      enabled: entity.enabled,
+      timeoutSeconds: entity.timeoutSeconds,
+      connection: this.connectionView(entity),
+      command: this.commandSources.view(entity),
+    };
   }
 
   async toSource(entity: SourceEntity): Promise<Source> {

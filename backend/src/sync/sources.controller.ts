@@ -58,8 +58,18 @@ export class SourcesController {
   @ApiAcceptedResponse({ description: 'The run, pending' })
   @ApiConflictResponse({ description: 'A run of this source is already active; the body names it' })
   async trigger(@Param('id') id: string, @Body() dto: TriggerRunDto, @Req() request: AuthenticatedRequest): Promise<SyncRun> {
-    const run = await this.sync.start({ sourceId: id, trigger: dto.trigger ?? 'api', triggeredBy: request.user?.username ?? null, reason: dto.reason ?? null, mode: dto.mode });
-    await this.audit.record(request, { action: 'sync.triggered', target: `run:${run.id}`, details: { sourceId: id, trigger: run.trigger, mode: run.mode, reason: run.reason } });
+    const run = await this.sync.start({
+      sourceId: id,
+      trigger: dto.trigger ?? 'api',
+      triggeredBy: request.user?.username ?? null,
+      reason: dto.reason ?? null,
+      mode: dto.mode,
+    });
+    await this.audit.record(request, {
+      action: 'sync.triggered',
+      target: `run:${run.id}`,
+      details: { sourceId: id, trigger: run.trigger, mode: run.mode, reason: run.reason },
+    });
     return run;
   }
 }

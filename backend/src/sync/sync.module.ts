@@ -26,9 +26,25 @@ import { SourceViewService } from './source-view.service';
 import { SyncService } from './sync.service';
 
 @Module({
-  imports: [AuthModule, ScheduleModule.forRoot(), TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity])],
+  imports: [
+    AuthModule,
+    ScheduleModule.forRoot(),
+    TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity]),
+  ],
   controllers: [SourcesController, RunsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
-  providers: [SyncEventsService, RunRecorder, RunSupervisor, CommandSourcesService, SourceSettingsService, SourceSeedingService, SourceViewService, SyncService, RecordsService, AutoSyncScheduler, ConnectionTestService],
+  providers: [
+    SyncEventsService,
+    RunRecorder,
+    RunSupervisor,
+    CommandSourcesService,
+    SourceSettingsService,
+    SourceSeedingService,
+    SourceViewService,
+    SyncService,
+    RecordsService,
+    AutoSyncScheduler,
+    ConnectionTestService,
+  ],
   exports: [SyncService, SourceSettingsService, SourceViewService],
 })
 export class SyncModule {}

@@ -15,7 +15,6 @@ import { CommandSourcesService } from './command-sources.service';
 import { SourceSettingsService } from './source-settings.service';
 import { secretValues } from './settings/source-settings';
 
-
 export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };
 
 /** Starts, cancels and reads runs. The one place that decides whether a run may start. */
@@ -40,7 +39,11 @@ export class SyncService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const stale = await this.runs.findBy({ status: In([...ACTIVE_RUN_STATUSES]) });
     for (const run of stale) {
-      await this.recorder.finish(run.id, { status: 'failed', kind: 'interrupted', message: 'the server stopped while this run was active; it was closed at the next start' });
+      await this.recorder.finish(run.id, {
+        status: 'failed',
+        kind: 'interrupted',
+        message: 'the server stopped while this run was active; it was closed at the next start',
+      });
     }
     if (stale.length > 0) this.logger.warn(`closed ${stale.length} run(s) left active by a previous process`);
   }
@@ -87,7 +90,11 @@ export class SyncService implements OnApplicationBootstrap {
           : { kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings },
       );
     } catch (error) {
-      await this.recorder.finish(run.id, { status: 'failed', kind: 'internal', message: `could not start the run: ${error instanceof Error ? error.message : String(error)}` });
+      await this.recorder.finish(run.id, {
+        status: 'failed',
+        kind: 'internal',
+        message: `could not start the run: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
     return created;
   }

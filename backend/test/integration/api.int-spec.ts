@@ -26,7 +26,9 @@ describe('the HTTP API', () => {
 
   it('should serve the OpenAPI description when /api/docs is asked', async () => {
     const response = await t.http().get('/api/docs-json').expect(200);
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/api/sources', '/api/sources/{id}/runs', '/api/runs/{id}/cancel', '/api/events']));
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/sources', '/api/sources/{id}/runs', '/api/runs/{id}/cancel', '/api/events']),
+    );
   });
 
   it.each([
@@ -45,7 +47,11 @@ describe('the HTTP API', () => {
 
   it('should answer 400 and change nothing when a command setting is sent to a connector source', async () => {
     const before = (await t.http().get('/api/sources/faculty').expect(200)).body as Source;
-    await t.http().patch('/api/sources/faculty').send({ command: { executable: 'rm' } }).expect(400);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ command: { executable: 'rm' } })
+      .expect(400);
     expect((await t.http().get('/api/sources/faculty').expect(200)).body).toEqual(before);
   });
 
@@ -88,7 +94,17 @@ describe('the HTTP API', () => {
   it('should never return or log the password when settings change and runs happen', async () => {
     const secret = 'n3w-Secret-Passw0rd';
     const bodies: string[] = [];
-    bodies.push(JSON.stringify((await t.http().patch('/api/sources/faculty').send({ connection: { password: secret } }).expect(200)).body));
+    bodies.push(
+      JSON.stringify(
+        (
+          await t
+            .http()
+            .patch('/api/sources/faculty')
+            .send({ connection: { password: secret } })
+            .expect(200)
+        ).body,
+      ),
+    );
     const source = (await t.http().get('/api/sources/faculty').expect(200)).body as Source;
     expect(source.connection).toEqual({ baseUrl: gateway.url, username: gateway.username, hasPassword: true });
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
@@ -101,7 +117,11 @@ describe('the HTTP API', () => {
     expect(t.logger.lines.join('\n')).not.toContain(secret);
     // Stored encrypted, not in clear, in the database file.
     expect(readFileSync(t.config.databasePath).includes(Buffer.from(secret))).toBe(false);
-    await t.http().patch('/api/sources/faculty').send({ connection: { password: gateway.password } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ connection: { password: gateway.password } })
+      .expect(200);
   });
 
   it('should stream run events when a run happens', async () => {

@@ -2,7 +2,8 @@ import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { AuditEntry, Page } from '@hamgam/shared';
 import { startTestApp, TEST_ADMIN, triggerRun, waitFor, waitForRunEnd, type TestApp } from './helpers/test-app';
 
-const auditOf = async (t: TestApp, query = ''): Promise<AuditEntry[]> => ((await t.http().get(`/api/audit?pageSize=200${query}`).expect(200)).body as Page<AuditEntry>).items;
+const auditOf = async (t: TestApp, query = ''): Promise<AuditEntry[]> =>
+  ((await t.http().get(`/api/audit?pageSize=200${query}`).expect(200)).body as Page<AuditEntry>).items;
 
 describe('the audit trail', () => {
   let gateway: GolestanStandIn;
@@ -46,18 +47,28 @@ describe('the audit trail', () => {
   });
 
   it('should record a before/after diff with the password only as changed when settings change', async () => {
-    await t.http().patch('/api/sources/faculty').send({ timeoutSeconds: 1200, connection: { password: 'Very-Secret-9' } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ timeoutSeconds: 1200, connection: { password: 'Very-Secret-9' } })
+      .expect(200);
     const [entry] = await auditOf(t, '&action=settings.changed');
     expect(entry.target).toBe('source:faculty');
     expect(entry.details).toEqual({ changes: { timeoutSeconds: { before: 3600, after: 1200 }, 'connection.password': 'changed' } });
     const everything = JSON.stringify(await auditOf(t)) + (await t.http().get('/api/audit/export.csv').expect(200)).text;
     expect(everything).not.toContain('Very-Secret-9');
     expect(t.logger.lines.join('\n')).not.toContain('Very-Secret-9');
-    await t.http().patch('/api/sources/faculty').send({ connection: { password: gateway.password } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ connection: { password: gateway.password } })
+      .expect(200);
   });
 
   it('should record user creation and changes without the password when users are managed', async () => {
-    const user = (await t.http().post('/api/users').send({ username: 'reza', displayName: 'رضا', password: 'first-copper-kettle', role: 'auditor' }).expect(201)).body;
+    const user = (
+      await t.http().post('/api/users').send({ username: 'reza', displayName: 'رضا', password: 'first-copper-kettle', role: 'auditor' }).expect(201)
+    ).body;
     await t.http().patch(`/api/users/${user.id}`).send({ role: 'admin', password: 'second-copper-kettle' }).expect(200);
     const [created] = await auditOf(t, '&action=user.created');
     const [changed] = await auditOf(t, '&action=user.changed');
@@ -71,7 +82,11 @@ describe('the audit trail', () => {
     const page = (await auditor().get('/api/audit?action=user.created&actor=admin').expect(200)).body as Page<AuditEntry>;
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((entry) => entry.action === 'user.created' && entry.actor === 'admin')).toBe(true);
-    const future = (await auditor().get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`).expect(200)).body;
+    const future = (
+      await auditor()
+        .get(`/api/audit?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)
+        .expect(200)
+    ).body;
     expect(future.total).toBe(0);
     await auditor().get('/api/audit?action=bogus').expect(400);
   });
@@ -89,7 +104,8 @@ describe('the sign-in rate limit', () => {
     await t.close();
   });
 
-  const attempt = (username: string, password: string, ip: string) => t.anonymous().post('/api/auth/login').set('X-Forwarded-For', ip).send({ username, password });
+  const attempt = (username: string, password: string, ip: string) =>
+    t.anonymous().post('/api/auth/login').set('X-Forwarded-For', ip).send({ username, password });
 
   it('should record the lock of a (username, address) pair when it passes its tries', async () => {
     for (let i = 0; i < 3; i++) expect((await attempt('admin', 'not-it-at-all', '10.0.0.1')).status).toBe(401);
@@ -97,7 +113,9 @@ describe('the sign-in rate limit', () => {
     expect(locked.status).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     const entries = ((await t.http().get('/api/audit?action=login.locked').expect(200)).body as Page<AuditEntry>).items;
-    expect(entries).toContainEqual(expect.objectContaining({ target: 'username:admin', ip: '10.0.0.1', details: expect.objectContaining({ scope: 'username-address', tries: 3 }) }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ target: 'username:admin', ip: '10.0.0.1', details: expect.objectContaining({ scope: 'username-address', tries: 3 }) }),
+    );
   });
 
   it('should answer 429 to an address past its tries, whatever username it tries next, and record it without the passwords', async () => {

@@ -41,7 +41,9 @@ describe('sign-in and roles', () => {
 
   it('should find the API routes when the route table is walked', () => {
     const keys = routes.map(key);
-    expect(keys).toEqual(expect.arrayContaining(['GET /api/runs', 'POST /api/sources/:id/runs', 'PATCH /api/users/:id', 'GET /api/audit', 'GET /api/docs-json']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['GET /api/runs', 'POST /api/sources/:id/runs', 'PATCH /api/users/:id', 'GET /api/audit', 'GET /api/docs-json']),
+    );
     expect(routes.length).toBeGreaterThan(20);
   });
 
@@ -60,7 +62,11 @@ describe('sign-in and roles', () => {
     const [name, value] = t.cookie.split('=');
     const madeUp = Buffer.alloc(32, 1).toString('base64url');
     await t.anonymous().get('/api/auth/me').set('Cookie', `${name}=${madeUp}`).expect(401);
-    await t.anonymous().get('/api/auth/me').set('Cookie', `${name}=${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`).expect(401);
+    await t
+      .anonymous()
+      .get('/api/auth/me')
+      .set('Cookie', `${name}=${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`)
+      .expect(401);
   });
 
   it('should answer 403 to an auditor on every state-changing route and let them read', async () => {
@@ -99,7 +105,8 @@ describe('sign-in and roles', () => {
   });
 
   it('should create, change, reset and deactivate users and end their sessions when an admin asks', async () => {
-    const created = (await t.http().post('/api/users').send({ username: 'Sara', displayName: 'سارا', password: 'first-password', role: 'auditor' }).expect(201)).body as User;
+    const created = (await t.http().post('/api/users').send({ username: 'Sara', displayName: 'سارا', password: 'first-password', role: 'auditor' }).expect(201))
+      .body as User;
     expect(created).toMatchObject({ username: 'sara', displayName: 'سارا', role: 'auditor', isActive: true });
     await t.http().post('/api/users').send({ username: 'sara', displayName: 'x', password: 'first-password', role: 'auditor' }).expect(409);
     await t.http().post('/api/users').send({ username: 's', displayName: '', password: 'short', role: 'boss' }).expect(400);

@@ -4,7 +4,17 @@ import { MAX_COUNTED_RUNS } from '../../src/history/run-history.service';
 import { FEW_FILTERED_RUNS, FEW_TEXT_MATCHES } from '../../src/history/text-search';
 import { getBytes, startTestApp, type TestApp } from './helpers/test-app';
 
-type Seeded = { id: number; sourceId: string; status: string; trigger: string; triggeredBy: string; createdAt: string; durationMs: number; fetched: number; errorMessage: string | null };
+type Seeded = {
+  id: number;
+  sourceId: string;
+  status: string;
+  trigger: string;
+  triggeredBy: string;
+  createdAt: string;
+  durationMs: number;
+  fetched: number;
+  errorMessage: string | null;
+};
 
 const RUNS = 12_000;
 const MINUTE = 60_000;
@@ -19,9 +29,12 @@ const TRIGGERS = ['manual', 'schedule', 'api'];
  */
 function seed(databasePath: string): Seeded[] {
   const db = new Database(databasePath);
-  db.prepare(`INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
-    VALUES ('legacy-faculty', 'command', 1, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`).run();
-  const insert = db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
+  db.prepare(
+    `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
+    VALUES ('legacy-faculty', 'command', 1, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`,
+  ).run();
+  const insert =
+    db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`);
   const runs: Seeded[] = [];
   db.transaction(() => {
@@ -30,17 +43,54 @@ function seed(databasePath: string): Seeded[] {
       const trigger = TRIGGERS[i % 3];
       const triggeredBy = trigger === 'schedule' ? 'scheduler' : i % 5 === 0 ? 'sara' : 'admin';
       const errorMessage =
-        status === 'success' ? null : [`gateway answered 503 Service Unavailable (attempt ${i % 7})`, `connect ECONNREFUSED 10.0.0.${i % 250}:443`, `کد ملی نامعتبر در ردیف ${i}`][i % 3];
-      const run = { sourceId: SOURCES[i % 2], status, trigger, triggeredBy, createdAt: new Date(START + i * MINUTE).toISOString(), durationMs: (i * 37) % 1000, fetched: i % 100, errorMessage };
-      const id = Number(insert.run(run.sourceId, trigger, triggeredBy, status, run.createdAt, run.createdAt, run.createdAt, run.durationMs, run.fetched, status === 'failed' ? 'upstream' : null, errorMessage).lastInsertRowid);
+        status === 'success'
+          ? null
+          : [`gateway answered 503 Service Unavailable (attempt ${i % 7})`, `connect ECONNREFUSED 10.0.0.${i % 250}:443`, `کد ملی نامعتبر در ردیف ${i}`][i % 3];
+      const run = {
+        sourceId: SOURCES[i % 2],
+        status,
+        trigger,
+        triggeredBy,
+        createdAt: new Date(START + i * MINUTE).toISOString(),
+        durationMs: (i * 37) % 1000,
+        fetched: i % 100,
+        errorMessage,
+      };
+      const id = Number(
+        insert.run(
+          run.sourceId,
+          trigger,
+          triggeredBy,
+          status,
+          run.createdAt,
+          run.createdAt,
+          run.createdAt,
+          run.durationMs,
+          run.fetched,
+          status === 'failed' ? 'upstream' : null,
+          errorMessage,
+        ).lastInsertRowid,
+      );
       runs.push({ id, ...run });
     }
     // The students source: 40 failed runs of its own, 4 of them with the common text, each written as the runner
     // does (created without a message, the message set when it fails). No moodle run carries a message.
     const fail = db.prepare(`UPDATE data_syncs SET status = 'failed', error_kind = 'upstream', error_message = ? WHERE id = ?`);
     for (let j = 0; j < 40; j++) {
-      const run = { sourceId: 'students', status: 'failed', trigger: 'manual', triggeredBy: 'reza', createdAt: new Date(START + (RUNS + j) * MINUTE).toISOString(), durationMs: (j * 53) % 1000, fetched: j, errorMessage: j % 13 === 0 ? 'gateway answered 503 Service Unavailable' : `Students_2 answered 500 for campus ${j}` };
-      const id = Number(insert.run(run.sourceId, run.trigger, run.triggeredBy, 'running', run.createdAt, run.createdAt, null, run.durationMs, run.fetched, null, null).lastInsertRowid);
+      const run = {
+        sourceId: 'students',
+        status: 'failed',
+        trigger: 'manual',
+        triggeredBy: 'reza',
+        createdAt: new Date(START + (RUNS + j) * MINUTE).toISOString(),
+        durationMs: (j * 53) % 1000,
+        fetched: j,
+        errorMessage: j % 13 === 0 ? 'gateway answered 503 Service Unavailable' : `Students_2 answered 500 for campus ${j}`,
+      };
+      const id = Number(
+        insert.run(run.sourceId, run.trigger, run.triggeredBy, 'running', run.createdAt, run.createdAt, null, run.durationMs, run.fetched, null, null)
+          .lastInsertRowid,
+      );
       fail.run(run.errorMessage, id);
       runs.push({ id, ...run });
     }
@@ -72,7 +122,14 @@ describe('the run history with many runs', () => {
   let runs: Seeded[];
   const list = async (query: string) => (await t.http().get(`/api/runs?${query}`).expect(200)).body as Page<SyncRun>;
   // The id column of the CSV export, after its BOM and header.
-  const exportedIds = async (query: string) => (await getBytes(t.http(), `/api/runs/export.csv?${query}`)).body.subarray(3).toString('utf8').trim().split('\n').slice(1).map((line) => Number(line.split(',')[0]));
+  const exportedIds = async (query: string) =>
+    (await getBytes(t.http(), `/api/runs/export.csv?${query}`)).body
+      .subarray(3)
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => Number(line.split(',')[0]));
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -99,12 +156,15 @@ describe('the run history with many runs', () => {
     ['common text sorted by duration (ties broken by id)', 'q=Service Unavailable&sort=durationMs&order=desc&pageSize=50&page=3'],
     ['common text from a date that leaves few runs', `q=503 Service&from=${new Date(START + 9000 * MINUTE).toISOString()}&pageSize=50`],
     ['common text from a date that leaves many runs', `q=503 Service&from=${new Date(START + 5000 * MINUTE).toISOString()}&pageSize=50&page=2`],
-    ['common text in a date range, oldest first', `q=503 Service&from=${new Date(START + 1000 * MINUTE).toISOString()}&to=${new Date(START + 9000 * MINUTE).toISOString()}&order=asc&pageSize=50&page=3`],
+    [
+      'common text in a date range, oldest first',
+      `q=503 Service&from=${new Date(START + 1000 * MINUTE).toISOString()}&to=${new Date(START + 9000 * MINUTE).toISOString()}&order=asc&pageSize=50&page=3`,
+    ],
     ['common text and a source that has it a few times', 'q=Service Unavailable&sourceId=students&pageSize=50'],
     ['common text and a source that has it a few times, by duration', 'q=Service Unavailable&sourceId=students&sort=durationMs&order=asc&pageSize=2&page=2'],
     ['common text and a source that never has it', 'q=Service Unavailable&sourceId=moodle&pageSize=50'],
     ['common text and successful runs (no messages)', 'q=Service Unavailable&status=success&pageSize=50'],
-    ['a source\'s own text and who started its runs', 'q=Students_2 answered&triggeredBy=reza&status=failed&pageSize=10&page=3'],
+    ["a source's own text and who started its runs", 'q=Students_2 answered&triggeredBy=reza&status=failed&pageSize=10&page=3'],
     ['rare text', 'q=ردیف 1234&pageSize=50'],
     ['rare text sorted by records fetched', 'q=ردیف 12&sort=fetched&order=asc&pageSize=50&page=2'],
     ['text with a LIKE wildcard', 'q=0.0.1_&pageSize=50'],

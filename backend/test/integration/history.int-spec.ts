@@ -13,9 +13,12 @@ const TRIGGERS = ['manual', 'schedule', 'api'];
 /** 90 finished runs over 90 days, one a day: run i is i days old, alternating sources, statuses and triggers. */
 function seed(databasePath: string): void {
   const db = new Database(databasePath);
-  db.prepare(`INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
-    VALUES ('legacy-faculty', 'command', 1, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`).run();
-  const insert = db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
+  db.prepare(
+    `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
+    VALUES ('legacy-faculty', 'command', 1, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`,
+  ).run();
+  const insert =
+    db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const log = db.prepare(`INSERT INTO run_log_lines (run_id, seq, at, level, message) VALUES (?, 1, ?, 'info', 'line')`);
   for (let i = 89; i >= 0; i--) {
@@ -23,7 +26,20 @@ function seed(databasePath: string): void {
     const status = STATUSES[i % 3];
     const trigger = TRIGGERS[i % 3];
     const error = status === 'failed' ? (i % 2 === 0 ? 'gateway answered 503 Service Unavailable' : 'کد ملی نامعتبر در ردیف ۱۲') : null;
-    const id = insert.run(SOURCES[i % 2], trigger, trigger === 'schedule' ? 'scheduler' : i % 4 === 0 ? 'sara' : 'admin', status, at, at, at, 1000 + i * 10, 100 + i, i % 5, error ? 'upstream' : null, error).lastInsertRowid;
+    const id = insert.run(
+      SOURCES[i % 2],
+      trigger,
+      trigger === 'schedule' ? 'scheduler' : i % 4 === 0 ? 'sara' : 'admin',
+      status,
+      at,
+      at,
+      at,
+      1000 + i * 10,
+      100 + i,
+      i % 5,
+      error ? 'upstream' : null,
+      error,
+    ).lastInsertRowid;
     log.run(id, at);
   }
   db.close();
@@ -83,7 +99,12 @@ describe('the run history', () => {
   });
 
   it('should answer 400 naming the field when a filter is malformed', async () => {
-    for (const [query, field] of [['from=yesterday', 'from'], ['sort=colour', 'sort'], ['trigger=cron', 'trigger'], ['order=up', 'order']]) {
+    for (const [query, field] of [
+      ['from=yesterday', 'from'],
+      ['sort=colour', 'sort'],
+      ['trigger=cron', 'trigger'],
+      ['order=up', 'order'],
+    ]) {
       const response = await t.http().get(`/api/runs?${query}`).expect(400);
       expect(response.body.fields[field]).toBeDefined();
     }
@@ -98,7 +119,9 @@ describe('the run history', () => {
     const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
     const header = lines[0].split(',');
     expect(header.slice(0, 4)).toEqual(['id', 'source', 'status', 'trigger']);
-    expect(header).toEqual(expect.arrayContaining(['created_at', 'created_at_jalali', 'created_at_local', 'duration_ms', 'fetched', 'rejected', 'error_message', 'cancel_reason']));
+    expect(header).toEqual(
+      expect.arrayContaining(['created_at', 'created_at_jalali', 'created_at_local', 'duration_ms', 'fetched', 'rejected', 'error_message', 'cancel_reason']),
+    );
     expect(lines).toHaveLength(1 + 15);
     const first = Object.fromEntries(header.map((name, index) => [name, lines[1].split(',')[index]]));
     // The newest failed legacy run is a day old: 2026-11-24 12:00 UTC is 15:30 in Tehran, 3 Azar 1405.

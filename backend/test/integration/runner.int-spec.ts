@@ -44,7 +44,13 @@ describe('the run supervisor', () => {
 
   beforeAll(() => {
     configDir = mkdtempSync(join(tmpdir(), 'hamgam-commands-'));
-    const sources = Object.entries(SCRIPTS).map(([id, args]) => ({ id, executable: process.execPath, args: [FAKE_LEGACY, ...args], cwd: '.', countPattern: 'Total records: (\\d+)' }));
+    const sources = Object.entries(SCRIPTS).map(([id, args]) => ({
+      id,
+      executable: process.execPath,
+      args: [FAKE_LEGACY, ...args],
+      cwd: '.',
+      countPattern: 'Total records: (\\d+)',
+    }));
     writeFileSync(join(configDir, 'commands.json'), JSON.stringify(sources));
   });
 
@@ -53,7 +59,12 @@ describe('the run supervisor', () => {
   beforeEach(async () => {
     gateway = await startGolestanStandIn({ facultyCount: 30, seed: 3 });
     t = await startTestApp({
-      env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password, COMMAND_SOURCES_FILE: join(configDir, 'commands.json') },
+      env: {
+        GOLESTAN_BASE_URL: gateway.url,
+        GOLESTAN_USERNAME: gateway.username,
+        GOLESTAN_PASSWORD: gateway.password,
+        COMMAND_SOURCES_FILE: join(configDir, 'commands.json'),
+      },
       standIns: { 'legacy-faculty': connection(), 'script-echo': connection() },
     });
   });

@@ -73,14 +73,34 @@ describe('data browser and students options over the API', () => {
   });
 
   it('should save valid options and answer 400 naming each bad option when options are patched', async () => {
-    const ok = await f.t.http().patch('/api/sources/students').send({ options: { concurrency: 2, toYear: null } }).expect(200);
+    const ok = await f.t
+      .http()
+      .patch('/api/sources/students')
+      .send({ options: { concurrency: 2, toYear: null } })
+      .expect(200);
     expect((ok.body as Source).options).toMatchObject({ concurrency: 2, toYear: null, pageSize: 10 });
 
-    const bad = await f.t.http().patch('/api/sources/students').send({ options: { concurrency: 100, campuses: [{ code: 'x', name: '' }] } }).expect(400);
+    const bad = await f.t
+      .http()
+      .patch('/api/sources/students')
+      .send({ options: { concurrency: 100, campuses: [{ code: 'x', name: '' }] } })
+      .expect(400);
     expect(Object.keys((bad.body as { fields: Record<string, string[]> }).fields).sort()).toEqual(['options.campuses', 'options.concurrency']);
     // Faculty declares its options too: they are editable, checked by the same declaration.
-    expect((await f.t.http().patch('/api/sources/faculty').send({ options: { pageSize: 10 } }).expect(200)).body.options).toMatchObject({ pageSize: 10 });
-    const unknown = await f.t.http().patch('/api/sources/faculty').send({ options: { campuses: [] } }).expect(400);
+    expect(
+      (
+        await f.t
+          .http()
+          .patch('/api/sources/faculty')
+          .send({ options: { pageSize: 10 } })
+          .expect(200)
+      ).body.options,
+    ).toMatchObject({ pageSize: 10 });
+    const unknown = await f.t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ options: { campuses: [] } })
+      .expect(400);
     expect(Object.keys((unknown.body as { fields: Record<string, string[]> }).fields)).toEqual(['options.campuses']);
   });
 });

@@ -64,8 +64,10 @@ describe('students sync when the gateway misbehaves', () => {
     expect(run.status).toBe('cancelled');
     const db = new Database(f.t.config.databasePath, { readonly: true });
     const orphans = db
-      .prepare(`SELECT COUNT(*) AS n FROM students s WHERE NOT EXISTS (
-        SELECT 1 FROM student_terms h WHERE h.student_number = s.student_number AND h.term = s.term AND h.campus_code = s.campus_code)`)
+      .prepare(
+        `SELECT COUNT(*) AS n FROM students s WHERE NOT EXISTS (
+        SELECT 1 FROM student_terms h WHERE h.student_number = s.student_number AND h.term = s.term AND h.campus_code = s.campus_code)`,
+      )
       .get() as { n: number };
     db.close();
     expect(orphans.n).toBe(0);

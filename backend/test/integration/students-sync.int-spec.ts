@@ -60,7 +60,14 @@ describe('students sync against the stand-in gateway', () => {
     const second = await runStudents(f.t);
 
     expect(second.status).toBe('success');
-    expect(second.counts).toEqual({ fetched: expected.fetched, inserted: 0, updated: 0, unchanged: expected.fetched - expected.rejected, deleted: 0, rejected: expected.rejected });
+    expect(second.counts).toEqual({
+      fetched: expected.fetched,
+      inserted: 0,
+      updated: 0,
+      unchanged: expected.fetched - expected.rejected,
+      deleted: 0,
+      rejected: expected.rejected,
+    });
     expect(readStudents(f.t)).toEqual(before);
   });
 

@@ -10,11 +10,7 @@ export function ServerProblemBanner() {
   if (!problem) return null;
   return (
     <div className="banner banner--danger" role="alert">
-      <p>
-        {problem.status === null
-          ? t('errors.network')
-          : t('errors.server', { status: localizeDigits(String(problem.status), i18n.language) })}
-      </p>
+      <p>{problem.status === null ? t('errors.network') : t('errors.server', { status: localizeDigits(String(problem.status), i18n.language) })}</p>
       <button type="button" className="button button--ghost" onClick={serverProblems.dismiss}>
         {t('errors.dismiss')}
       </button>

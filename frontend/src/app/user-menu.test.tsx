@@ -38,6 +38,9 @@ describe('user menu', () => {
     await renderApp({ lng: 'en' });
 
     expect(await screen.findByRole('button', { name: 'Sign out' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Sign out everywhere' })).toHaveAttribute('title', 'Ends your sessions on every device and browser, this one included.');
+    expect(screen.getByRole('button', { name: 'Sign out everywhere' })).toHaveAttribute(
+      'title',
+      'Ends your sessions on every device and browser, this one included.',
+    );
   });
 });

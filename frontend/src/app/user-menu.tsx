@@ -24,7 +24,13 @@ export function UserMenu() {
       <button type="button" className="button button--ghost" onClick={() => logout.mutate(undefined, toSignIn)} disabled={isBusy}>
         {t('logout')}
       </button>
-      <button type="button" className="button button--ghost" title={t('logoutEverywhereHint')} onClick={() => logoutEverywhere.mutate(undefined, toSignIn)} disabled={isBusy}>
+      <button
+        type="button"
+        className="button button--ghost"
+        title={t('logoutEverywhereHint')}
+        onClick={() => logoutEverywhere.mutate(undefined, toSignIn)}
+        disabled={isBusy}
+      >
         {t('logoutEverywhere')}
       </button>
     </div>

@@ -42,8 +42,28 @@ export function sourceTextsByLanguage(files: Record<string, SourceTexts>): Recor
 const SOURCE_TEXTS = sourceTextsByLanguage(SOURCE_FILES);
 
 export const resources = {
-  fa: { common: faCommon, sync: faSync, schedules: faSchedules, connections: faConnections, records: faRecords, sources: SOURCE_TEXTS.fa ?? {}, auth: faAuth, audit: faAudit, users: faUsers },
-  en: { common: enCommon, sync: enSync, schedules: enSchedules, connections: enConnections, records: enRecords, sources: SOURCE_TEXTS.en ?? {}, auth: enAuth, audit: enAudit, users: enUsers },
+  fa: {
+    common: faCommon,
+    sync: faSync,
+    schedules: faSchedules,
+    connections: faConnections,
+    records: faRecords,
+    sources: SOURCE_TEXTS.fa ?? {},
+    auth: faAuth,
+    audit: faAudit,
+    users: faUsers,
+  },
+  en: {
+    common: enCommon,
+    sync: enSync,
+    schedules: enSchedules,
+    connections: enConnections,
+    records: enRecords,
+    sources: SOURCE_TEXTS.en ?? {},
+    auth: enAuth,
+    audit: enAudit,
+    users: enUsers,
+  },
 };
 
 export function isLanguage(value: unknown): value is Language {

@@ -19,7 +19,10 @@ export function writeSource(queryClient: QueryClient, source: Source): void {
 
 /** Refetches a source wherever it is shown, when what the cache holds is in doubt (a refused optimistic change). */
 export async function invalidateSource(queryClient: QueryClient, sourceId: string): Promise<void> {
-  await Promise.all([queryClient.invalidateQueries({ queryKey: sourceKeys.lists() }), queryClient.invalidateQueries({ queryKey: sourceKeys.detail(sourceId) })]);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: sourceKeys.lists() }),
+    queryClient.invalidateQueries({ queryKey: sourceKeys.detail(sourceId) }),
+  ]);
 }
 
 /** A mutation that changes a source through `save` and writes the answer into the cache; the form shows its errors itself. */

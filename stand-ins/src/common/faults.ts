@@ -29,7 +29,10 @@ export type ParsedFaults<T> = { ok: true; faults: T } | { ok: false; errors: str
  * Checks a faults body: only known keys, counts as non-negative integers, flags as booleans, and each other key
  * by its own check (which returns what is wrong with it).
  */
-export function parseFaultsBody<T>(value: unknown, shape: { counts: readonly string[]; flags: readonly string[]; others?: Record<string, (value: unknown) => string[]> }): ParsedFaults<T> {
+export function parseFaultsBody<T>(
+  value: unknown,
+  shape: { counts: readonly string[]; flags: readonly string[]; others?: Record<string, (value: unknown) => string[]> },
+): ParsedFaults<T> {
   if (!isRecord(value)) return { ok: false, errors: ['faults must be a JSON object'] };
   const others = shape.others ?? {};
   const known = [...shape.counts, ...shape.flags, ...Object.keys(others)];

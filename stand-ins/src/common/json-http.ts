@@ -32,23 +32,13 @@ export const parseJson = (text: string): ParsedJson => {
   }
 };
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export const sendBytes = (
-  res: ServerResponse,
-  status: number,
-  body: Buffer,
-  headers: Record<string, string> = {},
-): void => {
+export const sendBytes = (res: ServerResponse, status: number, body: Buffer, headers: Record<string, string> = {}): void => {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(body.length), ...headers });
   res.end(body);
 };
 
-export const sendJson = (
-  res: ServerResponse,
-  status: number,
-  payload: unknown,
-  headers: Record<string, string> = {},
-): void => sendBytes(res, status, Buffer.from(JSON.stringify(payload), 'utf8'), headers);
+export const sendJson = (res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void =>
+  sendBytes(res, status, Buffer.from(JSON.stringify(payload), 'utf8'), headers);

@@ -8,7 +8,12 @@ export type Served = { url: string; close: () => Promise<void> };
  * Serves a stand-in's handler on `host:port` (0: any free port): a body over the limit answers 413 and a thrown
  * error 500. `close` is idempotent, drops open connections and calls `onClose` (to release delayed answers).
  */
-export async function serve(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port: number, host: string, onClose: () => void): Promise<Served> {
+export async function serve(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  port: number,
+  host: string,
+  onClose: () => void,
+): Promise<Served> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) return sendJson(res, 413, { message: 'Request body too large' });

@@ -3,9 +3,27 @@ import { FACULTY_DEFECTS, facultyDefectsAt, generateFaculty, type FacultyDefect 
 import { isValidNationalCode, validNationalCode } from './national-code';
 
 const FIELD_NAMES = [
-  'id', 'professorCode', 'name', 'family', 'field', 'code', 'mobile', 'nationalcode', 'email', 'personelid',
-  'code_Markaz', 'markaz', 'city', 'sex', 'scope', 'scope_ID', 'employ_state', 'employtype', 'employtype_title',
-  'estekhdamtype', 'estekhdamtype_title',
+  'id',
+  'professorCode',
+  'name',
+  'family',
+  'field',
+  'code',
+  'mobile',
+  'nationalcode',
+  'email',
+  'personelid',
+  'code_Markaz',
+  'markaz',
+  'city',
+  'sex',
+  'scope',
+  'scope_ID',
+  'employ_state',
+  'employtype',
+  'employtype_title',
+  'estekhdamtype',
+  'estekhdamtype_title',
 ];
 
 const latin = (text: string): string =>

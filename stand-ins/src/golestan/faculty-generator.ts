@@ -1,15 +1,7 @@
 import { createPrng } from '../common/prng';
 import { CAMPUSES, EMPLOY_TYPES, ESTEKHDAM_TYPES, FAMILY_NAMES, FIELDS, FIRST_NAMES, MOBILE_PREFIXES } from './golestan-pools';
 import { validNationalCode, withWrongCheckDigit } from './national-code';
-import {
-  toArabicIndicDigits,
-  toArabicLetters,
-  toMojibake,
-  toPersianDigits,
-  withDoubleSpace,
-  withStrayZwnj,
-  withSurroundingSpaces,
-} from './text-defects';
+import { toArabicIndicDigits, toArabicLetters, toMojibake, toPersianDigits, withDoubleSpace, withStrayZwnj, withSurroundingSpaces } from './text-defects';
 
 export type FacultyRecord = {
   id: number;
@@ -66,13 +58,11 @@ export const facultyDefectsAt = (index: number): FacultyDefect[] => {
 // 1,000,000 to stay clear of the generated ones.
 export const facultyNationalCodeSeed = (seed: number, index: number): number => seed * 1_000_000 + index;
 
-const recordSeed = (seed: number, index: number): number =>
-  (Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0;
+const recordSeed = (seed: number, index: number): number => (Math.imul(seed, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77)) >>> 0;
 
 const hasYehOrKaf = (text: string): boolean => /[یک]/.test(text);
 
-const digits = (count: number, next: (max: number) => number): string =>
-  Array.from({ length: count }, () => String(next(10))).join('');
+const digits = (count: number, next: (max: number) => number): string => Array.from({ length: count }, () => String(next(10))).join('');
 
 export const generateCleanFacultyRecord = (index: number, seed: number, needsYehOrKaf = false): FacultyRecord => {
   const prng = createPrng(recordSeed(seed, index));

@@ -17,8 +17,7 @@ describe('Golestan stand-in faults', () => {
     return ((await res.json()) as { data: { token: string } }).data.token;
   };
 
-  const firstPage = (token: string): Promise<Response> =>
-    post('/API/Golestan/Faculty', { pageNumber: 1, pageSize: 10 }, token);
+  const firstPage = (token: string): Promise<Response> => post('/API/Golestan/Faculty', { pageNumber: 1, pageSize: 10 }, token);
 
   beforeEach(async () => {
     standIn = await startGolestanStandIn({ facultyCount: 30 });
@@ -130,7 +129,13 @@ describe('Golestan stand-in faults', () => {
       await firstPage(token);
       const res = await fetch(`${standIn.url}/__control/stats`);
       expect(await res.json()).toEqual({
-        logins: 1, dataCalls: 1, served500: 1, served429: 0, servedTruncated: 0, served401: 0, studentCallsByTerm: {},
+        logins: 1,
+        dataCalls: 1,
+        served500: 1,
+        served429: 0,
+        servedTruncated: 0,
+        served401: 0,
+        studentCallsByTerm: {},
       });
     });
 

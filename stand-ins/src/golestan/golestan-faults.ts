@@ -27,7 +27,9 @@ const studentCallErrors = (value: unknown): string[] => {
     return [
       ...(typeof item.codePardis === 'string' && typeof item.term === 'string' ? [] : [`studentCalls[${i}] needs codePardis and term as strings`]),
       ...(item.fail === undefined || typeof item.fail === 'boolean' ? [] : [`studentCalls[${i}].fail must be a boolean`]),
-      ...(item.delayMs === undefined || (Number.isInteger(item.delayMs) && (item.delayMs as number) >= 0) ? [] : [`studentCalls[${i}].delayMs must be a non-negative integer`]),
+      ...(item.delayMs === undefined || (Number.isInteger(item.delayMs) && (item.delayMs as number) >= 0)
+        ? []
+        : [`studentCalls[${i}].delayMs must be a non-negative integer`]),
     ];
   });
 };

@@ -140,7 +140,10 @@ describe('Golestan stand-in over HTTP', () => {
     it('should page the students when pageSize is smaller than the set', async () => {
       const token = await login();
       const request = (pageNumber: number, pageSize: number) => ({
-        codePardis: '1110', term: '4021', paging: { pageNumber, pageSize }, Filter: {},
+        codePardis: '1110',
+        term: '4021',
+        paging: { pageNumber, pageSize },
+        Filter: {},
       });
       const all = (await students(token, request(1, 1000))).body.data;
       const pages = [...(await students(token, request(1, 5))).body.data, ...(await students(token, request(2, 5))).body.data];

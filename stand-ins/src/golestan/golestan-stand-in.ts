@@ -3,14 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseJson, readBody, sendBytes, sendJson } from '../common/json-http';
 import { serve } from '../common/serve';
 import { createFacultyDataset, type FacultyDataset } from './faculty-dataset';
-import {
-  createFaultSwitch,
-  emptyStats,
-  parseFaults,
-  type GolestanFaults,
-  type GolestanStats,
-  type StudentCallFault,
-} from './golestan-faults';
+import { createFaultSwitch, emptyStats, parseFaults, type GolestanFaults, type GolestanStats, type StudentCallFault } from './golestan-faults';
 import { parseFacultyRequest, parseLoginRequest, parseStudentsRequest, type Parsed } from './golestan-requests';
 import { createStudentsDataset, type StudentsDataset, type StudentsUniversityOptions } from './students-dataset';
 
@@ -82,8 +75,7 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
     sendJson(res, 401, body);
   };
 
-  const badRequest = (res: ServerResponse, errors: string[]): void =>
-    sendJson(res, 400, { message: 'The request is invalid.', errors });
+  const badRequest = (res: ServerResponse, errors: string[]): void => sendJson(res, 400, { message: 'The request is invalid.', errors });
 
   const parseBody = (text: string): Parsed<unknown> => {
     const parsed = parseJson(text);

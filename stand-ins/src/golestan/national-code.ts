@@ -9,13 +9,11 @@ export const nationalCodeCheckDigit = (body: string): number => {
   return r < 2 ? r : 11 - r;
 };
 
-export const isValidNationalCode = (code: string): boolean =>
-  /^\d{10}$/.test(code) && nationalCodeCheckDigit(code) === Number(code[9]);
+export const isValidNationalCode = (code: string): boolean => /^\d{10}$/.test(code) && nationalCodeCheckDigit(code) === Number(code[9]);
 
 // Checksum-valid bodies such as 000000000 or 111111111 are still refused by
 // common validators (persian-tools among them), so they count as invalid here.
-const isPlausibleBody = (body: string): boolean =>
-  !/^(\d)\1{8}$/.test(body) && !body.startsWith('000') && body.slice(3, 9) !== '000000';
+const isPlausibleBody = (body: string): boolean => !/^(\d)\1{8}$/.test(body) && !body.startsWith('000') && body.slice(3, 9) !== '000000';
 
 const scramble = (n: bigint): bigint => (n * MULTIPLIER + OFFSET) % BODY_SPACE;
 
@@ -34,5 +32,4 @@ export const validNationalCode = (seedNumber: number): string => {
   return body + String(nationalCodeCheckDigit(body));
 };
 
-export const withWrongCheckDigit = (code: string): string =>
-  code.slice(0, 9) + String((Number(code[9]) + 1) % 10);
+export const withWrongCheckDigit = (code: string): string => code.slice(0, 9) + String((Number(code[9]) + 1) % 10);

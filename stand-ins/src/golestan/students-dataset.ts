@@ -1,6 +1,14 @@
 import type { Campus } from './golestan-pools';
 import { DEFAULT_STUDENT_CAMPUS_COUNT, studentCampuses } from './student-campuses';
-import { currentJalaliYear, generateCampusStudents, parseTermCode, studentInTerm, termKey, type GeneratedStudent, type StudentRecord } from './students-generator';
+import {
+  currentJalaliYear,
+  generateCampusStudents,
+  parseTermCode,
+  studentInTerm,
+  termKey,
+  type GeneratedStudent,
+  type StudentRecord,
+} from './students-generator';
 
 export type StudentsUniversityOptions = {
   /** Campuses of the university; the first 16 are the named ones. Default 16 (the demo). */

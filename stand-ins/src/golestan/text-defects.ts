@@ -4,16 +4,45 @@ const ARABIC_INDIC_DIGITS = '٠١٢٣٤٥٦٧٨٩';
 // Windows-1252 for bytes 0x80–0x9F; '' marks the five undefined bytes, which
 // the damaged sample in seeds/001 shows were dropped rather than kept.
 const CP1252_HIGH = [
-  '€', '', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '', 'Ž', '',
-  '', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '', 'ž', 'Ÿ',
+  '€',
+  '',
+  '‚',
+  'ƒ',
+  '„',
+  '…',
+  '†',
+  '‡',
+  'ˆ',
+  '‰',
+  'Š',
+  '‹',
+  'Œ',
+  '',
+  'Ž',
+  '',
+  '',
+  '‘',
+  '’',
+  '“',
+  '”',
+  '•',
+  '–',
+  '—',
+  '˜',
+  '™',
+  'š',
+  '›',
+  'œ',
+  '',
+  'ž',
+  'Ÿ',
 ];
 
 export const toArabicLetters = (text: string): string => text.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
 
 export const toPersianDigits = (text: string): string => text.replace(/\d/g, (d) => PERSIAN_DIGITS[Number(d)]);
 
-export const toArabicIndicDigits = (text: string): string =>
-  text.replace(/\d/g, (d) => ARABIC_INDIC_DIGITS[Number(d)]);
+export const toArabicIndicDigits = (text: string): string => text.replace(/\d/g, (d) => ARABIC_INDIC_DIGITS[Number(d)]);
 
 export const toMojibake = (text: string): string => {
   let out = '';

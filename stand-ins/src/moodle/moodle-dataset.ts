@@ -6,7 +6,16 @@ import { toArabicLetters } from '../golestan/text-defects';
 export type ModName = 'resource' | 'page' | 'url' | 'assign' | 'quiz' | 'forum';
 
 export type MoodleFile = { filename: string; filesize: number; mimetype: string; timemodified: number };
-export type MoodleModule = { id: number; modname: ModName; name: string; instance: number; contextid: number; visible: boolean; files: MoodleFile[]; timemodified: number };
+export type MoodleModule = {
+  id: number;
+  modname: ModName;
+  name: string;
+  instance: number;
+  contextid: number;
+  visible: boolean;
+  files: MoodleFile[];
+  timemodified: number;
+};
 export type MoodleSection = { id: number; section: number; name: string; visible: boolean; modules: MoodleModule[] };
 export type MoodleCourse = {
   id: number;
@@ -52,8 +61,14 @@ const TERM_STARTS: readonly [startdate: number, term: string][] = [
   [Date.UTC(2025, 8, 23) / 1000, '4041'], // 1 Mehr 1404
 ];
 const SUBJECTS = [
-  ['CE', 'مبانی برنامه‌نویسی'], ['CE', 'ساختمان داده‌ها'], ['CE', 'پایگاه داده'], ['MATH', 'ریاضی عمومی ۱'],
-  ['MATH', 'آمار و احتمال'], ['PHYS', 'فیزیک پایه'], ['HUM', 'زبان فارسی'], ['HUM', 'اندیشهٔ اسلامی'],
+  ['CE', 'مبانی برنامه‌نویسی'],
+  ['CE', 'ساختمان داده‌ها'],
+  ['CE', 'پایگاه داده'],
+  ['MATH', 'ریاضی عمومی ۱'],
+  ['MATH', 'آمار و احتمال'],
+  ['PHYS', 'فیزیک پایه'],
+  ['HUM', 'زبان فارسی'],
+  ['HUM', 'اندیشهٔ اسلامی'],
 ] as const;
 const CATEGORIES: readonly Omit<MoodleCategory, 'sortorder' | 'timemodified'>[] = [
   { id: 1, name: 'Category 1', idnumber: null, parent: 0 },
@@ -65,7 +80,11 @@ const CATEGORIES: readonly Omit<MoodleCategory, 'sortorder' | 'timemodified'>[] 
 ];
 const CATEGORY_OF: Record<string, number> = { CE: 3, MATH: 5, PHYS: 4, HUM: 6 };
 const MOD_NAMES: readonly ModName[] = ['resource', 'page', 'url', 'assign', 'quiz', 'forum', 'page', 'resource'];
-const MIMETYPES = [['pdf', 'application/pdf'], ['pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'], ['txt', 'text/plain']] as const;
+const MIMETYPES = [
+  ['pdf', 'application/pdf'],
+  ['pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+  ['txt', 'text/plain'],
+] as const;
 
 export type MoodleDataset = {
   categories: MoodleCategory[];
@@ -142,7 +161,13 @@ const makeCourse = (index: number, prng: ReturnType<typeof createPrng>, ids: { s
   return course;
 };
 
-export const makeModule = (modname: ModName, n: number, ids: { module: number; context: number }, time: number, prng: ReturnType<typeof createPrng>): MoodleModule => {
+export const makeModule = (
+  modname: ModName,
+  n: number,
+  ids: { module: number; context: number },
+  time: number,
+  prng: ReturnType<typeof createPrng>,
+): MoodleModule => {
   const files: MoodleFile[] = [];
   if (modname === 'resource') {
     for (let f = 0; f < 1 + prng.int(3); f += 1) {
@@ -181,7 +206,10 @@ export const generateMoodleSite = (options: MoodleSiteOptions = {}): MoodleDatas
     const size = Math.min(students.length, 3 + ((index * 7) % Math.max(1, students.length)));
     for (let s = 0; s < size; s += 1) list.push({ userid: students[(index * 5 + s) % students.length].id, roles: ['student'] });
     list.sort((a, b) => a.userid - b.userid);
-    enrolments.set(course.id, list.filter((e, i, all) => i === 0 || all[i - 1].userid !== e.userid));
+    enrolments.set(
+      course.id,
+      list.filter((e, i, all) => i === 0 || all[i - 1].userid !== e.userid),
+    );
     expectedTerms.set(course.id, index % 3 === 2 ? null : TERM_STARTS[index % TERM_STARTS.length][1]);
   });
   const categories = CATEGORIES.map((category, index) => ({ ...category, sortorder: (index + 1) * 10_000, timemodified: SITE_EPOCH - 86_400 }));

@@ -29,7 +29,11 @@ export const invalidParameter = (debuginfo: string, debug: boolean): MoodleError
   withDebug({ exception: 'invalid_parameter_exception', errorcode: 'invalidparameter', message: 'Invalid parameter value detected' }, debuginfo, debug);
 
 export const missingRecord = (table: string, debuginfo: string, debug: boolean): MoodleErrorBody =>
-  withDebug({ exception: 'dml_missing_record_exception', errorcode: 'invalidrecord', message: `Can't find data record in database table ${table}.` }, debuginfo, debug);
+  withDebug(
+    { exception: 'dml_missing_record_exception', errorcode: 'invalidrecord', message: `Can't find data record in database table ${table}.` },
+    debuginfo,
+    debug,
+  );
 
 export const missingCourse = (id: number, debug: boolean): MoodleErrorBody =>
   missingRecord('course', `SELECT * FROM {course} WHERE id = ?\n[array (\n  0 => ${id},\n)]`, debug);

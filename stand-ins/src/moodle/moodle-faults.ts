@@ -21,7 +21,10 @@ export const parseMoodleFaults = (value: unknown): ParsedFaults<MoodleFaults> =>
   parseFaultsBody<MoodleFaults>(value, {
     counts: [...COMMON_COUNTS, 'dropUsersPerPage'],
     flags: [...COMMON_FLAGS, 'restDisabled', 'hideCourseUpdates', 'debug'],
-    others: { withoutFunctions: (names) => (Array.isArray(names) && names.every((name) => typeof name === 'string') ? [] : ['withoutFunctions must be a list of function names']) },
+    others: {
+      withoutFunctions: (names) =>
+        Array.isArray(names) && names.every((name) => typeof name === 'string') ? [] : ['withoutFunctions must be a list of function names'],
+    },
   });
 
 export type MoodleFaultSwitch = {

@@ -24,6 +24,12 @@ export const shapeDifferences = (actual: unknown, expected: unknown, path = '$')
   if (kind(actual) !== 'object') return [];
   const a = actual as Record<string, unknown>;
   const e = expected as Record<string, unknown>;
-  const keys = Object.keys(a).join(',') === Object.keys(e).join(',') ? [] : [`${path}: keys ${Object.keys(a).join(',')} instead of ${Object.keys(e).join(',')}`];
-  return [...keys, ...Object.keys(a).filter((key) => key in e).flatMap((key) => shapeDifferences(a[key], e[key], `${path}.${key}`))];
+  const keys =
+    Object.keys(a).join(',') === Object.keys(e).join(',') ? [] : [`${path}: keys ${Object.keys(a).join(',')} instead of ${Object.keys(e).join(',')}`];
+  return [
+    ...keys,
+    ...Object.keys(a)
+      .filter((key) => key in e)
+      .flatMap((key) => shapeDifferences(a[key], e[key], `${path}.${key}`)),
+  ];
 };

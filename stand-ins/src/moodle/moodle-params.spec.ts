@@ -2,7 +2,15 @@ import { checkParams, InvalidParameterError, list, object, parsePhpParams, value
 
 describe('Moodle parameters', () => {
   it('should nest bracketed names as PHP does when a form body has arrays', () => {
-    expect(parsePhpParams([['options[0][name]', 'limitfrom'], ['options[0][value]', '0'], ['ids[]', '4'], ['ids[]', '5'], ['courseid', '2']])).toEqual({
+    expect(
+      parsePhpParams([
+        ['options[0][name]', 'limitfrom'],
+        ['options[0][value]', '0'],
+        ['ids[]', '4'],
+        ['ids[]', '5'],
+        ['courseid', '2'],
+      ]),
+    ).toEqual({
       options: { 0: { name: 'limitfrom', value: '0' } },
       ids: { 0: '4', 1: '5' },
       courseid: '2',

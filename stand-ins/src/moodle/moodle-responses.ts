@@ -1,4 +1,13 @@
-import { ADMIN_ID, SITE_EPOCH, SITE_ID, type MoodleCategory, type MoodleCourse, type MoodleDataset, type MoodleModule, type MoodleUser } from './moodle-dataset';
+import {
+  ADMIN_ID,
+  SITE_EPOCH,
+  SITE_ID,
+  type MoodleCategory,
+  type MoodleCourse,
+  type MoodleDataset,
+  type MoodleModule,
+  type MoodleUser,
+} from './moodle-dataset';
 
 // Every builder returns the same keys, in the same order and with the same JSON types, as the bodies
 // captured from a real Moodle 4.3 site (stand-ins/fixtures/moodle); the spec compares them shape by shape.
@@ -82,7 +91,12 @@ export const frontPage = (siteName: string): MoodleCourse => ({
 
 const isSite = (course: MoodleCourse) => course.id === SITE_ID;
 const formatOptions = (course: MoodleCourse) =>
-  isSite(course) ? [{ name: 'numsections', value: 1 }] : [{ name: 'hiddensections', value: 1 }, { name: 'coursedisplay', value: 0 }];
+  isSite(course)
+    ? [{ name: 'numsections', value: 1 }]
+    : [
+        { name: 'hiddensections', value: 1 },
+        { name: 'coursedisplay', value: 0 },
+      ];
 const summary = (course: MoodleCourse) => (isSite(course) ? '' : `<p>${course.fullname}</p>`);
 const sortorder = (course: MoodleCourse) => (isSite(course) ? 1 : course.categoryid * 10_000 + course.id);
 
@@ -190,10 +204,38 @@ const moduleContents = (module: MoodleModule, base: string) => {
     }));
   }
   if (module.modname === 'page') {
-    return [{ type: 'file', filename: 'index.html', filepath: '/', filesize: 0, fileurl: `${base}/webservice/pluginfile.php/${module.contextid}/mod_page/content/index.html?forcedownload=1`, timecreated: null, timemodified: module.timemodified, sortorder: 1, userid: null, author: null, license: null }];
+    return [
+      {
+        type: 'file',
+        filename: 'index.html',
+        filepath: '/',
+        filesize: 0,
+        fileurl: `${base}/webservice/pluginfile.php/${module.contextid}/mod_page/content/index.html?forcedownload=1`,
+        timecreated: null,
+        timemodified: module.timemodified,
+        sortorder: 1,
+        userid: null,
+        author: null,
+        license: null,
+      },
+    ];
   }
   if (module.modname === 'url') {
-    return [{ type: 'url', filename: module.name, filepath: null, filesize: 0, fileurl: `https://example.ac.ir/ref/${module.id}`, timecreated: null, timemodified: module.timemodified, sortorder: null, userid: null, author: null, license: null }];
+    return [
+      {
+        type: 'url',
+        filename: module.name,
+        filepath: null,
+        filesize: 0,
+        fileurl: `https://example.ac.ir/ref/${module.id}`,
+        timecreated: null,
+        timemodified: module.timemodified,
+        sortorder: null,
+        userid: null,
+        author: null,
+        license: null,
+      },
+    ];
   }
   return null;
 };

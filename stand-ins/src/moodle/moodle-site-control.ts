@@ -66,7 +66,10 @@ export const createMoodleSiteControl = (generate: () => MoodleDataset): MoodleSi
       changed();
     },
     unenrol: (courseId, userId) => {
-      data.enrolments.set(courseId, (data.enrolments.get(courseId) ?? []).filter((e) => e.userid !== userId));
+      data.enrolments.set(
+        courseId,
+        (data.enrolments.get(courseId) ?? []).filter((e) => e.userid !== userId),
+      );
       changed();
     },
     renameUser: (userId, patch) => {

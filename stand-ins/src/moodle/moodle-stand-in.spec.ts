@@ -49,13 +49,15 @@ describe('Moodle stand-in', () => {
   });
 
   it('should answer every module type of the contents in the captured shape when a course is read', async () => {
-    const captured = [
-      ...(fixture('core_course_get_contents-course2.json') as Section[]),
-      ...(fixture('core_course_get_contents-course4.json') as Section[]),
-    ];
+    const captured = [...(fixture('core_course_get_contents-course2.json') as Section[]), ...(fixture('core_course_get_contents-course4.json') as Section[])];
     const capturedModule = (modname: string) => captured.flatMap((s) => s.modules).find((m) => m.modname === modname);
     const sections = (await wsJson('core_course_get_contents', { courseid: '2' })) as Section[];
-    expect(shapeDifferences(sections.map(({ modules: _m, ...rest }) => rest), captured.map(({ modules: _m, ...rest }) => rest).slice(0, 1))).toEqual([]);
+    expect(
+      shapeDifferences(
+        sections.map(({ modules: _m, ...rest }) => rest),
+        captured.map(({ modules: _m, ...rest }) => rest).slice(0, 1),
+      ),
+    ).toEqual([]);
     const modules = sections.flatMap((s) => s.modules);
     expect(new Set(modules.map((m) => m.modname)).size).toBeGreaterThanOrEqual(4);
     for (const module of modules) {
@@ -86,18 +88,26 @@ describe('Moodle stand-in', () => {
     expect(JSON.parse((await ws('core_webservice_get_site_info', {}, '0123456789abcdef0123456789abcdef')).text)).toEqual(fixture('error-invalidtoken.json'));
     expect(JSON.parse((await ws('core_course_get_contents', { courseid: 'abc' })).text)).toEqual(fixture('error-invalidparameter.json'));
     expect(JSON.parse((await ws('core_enrol_get_enrolled_users')).text)).toEqual(fixture('error-invalidparameter-missing.json'));
-    expect(JSON.parse((await ws('core_course_get_contents', { courseid: '2', bogus: '1' })).text)).toEqual(fixture('error-invalidparameter-unexpectedkey.json'));
+    expect(JSON.parse((await ws('core_course_get_contents', { courseid: '2', bogus: '1' })).text)).toEqual(
+      fixture('error-invalidparameter-unexpectedkey.json'),
+    );
     expect(JSON.parse((await ws('core_course_get_contents', { courseid: '999999' })).text)).toEqual(fixture('error-invalidrecord-nocourse.json'));
-    expect(JSON.parse((await ws('core_user_get_users', { 'criteria[0][key]': 'id', 'criteria[0][value]': '2' })).text)).toEqual(fixture('error-accessexception.json'));
+    expect(JSON.parse((await ws('core_user_get_users', { 'criteria[0][key]': 'id', 'criteria[0][value]': '2' })).text)).toEqual(
+      fixture('error-accessexception.json'),
+    );
   });
 
   it('should add the captured debuginfo to error bodies when the debug fault is on', async () => {
     moodle.setFaults({ debug: true });
     expect(JSON.parse((await ws('core_course_get_contents', { courseid: 'abc' })).text)).toEqual(fixture('error-invalidparameter-debug.json'));
     expect(JSON.parse((await ws('core_enrol_get_enrolled_users')).text)).toEqual(fixture('error-invalidparameter-missing-debug.json'));
-    expect(JSON.parse((await ws('core_course_get_contents', { courseid: '2', bogus: '1' })).text)).toEqual(fixture('error-invalidparameter-unexpectedkey-debug.json'));
+    expect(JSON.parse((await ws('core_course_get_contents', { courseid: '2', bogus: '1' })).text)).toEqual(
+      fixture('error-invalidparameter-unexpectedkey-debug.json'),
+    );
     expect(JSON.parse((await ws('core_course_get_contents', { courseid: '999999' })).text)).toEqual(fixture('error-invalidrecord-nocourse-debug.json'));
-    expect(JSON.parse((await ws('core_user_get_users', { 'criteria[0][key]': 'id', 'criteria[0][value]': '2' })).text)).toEqual(fixture('error-accessexception-debug.json'));
+    expect(JSON.parse((await ws('core_user_get_users', { 'criteria[0][key]': 'id', 'criteria[0][value]': '2' })).text)).toEqual(
+      fixture('error-accessexception-debug.json'),
+    );
   });
 
   it('should answer XML exactly like the site when moodlewsrestformat is missing', async () => {

@@ -52,8 +52,16 @@ export type MoodleStandIn = {
 };
 
 const emptyStats = (): MoodleStats => ({
-  tokenRequests: 0, calls: 0, callsByFunction: {}, contentsCourseIds: [], enrolmentPages: [],
-  served500: 0, served429: 0, served403: 0, servedTruncated: 0, invalidTokens: 0,
+  tokenRequests: 0,
+  calls: 0,
+  callsByFunction: {},
+  contentsCourseIds: [],
+  enrolmentPages: [],
+  served500: 0,
+  served429: 0,
+  served403: 0,
+  servedTruncated: 0,
+  invalidTokens: 0,
 });
 
 // server.php sends no charset; token.php does (both as captured).

@@ -5,8 +5,7 @@
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" ?>\n';
 
 // htmlspecialchars with ENT_COMPAT: single quotes stay as they are.
-const escapeXml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const scalarText = (value: unknown): string => {
   if (typeof value === 'boolean') return value ? '1' : '0';

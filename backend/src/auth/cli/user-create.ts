@@ -36,7 +36,8 @@ async function askPasswords(count: number): Promise<string[]> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: isTty });
   if (isTty) {
     const write = (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput.bind(rl);
-    (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text: string) => write(text.startsWith('Password') || text.startsWith('Again') ? text : '');
+    (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text: string) =>
+      write(text.startsWith('Password') || text.startsWith('Again') ? text : '');
   }
   const answers: string[] = [];
   const prompts = ['Password: ', 'Again: '].slice(0, count);

@@ -42,7 +42,11 @@ export class UpdateUserDto implements UpdateUserRequest {
   @MaxLength(100)
   displayName?: string;
 
-  @ApiPropertyOptional({ writeOnly: true, minLength: PASSWORD_MIN_LENGTH, description: 'Resets the password and ends the user’s sessions; the rule of `CreateUserDto.password`' })
+  @ApiPropertyOptional({
+    writeOnly: true,
+    minLength: PASSWORD_MIN_LENGTH,
+    description: 'Resets the password and ends the user’s sessions; the rule of `CreateUserDto.password`',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

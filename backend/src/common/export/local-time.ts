@@ -20,7 +20,11 @@ function format(calendar: 'persian' | 'gregory', timeZone: string): Intl.DateTim
 }
 
 function parts(iso: string, calendar: 'persian' | 'gregory', timeZone: string): Record<string, string> {
-  return Object.fromEntries(format(calendar, timeZone).formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  return Object.fromEntries(
+    format(calendar, timeZone)
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
 }
 
 /** "1405/09/02 10:30:00" in the zone: the Jalali calendar with Latin digits (sortable, and Excel keeps it as text). */

@@ -84,7 +84,12 @@ type ExportFile = { filename: string; contentType: string };
  * client disconnects or anything fails. Then the source is closed, the response destroyed and one line logged:
  * nothing is left running and no rejection escapes.
  */
-async function sendExport<T>(response: Response, file: ExportFile, source: AsyncIterable<T>, write: (rows: AsyncIterable<T>, signal: AbortSignal) => Promise<void>): Promise<void> {
+async function sendExport<T>(
+  response: Response,
+  file: ExportFile,
+  source: AsyncIterable<T>,
+  write: (rows: AsyncIterable<T>, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   response.setHeader('Content-Type', file.contentType);

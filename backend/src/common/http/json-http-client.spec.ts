@@ -3,9 +3,7 @@ import { describeUrl, redactSecrets } from './json-http-client';
 
 describe('describeUrl', () => {
   it('should leave out the query string when the URL carries a token there', () => {
-    expect(describeUrl('https://gw.example.ac.ir:8443/API/Golestan/Faculty?token=abc')).toBe(
-      'POST https://gw.example.ac.ir:8443/API/Golestan/Faculty',
-    );
+    expect(describeUrl('https://gw.example.ac.ir:8443/API/Golestan/Faculty?token=abc')).toBe('POST https://gw.example.ac.ir:8443/API/Golestan/Faculty');
   });
 
   it('should refuse the URL without repeating it when it carries a user name and password', () => {
@@ -23,9 +21,7 @@ describe('redactSecrets', () => {
   });
 
   it('should hide password and token values when the body is JSON', () => {
-    expect(redactSecrets('{"userName":"a","password":"x1","data":{"token":"t0k"}}', [])).toBe(
-      '{"userName":"a","password":"***","data":{"token":"***"}}',
-    );
+    expect(redactSecrets('{"userName":"a","password":"x1","data":{"token":"t0k"}}', [])).toBe('{"userName":"a","password":"***","data":{"token":"***"}}');
   });
 
   it('should hide bearer tokens when a header is quoted', () => {

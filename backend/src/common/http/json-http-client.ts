@@ -59,11 +59,19 @@ export async function postForBytes(url: string, body: unknown, options: PostJson
   let bytes: Buffer;
   try {
     const payload = JSON.stringify(body);
-    const headers = { 'content-type': 'application/json', accept: 'application/json', ...options.headers, 'content-length': String(Buffer.byteLength(payload)) };
+    const headers = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...options.headers,
+      'content-length': String(Buffer.byteLength(payload)),
+    };
     ({ status, retryAfter, bytes } = await send(url, payload, headers, signal));
   } catch (error) {
     if (options.signal?.aborted) throw abortError(options.signal);
-    throw noHttpAnswer(target, timeout.aborted ? `no answer within ${options.timeoutMs} ms` : redactSecrets(networkCause(error).split(url).join(target), options.secrets ?? []));
+    throw noHttpAnswer(
+      target,
+      timeout.aborted ? `no answer within ${options.timeoutMs} ms` : redactSecrets(networkCause(error).split(url).join(target), options.secrets ?? []),
+    );
   }
   // The body of a refusal is not quoted: it could be anything the address holds (docs/decisions.md).
   if (status === 429 || status >= 500) {
@@ -76,7 +84,12 @@ export async function postForBytes(url: string, body: unknown, options: PostJson
 
 // node:http rather than fetch: for the many mid-sized answers of a sync it takes about a third less memory
 // (RSS 75 MB against 113 MB for the same 300 calls) and less time (docs/decisions.md).
-function send(url: string, payload: string, headers: Record<string, string>, signal: AbortSignal): Promise<{ status: number; retryAfter: string | null; bytes: Buffer }> {
+function send(
+  url: string,
+  payload: string,
+  headers: Record<string, string>,
+  signal: AbortSignal,
+): Promise<{ status: number; retryAfter: string | null; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     if (target.protocol !== 'http:' && target.protocol !== 'https:') return reject(new Error('the base URL must be http or https'));
@@ -111,11 +124,7 @@ export function parseJsonBody(url: string, status: number, bytes: Buffer): unkno
 }
 
 /** `postJson` with retries (exponential backoff with full jitter, Retry-After honoured up to a cap). */
-export function postJsonWithRetry(
-  url: string,
-  body: unknown,
-  options: PostJsonOptions & Omit<RetryOptions, 'signal'>,
-): Promise<JsonResponse> {
+export function postJsonWithRetry(url: string, body: unknown, options: PostJsonOptions & Omit<RetryOptions, 'signal'>): Promise<JsonResponse> {
   return withRetry(() => postJson(url, body, options), { ...options, signal: options.signal });
 }
 

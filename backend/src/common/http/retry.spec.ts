@@ -24,11 +24,17 @@ describe('withRetry', () => {
     await expect(withRetry(attempt, { maxRetries: 4, sleep: noSleep, onRetry: (info) => retries.push(info) })).resolves.toBe('ok');
 
     expect(attempt).toHaveBeenCalledTimes(3);
-    expect(retries.map((r) => [r.attempt, r.reason])).toEqual([[1, 'down'], [2, 'answered 503']]);
+    expect(retries.map((r) => [r.attempt, r.reason])).toEqual([
+      [1, 'down'],
+      [2, 'answered 503'],
+    ]);
   });
 
   it('should throw a SyncError of the last kind when retries run out', async () => {
-    const attempt = failingTimes(Array.from({ length: 5 }, () => new TransientError('timeout', 'no answer')), 'never');
+    const attempt = failingTimes(
+      Array.from({ length: 5 }, () => new TransientError('timeout', 'no answer')),
+      'never',
+    );
 
     const error = await withRetry(attempt, { maxRetries: 2, sleep: noSleep }).catch((e: unknown) => e);
 
@@ -55,7 +61,10 @@ describe('withRetry', () => {
   });
 
   it('should use exponential backoff when the server names no wait', async () => {
-    const attempt = failingTimes([1, 2, 3].map(() => new TransientError('network', 'down')), 'ok');
+    const attempt = failingTimes(
+      [1, 2, 3].map(() => new TransientError('network', 'down')),
+      'ok',
+    );
 
     await withRetry(attempt, { maxRetries: 4, baseMs: 100, maxMs: 10_000, random: () => 0.5, sleep: noSleep });
 

@@ -59,8 +59,7 @@ export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOpti
         maxMs: options.maxMs ?? DEFAULT_RETRY_MAX_MS,
         random: options.random,
       });
-      const delayMs =
-        error.retryAfterMs === null ? backoff : Math.min(error.retryAfterMs, options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
+      const delayMs = error.retryAfterMs === null ? backoff : Math.min(error.retryAfterMs, options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS);
       options.onRetry?.({ attempt: retry + 1, maxRetries, delayMs, reason: error.detail ? `${error.message} [${error.detail}]` : error.message });
       await sleep(delayMs, options.signal);
     }

@@ -7,7 +7,8 @@ import { TransientError } from './retry';
 // (status, error code, errno) goes to `SyncError.detail`, for logs only.
 
 /** The one message for every failure below HTTP: refused, reset, unreachable, timed out, TLS or not HTTP at all. */
-export const NO_HTTP_ANSWER = 'no HTTP answer (the address could not be reached, refused or dropped the connection, did not answer in time, or does not speak HTTP)';
+export const NO_HTTP_ANSWER =
+  'no HTTP answer (the address could not be reached, refused or dropped the connection, did not answer in time, or does not speak HTTP)';
 
 /** The failure of a request that got no HTTP answer; `detail` (errno, timeout) is for logs. */
 export function noHttpAnswer(target: string, detail: string): TransientError {

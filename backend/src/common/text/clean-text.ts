@@ -13,18 +13,20 @@ const WHITESPACE_RUNS = /\s+/g;
  * and whitespace is trimmed and collapsed to single spaces. Digits are left alone (see `toAsciiDigits`).
  */
 export function cleanPersianText(s: string): string {
-  return s
-    .replace(PRESENTATION_FORMS, (c) => c.normalize('NFKC'))
-    .normalize('NFC')
-    .replace(/[\u064A\u0649]/g, '\u06CC')
-    .replace(/[\u0643\u06AA]/g, '\u06A9')
-    // ة and ۀ are left alone on purpose: both are correct spellings in some names, so changing them would
-    // rewrite what people typed; search can fold them instead.
-    .replace(INVISIBLES, '')
-    .replace(JOINER_RUNS, '\u200C')
-    .replace(JOINER_AT_WORD_EDGE, '')
-    .replace(WHITESPACE_RUNS, ' ')
-    .trim();
+  return (
+    s
+      .replace(PRESENTATION_FORMS, (c) => c.normalize('NFKC'))
+      .normalize('NFC')
+      .replace(/[\u064A\u0649]/g, '\u06CC')
+      .replace(/[\u0643\u06AA]/g, '\u06A9')
+      // ة and ۀ are left alone on purpose: both are correct spellings in some names, so changing them would
+      // rewrite what people typed; search can fold them instead.
+      .replace(INVISIBLES, '')
+      .replace(JOINER_RUNS, '\u200C')
+      .replace(JOINER_AT_WORD_EDGE, '')
+      .replace(WHITESPACE_RUNS, ' ')
+      .trim()
+  );
 }
 
 /** Persian (۰–۹) and Arabic-Indic (٠–٩) digits to ASCII; everything else unchanged. */
@@ -51,12 +53,40 @@ export type MojibakeResult = {
 // Windows-1252 0x80–0x9F; 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined there and were either dropped or kept
 // as the C1 control of the same number, which the identity range below covers.
 const CP1252_HIGH: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
-  0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e,
-  0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97,
-  0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
   // Windows-1254 differs from 1252 in these six letters; the real damaged sample was decoded with it (ğŸ = F0 9F).
-  0x011e: 0xd0, 0x0130: 0xdd, 0x015e: 0xde, 0x011f: 0xf0, 0x0131: 0xfd, 0x015f: 0xfe,
+  0x011e: 0xd0,
+  0x0130: 0xdd,
+  0x015e: 0xde,
+  0x011f: 0xf0,
+  0x0131: 0xfd,
+  0x015f: 0xfe,
 };
 
 function toCp1252Byte(codePoint: number): number | null {
@@ -81,14 +111,21 @@ function decodeUtf8Leniently(bytes: number[]): Utf8Decoding {
       continue;
     }
     const [length, low, high] =
-      lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-      : lead === 0xe0 ? [3, 0xa0, 0xbf]
-      : lead === 0xed ? [3, 0x80, 0x9f]
-      : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-      : lead === 0xf0 ? [4, 0x90, 0xbf]
-      : lead === 0xf4 ? [4, 0x80, 0x8f]
-      : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
-      : [1, 0, 0];
+      lead >= 0xc2 && lead <= 0xdf
+        ? [2, 0x80, 0xbf]
+        : lead === 0xe0
+          ? [3, 0xa0, 0xbf]
+          : lead === 0xed
+            ? [3, 0x80, 0x9f]
+            : lead >= 0xe1 && lead <= 0xef
+              ? [3, 0x80, 0xbf]
+              : lead === 0xf0
+                ? [4, 0x90, 0xbf]
+                : lead === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : lead >= 0xf1 && lead <= 0xf3
+                    ? [4, 0x80, 0xbf]
+                    : [1, 0, 0];
     let codePoint = length === 2 ? lead & 0x1f : length === 3 ? lead & 0x0f : lead & 0x07;
     let taken = 1;
     while (length > 1 && taken < length && i + taken < bytes.length) {

@@ -59,7 +59,9 @@ export class AuthAuditHistory1765000000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const trigger of ['data_syncs_fts_insert', 'data_syncs_fts_update', 'data_syncs_fts_delete']) await q.query(`DROP TRIGGER ${trigger}`);
     await q.query(`DROP TABLE data_syncs_fts`);
-    for (const index of ['created', 'source_created', 'status_created', 'source_status_created', 'trigger_created', 'by_created'].map((name) => `ix_data_syncs_${name}`)) {
+    for (const index of ['created', 'source_created', 'status_created', 'source_status_created', 'trigger_created', 'by_created'].map(
+      (name) => `ix_data_syncs_${name}`,
+    )) {
       await q.query(`DROP INDEX ${index}`);
     }
     await q.query(`ALTER TABLE data_syncs DROP COLUMN cancel_reason`);

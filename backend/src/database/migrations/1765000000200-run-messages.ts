@@ -34,7 +34,8 @@ export class RunMessages1765000000200 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const name of Object.keys(FILTERS)) await q.query(`DROP INDEX ix_data_syncs_${name}_message`);
-    for (const trigger of ['data_syncs_message_insert', 'data_syncs_message_update', 'run_messages_fts_insert', 'run_messages_fts_delete']) await q.query(`DROP TRIGGER ${trigger}`);
+    for (const trigger of ['data_syncs_message_insert', 'data_syncs_message_update', 'run_messages_fts_insert', 'run_messages_fts_delete'])
+      await q.query(`DROP TRIGGER ${trigger}`);
     await q.query(`DROP TABLE run_messages_fts`);
     await q.query(`DROP TABLE run_messages`);
   }

@@ -2,7 +2,17 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PageNumber, PageSize } from '../../common/paging';
 import { IsPlainText } from '../../common/validation.pipe';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { RUN_SORT_FIELDS, RUN_STATUSES, RUN_TRIGGERS, SORT_ORDERS, type RunListQuery, type RunSortField, type RunStatus, type RunTrigger, type SortOrder } from '@hamgam/shared';
+import {
+  RUN_SORT_FIELDS,
+  RUN_STATUSES,
+  RUN_TRIGGERS,
+  SORT_ORDERS,
+  type RunListQuery,
+  type RunSortField,
+  type RunStatus,
+  type RunTrigger,
+  type SortOrder,
+} from '@hamgam/shared';
 
 /** The history's filters; the list and both exports take the same. */
 export class RunFiltersDto implements Omit<RunListQuery, 'page' | 'pageSize'> {

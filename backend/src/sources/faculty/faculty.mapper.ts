@@ -151,10 +151,7 @@ export function hashFacultyFields(fields: CleanFields): string {
   return createHash('sha1').update(json).digest('hex');
 }
 
-function mapColumns<C extends string>(
-  columns: Record<C, string>,
-  read: (column: C, rawName: string) => string | null,
-): Record<C, string | null> {
+function mapColumns<C extends string>(columns: Record<C, string>, read: (column: C, rawName: string) => string | null): Record<C, string | null> {
   const result = {} as Record<C, string | null>;
   for (const column of Object.keys(columns) as C[]) result[column] = read(column, columns[column]);
   return result;
@@ -168,7 +165,11 @@ function scalar(value: unknown): string | null {
 }
 
 function fallbackKey(source: Map<string, unknown>, position: string): string {
-  for (const [label, rawName] of [['personnelId', 'personelid'], ['professorCode', 'professorcode'], ['id', 'id']]) {
+  for (const [label, rawName] of [
+    ['personnelId', 'personelid'],
+    ['professorCode', 'professorcode'],
+    ['id', 'id'],
+  ]) {
     const value = scalar(source.get(rawName));
     const cleaned = value === null ? '' : toAsciiDigits(cleanPersianText(value));
     if (cleaned) return `${label}:${cleaned.slice(0, MAX_KEY_CHARS)}`;

@@ -28,7 +28,9 @@ export const facultyMembersBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'faculty_members'),
   list(db, { q, page, pageSize }) {
     const pattern = q === null ? null : containsPattern(q);
-    const { total } = db.prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM faculty_members WHERE ${WHERE}`).get({ pattern })!;
+    const { total } = db
+      .prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM faculty_members WHERE ${WHERE}`)
+      .get({ pattern })!;
     const rows = db
       .prepare<[{ pattern: string | null; limit: number; offset: number }], MemberRow>(
         `SELECT national_code, first_name, last_name, professor_code, personnel_id, field, campus_name, province_name, mobile, email,

@@ -7,13 +7,39 @@ import { hashFacultyFields, type CleanFacultyRecord } from './faculty.mapper';
 import { FacultyRepository } from './faculty.repository';
 import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
 
-type Row = { national_code: string; last_name: string; deleted_at: string | null; last_run_id: string | null; last_seen_run_id: string | null; created_at: string; updated_at: string };
+type Row = {
+  national_code: string;
+  last_name: string;
+  deleted_at: string | null;
+  last_run_id: string | null;
+  last_seen_run_id: string | null;
+  created_at: string;
+  updated_at: string;
+};
 
 function member(nationalCode: string, lastName = 'کریمی'): CleanFacultyRecord {
   const fields = {
-    nationalCode, professorCode: null, firstName: 'علی', lastName, field: null, code: null, mobile: null, email: null,
-    personnelId: null, campusCode: null, campusName: null, city: null, sex: null, scope: null, scopeId: null,
-    provinceName: null, employState: null, employType: null, employTypeTitle: null, hireType: null, hireTypeTitle: null,
+    nationalCode,
+    professorCode: null,
+    firstName: 'علی',
+    lastName,
+    field: null,
+    code: null,
+    mobile: null,
+    email: null,
+    personnelId: null,
+    campusCode: null,
+    campusName: null,
+    city: null,
+    sex: null,
+    scope: null,
+    scopeId: null,
+    provinceName: null,
+    employState: null,
+    employType: null,
+    employTypeTitle: null,
+    hireType: null,
+    hireTypeTitle: null,
   };
   return { ...fields, hash: hashFacultyFields(fields) };
 }

@@ -116,7 +116,10 @@ describe('runFacultySync', () => {
   });
 
   it('should delete nothing when the run fails part-way', async () => {
-    mockGateway.pages = paged([1, 2, 3, 4, 5, 6, 7].map((n) => person(n)), 3);
+    mockGateway.pages = paged(
+      [1, 2, 3, 4, 5, 6, 7].map((n) => person(n)),
+      3,
+    );
     await runFacultySync(context('run-1'));
     mockGateway.failOnPage = 2;
 
@@ -125,7 +128,10 @@ describe('runFacultySync', () => {
   });
 
   it('should throw cancelled and delete nothing when the signal aborts between pages', async () => {
-    mockGateway.pages = paged([1, 2, 3, 4, 5, 6, 7].map((n) => person(n)), 3);
+    mockGateway.pages = paged(
+      [1, 2, 3, 4, 5, 6, 7].map((n) => person(n)),
+      3,
+    );
     await runFacultySync(context('run-1'));
     const controller = new AbortController();
     mockGateway.pages = paged([person(1), person(2), person(3), person(4)], 3);

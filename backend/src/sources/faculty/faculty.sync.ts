@@ -25,8 +25,7 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     password: connection.password,
     ...options,
     signal,
-    onRetry: (info) =>
-      report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
+    onRetry: (info) => report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
   });
   const repository = new FacultyRepository(ctx.db);
   const seen = new Set<string>();
@@ -40,10 +39,7 @@ export const runFacultySync: WorkerStep = async (ctx) => {
 
   for (let page = 1; ; page += 1) {
     throwIfCancelled(signal, `before page ${page}`);
-    report.progress(
-      { stage: 'fetching', processed: counts.fetched, counts: { ...counts }, messageKey: 'faculty.page', messageParams: { page } },
-      page === 1,
-    );
+    report.progress({ stage: 'fetching', processed: counts.fetched, counts: { ...counts }, messageKey: 'faculty.page', messageParams: { page } }, page === 1);
     const raw = await client.fetchFacultyPage(page, options.pageSize);
     counts.fetched += raw.length;
 
@@ -87,8 +83,7 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     });
     report.log(
       'info',
-      `page ${page}: ${raw.length} records (inserted ${saved.inserted}, updated ${saved.updated}, ` +
-        `unchanged ${saved.unchanged}, rejected ${pageRejected})`,
+      `page ${page}: ${raw.length} records (inserted ${saved.inserted}, updated ${saved.updated}, ` + `unchanged ${saved.unchanged}, rejected ${pageRejected})`,
     );
     if (raw.length < options.pageSize) break;
   }

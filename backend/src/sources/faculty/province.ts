@@ -1,9 +1,36 @@
 /** Iran's 31 provinces, as their names are written in Persian. */
 export const PROVINCE_NAMES = [
-  'آذربایجان شرقی', 'آذربایجان غربی', 'اردبیل', 'اصفهان', 'البرز', 'ایلام', 'بوشهر', 'تهران',
-  'چهارمحال و بختیاری', 'خراسان جنوبی', 'خراسان رضوی', 'خراسان شمالی', 'خوزستان', 'زنجان', 'سمنان',
-  'سیستان و بلوچستان', 'فارس', 'قزوین', 'قم', 'کردستان', 'کرمان', 'کرمانشاه', 'کهگیلویه و بویراحمد',
-  'گلستان', 'گیلان', 'لرستان', 'مازندران', 'مرکزی', 'هرمزگان', 'همدان', 'یزد',
+  'آذربایجان شرقی',
+  'آذربایجان غربی',
+  'اردبیل',
+  'اصفهان',
+  'البرز',
+  'ایلام',
+  'بوشهر',
+  'تهران',
+  'چهارمحال و بختیاری',
+  'خراسان جنوبی',
+  'خراسان رضوی',
+  'خراسان شمالی',
+  'خوزستان',
+  'زنجان',
+  'سمنان',
+  'سیستان و بلوچستان',
+  'فارس',
+  'قزوین',
+  'قم',
+  'کردستان',
+  'کرمان',
+  'کرمانشاه',
+  'کهگیلویه و بویراحمد',
+  'گلستان',
+  'گیلان',
+  'لرستان',
+  'مازندران',
+  'مرکزی',
+  'هرمزگان',
+  'همدان',
+  'یزد',
 ] as const;
 export type ProvinceName = (typeof PROVINCE_NAMES)[number];
 
@@ -34,7 +61,10 @@ const PROVINCE_PATTERNS = PROVINCE_NAMES.map((name) => {
 export function findProvinceName(text: string | null): ProvinceName | null {
   if (!text) return null;
   const folded = fold(text);
-  const afterOstan = earliestLongest(folded, PROVINCE_PATTERNS.map((p) => ({ name: p.name, regex: p.afterOstan })));
+  const afterOstan = earliestLongest(
+    folded,
+    PROVINCE_PATTERNS.map((p) => ({ name: p.name, regex: p.afterOstan })),
+  );
   if (afterOstan) return afterOstan;
   if (folded.trim() === 'مرکزی') return 'مرکزی';
   return earliestLongest(

@@ -19,8 +19,17 @@ describe('GolestanClient against the stand-in gateway', () => {
   beforeEach(() => gateway.reset());
 
   const client = (password = gateway.password) =>
-    new GolestanClient({ baseUrl: gateway.url, username: gateway.username, password, requestTimeoutMs: 5000, maxRetries: 1, retryBaseMs: 10, signal: new AbortController().signal });
-  const page = (c: GolestanClient, pageNumber: number) => c.call(FACULTY, { pageNumber, pageSize: 2 }, `page ${pageNumber}`, (response) => c.readDataList(FACULTY, `page ${pageNumber}`, response));
+    new GolestanClient({
+      baseUrl: gateway.url,
+      username: gateway.username,
+      password,
+      requestTimeoutMs: 5000,
+      maxRetries: 1,
+      retryBaseMs: 10,
+      signal: new AbortController().signal,
+    });
+  const page = (c: GolestanClient, pageNumber: number) =>
+    c.call(FACULTY, { pageNumber, pageSize: 2 }, `page ${pageNumber}`, (response) => c.readDataList(FACULTY, `page ${pageNumber}`, response));
 
   it('should log in once when several calls start together without a token', async () => {
     const c = client();

@@ -14,7 +14,12 @@ export type GatewayProbe = { path: string; body: unknown; what: string };
  * step failed and why in the panel's words (address unreachable, refused credentials, unexpected answer); the
  * gateway's own answer bodies are never quoted.
  */
-export async function testGolestanConnection(settings: WorkerSettings, signal: AbortSignal, probe: GatewayProbe, requestTimeoutMs: number): Promise<ConnectionTestResult> {
+export async function testGolestanConnection(
+  settings: WorkerSettings,
+  signal: AbortSignal,
+  probe: GatewayProbe,
+  requestTimeoutMs: number,
+): Promise<ConnectionTestResult> {
   const startedAt = Date.now();
   const checks: ConnectionCheck[] = [];
   const finish = (failure: { kind: ErrorKind; message: string } | null): ConnectionTestResult => ({

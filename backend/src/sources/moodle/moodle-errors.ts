@@ -4,9 +4,23 @@ import { SyncError } from '../../common/sync-error';
 // Moodle answers errors with HTTP 200 and a body naming an `errorcode`; the message text is translated into
 // the site's language, so only the code decides what kind of failure it is.
 const AUTH_CODES = [
-  'invalidtoken', 'accessexception', 'invalidlogin', 'servicenotavailable', 'usernotallowed', 'missingrequiredcapability',
-  'invalidtimedtoken', 'invalidiptoken', 'cannotcreatetoken', 'noguest', 'usernotconfirmed', 'passwordisexpired',
-  'restoredaccountresetpassword', 'requireloginerror', 'nopermissions', 'errorcoursecontextnotvalid', 'webservicesnotenabled',
+  'invalidtoken',
+  'accessexception',
+  'invalidlogin',
+  'servicenotavailable',
+  'usernotallowed',
+  'missingrequiredcapability',
+  'invalidtimedtoken',
+  'invalidiptoken',
+  'cannotcreatetoken',
+  'noguest',
+  'usernotconfirmed',
+  'passwordisexpired',
+  'restoredaccountresetpassword',
+  'requireloginerror',
+  'nopermissions',
+  'errorcoursecontextnotvalid',
+  'webservicesnotenabled',
 ];
 const VALIDATION_CODES = ['invalidparameter', 'missingparam', 'errorinvalidparam', 'invalidextparam', 'codingerror', 'criteriaerror'];
 
@@ -29,7 +43,11 @@ export class MoodleError extends SyncError {
     readonly wsfunction: string,
   ) {
     const code = ERRORCODE.test(errorcode) ? `"${errorcode}"` : '(not shown: it is not an error code)';
-    super(errorKindOf(errorcode), `Moodle refused ${wsfunction} with errorcode ${code}${HINTS[errorcode] ?? ''}`, ERRORCODE.test(errorcode) ? `errorcode ${errorcode}` : null);
+    super(
+      errorKindOf(errorcode),
+      `Moodle refused ${wsfunction} with errorcode ${code}${HINTS[errorcode] ?? ''}`,
+      ERRORCODE.test(errorcode) ? `errorcode ${errorcode}` : null,
+    );
     this.name = 'MoodleError';
   }
 }

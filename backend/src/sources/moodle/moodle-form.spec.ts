@@ -4,7 +4,10 @@ describe('encodeMoodleParams', () => {
   it('should use PHP brackets, 0/1 booleans and leave out empty lists when a call has nested parameters', () => {
     const form = encodeMoodleParams({
       courseid: 12,
-      options: [{ name: 'limitfrom', value: 0 }, { name: 'sortby', value: 'id' }],
+      options: [
+        { name: 'limitfrom', value: 0 },
+        { name: 'sortby', value: 'id' },
+      ],
       criteria: [],
       returnusercount: false,
       nested: { ids: [2, 7] },

@@ -118,9 +118,15 @@ export function summarise(
   const known = terms.filter((term): term is CourseTerm => term !== null);
   return {
     courses: terms.length,
-    byTerm: count(known.map((term) => term.code), {} as Record<string, number>),
+    byTerm: count(
+      known.map((term) => term.code),
+      {} as Record<string, number>,
+    ),
     withoutTerm: terms.length - known.length,
-    termSources: count(known.map((term) => term.source), {} as Record<string, number>),
+    termSources: count(
+      known.map((term) => term.source),
+      {} as Record<string, number>,
+    ),
     byLevel: count(levels, { empty: 0, light: 0, active: 0 }),
     users: matches.student + matches.faculty + matches.none,
     byMatch: { ...matches },

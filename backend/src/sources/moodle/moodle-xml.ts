@@ -75,7 +75,11 @@ export function decodeMoodleXml(text: string): XmlValue {
   const body = text.replace(/^\s*<\?xml[^>]*\?>/, '').trim();
   const exception = /^<EXCEPTION class="([^"]*)">/.exec(body);
   if (exception) {
-    const error: { [key: string]: XmlValue } = { exception: unescape(exception[1]), errorcode: element(body, 'ERRORCODE') ?? null, message: element(body, 'MESSAGE') ?? '' };
+    const error: { [key: string]: XmlValue } = {
+      exception: unescape(exception[1]),
+      errorcode: element(body, 'ERRORCODE') ?? null,
+      message: element(body, 'MESSAGE') ?? '',
+    };
     const debuginfo = element(body, 'DEBUGINFO');
     if (debuginfo !== undefined) error.debuginfo = debuginfo;
     return error;

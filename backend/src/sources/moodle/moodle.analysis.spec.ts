@@ -8,7 +8,15 @@ const contents = (name: string) => parseContents(JSON.parse(readFileSync(join(__
 describe('analyseCourse', () => {
   it('should count activities by kind and files when the captured course 4 is analysed', () => {
     const analysis = analyseCourse(4, contents('core_course_get_contents-course4.json'));
-    expect(analysis).toMatchObject({ courseId: 4, sections: 11, visibleSections: 11, activities: 64, visibleActivities: 64, hiddenActivities: 0, teachingActivities: 63 });
+    expect(analysis).toMatchObject({
+      courseId: 4,
+      sections: 11,
+      visibleSections: 11,
+      activities: 64,
+      visibleActivities: 64,
+      hiddenActivities: 0,
+      teachingActivities: 63,
+    });
     expect(analysis.counts).toEqual({ resources: 3, files: 69, pages: 50, urls: 0, assignments: 10, quizzes: 0, forums: 1, others: 0 });
     expect(analysis.byModule).toEqual({ resource: 3, forum: 1, assign: 10, page: 50 });
     expect(analysis.lastContentModified).toBeGreaterThan(0);

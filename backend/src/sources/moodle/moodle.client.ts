@@ -192,6 +192,11 @@ async function postMoodleForm(url: string, form: URLSearchParams, options: FormP
     return text.trimStart().startsWith('<') ? decodeMoodleXml(text) : (JSON.parse(text) as unknown);
   } catch {
     // Not quoted: a cut-off success body is the data itself, personal details included.
-    throw new TransientError('upstream', `${target} answered ${status} with a body that is neither JSON nor Moodle XML`, null, `${Buffer.byteLength(text)} bytes`);
+    throw new TransientError(
+      'upstream',
+      `${target} answered ${status} with a body that is neither JSON nor Moodle XML`,
+      null,
+      `${Buffer.byteLength(text)} bytes`,
+    );
   }
 }

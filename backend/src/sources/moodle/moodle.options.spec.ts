@@ -3,7 +3,10 @@ import { MOODLE_DEFAULT_OPTIONS, moodleSettings, readMoodleOptions } from './moo
 
 describe('Moodle options', () => {
   it('should accept known options in range and a service short name when an admin saves them', () => {
-    expect(checkOptionsUpdate(moodleSettings, {}, { concurrency: 8, service: 'hamgam_sync' })).toEqual({ ok: true, value: { concurrency: 8, service: 'hamgam_sync' } });
+    expect(checkOptionsUpdate(moodleSettings, {}, { concurrency: 8, service: 'hamgam_sync' })).toEqual({
+      ok: true,
+      value: { concurrency: 8, service: 'hamgam_sync' },
+    });
   });
 
   it('should name each refused field when a value is out of range or malformed', () => {

@@ -16,7 +16,17 @@ export type MoodleSiteInfo = {
   functions: string[];
 };
 
-export type MoodleCategory = { id: number; name: string; idnumber: string | null; parentId: number; path: string; depth: number | null; sortorder: number | null; visible: boolean | null; timeModified: number | null };
+export type MoodleCategory = {
+  id: number;
+  name: string;
+  idnumber: string | null;
+  parentId: number;
+  path: string;
+  depth: number | null;
+  sortorder: number | null;
+  visible: boolean | null;
+  timeModified: number | null;
+};
 
 export type MoodleCourse = {
   id: number;
@@ -166,12 +176,14 @@ export function parseContents(body: unknown): MoodleSection[] {
               name: text(module.name) ?? '',
               visible: bool(module.visible) ?? true,
               // 4.3 leaves `contents` out for activities without files instead of sending [].
-              contents: list(module.contents).filter(isObject).map((content) => ({
-                type: text(content.type) ?? 'file',
-                filesize: int(content.filesize) ?? 0,
-                timeModified: timestamp(content.timemodified),
-                mimetype: text(content.mimetype),
-              })),
+              contents: list(module.contents)
+                .filter(isObject)
+                .map((content) => ({
+                  type: text(content.type) ?? 'file',
+                  filesize: int(content.filesize) ?? 0,
+                  timeModified: timestamp(content.timemodified),
+                  mimetype: text(content.mimetype),
+                })),
             },
           ];
         }),

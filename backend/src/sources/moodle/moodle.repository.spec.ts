@@ -7,13 +7,41 @@ import type { Row } from './moodle-table-writer';
 type MoodleSnapshot = Record<MoodleTable, Row[]> & { keptContents: number[] };
 
 const contents = (courseId: number, pages: number, marker: string) => ({
-  course_id: courseId, sections: 2, visible_sections: 2, activities: pages, visible_activities: pages, hidden_activities: 0, teaching_activities: pages,
-  resources: 0, files: 0, file_bytes: 0, pages, urls: 0, assignments: 0, quizzes: 0, forums: 0, other_activities: 0, by_module: '{}',
-  last_content_modified: null, analysed_marker: marker,
+  course_id: courseId,
+  sections: 2,
+  visible_sections: 2,
+  activities: pages,
+  visible_activities: pages,
+  hidden_activities: 0,
+  teaching_activities: pages,
+  resources: 0,
+  files: 0,
+  file_bytes: 0,
+  pages,
+  urls: 0,
+  assignments: 0,
+  quizzes: 0,
+  forums: 0,
+  other_activities: 0,
+  by_module: '{}',
+  last_content_modified: null,
+  analysed_marker: marker,
 });
 const course = (id: number, fullname = `Course ${id}`) => ({
-  id, shortname: `C${id}`, fullname, idnumber: null, category_id: 1, visible: 1, format: 'topics', start_date: null, end_date: null,
-  time_modified: null, cache_rev: null, term_code: null, term_source: null, activity_level: 'light',
+  id,
+  shortname: `C${id}`,
+  fullname,
+  idnumber: null,
+  category_id: 1,
+  visible: 1,
+  format: 'topics',
+  start_date: null,
+  end_date: null,
+  time_modified: null,
+  cache_rev: null,
+  term_code: null,
+  term_source: null,
+  activity_level: 'light',
 });
 const snapshot = (patch: Partial<MoodleSnapshot> = {}): MoodleSnapshot => ({
   categories: [{ id: 1, name: 'Science', idnumber: null, parent_id: 0, path: '/1', depth: 1, sortorder: 1, visible: 1, time_modified: null }],
@@ -21,7 +49,10 @@ const snapshot = (patch: Partial<MoodleSnapshot> = {}): MoodleSnapshot => ({
   contents: [contents(2, 3, 'a'), contents(3, 1, 'b')],
   keptContents: [],
   users: [{ id: 7, username: 'u7', idnumber: null, firstname: 'A', lastname: 'B', fullname: 'A B', email: null, match_kind: 'none', match_key: null }],
-  enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }, { course_id: 3, user_id: 7, roles: 'student' }],
+  enrolments: [
+    { course_id: 2, user_id: 7, roles: 'student' },
+    { course_id: 3, user_id: 7, roles: 'student' },
+  ],
   ...patch,
 });
 
@@ -54,7 +85,12 @@ describe('MoodleRepository', () => {
 
   it('should update changed rows and soft-delete unseen ones when a full run saves', () => {
     save(snapshot(), 'run-1', 't1', true);
-    const saved = save(snapshot({ courses: [course(2, 'Renamed')], contents: [contents(2, 3, 'a')], enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }] }), 'run-2', 't2', true);
+    const saved = save(
+      snapshot({ courses: [course(2, 'Renamed')], contents: [contents(2, 3, 'a')], enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }] }),
+      'run-2',
+      't2',
+      true,
+    );
     expect(saved.courses).toEqual({ inserted: 0, updated: 1, unchanged: 0, deleted: 1 });
     expect(saved.enrolments.deleted).toBe(1);
     expect(live('moodle_courses')).toBe(1);
@@ -65,7 +101,12 @@ describe('MoodleRepository', () => {
     save(snapshot(), 'run-1', 't1', true);
     const saved = save(snapshot({ contents: [contents(2, 4, 'a2')], keptContents: [3] }), 'run-2', 't2', false);
     expect(saved.contents).toEqual({ inserted: 0, updated: 1, unchanged: 1, deleted: 0 });
-    expect(repository.storedContents()).toEqual(new Map([[2, { marker: 'a2', teachingActivities: 4 }], [3, { marker: 'b', teachingActivities: 1 }]]));
+    expect(repository.storedContents()).toEqual(
+      new Map([
+        [2, { marker: 'a2', teachingActivities: 4 }],
+        [3, { marker: 'b', teachingActivities: 1 }],
+      ]),
+    );
     expect(db.prepare('SELECT last_seen_run_id FROM moodle_course_contents WHERE course_id = 3').get()).toEqual({ last_seen_run_id: 'run-2' });
   });
 
@@ -92,7 +133,10 @@ describe('MoodleRepository', () => {
     const user = { id: 7, username: 'u7', idnumber: null, firstname: 'A', lastname: 'B', fullname: 'A B', email: null };
     repository = new MoodleRepository(db);
 
-    repository.seeUsers([{ ...user, roles: ['student'] }, { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] }]);
+    repository.seeUsers([
+      { ...user, roles: ['student'] },
+      { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] },
+    ]);
     repository.seeUsers([{ ...user, fullname: 'Other', roles: ['editingteacher', 'student'] }]);
     repository.seeUsers([{ ...user, roles: ['student'] }]);
 

@@ -8,18 +8,52 @@ export type MoodleTable = (typeof MOODLE_TABLES)[number];
 export type StoredContents = { marker: string | null; teachingActivities: number };
 
 const COLUMNS: Record<MoodleTable, { table: string; keys: string[]; columns: string[] }> = {
-  categories: { table: 'moodle_categories', keys: ['id'], columns: ['name', 'idnumber', 'parent_id', 'path', 'depth', 'sortorder', 'visible', 'time_modified'] },
+  categories: {
+    table: 'moodle_categories',
+    keys: ['id'],
+    columns: ['name', 'idnumber', 'parent_id', 'path', 'depth', 'sortorder', 'visible', 'time_modified'],
+  },
   courses: {
     table: 'moodle_courses',
     keys: ['id'],
-    columns: ['shortname', 'fullname', 'idnumber', 'category_id', 'visible', 'format', 'start_date', 'end_date', 'time_modified', 'cache_rev', 'term_code', 'term_source', 'activity_level'],
+    columns: [
+      'shortname',
+      'fullname',
+      'idnumber',
+      'category_id',
+      'visible',
+      'format',
+      'start_date',
+      'end_date',
+      'time_modified',
+      'cache_rev',
+      'term_code',
+      'term_source',
+      'activity_level',
+    ],
   },
   contents: {
     table: 'moodle_course_contents',
     keys: ['course_id'],
     columns: [
-      'sections', 'visible_sections', 'activities', 'visible_activities', 'hidden_activities', 'teaching_activities', 'resources', 'files',
-      'file_bytes', 'pages', 'urls', 'assignments', 'quizzes', 'forums', 'other_activities', 'by_module', 'last_content_modified', 'analysed_marker',
+      'sections',
+      'visible_sections',
+      'activities',
+      'visible_activities',
+      'hidden_activities',
+      'teaching_activities',
+      'resources',
+      'files',
+      'file_bytes',
+      'pages',
+      'urls',
+      'assignments',
+      'quizzes',
+      'forums',
+      'other_activities',
+      'by_module',
+      'last_content_modified',
+      'analysed_marker',
     ],
   },
   users: { table: 'moodle_users', keys: ['id'], columns: ['username', 'idnumber', 'firstname', 'lastname', 'fullname', 'email', 'match_kind', 'match_key'] },
@@ -120,9 +154,11 @@ export class MoodleRepository {
 
   /** The stored analysis of every live course: the marker it was made at and what the level needs. */
   storedContents(): Map<number, StoredContents> {
-    const rows = this.db
-      .prepare('SELECT course_id, analysed_marker, teaching_activities FROM moodle_course_contents WHERE deleted_at IS NULL')
-      .all() as { course_id: number; analysed_marker: string | null; teaching_activities: number }[];
+    const rows = this.db.prepare('SELECT course_id, analysed_marker, teaching_activities FROM moodle_course_contents WHERE deleted_at IS NULL').all() as {
+      course_id: number;
+      analysed_marker: string | null;
+      teaching_activities: number;
+    }[];
     return new Map(rows.map((row) => [row.course_id, { marker: row.analysed_marker, teachingActivities: row.teaching_activities }]));
   }
 

@@ -14,7 +14,12 @@ import * as rows from './moodle-snapshot';
 
 // Share of the progress bar each stage ends at; analysing contents takes most of a run.
 const PERCENT_AT: Record<MoodleStage, number> = {
-  connecting: 0, fetching_courses: 5, analyzing_content: 10, classifying_data: 82, saving_to_database: 90, completed: 100,
+  connecting: 0,
+  fetching_courses: 5,
+  analyzing_content: 10,
+  classifying_data: 82,
+  saving_to_database: 90,
+  completed: 100,
 };
 const ANALYSIS_SPAN = PERCENT_AT.classifying_data - PERCENT_AT.analyzing_content;
 const MAX_ENROLMENT_PAGES = 10_000;
@@ -26,9 +31,20 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const { report, signal } = ctx;
   const options = readMoodleOptions(ctx.settings.options, (message) => report.log('warn', message));
   const counts: RunCounts = { ...EMPTY_COUNTS };
-  const stage = (name: MoodleStage, extra: { percent?: number; processed?: number; total?: number; messageParams?: Record<string, number> } = {}, force = true) =>
+  const stage = (
+    name: MoodleStage,
+    extra: { percent?: number; processed?: number; total?: number; messageParams?: Record<string, number> } = {},
+    force = true,
+  ) =>
     report.progress(
-      { stage: name, percent: extra.percent ?? PERCENT_AT[name], processed: extra.processed ?? counts.fetched, total: extra.total, counts: { ...counts }, ...(extra.messageParams ? { messageKey: 'moodle.courses', messageParams: extra.messageParams } : {}) },
+      {
+        stage: name,
+        percent: extra.percent ?? PERCENT_AT[name],
+        processed: extra.processed ?? counts.fetched,
+        total: extra.total,
+        counts: { ...counts },
+        ...(extra.messageParams ? { messageKey: 'moodle.courses', messageParams: extra.messageParams } : {}),
+      },
       force,
     );
   const reject = (rejected: Rejected[]) => {
@@ -57,9 +73,15 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const site = await client.siteInfo();
   const missing = REQUIRED_FUNCTIONS.filter((name) => !site.functions.includes(name));
   if (missing.length > 0) {
-    throw new SyncError('auth', `the token's web service does not allow ${missing.join(', ')}; add them to the service under Site administration › Server › Web services › External services`);
+    throw new SyncError(
+      'auth',
+      `the token's web service does not allow ${missing.join(', ')}; add them to the service under Site administration › Server › Web services › External services`,
+    );
   }
-  report.log('info', `connected to "${site.siteName}" (Moodle ${site.release ?? site.version ?? 'of unknown release'}) as ${site.username ?? 'an unnamed user'}`);
+  report.log(
+    'info',
+    `connected to "${site.siteName}" (Moodle ${site.release ?? site.version ?? 'of unknown release'}) as ${site.username ?? 'an unnamed user'}`,
+  );
 
   throwIfCancelled(signal, 'before fetching courses');
   stage('fetching_courses');
@@ -100,7 +122,16 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     });
     counts.fetched += participants;
     done += 1;
-    stage('analyzing_content', { percent: PERCENT_AT.analyzing_content + (ANALYSIS_SPAN * done) / Math.max(1, courses.length), processed: done, total: courses.length, messageParams: { done, total: courses.length } }, done === courses.length);
+    stage(
+      'analyzing_content',
+      {
+        percent: PERCENT_AT.analyzing_content + (ANALYSIS_SPAN * done) / Math.max(1, courses.length),
+        processed: done,
+        total: courses.length,
+        messageParams: { done, total: courses.length },
+      },
+      done === courses.length,
+    );
   });
 
   throwIfCancelled(signal, 'before classifying');
@@ -157,7 +188,10 @@ function logMarkers(ctx: WorkerContext, courses: MoodleCourse[], isIncremental: 
   if (isIncremental) ctx.report.log('info', `incremental run: ${analysed} of ${courses.length} courses changed since their last analysis and are read again`);
   if (blind.length > 0) {
     const ids = blind.slice(0, MAX_LISTED_IDS).join(', ') + (blind.length > MAX_LISTED_IDS ? ' …' : '');
-    ctx.report.log('warn', `${blind.length} courses show no timemodified to this token (it lacks moodle/course:update), so they are analysed in full every run: ${ids}`);
+    ctx.report.log(
+      'warn',
+      `${blind.length} courses show no timemodified to this token (it lacks moodle/course:update), so they are analysed in full every run: ${ids}`,
+    );
   }
 }
 
@@ -180,7 +214,8 @@ async function readParticipants(
     if (result.items.length === 0 && result.rejected.length === 0) return seen.size;
     const fresh = result.items.filter((user) => !seen.has(user.id));
     // A site that ignores limitfrom answers the first page forever.
-    if (fresh.length === 0 && result.items.length > 0) throw new SyncError('upstream', `course ${courseId}: enrolment page ${page + 1} repeats users already read; the site may ignore limitfrom`);
+    if (fresh.length === 0 && result.items.length > 0)
+      throw new SyncError('upstream', `course ${courseId}: enrolment page ${page + 1} repeats users already read; the site may ignore limitfrom`);
     fresh.forEach((user) => seen.add(user.id));
     take(fresh);
   }

@@ -20,11 +20,16 @@ describe('runPool', () => {
   it('should start no further item when asked to stop', async () => {
     const started: number[] = [];
     let stop = false;
-    await runPool([1, 2, 3, 4, 5], 2, async (n) => {
-      started.push(n);
-      if (n === 2) stop = true;
-      await Promise.resolve();
-    }, () => stop);
+    await runPool(
+      [1, 2, 3, 4, 5],
+      2,
+      async (n) => {
+        started.push(n);
+        if (n === 2) stop = true;
+        await Promise.resolve();
+      },
+      () => stop,
+    );
 
     expect(started).toEqual([1, 2]);
   });

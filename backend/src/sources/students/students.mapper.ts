@@ -47,13 +47,31 @@ export type StudentMapResult = { record: CleanStudentRecord; repaired: boolean; 
 
 // Column → gateway field as documented. Texts are cleaned as Persian text; codes also get ASCII digits.
 const TEXTS = {
-  firstName: 'firstname', lastName: 'familyname', firstNameEn: 'firstnameeng', lastNameEn: 'familynameeng', fatherName: 'fathername',
-  statusText: 'vazeiyat', birthPlace: 'birthplace', city: 'city', address: 'address', sex: 'sex', courseName: 'course_name',
-  gradeName: 'gradname', lastDegree: 'last_degree', universityName: 'uniname', campusName: 'sub_uniname', provinceName: 'province',
+  firstName: 'firstname',
+  lastName: 'familyname',
+  firstNameEn: 'firstnameeng',
+  lastNameEn: 'familynameeng',
+  fatherName: 'fathername',
+  statusText: 'vazeiyat',
+  birthPlace: 'birthplace',
+  city: 'city',
+  address: 'address',
+  sex: 'sex',
+  courseName: 'course_name',
+  gradeName: 'gradname',
+  lastDegree: 'last_degree',
+  universityName: 'uniname',
+  campusName: 'sub_uniname',
+  provinceName: 'province',
 } as const;
 const CODES = {
-  statusCode: 'codvaziayat', birthDate: 'birthdate', courseCode: 'course', grade: 'grade', graduationDate: 'degsdate',
-  subNumber: 'sub_num', provinceCode: 'provinceCode',
+  statusCode: 'codvaziayat',
+  birthDate: 'birthdate',
+  courseCode: 'course',
+  grade: 'grade',
+  graduationDate: 'degsdate',
+  subNumber: 'sub_num',
+  provinceCode: 'provinceCode',
 } as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const STUDENT_NUMBER = /^\d{4,20}$/;

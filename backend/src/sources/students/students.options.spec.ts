@@ -45,7 +45,13 @@ describe('validateStudentsOptions', () => {
   });
 
   it('should name each bad field when options are invalid', () => {
-    const result = validateStudentsOptions({ campuses: [{ code: '1110', name: 'a' }, { code: '1110', name: 'b' }], concurrency: 0 });
+    const result = validateStudentsOptions({
+      campuses: [
+        { code: '1110', name: 'a' },
+        { code: '1110', name: 'b' },
+      ],
+      concurrency: 0,
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.fields).sort()).toEqual(['options.campuses', 'options.concurrency']);
     expect(!result.ok && result.fields['options.campuses'][0]).toContain('listed twice');

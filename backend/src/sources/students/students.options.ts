@@ -48,7 +48,10 @@ export type ResolvedStudentsOptions = Omit<StudentsOptions, 'fromYear' | 'toYear
 
 /** What a run uses: every option checked, the years resolved against `now`; a bad stored value falls back with a warning. */
 export function readStudentsOptions(raw: Record<string, unknown>, now: Date, warn: (message: string) => void = () => undefined): ResolvedStudentsOptions {
-  const read = readDeclaredOptions(studentsSettings, raw, warn) as Omit<StudentsOptions, 'fromYear' | 'toYear'> & { fromYear?: number | null; toYear?: number | null };
+  const read = readDeclaredOptions(studentsSettings, raw, warn) as Omit<StudentsOptions, 'fromYear' | 'toYear'> & {
+    fromYear?: number | null;
+    toYear?: number | null;
+  };
   const current = jalaliYearMonth(now).year;
   let fromYear = read.fromYear ?? current - DEFAULT_YEARS_BACK;
   let toYear = read.toYear ?? current;

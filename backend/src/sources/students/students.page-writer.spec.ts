@@ -26,10 +26,15 @@ describe('StudentsPageWriter', () => {
   const hooks: PageWriterHooks = { reject: (key, reason) => rejects.push([key, reason]), warn: () => undefined, repaired: () => undefined };
   const writer = (runId: string) => new StudentsPageWriter(new StudentsRepository(db), runId, hooks);
   const stored = (n: number) =>
-    db.prepare('SELECT term, campus_code, status_code, last_name, deleted_at, last_run_id FROM students WHERE student_number = ?').get(num(n)) as
-      { term: string; campus_code: string; status_code: string; last_name: string; deleted_at: string | null; last_run_id: string };
-  const history = (n: number) =>
-    db.prepare('SELECT term, campus_code, status_code FROM student_terms WHERE student_number = ? ORDER BY term').all(num(n));
+    db.prepare('SELECT term, campus_code, status_code, last_name, deleted_at, last_run_id FROM students WHERE student_number = ?').get(num(n)) as {
+      term: string;
+      campus_code: string;
+      status_code: string;
+      last_name: string;
+      deleted_at: string | null;
+      last_run_id: string;
+    };
+  const history = (n: number) => db.prepare('SELECT term, campus_code, status_code FROM student_terms WHERE student_number = ? ORDER BY term').all(num(n));
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hamgam-students-'));
@@ -44,11 +49,16 @@ describe('StudentsPageWriter', () => {
   });
 
   it('should keep the latest term whatever order the terms arrive in', () => {
-    const orders = [['4011', '4012', '4021'], ['4021', '4011', '4012'], ['4012', '4021', '4011']];
+    const orders = [
+      ['4011', '4012', '4021'],
+      ['4021', '4011', '4012'],
+      ['4012', '4021', '4011'],
+    ];
     for (const [i, order] of orders.entries()) {
       const w = writer(`run-${i}`);
       db.exec('DELETE FROM students; DELETE FROM student_terms');
-      for (const term of order) w.write([student(1, term === '4021' ? '7' : '1')], { campusCode: '1110', term, page: 1 }, hashOf([student(1, term === '4021' ? '7' : '1')]));
+      for (const term of order)
+        w.write([student(1, term === '4021' ? '7' : '1')], { campusCode: '1110', term, page: 1 }, hashOf([student(1, term === '4021' ? '7' : '1')]));
 
       expect(stored(1)).toMatchObject({ term: '4021', status_code: '7' });
       expect(history(1)).toEqual([
@@ -61,19 +71,49 @@ describe('StudentsPageWriter', () => {
 
   it('should count inserted, updated and unchanged when terms and runs repeat', () => {
     const w = writer('run-1');
-    expect(w.write([student(1), student(2)], { campusCode: '1110', term: '4021', page: 1 }, hashOf([student(1), student(2)]))).toEqual({ fetched: 2, inserted: 2, updated: 0, unchanged: 0, rejected: 0 });
-    expect(w.write([student(1), student(2)], { campusCode: '1110', term: '4012', page: 1 }, hashOf([student(1), student(2)]))).toEqual({ fetched: 2, inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
-    expect(w.write([student(1, '7')], { campusCode: '1110', term: '4022', page: 1 }, hashOf([student(1, '7')]))).toEqual({ fetched: 1, inserted: 0, updated: 1, unchanged: 0, rejected: 0 });
+    expect(w.write([student(1), student(2)], { campusCode: '1110', term: '4021', page: 1 }, hashOf([student(1), student(2)]))).toEqual({
+      fetched: 2,
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
+    expect(w.write([student(1), student(2)], { campusCode: '1110', term: '4012', page: 1 }, hashOf([student(1), student(2)]))).toEqual({
+      fetched: 2,
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+      rejected: 0,
+    });
+    expect(w.write([student(1, '7')], { campusCode: '1110', term: '4022', page: 1 }, hashOf([student(1, '7')]))).toEqual({
+      fetched: 1,
+      inserted: 0,
+      updated: 1,
+      unchanged: 0,
+      rejected: 0,
+    });
 
     const again = writer('run-2');
-    expect(again.write([student(1, '7')], { campusCode: '1110', term: '4022', page: 1 }, hashOf([student(1, '7')]))).toEqual({ fetched: 1, inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
+    expect(again.write([student(1, '7')], { campusCode: '1110', term: '4022', page: 1 }, hashOf([student(1, '7')]))).toEqual({
+      fetched: 1,
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+      rejected: 0,
+    });
     expect(stored(1).last_run_id).toBe('run-1');
   });
 
   it('should update the stored record when the same term comes back with other data', () => {
     writer('run-1').write([student(1)], { campusCode: '1110', term: '4021', page: 1 }, hashOf([student(1)]));
 
-    expect(writer('run-2').write([student(1, '1', { familyname: 'تازه' })], { campusCode: '1110', term: '4021', page: 1 }, hashOf([student(1, '1', { familyname: 'تازه' })])).updated).toBe(1);
+    expect(
+      writer('run-2').write(
+        [student(1, '1', { familyname: 'تازه' })],
+        { campusCode: '1110', term: '4021', page: 1 },
+        hashOf([student(1, '1', { familyname: 'تازه' })]),
+      ).updated,
+    ).toBe(1);
     expect(stored(1)).toMatchObject({ last_name: 'تازه', last_run_id: 'run-2' });
   });
 
@@ -87,7 +127,11 @@ describe('StudentsPageWriter', () => {
   });
 
   it('should reject bad records after the page is saved and store the rest when a page mixes them', () => {
-    const counts = writer('run-1').write([student(1), { studentnum: '' }, student(2, '1', { nationalcode: '1234567890' })], { campusCode: '1110', term: '4021', page: 3 }, hashOf([student(1), { studentnum: '' }, student(2, '1', { nationalcode: '1234567890' })]));
+    const counts = writer('run-1').write(
+      [student(1), { studentnum: '' }, student(2, '1', { nationalcode: '1234567890' })],
+      { campusCode: '1110', term: '4021', page: 3 },
+      hashOf([student(1), { studentnum: '' }, student(2, '1', { nationalcode: '1234567890' })]),
+    );
 
     expect(counts).toEqual({ fetched: 3, inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
     expect(rejects).toEqual([

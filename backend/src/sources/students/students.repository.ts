@@ -8,13 +8,37 @@ export type StoredPage = { body_hash: string; fetched: number; student_numbers: 
 export type TermStatusRow = { studentNumber: string; term: string; campusCode: string; statusCode: string | null; statusText: string | null };
 
 const DATA_COLUMNS = {
-  student_number: 'studentNumber', national_code: 'nationalCode', first_name: 'firstName', last_name: 'lastName',
-  first_name_en: 'firstNameEn', last_name_en: 'lastNameEn', father_name: 'fatherName', status_code: 'statusCode',
-  status_text: 'statusText', birth_date: 'birthDate', birth_place: 'birthPlace', city: 'city', address: 'address',
-  mobile: 'mobile', email: 'email', sex: 'sex', course_code: 'courseCode', course_name: 'courseName', grade: 'grade',
-  grade_name: 'gradeName', graduation_date: 'graduationDate', last_degree: 'lastDegree', university_name: 'universityName',
-  campus_name: 'campusName', sub_number: 'subNumber', province_code: 'provinceCode', province_name: 'provinceName',
-  campus_code: 'campusCode', term: 'term', hash: 'hash', search_text: 'searchText',
+  student_number: 'studentNumber',
+  national_code: 'nationalCode',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  first_name_en: 'firstNameEn',
+  last_name_en: 'lastNameEn',
+  father_name: 'fatherName',
+  status_code: 'statusCode',
+  status_text: 'statusText',
+  birth_date: 'birthDate',
+  birth_place: 'birthPlace',
+  city: 'city',
+  address: 'address',
+  mobile: 'mobile',
+  email: 'email',
+  sex: 'sex',
+  course_code: 'courseCode',
+  course_name: 'courseName',
+  grade: 'grade',
+  grade_name: 'gradeName',
+  graduation_date: 'graduationDate',
+  last_degree: 'lastDegree',
+  university_name: 'universityName',
+  campus_name: 'campusName',
+  sub_number: 'subNumber',
+  province_code: 'provinceCode',
+  province_name: 'provinceName',
+  campus_code: 'campusCode',
+  term: 'term',
+  hash: 'hash',
+  search_text: 'searchText',
 } as const satisfies Record<string, keyof CleanStudentRecord>;
 
 const COLUMNS = Object.keys(DATA_COLUMNS) as (keyof typeof DATA_COLUMNS)[];
@@ -69,7 +93,9 @@ export class StudentsRepository {
     this.restoreRow = db.prepare(
       'UPDATE students SET deleted_at = NULL, updated_at = @now, last_run_id = @runId WHERE student_number = @studentNumber AND deleted_at IS NOT NULL',
     );
-    this.selectPage = db.prepare('SELECT body_hash, fetched, student_numbers, rejects FROM student_pages WHERE campus_code = ? AND term = ? AND page_number = ?');
+    this.selectPage = db.prepare(
+      'SELECT body_hash, fetched, student_numbers, rejects FROM student_pages WHERE campus_code = ? AND term = ? AND page_number = ?',
+    );
     this.upsertPage = db.prepare<(string | number)[]>(
       `INSERT INTO student_pages (campus_code, term, page_number, body_hash, fetched, student_numbers, rejects, updated_at, last_run_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

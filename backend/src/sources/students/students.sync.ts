@@ -62,7 +62,8 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     signal,
     onRetry: (info) => limitedLog(`retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
     onSlowDown: (slowDown, reason) => {
-      if (slowDown.isNew) limitedLog(`the gateway asked to slow down (${reason}): every call waits ${formatDelay(slowDown.waitMs)}, at most ${slowDown.limit} at once`);
+      if (slowDown.isNew)
+        limitedLog(`the gateway asked to slow down (${reason}): every call waits ${formatDelay(slowDown.waitMs)}, at most ${slowDown.limit} at once`);
     },
   });
   // This connection is the run's own: checkpoint the WAL every 64 MB instead of every 4 MB, so pages rewritten by
@@ -101,7 +102,13 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     for (let page = 1; ; page += 1) {
       const source = { campusCode: call.campus.code, term: call.term, page };
       const known: { page: StoredPage | null } = { page: null };
-      const answer = await client.fetchPage(call.campus.code, call.term, page, options.pageSize, (hash) => (known.page = writer.knownPage(source, hash)) !== null);
+      const answer = await client.fetchPage(
+        call.campus.code,
+        call.term,
+        page,
+        options.pageSize,
+        (hash) => (known.page = writer.knownPage(source, hash)) !== null,
+      );
       const size = known.page ? known.page.fetched : answer.items!.length;
       if (page === 1) firstHash = answer.hash;
       // A gateway that ignores pageNumber answers page 1 forever; stop instead of paging without end.
@@ -143,7 +150,10 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
       completed += 1;
       remaining[call.campusIndex] -= 1;
       if (remaining[call.campusIndex] === 0) {
-        report.log('info', `campus ${call.campus.code} «${call.campus.name}» (${call.campusIndex + 1} of ${options.campuses.length}): ${rowsOfCampus[call.campusIndex]} records in ${terms.length} terms`);
+        report.log(
+          'info',
+          `campus ${call.campus.code} «${call.campus.name}» (${call.campusIndex + 1} of ${options.campuses.length}): ${rowsOfCampus[call.campusIndex]} records in ${terms.length} terms`,
+        );
       }
       progress('fetching');
     },
@@ -155,13 +165,17 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   if (recordsRepaired > 0) report.log('info', `${recordsRepaired} records had mis-decoded text that was repaired`);
   if (recordsWithWarnings > 0) report.log('warn', `${recordsWithWarnings} records were saved with warnings`);
   progress('saving', true);
-  if (signal.aborted) throw signal.reason instanceof SyncError ? signal.reason : new SyncError('cancelled', 'the run was cancelled; every page saved so far is kept');
+  if (signal.aborted)
+    throw signal.reason instanceof SyncError ? signal.reason : new SyncError('cancelled', 'the run was cancelled; every page saved so far is kept');
   if (fatal !== null) throw fatal;
   if (failures.length > 0) {
     const pairs = failures.map((failure) => `${failure.campus}/${failure.term}`);
     report.log('error', `failed calls (campus/term) after retries: ${pairs.join(', ')}`);
     const shown = pairs.slice(0, PAIRS_IN_ERROR).join(', ') + (pairs.length > PAIRS_IN_ERROR ? ` and ${pairs.length - PAIRS_IN_ERROR} more` : '');
-    throw new SyncError('upstream', `${failures.length} of ${calls.length} calls failed after retries (campus/term: ${shown}); what was stored is kept and nothing was deleted`);
+    throw new SyncError(
+      'upstream',
+      `${failures.length} of ${calls.length} calls failed after retries (campus/term: ${shown}); what was stored is kept and nothing was deleted`,
+    );
   }
 
   if (mode === 'full') {

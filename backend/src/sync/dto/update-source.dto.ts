@@ -5,7 +5,8 @@ import { IsOmittable } from '../../common/validation.pipe';
 import type { TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
 import { AutoSyncDto } from '../scheduler/dto/auto-sync.dto';
 
-export const COMMAND_IS_CONFIGURATION = 'command cannot be changed over the API: what a command source runs is set in server configuration (COMMAND_SOURCES_FILE)';
+export const COMMAND_IS_CONFIGURATION =
+  'command cannot be changed over the API: what a command source runs is set in server configuration (COMMAND_SOURCES_FILE)';
 
 const CONNECTION_DOC = {
   type: 'object',

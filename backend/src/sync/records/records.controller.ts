@@ -11,7 +11,7 @@ export class RecordsController {
 
   @Get('records')
   @ApiNotFoundResponse({ description: 'The source does not exist or keeps no records to browse' })
-  @ApiBadRequestResponse({ description: 'The table is not one of the source\'s record tables (`fields.table`)' })
+  @ApiBadRequestResponse({ description: "The table is not one of the source's record tables (`fields.table`)" })
   list(@Param('id') id: string, @Query() query: ListRecordsDto): Promise<RecordPage> {
     return this.records.list(id, query);
   }

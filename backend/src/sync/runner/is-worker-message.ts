@@ -24,17 +24,12 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
     case 'log':
       return typeof value.message === 'string' && (LOG_LEVELS as readonly unknown[]).includes(value.level);
     case 'rejected':
-      return (
-        Array.isArray(value.items) &&
-        value.items.every((item) => isObject(item) && typeof item.key === 'string' && typeof item.reason === 'string')
-      );
+      return Array.isArray(value.items) && value.items.every((item) => isObject(item) && typeof item.key === 'string' && typeof item.reason === 'string');
     case 'finished':
       return isCounts(value.counts);
     case 'failed':
       return (
-        (ERROR_KINDS as readonly unknown[]).includes(value.kind) &&
-        typeof value.message === 'string' &&
-        (value.counts === undefined || isCounts(value.counts))
+        (ERROR_KINDS as readonly unknown[]).includes(value.kind) && typeof value.message === 'string' && (value.counts === undefined || isCounts(value.counts))
       );
     default:
       return false;

@@ -17,7 +17,9 @@ export type LaunchRequest = {
   sourceId: string;
   timeoutSeconds: number;
   secrets: string[];
-} & ({ kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandLaunch['command']; env: Record<string, string> });
+} & (
+  { kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandLaunch['command']; env: Record<string, string> }
+);
 
 type StopReason = { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string };
 
@@ -60,14 +62,20 @@ export class RunSupervisor implements OnApplicationShutdown {
     const onMessage = (message: unknown) => {
       if (!slot.entry) return void early.push(message);
       const handled = slot.entry;
-      handled.queue = handled.queue.then(() => this.handleMessage(request.runId, handled, message)).catch((error: unknown) => {
-        this.logger.error(`run ${request.runId}: could not record a worker message: ${String(error)}`);
-      });
+      handled.queue = handled.queue
+        .then(() => this.handleMessage(request.runId, handled, message))
+        .catch((error: unknown) => {
+          this.logger.error(`run ${request.runId}: could not record a worker message: ${String(error)}`);
+        });
     };
 
     const child =
       request.kind === 'connector'
-        ? fork(this.config.workerEntry, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: this.workerEnv(), execArgv: [...process.execArgv, ...WORKER_NODE_FLAGS] })
+        ? fork(this.config.workerEntry, [], {
+            stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+            env: this.workerEnv(),
+            execArgv: [...process.execArgv, ...WORKER_NODE_FLAGS],
+          })
         : spawnCommand({ command: request.command, env: request.env, onMessage: (message) => onMessage(message) });
 
     let resolveClosed: () => void = () => undefined;
@@ -77,7 +85,10 @@ export class RunSupervisor implements OnApplicationShutdown {
       stopReason: null,
       hasFinalMessage: false,
       isGroup: request.kind === 'command',
-      timeoutTimer: setTimeout(() => this.stop(request.runId, { status: 'failed', kind: 'timeout', message: `the run exceeded its time limit of ${request.timeoutSeconds} s` }), request.timeoutSeconds * 1000),
+      timeoutTimer: setTimeout(
+        () => this.stop(request.runId, { status: 'failed', kind: 'timeout', message: `the run exceeded its time limit of ${request.timeoutSeconds} s` }),
+        request.timeoutSeconds * 1000,
+      ),
       killTimer: null,
       closed: new Promise<void>((resolve) => (resolveClosed = resolve)),
     };
@@ -91,7 +102,15 @@ export class RunSupervisor implements OnApplicationShutdown {
       createInterface({ input: child.stdout! }).on('line', (line) => onMessage({ type: 'log', level: 'info', message: line }));
       createInterface({ input: child.stderr! }).on('line', (line) => onMessage({ type: 'log', level: 'warn', message: line }));
       child.on('error', (error) => onMessage({ type: 'failed', kind: 'internal', message: `could not start the worker: ${error.message}` }));
-      child.send({ type: 'start', runId: String(request.runId), sourceId: request.sourceId, databasePath: this.config.databasePath, mode: request.mode, settings: request.settings, allowedUpstreamHosts: this.config.upstreamAllowedHosts });
+      child.send({
+        type: 'start',
+        runId: String(request.runId),
+        sourceId: request.sourceId,
+        databasePath: this.config.databasePath,
+        mode: request.mode,
+        settings: request.settings,
+        allowedUpstreamHosts: this.config.upstreamAllowedHosts,
+      });
     }
 
     child.once('close', (code, signal) => {

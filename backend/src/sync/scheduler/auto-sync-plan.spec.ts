@@ -138,7 +138,10 @@ describe('failureStateAfter', () => {
   });
 
   it('should clear the count when any run succeeds', () => {
-    expect(failureStateAfter({ trigger: 'manual', status: 'success', errorKind: null }, { failures: 3, pausedAt: null }, 10, NOW)).toEqual({ failures: 0, pausedAt: null });
+    expect(failureStateAfter({ trigger: 'manual', status: 'success', errorKind: null }, { failures: 3, pausedAt: null }, 10, NOW)).toEqual({
+      failures: 0,
+      pausedAt: null,
+    });
   });
 
   it('should keep a pause and its count when a run succeeds while paused', () => {

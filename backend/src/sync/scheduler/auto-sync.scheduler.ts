@@ -155,7 +155,10 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     this.clearTimer(sourceId);
     if (!at || this.isStopped) return;
     const delay = Math.min(Math.max(0, at.getTime() - Date.now()), MAX_TIMER_MS);
-    this.registry.addTimeout(AUTO_SYNC_TIMER_PREFIX + sourceId, setTimeout(() => this.inBackground(sourceId, () => this.fire(sourceId)), delay));
+    this.registry.addTimeout(
+      AUTO_SYNC_TIMER_PREFIX + sourceId,
+      setTimeout(() => this.inBackground(sourceId, () => this.fire(sourceId)), delay),
+    );
   }
 
   private clearTimer(sourceId: string): void {

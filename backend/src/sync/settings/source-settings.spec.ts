@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { checkConnectionUpdate, checkOptionsUpdate, defineSourceSettings, describeSettings, optionDefaults, readDeclaredOptions, storedFlag } from './source-settings';
+import {
+  checkConnectionUpdate,
+  checkOptionsUpdate,
+  defineSourceSettings,
+  describeSettings,
+  optionDefaults,
+  readDeclaredOptions,
+  storedFlag,
+} from './source-settings';
 
 const settings = defineSourceSettings({
   connection: [
@@ -20,12 +28,18 @@ describe('declared source settings', () => {
 
   it('should fall back to the default and warn once per refused value when the worker reads stored options', () => {
     const warnings: string[] = [];
-    expect(readDeclaredOptions(settings, { pageSize: 500, mode: 'careful', note: 'x'.repeat(11) }, (m) => warnings.push(m))).toEqual({ pageSize: 20, mode: 'careful' });
+    expect(readDeclaredOptions(settings, { pageSize: 500, mode: 'careful', note: 'x'.repeat(11) }, (m) => warnings.push(m))).toEqual({
+      pageSize: 20,
+      mode: 'careful',
+    });
     expect(warnings).toEqual([expect.stringMatching(/^option pageSize .*; using 20$/), expect.stringMatching(/^option note .*; using none$/)]);
   });
 
   it('should answer per-field errors under options.<key> when a PATCH sends an unknown or bad option', () => {
-    expect(checkOptionsUpdate(settings, {}, { colour: 'red' })).toEqual({ ok: false, fields: { 'options.colour': [expect.stringContaining('pageSize, mode, note')] } });
+    expect(checkOptionsUpdate(settings, {}, { colour: 'red' })).toEqual({
+      ok: false,
+      fields: { 'options.colour': [expect.stringContaining('pageSize, mode, note')] },
+    });
     const bad = checkOptionsUpdate(settings, {}, { pageSize: 0, mode: 'slow' });
     expect(bad.ok ? [] : Object.keys(bad.fields).sort()).toEqual(['options.mode', 'options.pageSize']);
   });
@@ -39,7 +53,10 @@ describe('declared source settings', () => {
       ok: false,
       fields: { 'connection.baseUrl': ['baseUrl must be an http(s) URL'], 'connection.password': [expect.stringContaining('baseUrl, apiKey')] },
     });
-    expect(checkConnectionUpdate(settings.connection, { baseUrl: 'http://h:1/api//', apiKey: 'k' })).toEqual({ ok: true, value: { baseUrl: 'http://h:1/api', apiKey: 'k' } });
+    expect(checkConnectionUpdate(settings.connection, { baseUrl: 'http://h:1/api//', apiKey: 'k' })).toEqual({
+      ok: true,
+      value: { baseUrl: 'http://h:1/api', apiKey: 'k' },
+    });
   });
 
   it('should describe the fields and the options with their limits and label keys when serialised for the form', () => {

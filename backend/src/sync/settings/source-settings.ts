@@ -82,7 +82,11 @@ export function readDeclaredOptions(settings: SourceSettings, raw: Record<string
  * own checks (e.g. a year range) run over the stored options with the sent ones on top. Only the sent keys
  * come back, as the declaration cleans them.
  */
-export function checkOptionsUpdate(settings: SourceSettings, stored: Record<string, unknown>, sent: Record<string, unknown>): SettingsCheck<Record<string, unknown>> {
+export function checkOptionsUpdate(
+  settings: SourceSettings,
+  stored: Record<string, unknown>,
+  sent: Record<string, unknown>,
+): SettingsCheck<Record<string, unknown>> {
   const shape = settings.options.shape;
   const fields: FieldErrors = {};
   const add = (key: string, message: string) => (fields[`options.${key}`] ??= []).push(message);
@@ -151,7 +155,12 @@ export function describeSettings(settings: SourceSettings): SourceSettingsInfo {
   const schema = z.toJSONSchema(settings.options, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   const { $schema: _schema, ...rest } = schema;
   return {
-    connection: settings.connection.map((field) => ({ name: field.name, kind: field.kind, isRequired: field.isRequired, isNeededForTest: field.isNeededForTest ?? false })),
+    connection: settings.connection.map((field) => ({
+      name: field.name,
+      kind: field.kind,
+      isRequired: field.isRequired,
+      isNeededForTest: field.isNeededForTest ?? false,
+    })),
     options: { ...rest, type: 'object', properties: (rest.properties ?? {}) as Record<string, OptionInfo> },
   };
 }
@@ -159,5 +168,8 @@ export function describeSettings(settings: SourceSettings): SourceSettingsInfo {
 /** The secret values of a connection, to mask wherever a message might echo one. */
 export function secretValues(fields: readonly ConnectionField[], connection: WorkerSettings['connection']): string[] {
   if (!connection) return [];
-  return fields.filter((field) => field.kind === 'secret').map((field) => connection[field.name]).filter((value): value is string => Boolean(value));
+  return fields
+    .filter((field) => field.kind === 'secret')
+    .map((field) => connection[field.name])
+    .filter((value): value is string => Boolean(value));
 }

@@ -6,7 +6,14 @@ describe('runSync', () => {
   it('should hand the step the options the declaration read and log its warnings when a stored option is refused', async () => {
     const sent: WorkerMessage[] = [];
     let seenOptions: Record<string, unknown> = {};
-    const context = { runId: '1', sourceId: 'library', mode: null, settings: { connection: null, options: { pageSize: 500 } }, db: {}, signal: new AbortController().signal } as unknown as Omit<WorkerContext, 'report'>;
+    const context = {
+      runId: '1',
+      sourceId: 'library',
+      mode: null,
+      settings: { connection: null, options: { pageSize: 500 } },
+      db: {},
+      signal: new AbortController().signal,
+    } as unknown as Omit<WorkerContext, 'report'>;
 
     await runSync({
       step: async ({ settings }) => {

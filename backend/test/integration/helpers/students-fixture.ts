@@ -69,7 +69,17 @@ export function expectedStudents(gateway: GolestanStandIn, terms: string[]): Exp
   return expected;
 }
 
-export type StoredStudent = { student_number: string; first_name: string; last_name: string; term: string; campus_code: string; status_code: string; deleted_at: string | null; updated_at: string; last_run_id: string };
+export type StoredStudent = {
+  student_number: string;
+  first_name: string;
+  last_name: string;
+  term: string;
+  campus_code: string;
+  status_code: string;
+  deleted_at: string | null;
+  updated_at: string;
+  last_run_id: string;
+};
 
 export function readStudents(t: TestApp): { students: StoredStudent[]; history: string[] } {
   const db = new Database(t.config.databasePath, { readonly: true });

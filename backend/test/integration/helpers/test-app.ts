@@ -14,11 +14,21 @@ import type { SeedConnection } from '../../../src/sync/source-seeds';
 /** Collects every line the app logs, so tests can assert what never appears there. */
 export class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
-  log(message: unknown, ...rest: unknown[]) { this.lines.push([message, ...rest].map(String).join(' ')); }
-  error(message: unknown, ...rest: unknown[]) { this.log(message, ...rest); }
-  warn(message: unknown, ...rest: unknown[]) { this.log(message, ...rest); }
-  debug(message: unknown, ...rest: unknown[]) { this.log(message, ...rest); }
-  verbose(message: unknown, ...rest: unknown[]) { this.log(message, ...rest); }
+  log(message: unknown, ...rest: unknown[]) {
+    this.lines.push([message, ...rest].map(String).join(' '));
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    this.log(message, ...rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.log(message, ...rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.log(message, ...rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.log(message, ...rest);
+  }
 }
 
 export type HttpClient = ReturnType<typeof request.agent>;
@@ -78,7 +88,10 @@ export async function startTestApp(
       let roleCookie = roleCookies.get(role);
       if (!roleCookie) {
         const password = `${role}-test-password`;
-        await client(cookie).post('/api/users').send({ username: `test-${role}`, displayName: `Test ${role}`, password, role }).expect(201);
+        await client(cookie)
+          .post('/api/users')
+          .send({ username: `test-${role}`, displayName: `Test ${role}`, password, role })
+          .expect(201);
         roleCookie = await signIn(server, `test-${role}`, password);
         roleCookies.set(role, roleCookie);
       }

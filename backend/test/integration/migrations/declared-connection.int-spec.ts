@@ -16,7 +16,10 @@ describe('declared connection migration', () => {
   it('should move the user name and the encrypted password and token into one JSON each when it runs', async () => {
     const database = join(dir, 'db.sqlite');
     const full = buildDataSourceOptions(database, []);
-    const before = new DataSource({ ...full, migrations: (full.migrations as unknown[]).filter((migration) => migration !== DeclaredConnection1765200000000) } as typeof full);
+    const before = new DataSource({
+      ...full,
+      migrations: (full.migrations as unknown[]).filter((migration) => migration !== DeclaredConnection1765200000000),
+    } as typeof full);
     await before.initialize();
     const password = box.encrypt('pw-1');
     const token = box.encrypt('tok-1');

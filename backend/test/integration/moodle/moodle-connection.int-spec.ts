@@ -57,13 +57,21 @@ describe('testing the Moodle connection through the API', () => {
   });
 
   it('should exchange an unsaved user name and password for a token when no token is stored', async () => {
-    await t.http().patch('/api/sources/moodle').send({ connection: { token: '' } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { token: '' } })
+      .expect(200);
 
     const result = await test({ connection: { baseUrl: `${moodle.url}/`, username: moodle.username, password: moodle.password } });
 
     expect(result.isOk).toBe(true);
     expect(moodle.stats().tokenRequests).toBe(1);
-    await t.http().patch('/api/sources/moodle').send({ connection: { token: moodle.token } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { token: moodle.token } })
+      .expect(200);
   });
 
   it('should not send the stored token to another address when only the base URL changes', async () => {
@@ -91,13 +99,27 @@ describe('testing the Moodle connection through the API', () => {
 
   it('should answer 400 for a source that cannot test and 404 for an unknown one', async () => {
     await t.http().post('/api/sources/nope/test-connection').send({}).expect(404);
-    await t.http().post('/api/sources/moodle/test-connection').send({ connection: { baseUrl: 'not a url' } }).expect(400);
+    await t
+      .http()
+      .post('/api/sources/moodle/test-connection')
+      .send({ connection: { baseUrl: 'not a url' } })
+      .expect(400);
   });
 
   it('should save checked options and refuse bad ones naming the field when an admin edits them', async () => {
-    const saved = (await t.http().patch('/api/sources/moodle').send({ options: { service: 'hamgam_sync' } }).expect(200)).body as Source & { options: Record<string, unknown> };
+    const saved = (
+      await t
+        .http()
+        .patch('/api/sources/moodle')
+        .send({ options: { service: 'hamgam_sync' } })
+        .expect(200)
+    ).body as Source & { options: Record<string, unknown> };
     expect(saved.options.service).toBe('hamgam_sync');
-    const refused = await t.http().patch('/api/sources/moodle').send({ options: { concurrency: 99 } }).expect(400);
+    const refused = await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ options: { concurrency: 99 } })
+      .expect(400);
     expect(refused.body.fields['options.concurrency'].length).toBeGreaterThan(0);
   });
 
@@ -107,13 +129,23 @@ describe('testing the Moodle connection through the API', () => {
     expect(before).toMatchObject({ canTestConnection: true, modes: ['full', 'recent'], connection: { hasToken: true } });
     expect(sources.find((source) => source.id === 'faculty')!.canTestConnection).toBe(true);
 
-    const saved = (await t.http().patch('/api/sources/moodle').send({ connection: { token: NEW_TOKEN } }).expect(200)).body as Source;
+    const saved = (
+      await t
+        .http()
+        .patch('/api/sources/moodle')
+        .send({ connection: { token: NEW_TOKEN } })
+        .expect(200)
+    ).body as Source;
 
     expect(saved.connection).toEqual({ baseUrl: moodle.url, username: '', hasPassword: false, hasToken: true });
     expect(JSON.stringify(saved)).not.toContain(NEW_TOKEN);
     expect(readFileSync(t.config.databasePath).includes(Buffer.from(NEW_TOKEN))).toBe(false);
     expect((await test()).message).toContain('invalidtoken');
-    await t.http().patch('/api/sources/moodle').send({ connection: { token: moodle.token } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { token: moodle.token } })
+      .expect(200);
     expect(t.logger.lines.join('\n')).not.toContain(moodle.token);
   });
 });

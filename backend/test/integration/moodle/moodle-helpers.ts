@@ -6,7 +6,11 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 export type MoodleTestBed = { moodle: MoodleStandIn; t: TestApp };
 
 /** A stand-in Moodle and the app pointed at it by MOODLE_* settings, with small pages and fast retries. */
-export async function startMoodleTestBed(site: MoodleStandInOptions, options: Record<string, unknown> = {}, env: Record<string, string> = {}): Promise<MoodleTestBed> {
+export async function startMoodleTestBed(
+  site: MoodleStandInOptions,
+  options: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+): Promise<MoodleTestBed> {
   const moodle = await startMoodleStandIn(site);
   const t = await startTestApp({ env: { MOODLE_BASE_URL: moodle.url, MOODLE_TOKEN: moodle.token, ...env } });
   const db = new Database(t.config.databasePath);

@@ -20,7 +20,11 @@ describe('moodle sync against the stand-in Moodle', () => {
   });
 
   const trigger = async (mode?: 'full' | 'recent'): Promise<SyncRun> => {
-    const response = await t.http().post('/api/sources/moodle/runs').send(mode ? { mode } : {}).expect(202);
+    const response = await t
+      .http()
+      .post('/api/sources/moodle/runs')
+      .send(mode ? { mode } : {})
+      .expect(202);
     return waitForRunEnd(t, (response.body as SyncRun).id);
   };
 
@@ -33,8 +37,18 @@ describe('moodle sync against the stand-in Moodle', () => {
 
     expect(run).toMatchObject({ status: 'success', errorMessage: null, stage: 'completed', percent: 100 });
     const stored = expected.categories + expected.courses * 2 + expected.users + expected.enrolments;
-    expect(run.counts).toEqual({ fetched: expected.categories + expected.courses + expected.enrolments, inserted: stored, updated: 0, unchanged: 0, deleted: 0, rejected: 0 });
-    const courses = query<{ id: number; term_code: string | null; activity_level: string }>(t, 'SELECT id, term_code, activity_level FROM moodle_courses ORDER BY id');
+    expect(run.counts).toEqual({
+      fetched: expected.categories + expected.courses + expected.enrolments,
+      inserted: stored,
+      updated: 0,
+      unchanged: 0,
+      deleted: 0,
+      rejected: 0,
+    });
+    const courses = query<{ id: number; term_code: string | null; activity_level: string }>(
+      t,
+      'SELECT id, term_code, activity_level FROM moodle_courses ORDER BY id',
+    );
     expect(courses.map((c) => c.id)).toEqual(moodle.site.data().courses.map((c) => c.id));
     for (const course of courses) {
       expect(course.term_code).toBe(moodle.site.data().expectedTerms.get(course.id));
@@ -48,8 +62,16 @@ describe('moodle sync against the stand-in Moodle', () => {
       { match_kind: 'student', n: 1 },
     ]);
     const [summary] = query<{ summary: string }>(t, 'SELECT summary FROM moodle_classifications WHERE run_id = ?', run.id);
-    expect(JSON.parse(summary.summary)).toMatchObject({ courses: expected.courses, users: expected.users, byMatch: { student: 1, faculty: 1 }, studentsChecked: true });
-    const reconciliation = (await t.http().get('/api/sources/moodle/records?table=users&q=faculty').expect(200)).body as { total: number; items: { fields: Record<string, string | null> }[] };
+    expect(JSON.parse(summary.summary)).toMatchObject({
+      courses: expected.courses,
+      users: expected.users,
+      byMatch: { student: 1, faculty: 1 },
+      studentsChecked: true,
+    });
+    const reconciliation = (await t.http().get('/api/sources/moodle/records?table=users&q=faculty').expect(200)).body as {
+      total: number;
+      items: { fields: Record<string, string | null> }[];
+    };
     expect(reconciliation.total).toBe(1);
     expect(reconciliation.items[0].fields).toMatchObject({ match: 'faculty', matchedKey: TEACHER_CODES[0], roles: 'editingteacher' });
     expect(await runLog(t, run.id)).toMatch(/connected to "سامانهٔ آموزش مجازی دانشگاه \(نمایشی\)" \(Moodle 4\.3 \(Build: 20231009\)\)/);
@@ -67,7 +89,11 @@ describe('moodle sync against the stand-in Moodle', () => {
     expect(moodle.stats().contentsCourseIds.slice(before)).toEqual([changed.id]);
     expect(run.counts.updated).toBe(2); // the course's row (cache marker) and its content analysis
     expect(run.counts.deleted).toBe(0);
-    const [contents] = query<{ pages: number; last_run_id: string }>(t, 'SELECT pages, last_run_id FROM moodle_course_contents WHERE course_id = ?', changed.id);
+    const [contents] = query<{ pages: number; last_run_id: string }>(
+      t,
+      'SELECT pages, last_run_id FROM moodle_course_contents WHERE course_id = ?',
+      changed.id,
+    );
     expect(contents.last_run_id).toBe(run.id);
     expect(await runLog(t, run.id)).toContain(`incremental run: 1 of ${moodle.site.data().courses.length} courses changed`);
   });
@@ -113,7 +139,11 @@ describe('moodle sync against the stand-in Moodle', () => {
   });
 
   it('should fail with kind auth and the Moodle errorcode when the token is invalid', async () => {
-    await t.http().patch('/api/sources/moodle').send({ connection: { token: '0123456789abcdef0123456789abcdef' } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { token: '0123456789abcdef0123456789abcdef' } })
+      .expect(200);
 
     const run = await trigger();
 
@@ -123,7 +153,11 @@ describe('moodle sync against the stand-in Moodle', () => {
   });
 
   it('should get a new token from login/token.php and finish when the token expires mid-run', async () => {
-    await t.http().patch('/api/sources/moodle').send({ connection: { token: '', username: moodle.username, password: moodle.password } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { token: '', username: moodle.username, password: moodle.password } })
+      .expect(200);
     moodle.setFaults({ expireTokensAfterCalls: 15 });
 
     const run = await trigger();
@@ -162,8 +196,12 @@ describe('moodle sync against the stand-in Moodle', () => {
   });
 
   const MOODLE_TABLES: [table: string, order: string][] = [
-    ['moodle_categories', 'id'], ['moodle_courses', 'id'], ['moodle_course_contents', 'course_id'], ['moodle_users', 'id'],
-    ['moodle_enrolments', 'course_id, user_id'], ['moodle_classifications', 'run_id'],
+    ['moodle_categories', 'id'],
+    ['moodle_courses', 'id'],
+    ['moodle_course_contents', 'course_id'],
+    ['moodle_users', 'id'],
+    ['moodle_enrolments', 'course_id, user_id'],
+    ['moodle_classifications', 'run_id'],
   ];
   const storedPicture = () => Object.fromEntries(MOODLE_TABLES.map(([table, order]) => [table, query(t, `SELECT * FROM ${table} ORDER BY ${order}`)]));
 

@@ -16,8 +16,12 @@ class CreateLibraryTables1799000000000 implements MigrationInterface {
   name = 'CreateLibraryTables1799000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE library_books (code TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL, author TEXT, last_run_id TEXT, updated_at TEXT NOT NULL, deleted_at TEXT)`);
-    await q.query(`CREATE TABLE library_members (card TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, last_run_id TEXT, updated_at TEXT NOT NULL, deleted_at TEXT)`);
+    await q.query(
+      `CREATE TABLE library_books (code TEXT PRIMARY KEY NOT NULL, title TEXT NOT NULL, author TEXT, last_run_id TEXT, updated_at TEXT NOT NULL, deleted_at TEXT)`,
+    );
+    await q.query(
+      `CREATE TABLE library_members (card TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, last_run_id TEXT, updated_at TEXT NOT NULL, deleted_at TEXT)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -63,7 +67,9 @@ function browser(table: string, key: string, toRecord: (row: Record<string, stri
     count: (db: Database.Database) => countRows(db, table),
     list(db, { page, pageSize }) {
       const { total } = db.prepare<[], { total: number }>(`SELECT COUNT(*) AS total FROM ${table}`).get()!;
-      const rows = db.prepare<[number, number], Record<string, string | null>>(`SELECT * FROM ${table} ORDER BY ${key} LIMIT ? OFFSET ?`).all(pageSize, (page - 1) * pageSize);
+      const rows = db
+        .prepare<[number, number], Record<string, string | null>>(`SELECT * FROM ${table} ORDER BY ${key} LIMIT ? OFFSET ?`)
+        .all(pageSize, (page - 1) * pageSize);
       const items = rows.map((row) => ({ ...toRecord(row), deletedAt: row.deleted_at, lastRunId: row.last_run_id, updatedAt: row.updated_at!, history: null }));
       return { items, total };
     },
@@ -83,7 +89,11 @@ export const librarySource: SourceDefinition = {
   migrations: [CreateLibraryTables1799000000000],
   loadStep: async () => runLibrarySync,
   recordTables: [
-    { id: 'books', columns: ['author'], load: async () => browser('library_books', 'code', (row) => ({ key: row.code!, name: row.title!, fields: { author: row.author } })) },
+    {
+      id: 'books',
+      columns: ['author'],
+      load: async () => browser('library_books', 'code', (row) => ({ key: row.code!, name: row.title!, fields: { author: row.author } })),
+    },
     { id: 'members', columns: [], load: async () => browser('library_members', 'card', (row) => ({ key: row.card!, name: row.name!, fields: {} })) },
   ],
   testConnection: async (settings, signal) => {

@@ -71,7 +71,11 @@ describe('a source defined only in test code', () => {
       .expect(400);
     expect(Object.keys(unknown.body.fields).sort()).toEqual(['connection.baseUrl', 'connection.password', 'options.colour']);
 
-    const outOfRange = await t.http().patch('/api/sources/library').send({ options: { pageSize: 99 } }).expect(400);
+    const outOfRange = await t
+      .http()
+      .patch('/api/sources/library')
+      .send({ options: { pageSize: 99 } })
+      .expect(400);
     expect(Object.keys(outOfRange.body.fields)).toEqual(['options.pageSize']);
     expect((await t.http().get('/api/sources/library').expect(200)).body.options).toEqual({ pageSize: 2 });
   });
@@ -93,15 +97,27 @@ describe('a source defined only in test code', () => {
     const stored = await t.http().post('/api/sources/library/test-connection').send({}).expect(200);
     expect(stored.body).toMatchObject({ isOk: true, system: { name: 'Central library', user: 'hamgam' } });
 
-    const typed = await t.http().post('/api/sources/library/test-connection').send({ connection: { apiKey: 'wrong' } }).expect(200);
+    const typed = await t
+      .http()
+      .post('/api/sources/library/test-connection')
+      .send({ connection: { apiKey: 'wrong' } })
+      .expect(200);
     expect(typed.body).toMatchObject({ isOk: false, errorKind: 'auth' });
 
     seen.length = 0;
-    const moved = await t.http().post('/api/sources/library/test-connection').send({ connection: { baseUrl: `${baseUrl}/elsewhere` } }).expect(200);
+    const moved = await t
+      .http()
+      .post('/api/sources/library/test-connection')
+      .send({ connection: { baseUrl: `${baseUrl}/elsewhere` } })
+      .expect(200);
     expect(moved.body.isOk).toBe(false);
     expect(seen.map((request) => request.key ?? '')).toEqual(['']);
 
-    const refused = await t.http().patch('/api/sources/library').send({ connection: { baseUrl: `${baseUrl}/elsewhere` } }).expect(400);
+    const refused = await t
+      .http()
+      .patch('/api/sources/library')
+      .send({ connection: { baseUrl: `${baseUrl}/elsewhere` } })
+      .expect(400);
     expect(Object.keys(refused.body.fields)).toEqual(['connection.apiKey']);
   });
 

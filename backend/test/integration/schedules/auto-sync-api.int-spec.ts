@@ -78,7 +78,14 @@ describe('the auto-sync API', () => {
 
   it('should describe the limits when the dialog asks for the config', async () => {
     const config = (await t.http().get('/api/schedules/config').expect(200)).body as AutoSyncConfig;
-    expect(config).toEqual({ isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 });
+    expect(config).toEqual({
+      isAllowed: true,
+      timeZone: 'Asia/Tehran',
+      minIntervalSeconds: 300,
+      maxIntervalSeconds: 2_592_000,
+      units: ['minutes', 'hours', 'days'],
+      maxFailures: 10,
+    });
   });
 
   it('should list the next three fire times in Tehran time when a cron expression is previewed', async () => {

@@ -13,7 +13,10 @@ describe('automatic sync', () => {
   let t: TestApp;
 
   const start = (env: Record<string, string> = {}, dataDir?: string) =>
-    startTestApp({ dataDir, env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password, ...FAST, ...env } });
+    startTestApp({
+      dataDir,
+      env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password, ...FAST, ...env },
+    });
 
   beforeEach(async () => {
     gateway = await startGolestanStandIn({ facultyCount: 30, seed: 11 });

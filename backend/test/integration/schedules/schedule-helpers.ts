@@ -22,7 +22,10 @@ export async function scheduledRunsOf(t: TestApp, sourceId = 'faculty'): Promise
 }
 
 export function autoSyncTimers(t: TestApp): string[] {
-  return t.app.get(SchedulerRegistry).getTimeouts().filter((name) => name.startsWith('auto-sync:'));
+  return t.app
+    .get(SchedulerRegistry)
+    .getTimeouts()
+    .filter((name) => name.startsWith('auto-sync:'));
 }
 
 export const msBetween = (from: string, to: string) => new Date(to).getTime() - new Date(from).getTime();

@@ -14,9 +14,14 @@ type CliResult = { code: number; stdout: string; stderr: string };
 /** Runs the compiled CLI as a user would, against a server on `url`. */
 function runCli(url: string, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, HAMGAM_URL: url, HAMGAM_CLI_USERNAME: TEST_ADMIN.username, HAMGAM_CLI_PASSWORD: TEST_ADMIN.password }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH, HAMGAM_URL: url, HAMGAM_CLI_USERNAME: TEST_ADMIN.username, HAMGAM_CLI_PASSWORD: TEST_ADMIN.password }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

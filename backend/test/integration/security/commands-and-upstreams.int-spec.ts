@@ -12,7 +12,8 @@ import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from '../helper
 
 const PRINT_ENV = join(__dirname, '../../fixtures/print-env.mjs');
 
-const logOf = async (t: TestApp, run: SyncRun) => ((await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body as RunLog).lines.map((line) => line.message);
+const logOf = async (t: TestApp, run: SyncRun) =>
+  ((await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body as RunLog).lines.map((line) => line.message);
 
 describe('finding 2: an admin session is not a shell on the host', () => {
   const SERVER_SECRET = 'server-only-secret-4711';
@@ -113,10 +114,12 @@ describe('finding 2: an admin session is not a shell on the host', () => {
   it('should run what configuration says, not an executable stored before, when the app starts again', async () => {
     const db = new Database(t.config.databasePath);
     // What an admin could write over the API before this fix, and a command row no configuration names any more.
-    db.prepare(`UPDATE sources SET command = ? WHERE id = 'print-env'`).run(JSON.stringify({ executable: '/bin/sh', args: ['-c', 'echo pwned; echo Total records: 1'], cwd: '/', countPattern: 'Total records: (\\d+)' }));
-    db.prepare(`INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at) VALUES ('old-script', 'command', 1, 60, '{}', ?, '2026-01-01', '2026-01-01')`).run(
+    db.prepare(`UPDATE sources SET command = ? WHERE id = 'print-env'`).run(
       JSON.stringify({ executable: '/bin/sh', args: ['-c', 'echo pwned; echo Total records: 1'], cwd: '/', countPattern: 'Total records: (\\d+)' }),
     );
+    db.prepare(
+      `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at) VALUES ('old-script', 'command', 1, 60, '{}', ?, '2026-01-01', '2026-01-01')`,
+    ).run(JSON.stringify({ executable: '/bin/sh', args: ['-c', 'echo pwned; echo Total records: 1'], cwd: '/', countPattern: 'Total records: (\\d+)' }));
     db.close();
     await t.close({ keepData: true });
     t = await startTestApp({
@@ -205,7 +208,13 @@ describe('finding 6: upstream requests are not a probe of the internal network',
     return started;
   };
   const testConnection = async (baseUrl: string) =>
-    (await t.http().post('/api/sources/moodle/test-connection').send({ connection: { baseUrl, token: 'a-token-typed-for-the-test' } }).expect(200)).body as ConnectionTestResult;
+    (
+      await t
+        .http()
+        .post('/api/sources/moodle/test-connection')
+        .send({ connection: { baseUrl, token: 'a-token-typed-for-the-test' } })
+        .expect(200)
+    ).body as ConnectionTestResult;
 
   beforeAll(async () => {
     gateway = await startGolestanStandIn({ facultyCount: 5, seed: 4 });
@@ -246,7 +255,13 @@ describe('finding 6: upstream requests are not a probe of the internal network',
   });
 
   it('should show a Moodle errorcode but not the message text when the answer is a Moodle-shaped error', async () => {
-    const internal = await probe(startHttpProbe((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ exception: 'moodle_exception', errorcode: 'invalidtoken', message: INTERNAL }))));
+    const internal = await probe(
+      startHttpProbe((_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ exception: 'moodle_exception', errorcode: 'invalidtoken', message: INTERNAL })),
+      ),
+    );
 
     const result = await testConnection(internal.url);
 
@@ -256,7 +271,9 @@ describe('finding 6: upstream requests are not a probe of the internal network',
   });
 
   it('should not show an error code that is really text from the address when it is not shaped like one', async () => {
-    const internal = await probe(startHttpProbe((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errorcode: INTERNAL }))));
+    const internal = await probe(
+      startHttpProbe((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errorcode: INTERNAL }))),
+    );
 
     const result = await testConnection(internal.url);
 
@@ -288,7 +305,11 @@ describe('finding 6: upstream requests are not a probe of the internal network',
 
   it('should fail a run with a summary and keep the body out of its log when the upstream answers an error page', async () => {
     const internal = await probe(startHttpProbe((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end(`<pre>${INTERNAL}</pre>`)));
-    await t.http().patch('/api/sources/faculty').send({ connection: { baseUrl: internal.url, password: 'typed-again' } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ connection: { baseUrl: internal.url, password: 'typed-again' } })
+      .expect(200);
 
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
 
@@ -297,11 +318,19 @@ describe('finding 6: upstream requests are not a probe of the internal network',
     const log = (await logOf(t, run)).join('\n');
     expect(log).toContain('HTTP 404');
     expect(`${run.errorMessage}\n${log}\n${t.logger.lines.join('\n')}`).not.toMatch(/INTERNAL|hunter2|root:x/);
-    await t.http().patch('/api/sources/faculty').send({ connection: { baseUrl: gateway.url, password: gateway.password } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ connection: { baseUrl: gateway.url, password: gateway.password } })
+      .expect(200);
   });
 
   it('should fail a run with the one network message and keep the errno in its log when the address refuses', async () => {
-    await t.http().patch('/api/sources/faculty').send({ connection: { baseUrl: await closedPortUrl(), password: 'typed-again' } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ connection: { baseUrl: await closedPortUrl(), password: 'typed-again' } })
+      .expect(200);
 
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
 
@@ -309,7 +338,11 @@ describe('finding 6: upstream requests are not a probe of the internal network',
     expect(run.errorMessage).toContain('no HTTP answer');
     expect(run.errorMessage).not.toContain('ECONNREFUSED');
     expect((await logOf(t, run)).join('\n')).toContain('ECONNREFUSED');
-    await t.http().patch('/api/sources/faculty').send({ connection: { baseUrl: gateway.url, password: gateway.password } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ connection: { baseUrl: gateway.url, password: gateway.password } })
+      .expect(200);
   });
 
   it.each([
@@ -319,7 +352,11 @@ describe('finding 6: upstream requests are not a probe of the internal network',
     const capture = await probe(startHttpProbe((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
     const before = (await t.http().get(`/api/sources/${id}`).expect(200)).body as Source;
 
-    const response = await t.http().patch(`/api/sources/${id}`).send({ connection: { baseUrl: capture.url } }).expect(400);
+    const response = await t
+      .http()
+      .patch(`/api/sources/${id}`)
+      .send({ connection: { baseUrl: capture.url } })
+      .expect(400);
 
     expect((response.body as ApiErrorBody).fields?.[field]?.[0]).toMatch(/again/);
     expect((await t.http().get(`/api/sources/${id}`).expect(200)).body).toEqual(before);
@@ -364,19 +401,35 @@ describe('finding 6: the upstream allow-list (UPSTREAM_ALLOWED_HOSTS)', () => {
     ['another name of an allowed address', () => `http://localhost:${new URL(gateway.url).port}`],
     ['an internal address', () => 'http://10.0.0.1:8080'],
   ])('should answer 400 naming the address when PATCH sets %s', async (_label, url) => {
-    const response = await t.http().patch('/api/sources/faculty').send({ connection: { baseUrl: url(), password: 'typed' } }).expect(400);
+    const response = await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ connection: { baseUrl: url(), password: 'typed' } })
+      .expect(400);
 
     expect((response.body as ApiErrorBody).fields?.['connection.baseUrl']?.[0]).toMatch(/UPSTREAM_ALLOWED_HOSTS/);
     expect(((await t.http().get('/api/sources/faculty').expect(200)).body as Source).connection?.baseUrl).toBe(gateway.url);
   });
 
   it('should save an address whose host is on the list when any port of it is allowed', async () => {
-    await t.http().patch('/api/sources/moodle').send({ connection: { baseUrl: 'https://lms.example.ac.ir:8443', token: 'typed' } }).expect(200);
-    await t.http().patch('/api/sources/moodle').send({ connection: { baseUrl: moodle.url, token: moodle.token } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { baseUrl: 'https://lms.example.ac.ir:8443', token: 'typed' } })
+      .expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { baseUrl: moodle.url, token: moodle.token } })
+      .expect(200);
   });
 
   it('should answer 400 when a connection test is asked for an address off the list', async () => {
-    const response = await t.http().post('/api/sources/moodle/test-connection').send({ connection: { baseUrl: outside.url, token: 'typed' } }).expect(400);
+    const response = await t
+      .http()
+      .post('/api/sources/moodle/test-connection')
+      .send({ connection: { baseUrl: outside.url, token: 'typed' } })
+      .expect(400);
 
     expect((response.body as ApiErrorBody).fields?.['connection.baseUrl']).toBeDefined();
     expect(outside.requests).toEqual([]);
@@ -416,7 +469,10 @@ describe('finding 7 (part): a URL-encoded secret does not escape redaction', () 
   beforeAll(async () => {
     configDir = mkdtempSync(join(tmpdir(), 'hamgam-sec-redact-'));
     const script = join(__dirname, '../../fixtures/echo-encoded-secret.mjs');
-    writeFileSync(join(configDir, 'commands.json'), JSON.stringify([{ id: 'echo-encoded', executable: process.execPath, args: [script], countPattern: 'Total records: (\\d+)' }]));
+    writeFileSync(
+      join(configDir, 'commands.json'),
+      JSON.stringify([{ id: 'echo-encoded', executable: process.execPath, args: [script], countPattern: 'Total records: (\\d+)' }]),
+    );
     t = await startTestApp({
       env: { COMMAND_SOURCES_FILE: join(configDir, 'commands.json') },
       standIns: { 'echo-encoded': { baseUrl: 'http://127.0.0.1:9', username: 'sync', password: PASSWORD } },

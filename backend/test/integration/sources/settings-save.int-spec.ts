@@ -9,7 +9,10 @@ describe('saving a source', () => {
   beforeAll(async () => {
     t = await startTestApp();
     events = [];
-    t.app.get(SyncEventsService).stream().subscribe((event) => events.push(event));
+    t.app
+      .get(SyncEventsService)
+      .stream()
+      .subscribe((event) => events.push(event));
   });
 
   afterAll(() => t.close());

@@ -9,7 +9,9 @@ const EDITABLE_TYPES = ['integer', 'number', 'boolean', 'string'];
 
 /** Options a generic tab edits: numbers, booleans, choices and text the source has no tab of its own for. */
 export function editableOptions(settings: SourceSettingsInfo): [string, OptionInfo][] {
-  return Object.entries(settings.options.properties).filter(([, info]) => !info.isCustom && (info.enum !== undefined || EDITABLE_TYPES.includes(info.type ?? '')));
+  return Object.entries(settings.options.properties).filter(
+    ([, info]) => !info.isCustom && (info.enum !== undefined || EDITABLE_TYPES.includes(info.type ?? '')),
+  );
 }
 
 export function toOptionInputs(options: [string, OptionInfo][], stored: Record<string, unknown>): OptionInputs {
@@ -22,7 +24,11 @@ export function toOptionInputs(options: [string, OptionInfo][], stored: Record<s
 }
 
 /** What a PATCH sends: only the options changed, as their declared type; a number the form cannot read is a problem. */
-export function changedOptions(options: [string, OptionInfo][], inputs: OptionInputs, initial: OptionInputs): { sent: Record<string, unknown>; problems: Record<string, OptionProblem> } {
+export function changedOptions(
+  options: [string, OptionInfo][],
+  inputs: OptionInputs,
+  initial: OptionInputs,
+): { sent: Record<string, unknown>; problems: Record<string, OptionProblem> } {
   const sent: Record<string, unknown> = {};
   const problems: Record<string, OptionProblem> = {};
   for (const [key, info] of options) {

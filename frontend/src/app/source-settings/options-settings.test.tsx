@@ -5,7 +5,14 @@ import { errorBody, reply, stubApi, type StubHandler } from '../../testing/fetch
 import { makeSource } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render';
 
-const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+const CONFIG: AutoSyncConfig = {
+  isAllowed: true,
+  timeZone: 'Asia/Tehran',
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 2_592_000,
+  units: ['minutes', 'hours', 'days'],
+  maxFailures: 10,
+};
 
 function faculty(overrides: Partial<Source> = {}): Source {
   const base = makeSource();

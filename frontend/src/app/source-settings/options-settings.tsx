@@ -46,7 +46,11 @@ export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
           errors={errors[`options.${key}`]}
         />
       ))}
-      <FormFooter saveLabel={t('sourceSettings.saveOptions')} isSaving={save.isPending} failure={hasFormLevelError ? t('sourceSettings.saveOptionsFailed', { message: save.error?.message }) : null} />
+      <FormFooter
+        saveLabel={t('sourceSettings.saveOptions')}
+        isSaving={save.isPending}
+        failure={hasFormLevelError ? t('sourceSettings.saveOptionsFailed', { message: save.error?.message }) : null}
+      />
     </form>
   );
 }

@@ -32,14 +32,23 @@ export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSett
   const options = OPTION_TABS[source.id];
   const tabs: Tab[] = [
     { id: 'schedule', label: t('sourceSettings.schedule'), panel: <ScheduleSettings source={source} onSaved={onClose} /> },
-    ...(connection ? [{ id: 'connection', label: t('sourceSettings.connection'), panel: <ConnectionSettings source={{ ...source, connection }} onSaved={onClose} /> }] : []),
+    ...(connection
+      ? [{ id: 'connection', label: t('sourceSettings.connection'), panel: <ConnectionSettings source={{ ...source, connection }} onSaved={onClose} /> }]
+      : []),
     ...(command ? [{ id: 'command', label: t('sourceSettings.command'), panel: <CommandSettings command={command} /> }] : []),
     ...(options ? [{ id: 'options', label: t(`sourceSettings.${options.label}`), panel: <options.Panel source={source} onSaved={onClose} /> }] : []),
-    ...(editableOptions(source.settings).length > 0 ? [{ id: 'declared-options', label: t('sourceSettings.options'), panel: <OptionsSettings source={source} onSaved={onClose} /> }] : []),
+    ...(editableOptions(source.settings).length > 0
+      ? [{ id: 'declared-options', label: t('sourceSettings.options'), panel: <OptionsSettings source={source} onSaved={onClose} /> }]
+      : []),
   ];
 
   return (
-    <Dialog title={t('sourceSettings.title', { source: sourceName })} description={t('sourceSettings.description')} onClose={onClose} actions={<Button onClick={onClose}>{t('sourceSettings.close')}</Button>}>
+    <Dialog
+      title={t('sourceSettings.title', { source: sourceName })}
+      description={t('sourceSettings.description')}
+      onClose={onClose}
+      actions={<Button onClick={onClose}>{t('sourceSettings.close')}</Button>}
+    >
       <Tabs label={t('sourceSettings.sections')} tabs={tabs} selectedId={selected} onSelect={setSelected} />
     </Dialog>
   );

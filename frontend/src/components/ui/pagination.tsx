@@ -20,7 +20,9 @@ export function Pagination({ page, pageSize, total, isTotalCapped = false, onPag
         {t('pagination.previous')}
       </button>
       <span className="pagination__status">
-        {isTotalCapped ? t('pagination.pageOfMany', { page: n(page), total: n(total) }) : t('pagination.pageOf', { page: n(page), pages: n(lastPage), total: n(total) })}
+        {isTotalCapped
+          ? t('pagination.pageOfMany', { page: n(page), total: n(total) })
+          : t('pagination.pageOf', { page: n(page), pages: n(lastPage), total: n(total) })}
       </span>
       <button type="button" className="button button--secondary" disabled={page >= lastPage} onClick={() => onPageChange(page + 1)}>
         {t('pagination.next')}

@@ -60,11 +60,21 @@ export function AuditLog() {
         </div>
         <div className="history-filters__field">
           <label htmlFor={actorId}>{t('actor')}</label>
-          <input id={actorId} className="form__control" dir="ltr" defaultValue={actor} onBlur={(event) => set({ actor: event.target.value.trim() || undefined })} />
+          <input
+            id={actorId}
+            className="form__control"
+            dir="ltr"
+            defaultValue={actor}
+            onBlur={(event) => set({ actor: event.target.value.trim() || undefined })}
+          />
         </div>
         <div className="history-filters__field history-filters__field--wide">
           <label htmlFor={datesId}>{t('dates')}</label>
-          <DateRangePicker id={datesId} value={{ from: fromDate ?? null, to: toDate ?? null }} onChange={(range) => set({ from: range.from ?? undefined, to: range.to ?? undefined })} />
+          <DateRangePicker
+            id={datesId}
+            value={{ from: fromDate ?? null, to: toDate ?? null }}
+            onChange={(range) => set({ from: range.from ?? undefined, to: range.to ?? undefined })}
+          />
         </div>
         <div className="history-filters__actions">
           <a className="button button--secondary" href={auditExportUrl(query)} download>

@@ -5,7 +5,14 @@ import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fe
 import { makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+const CONFIG: AutoSyncConfig = {
+  isAllowed: true,
+  timeZone: 'Asia/Tehran',
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 2_592_000,
+  units: ['minutes', 'hours', 'days'],
+  maxFailures: 10,
+};
 
 function moodle(overrides: Partial<Source> = {}): Source {
   return makeSource({
@@ -109,7 +116,9 @@ describe('settings dialog, connection tab', () => {
 
   it("should show the server's message next to the field when the server refuses the connection", async () => {
     const message = 'baseUrl must be an http(s) URL';
-    stubConnection({ 'PATCH /api/sources/moodle': () => reply(400, errorBody(400, `connection.baseUrl: ${message}`, { fields: { 'connection.baseUrl': [message] } })) });
+    stubConnection({
+      'PATCH /api/sources/moodle': () => reply(400, errorBody(400, `connection.baseUrl: ${message}`, { fields: { 'connection.baseUrl': [message] } })),
+    });
     const { user, dialog } = await openConnection();
     const address = within(dialog).getByLabelText('Address');
 
@@ -128,7 +137,11 @@ describe('settings dialog, connection tab', () => {
 
     await view.user.click(within(card).getByRole('button', { name: 'Settings' }));
 
-    expect(within(screen.getByRole('dialog')).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Schedule']);
+    expect(
+      within(screen.getByRole('dialog'))
+        .getAllByRole('tab')
+        .map((tab) => tab.textContent),
+    ).toEqual(['Schedule']);
   });
 
   it('should ask for the stored token again and send nothing when only the address changes', async () => {

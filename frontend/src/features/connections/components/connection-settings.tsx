@@ -5,7 +5,14 @@ import { FieldError, describedBy } from '../../../components/ui/field-error';
 import { FormFooter } from '../../../components/ui/form-footer';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateConnection } from '../api/update-connection';
-import { checkConnectionForm, isSecretStored, toConnectionFormValues, toConnectionUpdate, toTestedConnection, type ConnectionFormValues } from '../utils/connection-form';
+import {
+  checkConnectionForm,
+  isSecretStored,
+  toConnectionFormValues,
+  toConnectionUpdate,
+  toTestedConnection,
+  type ConnectionFormValues,
+} from '../utils/connection-form';
 import { SecretField } from './secret-field';
 import { TestConnectionPanel } from './test-connection-panel';
 import '../connections.css';
@@ -87,12 +94,23 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
         ),
       )}
       {source.canTestConnection && <TestConnectionPanel sourceId={source.id} connection={toTestedConnection(fields, form)} />}
-      <FormFooter saveLabel={t('form.save')} isSaving={update.isPending} failure={hasFormLevelError ? t('form.saveFailed', { message: update.error?.message }) : null} />
+      <FormFooter
+        saveLabel={t('form.save')}
+        isSaving={update.isPending}
+        failure={hasFormLevelError ? t('form.saveFailed', { message: update.error?.message }) : null}
+      />
     </form>
   );
 }
 
-type PlainFieldProps = { sourceId: string; field: ConnectionFieldInfo; label: string; value: string; onChange: (value: string) => void; errors: string[] | undefined };
+type PlainFieldProps = {
+  sourceId: string;
+  field: ConnectionFieldInfo;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors: string[] | undefined;
+};
 
 /** An address or a plain text field, with the source's hint for it when its locale file has one. */
 function PlainField({ sourceId, field, label, value, onChange, errors }: PlainFieldProps) {

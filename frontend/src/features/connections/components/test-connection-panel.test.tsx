@@ -5,7 +5,13 @@ import { errorBody, reply, stubApi } from '../../../testing/fetch-stub';
 import { renderWithProviders } from '../../../testing/render';
 import { TestConnectionPanel } from './test-connection-panel';
 
-const NEEDED = ['core_webservice_get_site_info', 'core_course_get_categories', 'core_course_get_courses_by_field', 'core_course_get_contents', 'core_enrol_get_enrolled_users'];
+const NEEDED = [
+  'core_webservice_get_site_info',
+  'core_course_get_categories',
+  'core_course_get_courses_by_field',
+  'core_course_get_contents',
+  'core_enrol_get_enrolled_users',
+];
 
 function result(overrides: Partial<ConnectionTestResult> = {}): ConnectionTestResult {
   return {
@@ -44,7 +50,10 @@ describe('TestConnectionPanel', () => {
       checks: NEEDED.map((name) => ({ name, isAllowed: name !== 'core_course_get_contents' })),
     });
     const api = stubApi({ 'POST /api/sources/moodle/test-connection': () => failed });
-    const { user } = await renderWithProviders(<TestConnectionPanel sourceId="moodle" connection={{ baseUrl: 'https://lms.example.ac.ir', token: 'typed' }} />, { lng: 'en' });
+    const { user } = await renderWithProviders(
+      <TestConnectionPanel sourceId="moodle" connection={{ baseUrl: 'https://lms.example.ac.ir', token: 'typed' }} />,
+      { lng: 'en' },
+    );
 
     await user.click(screen.getByRole('button', { name: 'Test connection' }));
 

@@ -10,7 +10,10 @@ const FIELDS: ConnectionFieldInfo[] = [
 ];
 const stored = { baseUrl: 'https://lms.example.ac.ir', username: '', hasPassword: false, hasToken: true };
 const initial = toConnectionFormValues(FIELDS, stored);
-const typed = (values: Record<string, string>, removed: Record<string, boolean> = {}): ConnectionFormValues => ({ values: { ...initial.values, ...values }, removed });
+const typed = (values: Record<string, string>, removed: Record<string, boolean> = {}): ConnectionFormValues => ({
+  values: { ...initial.values, ...values },
+  removed,
+});
 
 describe('connection form', () => {
   it('should start with empty secrets whatever is stored', () => {
@@ -19,7 +22,10 @@ describe('connection form', () => {
 
   it('should send only what changed, trimmed, when the form is saved', () => {
     expect(toConnectionUpdate(FIELDS, initial, initial)).toEqual({});
-    expect(toConnectionUpdate(FIELDS, typed({ baseUrl: ' https://moodle.example.ac.ir ', username: ' sync ' }), initial)).toEqual({ baseUrl: 'https://moodle.example.ac.ir', username: 'sync' });
+    expect(toConnectionUpdate(FIELDS, typed({ baseUrl: ' https://moodle.example.ac.ir ', username: ' sync ' }), initial)).toEqual({
+      baseUrl: 'https://moodle.example.ac.ir',
+      username: 'sync',
+    });
   });
 
   it('should replace a secret when one is typed and remove it with an empty string only when asked', () => {
@@ -30,7 +36,12 @@ describe('connection form', () => {
 
   it('should test what is typed and leave untyped secrets to the server', () => {
     expect(toTestedConnection(FIELDS, initial)).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '' });
-    expect(toTestedConnection(FIELDS, typed({ token: 't', password: 'p' }))).toEqual({ baseUrl: 'https://lms.example.ac.ir', username: '', token: 't', password: 'p' });
+    expect(toTestedConnection(FIELDS, typed({ token: 't', password: 'p' }))).toEqual({
+      baseUrl: 'https://lms.example.ac.ir',
+      username: '',
+      token: 't',
+      password: 'p',
+    });
   });
 
   it('should test without the stored token when it is being removed', () => {
@@ -49,7 +60,11 @@ describe('connection form', () => {
     const start = toConnectionFormValues(fields, both);
     const moved: ConnectionFormValues = { values: { ...start.values, baseUrl: 'https://elsewhere.example.ac.ir' }, removed: {} };
 
-    expect(checkConnectionForm(fields, moved, start, both)).toEqual({ 'connection.password': ['secretAgain'], 'connection.token': ['secretAgain'], 'connection.apiKey': ['secretAgain'] });
+    expect(checkConnectionForm(fields, moved, start, both)).toEqual({
+      'connection.password': ['secretAgain'],
+      'connection.token': ['secretAgain'],
+      'connection.apiKey': ['secretAgain'],
+    });
     expect(checkConnectionForm(fields, { values: { ...moved.values, password: 'typed', apiKey: 'k' }, removed: { token: true } }, start, both)).toEqual({});
   });
 });

@@ -47,7 +47,8 @@ export function checkConnectionForm(
   if (baseUrl.replace(/\/+$/, '') === initial.values.baseUrl) return {};
   const found: Record<string, ConnectionCheckCode[]> = {};
   for (const field of fields) {
-    if (field.kind === 'secret' && isSecretStored(stored, field.name) && secretUpdate(form, field.name) === undefined) found[`connection.${field.name}`] = ['secretAgain'];
+    if (field.kind === 'secret' && isSecretStored(stored, field.name) && secretUpdate(form, field.name) === undefined)
+      found[`connection.${field.name}`] = ['secretAgain'];
   }
   return found;
 }

@@ -47,7 +47,9 @@ describe('records page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'داده‌های «دانشجویان»' })).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'رکوردهای «دانشجویان»' });
     expect(within(table).getByRole('columnheader', { name: 'شماره دانشجویی' })).toBeInTheDocument();
-    const [, first, second] = within(table).getAllByRole('row').filter((row) => row.closest('table') === table);
+    const [, first, second] = within(table)
+      .getAllByRole('row')
+      .filter((row) => row.closest('table') === table);
     expect(within(first).getByRole('rowheader', { name: '۴۰۵۱۱۱۱۰۰۰۱' })).toBeInTheDocument();
     expect(within(first).getByText('۰۰۱۲۳۴۵۶۷۹')).toBeInTheDocument();
     expect(within(first).getByText('فعال')).toBeInTheDocument();
@@ -83,7 +85,8 @@ describe('records page', () => {
   it('should ask for the next page when Next is clicked and there are more records', async () => {
     const api = stubApi({
       'GET /api/sources/students': studentsSource,
-      'GET /api/sources/students/records': (request) => page([student({ key: `k${request.query.get('page') ?? '1'}` })], { total: 45, page: Number(request.query.get('page') ?? 1) }),
+      'GET /api/sources/students/records': (request) =>
+        page([student({ key: `k${request.query.get('page') ?? '1'}` })], { total: 45, page: Number(request.query.get('page') ?? 1) }),
     });
     const { user } = await renderApp({ route: '/sources/students/records', lng: 'en' });
     await screen.findByText('Page 1 of 3');
@@ -136,7 +139,12 @@ describe('records page', () => {
         'GET /api/sources/moodle/records': (request) => {
           const table = request.query.get('table') ?? 'courses';
           const columns = MOODLE_TABLES.find((candidate) => candidate.id === table)!.columns;
-          const items = table === 'users' ? [user()] : table === 'courses' && !request.query.get('q') ? [course(), course({ key: '12', name: 'فیزیک', fields: { shortName: 'PHY1' } })] : [course()];
+          const items =
+            table === 'users'
+              ? [user()]
+              : table === 'courses' && !request.query.get('q')
+                ? [course(), course({ key: '12', name: 'فیزیک', fields: { shortName: 'PHY1' } })]
+                : [course()];
           return page(items, { table, columns });
         },
       });
@@ -146,7 +154,11 @@ describe('records page', () => {
       await renderApp({ route: '/sources/moodle/records' });
 
       const tablist = await screen.findByRole('tablist', { name: 'جدول‌های «مودل»' });
-      expect(within(tablist).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['درس‌ها', 'کاربران', 'دسته‌ها']);
+      expect(
+        within(tablist)
+          .getAllByRole('tab')
+          .map((tab) => tab.textContent),
+      ).toEqual(['درس‌ها', 'کاربران', 'دسته‌ها']);
       expect(within(tablist).getByRole('tab', { name: 'درس‌ها' })).toHaveAttribute('aria-selected', 'true');
       const table = await screen.findByRole('table', { name: 'رکوردهای «مودل»' });
       expect(within(table).getByRole('columnheader', { name: 'شناسهٔ درس' })).toBeInTheDocument();

@@ -68,7 +68,10 @@ export function RecordsPage() {
             id: candidate.id,
             label: t(`sources:${sourceId}.records.${candidate.id}.label`, { defaultValue: candidate.id }),
             // Only the shown table is fetched; the others render when their tab is chosen.
-            panel: candidate.id === table.id ? <RecordTablePanel key={candidate.id} sourceId={sourceId} sourceName={sourceName} table={candidate} isDefault={index === 0} /> : null,
+            panel:
+              candidate.id === table.id ? (
+                <RecordTablePanel key={candidate.id} sourceId={sourceId} sourceName={sourceName} table={candidate} isDefault={index === 0} />
+              ) : null,
           }))}
         />
       )}

@@ -25,12 +25,11 @@ export function useToggleAutoSync() {
     meta: { showsOwnErrors: true },
     mutationFn: toggleAutoSync,
     onMutate: async ({ sourceId, enabled }): Promise<Snapshot> => {
-      await Promise.all([
-        queryClient.cancelQueries({ queryKey: sourceKeys.lists() }),
-        queryClient.cancelQueries({ queryKey: sourceKeys.detail(sourceId) }),
-      ]);
+      await Promise.all([queryClient.cancelQueries({ queryKey: sourceKeys.lists() }), queryClient.cancelQueries({ queryKey: sourceKeys.detail(sourceId) })]);
       const snapshot = { list: queryClient.getQueryData<Source[]>(sourceKeys.list()), detail: queryClient.getQueryData<Source>(sourceKeys.detail(sourceId)) };
-      queryClient.setQueryData<Source[]>(sourceKeys.list(), (sources) => sources?.map((source) => (source.id === sourceId ? withToggle(source, enabled) : source)));
+      queryClient.setQueryData<Source[]>(sourceKeys.list(), (sources) =>
+        sources?.map((source) => (source.id === sourceId ? withToggle(source, enabled) : source)),
+      );
       queryClient.setQueryData<Source>(sourceKeys.detail(sourceId), (source) => (source ? withToggle(source, enabled) : source));
       return snapshot;
     },

@@ -5,7 +5,14 @@ import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fe
 import { makeAutoSync, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+const CONFIG: AutoSyncConfig = {
+  isAllowed: true,
+  timeZone: 'Asia/Tehran',
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 2_592_000,
+  units: ['minutes', 'hours', 'days'],
+  maxFailures: 10,
+};
 
 function stubSchedules(routes: Record<string, StubHandler> = {}) {
   return stubApi({ 'GET /api/sources': () => [makeSource()], 'GET /api/schedules/config': () => CONFIG, ...routes });
@@ -50,7 +57,9 @@ describe('settings dialog, schedule tab', () => {
 
   it("should show the server's message next to the interval and keep the dialog open when the server refuses the interval", async () => {
     const message = 'the interval must be at least 5 minutes';
-    stubSchedules({ 'PATCH /api/sources/faculty': () => reply(400, errorBody(400, `autoSync.every: ${message}`, { fields: { 'autoSync.every': [message] } })) });
+    stubSchedules({
+      'PATCH /api/sources/faculty': () => reply(400, errorBody(400, `autoSync.every: ${message}`, { fields: { 'autoSync.every': [message] } })),
+    });
     const { user, dialog } = await openSettings();
     const every = within(dialog).getByRole('textbox', { name: 'هر' });
 
@@ -104,13 +113,18 @@ describe('settings dialog, schedule tab', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'عبارت کرون' }), '0 2 * * *');
 
     const list = await within(dialog).findByRole('list', { name: 'سه اجرای بعدی' }, { timeout: 3000 });
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['۱۴۰۵/۰۹/۰۳ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۴ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۵ ۰۲:۰۰']);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['۱۴۰۵/۰۹/۰۳ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۴ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۵ ۰۲:۰۰']);
     expect(api.callsTo('GET /api/schedules/preview').at(-1)?.query.get('cron')).toBe('0 2 * * *');
   });
 
   it("should show the server's reason under the cron field when the previewed expression is invalid", async () => {
     stubSchedules({
-      'GET /api/schedules/preview': () => reply(400, errorBody(400, 'cron: bad', { fields: { cron: ['the cron expression is not valid: Field value (99) is out of range'] } })),
+      'GET /api/schedules/preview': () =>
+        reply(400, errorBody(400, 'cron: bad', { fields: { cron: ['the cron expression is not valid: Field value (99) is out of range'] } })),
     });
     const { user, dialog } = await openSettings('en');
 
@@ -133,6 +147,10 @@ describe('settings dialog, schedule tab', () => {
 
     const mode = within(dialog).getByRole('combobox', { name: 'Mode of scheduled runs' });
     expect(mode).toHaveValue('recent');
-    expect(within(mode).getAllByRole('option').map((option) => option.textContent)).toEqual(["The source's default", 'Full', 'Recent changes only']);
+    expect(
+      within(mode)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(["The source's default", 'Full', 'Recent changes only']);
   });
 });

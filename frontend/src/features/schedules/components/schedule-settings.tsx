@@ -13,7 +13,17 @@ import { TimingFields } from './timing-fields';
 import '../schedules.css';
 
 // Server field errors this form shows next to a field; any other refusal is shown for the whole form.
-const FORM_FIELDS = ['autoSync.every', 'autoSync.unit', 'autoSync.cron', 'autoSync.mode', 'autoSync.quietWindow', 'autoSync.quietWindow.start', 'autoSync.quietWindow.end', 'autoSync.quietWindow.days', 'timeoutSeconds'];
+const FORM_FIELDS = [
+  'autoSync.every',
+  'autoSync.unit',
+  'autoSync.cron',
+  'autoSync.mode',
+  'autoSync.quietWindow',
+  'autoSync.quietWindow.start',
+  'autoSync.quietWindow.end',
+  'autoSync.quietWindow.days',
+  'timeoutSeconds',
+];
 
 export type ScheduleSettingsProps = { source: Source; onSaved: () => void };
 
@@ -93,7 +103,11 @@ export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
           </p>
           <FieldError id={ids.timeoutError} messages={errors.timeoutSeconds} />
         </div>
-        <FormFooter saveLabel={t('dialog.save')} isSaving={update.isPending} failure={hasFormLevelError ? t('dialog.saveFailed', { message: update.error?.message }) : null} />
+        <FormFooter
+          saveLabel={t('dialog.save')}
+          isSaving={update.isPending}
+          failure={hasFormLevelError ? t('dialog.saveFailed', { message: update.error?.message }) : null}
+        />
       </form>
     </>
   );

@@ -23,7 +23,14 @@ describe('schedule form', () => {
 
   it('should send the quiet window and the mode when the source has modes', () => {
     const withModes = makeSource({ modes: ['full', 'recent'] });
-    const values = { ...toFormValues(withModes, 'en'), hasQuietWindow: true, quietStart: '22:00', quietEnd: '02:00', quietDays: [5 as const], mode: 'recent' as const };
+    const values = {
+      ...toFormValues(withModes, 'en'),
+      hasQuietWindow: true,
+      quietStart: '22:00',
+      quietEnd: '02:00',
+      quietDays: [5 as const],
+      mode: 'recent' as const,
+    };
     expect(toUpdateRequest(values, toFormValues(withModes, 'en'), withModes).autoSync).toEqual({
       every: 1,
       unit: 'days',
@@ -33,7 +40,10 @@ describe('schedule form', () => {
   });
 
   it('should open with Persian digits and send ASCII ones when the language is fa', () => {
-    const fa = toFormValues(makeSource({ autoSync: makeAutoSync({ every: 12, unit: 'hours', quietWindow: { start: '08:30', end: '14:00', days: [6] } }) }), 'fa');
+    const fa = toFormValues(
+      makeSource({ autoSync: makeAutoSync({ every: 12, unit: 'hours', quietWindow: { start: '08:30', end: '14:00', days: [6] } }) }),
+      'fa',
+    );
     expect(fa).toMatchObject({ every: '۱۲', quietStart: '۰۸:۳۰', quietEnd: '۱۴:۰۰', timeoutMinutes: '۶۰' });
     expect(toUpdateRequest(fa, fa, source).autoSync).toEqual({ every: 12, unit: 'hours', quietWindow: { start: '08:30', end: '14:00', days: [6] } });
   });

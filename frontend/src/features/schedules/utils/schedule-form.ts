@@ -48,12 +48,18 @@ export function checkForm(values: ScheduleFormValues): FieldErrors {
 }
 
 /** The PATCH body: the schedule as edited, and the time limit only when it was changed. */
-export function toUpdateRequest(values: ScheduleFormValues, initial: ScheduleFormValues, source: Source): Pick<UpdateSourceRequest, 'autoSync' | 'timeoutSeconds'> {
+export function toUpdateRequest(
+  values: ScheduleFormValues,
+  initial: ScheduleFormValues,
+  source: Source,
+): Pick<UpdateSourceRequest, 'autoSync' | 'timeoutSeconds'> {
   const timing: Partial<AutoSyncSettings> =
     values.kind === 'cron' ? { cron: values.cron.trim() } : { every: values.every.trim() === '' ? null : toNumber(values.every), unit: values.unit };
   const autoSync: Partial<AutoSyncSettings> = {
     ...timing,
-    quietWindow: values.hasQuietWindow ? { start: toAsciiDigits(values.quietStart.trim()), end: toAsciiDigits(values.quietEnd.trim()), days: values.quietDays } : null,
+    quietWindow: values.hasQuietWindow
+      ? { start: toAsciiDigits(values.quietStart.trim()), end: toAsciiDigits(values.quietEnd.trim()), days: values.quietDays }
+      : null,
     ...(source.modes.length > 0 ? { mode: values.mode === '' ? null : values.mode } : {}),
   };
   const isTimeoutChanged = values.timeoutMinutes !== initial.timeoutMinutes;

@@ -5,7 +5,14 @@ import { stubApi } from '../../../testing/fetch-stub';
 import { makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+const CONFIG: AutoSyncConfig = {
+  isAllowed: true,
+  timeZone: 'Asia/Tehran',
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 2_592_000,
+  units: ['minutes', 'hours', 'days'],
+  maxFailures: 10,
+};
 
 function stubStudents(campuses: { code: string; name: string }[]) {
   const students = makeSource({ id: 'students', modes: ['full', 'recent'], options: { campuses } });
@@ -17,7 +24,7 @@ describe('students card, campuses notice', () => {
     stubStudents([]);
     await renderApp({ lng: 'en' });
     const card = await screen.findByRole('article', { name: 'Students' });
-    expect(within(card).getByRole('status')).toHaveTextContent('No campuses yet: add your university\'s campuses in Settings');
+    expect(within(card).getByRole('status')).toHaveTextContent("No campuses yet: add your university's campuses in Settings");
   });
 
   it('should ask in Persian when the panel is in Persian', async () => {

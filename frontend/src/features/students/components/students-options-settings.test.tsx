@@ -5,13 +5,26 @@ import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fe
 import { makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+const CONFIG: AutoSyncConfig = {
+  isAllowed: true,
+  timeZone: 'Asia/Tehran',
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 2_592_000,
+  units: ['minutes', 'hours', 'days'],
+  maxFailures: 10,
+};
 
 const students = (): Source =>
   makeSource({
     id: 'students',
     modes: ['full', 'recent'],
-    options: { campuses: [{ code: '1110', name: 'مرکز تهران' }, { code: '1120', name: 'مرکز تبریز' }], concurrency: 4 },
+    options: {
+      campuses: [
+        { code: '1110', name: 'مرکز تهران' },
+        { code: '1120', name: 'مرکز تبریز' },
+      ],
+      concurrency: 4,
+    },
   });
 
 function stubStudents(routes: Record<string, StubHandler> = {}) {
@@ -76,7 +89,9 @@ describe('settings dialog, campuses and years tab', () => {
 
   it("should show the server's message by the years when it refuses the range", async () => {
     const message = 'toYear must be from fromYear to 29 years after it';
-    stubStudents({ 'PATCH /api/sources/students': () => reply(400, errorBody(400, `options.toYear: ${message}`, { fields: { 'options.toYear': [message] } })) });
+    stubStudents({
+      'PATCH /api/sources/students': () => reply(400, errorBody(400, `options.toYear: ${message}`, { fields: { 'options.toYear': [message] } })),
+    });
     const { user, dialog } = await openCampuses('en');
     const toYear = within(dialog).getByRole('textbox', { name: 'To' });
 

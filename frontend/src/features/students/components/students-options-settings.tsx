@@ -100,7 +100,11 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
         <p className="form__hint">{t('options.yearsHint')}</p>
         <FieldError id={ids.yearsError} messages={yearErrors.length ? yearErrors : undefined} />
       </fieldset>
-      <FormFooter saveLabel={t('options.save')} isSaving={update.isPending} failure={hasFormLevelError ? t('options.saveFailed', { message: update.error?.message }) : null} />
+      <FormFooter
+        saveLabel={t('options.save')}
+        isSaving={update.isPending}
+        failure={hasFormLevelError ? t('options.saveFailed', { message: update.error?.message }) : null}
+      />
     </form>
   );
 }

@@ -3,7 +3,16 @@ import { parseCampusLines, parseYear, toStudentsOptionsFormValues } from './stud
 
 describe('students options form', () => {
   it('should write the stored campuses one per line with Persian digits in fa and leave default years empty', () => {
-    const values = toStudentsOptionsFormValues({ campuses: [{ code: '1110', name: 'مرکز تهران' }, { code: '1120', name: 'مرکز تبریز' }], toYear: 1404 }, 'fa');
+    const values = toStudentsOptionsFormValues(
+      {
+        campuses: [
+          { code: '1110', name: 'مرکز تهران' },
+          { code: '1120', name: 'مرکز تبریز' },
+        ],
+        toYear: 1404,
+      },
+      'fa',
+    );
     expect(values).toEqual({ campuses: '۱۱۱۰ مرکز تهران\n۱۱۲۰ مرکز تبریز', fromYear: '', toYear: '۱۴۰۴' });
   });
 

@@ -19,10 +19,7 @@ export function useCancelRun() {
     mutationFn: cancelRun,
     onSuccess: async (run) => {
       applyRunToCache(queryClient, run);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: sourceKeys.lists() }),
-        queryClient.invalidateQueries({ queryKey: runKeys.detail(run.id) }),
-      ]);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: sourceKeys.lists() }), queryClient.invalidateQueries({ queryKey: runKeys.detail(run.id) })]);
     },
   });
 }

@@ -5,7 +5,14 @@ import { stubApi } from '../../../testing/fetch-stub';
 import { makeLegacySource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = { isAllowed: true, timeZone: 'Asia/Tehran', minIntervalSeconds: 300, maxIntervalSeconds: 2_592_000, units: ['minutes', 'hours', 'days'], maxFailures: 10 };
+const CONFIG: AutoSyncConfig = {
+  isAllowed: true,
+  timeZone: 'Asia/Tehran',
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 2_592_000,
+  units: ['minutes', 'hours', 'days'],
+  maxFailures: 10,
+};
 
 async function openCommandTab(lng: 'fa' | 'en') {
   stubApi({ 'GET /api/sources': () => [makeLegacySource()], 'GET /api/schedules/config': () => CONFIG });

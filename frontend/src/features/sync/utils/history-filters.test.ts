@@ -3,13 +3,33 @@ import { historyExportUrl, historySearchParams, parseHistoryFilters, toRunListQu
 
 describe('history filters', () => {
   it('should read the same filters back when they are written to the URL', () => {
-    const filters = { sourceId: 'faculty', status: 'failed' as const, trigger: 'manual' as const, triggeredBy: 'sara', fromDate: '2026-11-01', toDate: '2026-11-23', q: '503', sort: 'durationMs' as const, order: 'asc' as const, page: 3 };
+    const filters = {
+      sourceId: 'faculty',
+      status: 'failed' as const,
+      trigger: 'manual' as const,
+      triggeredBy: 'sara',
+      fromDate: '2026-11-01',
+      toDate: '2026-11-23',
+      q: '503',
+      sort: 'durationMs' as const,
+      order: 'asc' as const,
+      page: 3,
+    };
     expect(parseHistoryFilters(historySearchParams(filters))).toEqual(filters);
   });
 
   it('should drop malformed values when a link was edited by hand', () => {
     expect(parseHistoryFilters(new URLSearchParams('status=bogus&from=1405/09/01&page=-2&sort=colour'))).toEqual({
-      sourceId: undefined, status: undefined, trigger: undefined, triggeredBy: undefined, fromDate: undefined, toDate: undefined, q: undefined, sort: undefined, order: undefined, page: 1,
+      sourceId: undefined,
+      status: undefined,
+      trigger: undefined,
+      triggeredBy: undefined,
+      fromDate: undefined,
+      toDate: undefined,
+      q: undefined,
+      sort: undefined,
+      order: undefined,
+      page: 1,
     });
   });
 

@@ -1,5 +1,14 @@
 import dayjs from 'dayjs';
-import { RUN_SORT_FIELDS, RUN_STATUSES, RUN_TRIGGERS, type RunListQuery, type RunSortField, type RunStatus, type RunTrigger, type SortOrder } from '@hamgam/shared';
+import {
+  RUN_SORT_FIELDS,
+  RUN_STATUSES,
+  RUN_TRIGGERS,
+  type RunListQuery,
+  type RunSortField,
+  type RunStatus,
+  type RunTrigger,
+  type SortOrder,
+} from '@hamgam/shared';
 
 export const HISTORY_PAGE_SIZE = 25;
 

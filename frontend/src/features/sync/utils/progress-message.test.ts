@@ -14,10 +14,10 @@ describe('progressMessage', () => {
   });
 });
 
-describe('texts from a source\'s locale file', () => {
+describe("texts from a source's locale file", () => {
   const t = i18n.getFixedT('en', 'sync');
 
-  it('should read a source\'s name, own stages and messages from its file and the core\'s stages and command output from sync', () => {
+  it("should read a source's name, own stages and messages from its file and the core's stages and command output from sync", () => {
     expect(sourceName(t, 'moodle')).toBe('Moodle');
     expect(stageLabel(t, 'moodle', 'analyzing_content')).toBe('Analysing course contents');
     expect(stageLabel(t, 'moodle', 'connecting')).toBe('Connecting to the source');

@@ -22,8 +22,7 @@ function seededClient() {
   return queryClient;
 }
 
-const isInvalidated = (queryClient: ReturnType<typeof seededClient>, key: readonly unknown[]) =>
-  queryClient.getQueryState(key)?.isInvalidated ?? false;
+const isInvalidated = (queryClient: ReturnType<typeof seededClient>, key: readonly unknown[]) => queryClient.getQueryState(key)?.isInvalidated ?? false;
 
 describe('parseServerEvent', () => {
   it('should return the event when the data is a well-formed server event', () => {

@@ -25,9 +25,7 @@ export function parseServerEvent(data: string): ServerEvent | null {
     return isRecord(value.source) && typeof value.source.id === 'string' ? (value as ServerEvent) : null;
   }
   const run = value.run;
-  return isRecord(run) && typeof run.id === 'string' && typeof run.sourceId === 'string' && typeof run.status === 'string'
-    ? (value as ServerEvent)
-    : null;
+  return isRecord(run) && typeof run.id === 'string' && typeof run.sourceId === 'string' && typeof run.status === 'string' ? (value as ServerEvent) : null;
 }
 
 /** Turns one server event into cache writes (progress, a source) and the smallest invalidations (everything else). */

@@ -26,7 +26,10 @@ describe('user form', () => {
   });
 
   it('should show the refusal in Persian when a new password holds the username', async () => {
-    stubApi({ 'GET /api/users': () => [makeUser({ id: '2', username: 'sara', displayName: 'سارا' })], 'PATCH /api/users/2': () => refusedPassword('containsUsername') });
+    stubApi({
+      'GET /api/users': () => [makeUser({ id: '2', username: 'sara', displayName: 'سارا' })],
+      'PATCH /api/users/2': () => refusedPassword('containsUsername'),
+    });
     const { user } = await renderApp({ route: '/users', lng: 'fa' });
 
     await user.click(await screen.findByRole('button', { name: 'ویرایش سارا' }));

@@ -71,7 +71,14 @@ export function UserFormDialog({ user, onClose }: UserFormDialogProps) {
         <label htmlFor={ids.displayName} className="form__label">
           {t('fields.displayName')}
         </label>
-        <input id={ids.displayName} className="form__control" dir="auto" required value={displayName} onChange={(event) => setDisplayName(event.target.value)} />
+        <input
+          id={ids.displayName}
+          className="form__control"
+          dir="auto"
+          required
+          value={displayName}
+          onChange={(event) => setDisplayName(event.target.value)}
+        />
         <label htmlFor={ids.role} className="form__label">
           {t('fields.role')}
         </label>

@@ -29,7 +29,12 @@ export function HistoryFiltersForm({ filters, onChange }: HistoryFiltersFormProp
     <form role="search" aria-label={t('history.filters')} className="card history-filters" onSubmit={submit}>
       <div className="history-filters__field">
         <label htmlFor={ids.source}>{t('history.source')}</label>
-        <select id={ids.source} className="form__control" value={filters.sourceId ?? ''} onChange={(event) => apply({ sourceId: event.target.value || undefined })}>
+        <select
+          id={ids.source}
+          className="form__control"
+          value={filters.sourceId ?? ''}
+          onChange={(event) => apply({ sourceId: event.target.value || undefined })}
+        >
           <option value="">{t('history.all')}</option>
           {sources.data?.map((source) => (
             <option key={source.id} value={source.id}>
@@ -40,7 +45,12 @@ export function HistoryFiltersForm({ filters, onChange }: HistoryFiltersFormProp
       </div>
       <div className="history-filters__field">
         <label htmlFor={ids.status}>{t('history.status')}</label>
-        <select id={ids.status} className="form__control" value={filters.status ?? ''} onChange={(event) => apply({ status: (event.target.value || undefined) as HistoryFilters['status'] })}>
+        <select
+          id={ids.status}
+          className="form__control"
+          value={filters.status ?? ''}
+          onChange={(event) => apply({ status: (event.target.value || undefined) as HistoryFilters['status'] })}
+        >
           <option value="">{t('history.all')}</option>
           {RUN_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -51,7 +61,12 @@ export function HistoryFiltersForm({ filters, onChange }: HistoryFiltersFormProp
       </div>
       <div className="history-filters__field">
         <label htmlFor={ids.trigger}>{t('history.trigger')}</label>
-        <select id={ids.trigger} className="form__control" value={filters.trigger ?? ''} onChange={(event) => apply({ trigger: (event.target.value || undefined) as HistoryFilters['trigger'] })}>
+        <select
+          id={ids.trigger}
+          className="form__control"
+          value={filters.trigger ?? ''}
+          onChange={(event) => apply({ trigger: (event.target.value || undefined) as HistoryFilters['trigger'] })}
+        >
           <option value="">{t('history.all')}</option>
           {RUN_TRIGGERS.map((trigger) => (
             <option key={trigger} value={trigger}>
@@ -75,7 +90,15 @@ export function HistoryFiltersForm({ filters, onChange }: HistoryFiltersFormProp
       </div>
       <div className="history-filters__field history-filters__field--wide">
         <label htmlFor={ids.q}>{t('history.search')}</label>
-        <input id={ids.q} type="search" className="form__control" dir="auto" value={q} onChange={(event) => setQ(event.target.value)} placeholder={t('history.searchPlaceholder')} />
+        <input
+          id={ids.q}
+          type="search"
+          className="form__control"
+          dir="auto"
+          value={q}
+          onChange={(event) => setQ(event.target.value)}
+          placeholder={t('history.searchPlaceholder')}
+        />
       </div>
       <div className="history-filters__actions">
         <Button type="submit" variant="primary">

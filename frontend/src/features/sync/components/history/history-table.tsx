@@ -70,8 +70,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
                 <td>{formatNumber(run.counts.fetched, lng)}</td>
                 <td>{formatNumber(run.counts.rejected, lng)}</td>
                 <td className="history-table__error">
-                  {run.errorKind && <strong>{errorKindLabel(t, run.errorKind)}</strong>}{' '}
-                  {run.errorMessage && <span dir="auto">{run.errorMessage}</span>}
+                  {run.errorKind && <strong>{errorKindLabel(t, run.errorKind)}</strong>} {run.errorMessage && <span dir="auto">{run.errorMessage}</span>}
                 </td>
               </tr>
             );

@@ -19,7 +19,13 @@ describe('history page', () => {
     expect(within(table).getByRole('link', { name: 'Run 21' })).toHaveAttribute('href', '/runs/21');
     expect(within(table).getByText('gateway answered 503')).toBeInTheDocument();
     const listCall = api.callsTo('GET /api/runs').find((request) => request.query.get('pageSize') === '25')!;
-    expect(Object.fromEntries(listCall.query)).toMatchObject({ status: 'failed', q: '503', from: '2026-11-22T20:30:00.000Z', to: '2026-11-23T20:30:00.000Z', page: '1' });
+    expect(Object.fromEntries(listCall.query)).toMatchObject({
+      status: 'failed',
+      q: '503',
+      from: '2026-11-22T20:30:00.000Z',
+      to: '2026-11-23T20:30:00.000Z',
+      page: '1',
+    });
     expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain('/api/runs/export.csv?status=failed');
   });
 

@@ -47,7 +47,12 @@ export function HistoryView() {
       {runs.data && runs.data.items.length === 0 && <p className="muted">{t('history.empty')}</p>}
       {runs.data && runs.data.items.length > 0 && (
         <section className="card" aria-label={t('history.tableCaption')}>
-          <HistoryTable runs={runs.data.items} sort={filters.sort ?? 'createdAt'} order={filters.order ?? 'desc'} onSort={(sort, order) => update({ ...filters, sort, order, page: 1 })} />
+          <HistoryTable
+            runs={runs.data.items}
+            sort={filters.sort ?? 'createdAt'}
+            order={filters.order ?? 'desc'}
+            onSort={(sort, order) => update({ ...filters, sort, order, page: 1 })}
+          />
           <Pagination
             page={filters.page}
             pageSize={runs.data.pageSize}
