@@ -1,4 +1,4 @@
-// `npm test`: type checks and lint, a build, then every tier — unit, integration, e2e in Chromium.
+// `npm test`: type checks, lint and formatting, a build, then every tier — unit, integration, e2e in Chromium.
 // Each tier's runner writes a JSON report; the last line sums them up ("Total: N passed, N failed").
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
