@@ -39,7 +39,11 @@ function count(report) {
 const jestReport = (name) => ({ kind: 'jest', file: join(reports, `${name}.json`) });
 const jestArgs = (name) => ['--ci', '--json', `--outputFile=${join(reports, `${name}.json`)}`];
 
-const ok = run('type checks', 'npm', ['run', 'typecheck']) && run('lint', 'npm', ['run', 'lint']) && run('build', 'npm', ['run', 'build']);
+const ok =
+  run('type checks', 'npm', ['run', 'typecheck']) &&
+  run('lint', 'npm', ['run', 'lint']) &&
+  run('format', 'npm', ['run', 'format:check']) &&
+  run('build', 'npm', ['run', 'build']);
 
 if (ok) {
   run('unit: stand-ins', 'npx', ['jest', ...jestArgs('stand-ins')], { cwd: join(root, 'stand-ins'), report: jestReport('stand-ins') });

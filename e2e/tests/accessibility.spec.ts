@@ -187,7 +187,9 @@ test.describe('by keyboard', () => {
     await card.getByRole('button', { name: 'تنظیمات', exact: true }).click();
     const dialog = page.getByRole('dialog');
     const tabs = dialog.getByRole('tab');
-    await expect(tabs).toHaveCount(3);
+    // Schedule, connection, campuses and options; the test walks whatever the dialog offers, at least three.
+    await expect(tabs.nth(2)).toBeVisible();
+    const last = tabs.nth((await tabs.count()) - 1);
     await tabs.first().focus();
 
     // Right to left: the left arrow goes to the next tab.
@@ -200,11 +202,11 @@ test.describe('by keyboard', () => {
     await expect(tabs.nth(1)).toHaveAttribute('tabindex', '0');
 
     await page.keyboard.press('End');
-    await expect(tabs.nth(2)).toBeFocused();
+    await expect(last).toBeFocused();
     await page.keyboard.press('ArrowLeft');
     await expect(tabs.nth(0)).toBeFocused();
     await page.keyboard.press('ArrowRight');
-    await expect(tabs.nth(2)).toBeFocused();
+    await expect(last).toBeFocused();
     await page.keyboard.press('Home');
     await expect(tabs.nth(0)).toBeFocused();
     await expect(tabs.nth(0)).toHaveAttribute('aria-selected', 'true');
