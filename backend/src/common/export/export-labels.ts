@@ -1,7 +1,7 @@
 import type { AuditAction, ErrorKind, RunMode, RunStatus, RunTrigger } from '@hamgam/shared';
 
-// The backend never imports the UI's locale files: these are the few words an export needs, kept in step with
-// `frontend/src/locales/<lng>/{sync,audit}.json` (the same terms, see docs/glossary.md when it exists).
+// The backend never imports the UI's locale files: these are the few words an export needs, kept in the same terms
+// as `frontend/src/locales/<lng>/{sync,audit}.json` by hand.
 
 export const EXPORT_LANGUAGES = ['fa', 'en'] as const;
 export type ExportLanguage = (typeof EXPORT_LANGUAGES)[number];
@@ -196,7 +196,7 @@ export function exportLanguage(lang: ExportLanguage | undefined, acceptLanguage:
   return found ? (found.base as ExportLanguage) : DEFAULT_EXPORT_LANGUAGE;
 }
 
-/** A source's display name in a language; defined per source (see `SourceDefinition.names`), else its id. */
+/** A source's name in the export's language. */
 export type SourceNamer = (sourceId: string) => string;
 
 /**
