@@ -26,7 +26,7 @@ test.beforeAll(async ({ baseURL }) => {
 test.describe('an auditor', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test('should sign in in Persian, filter history by a Jalali date range and status, read a failed run and export CSV, with no admin buttons', async ({
+  test('should sign in in Persian, filter history by a Jalali date range and status, read a failed run and export CSV in Persian, with no admin buttons', async ({
     page,
   }, testInfo) => {
     await page.goto('/history');
@@ -71,9 +71,11 @@ test.describe('an auditor', () => {
     const csv = readFileSync(await (await download).path());
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.subarray(3).toString('utf8').trim().split('\n');
-    expect(lines[0]).toMatch(/^id,source,status,trigger,triggered_by,reason/);
+    // In the UI's language: Persian headers and values.
+    expect(lines[0]).toMatch(/^شناسه,منبع,وضعیت,نوع شروع,شروع‌کننده,دلیل/);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(',failed,');
+    expect(lines[1]).toContain(',اعضای هیئت علمی,ناموفق,دستی,');
+    expect(lines[1]).toContain(',خطای احراز هویت,');
 
     await table.getByRole('link', { name: /^اجرای / }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^اجرای / })).toBeVisible();
@@ -84,6 +86,17 @@ test.describe('an auditor', () => {
     await expect(log.getByRole('link', { name: 'دریافت گزارش' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'لغو اجرا' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('failed-run-auditor-fa.png'), fullPage: true });
+
+    // The audit trail exports XLSX too, in the UI's language.
+    await page.goto('/audit?action=login');
+    const workbook = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'خروجی اکسل' }).click();
+    expect((await workbook).suggestedFilename()).toBe('hamgam-audit.xlsx');
+    expect(
+      readFileSync(await (await workbook).path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
 
     await page.getByRole('navigation', { name: 'ناوبری اصلی' }).getByRole('link', { name: 'داشبورد' }).click();
     await expect(page.getByRole('article', { name: 'اعضای هیئت علمی', exact: true })).toBeVisible();

@@ -37,6 +37,8 @@ export type WorkerStep = (ctx: WorkerContext) => Promise<RunCounts>;
 /** How a connector source plugs into the sync core: the core never names a particular source. */
 export type SourceDefinition = {
   id: string;
+  /** Its name in each language the server writes (exports); the UI's come from the source's locale files. */
+  names?: { fa: string; en: string };
   /** Modes a run can take, the default first (e.g. `['full', 'recent']`); omitted when the source has none. */
   modes?: readonly RunMode[];
   /** Default per-run time limit. */

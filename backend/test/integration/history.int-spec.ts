@@ -110,35 +110,95 @@ describe('the run history', () => {
     }
   });
 
-  it('should export the filtered runs as UTF-8 CSV with a BOM, ISO and Jalali times when asked for export.csv', async () => {
-    const response = await getBytes(t.http(), '/api/runs/export.csv?status=failed&sourceId=legacy-faculty');
+  it('should export the filtered runs as UTF-8 CSV with a BOM, ISO and Jalali times when asked for export.csv in English', async () => {
+    const response = await getBytes(t.http(), '/api/runs/export.csv?status=failed&sourceId=legacy-faculty&lang=en');
     const bytes = response.body;
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('hamgam-runs.csv');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
     const header = lines[0].split(',');
-    expect(header.slice(0, 4)).toEqual(['id', 'source', 'status', 'trigger']);
+    expect(header.slice(0, 4)).toEqual(['ID', 'Source', 'Status', 'Trigger']);
     expect(header).toEqual(
-      expect.arrayContaining(['created_at', 'created_at_jalali', 'created_at_local', 'duration_ms', 'fetched', 'rejected', 'error_message', 'cancel_reason']),
+      expect.arrayContaining([
+        'Created (ISO)',
+        'Created (Jalali)',
+        'Created (local)',
+        'Duration (ms)',
+        'Fetched',
+        'Rejected',
+        'Error message',
+        'Cancel reason',
+      ]),
     );
     expect(lines).toHaveLength(1 + 15);
     const first = Object.fromEntries(header.map((name, index) => [name, lines[1].split(',')[index]]));
     // The newest failed legacy run is a day old: 2026-11-24 12:00 UTC is 15:30 in Tehran, 3 Azar 1405.
-    expect(first).toMatchObject({ created_at: '2026-11-24T12:00:00.000Z', created_at_local: '2026-11-24 15:30:00', created_at_jalali: '1405/09/03 15:30:00' });
-    expect(lines.slice(1).every((line) => line.includes(',failed,'))).toBe(true);
+    expect(first).toMatchObject({
+      Source: 'legacy-faculty',
+      'Created (ISO)': '2026-11-24T12:00:00.000Z',
+      'Created (local)': '2026-11-24 15:30:00',
+      'Created (Jalali)': '1405/09/03 15:30:00',
+      'Error kind': 'Source system error',
+    });
+    expect(lines.slice(1).every((line) => line.includes(',Failed,'))).toBe(true);
     expect(bytes.toString('utf8')).toContain('کد ملی نامعتبر');
   });
 
-  it('should export the same rows as XLSX when asked for export.xlsx', async () => {
-    const response = await getBytes(t.http(), '/api/runs/export.xlsx?trigger=manual');
+  it('should write headers, source names, statuses, triggers and error kinds in Persian when asked for lang=fa', async () => {
+    const lines = (await getBytes(t.http(), '/api/runs/export.csv?status=failed&sourceId=faculty&lang=fa')).body
+      .subarray(3)
+      .toString('utf8')
+      .trim()
+      .split('\n');
+    const header = lines[0].split(',');
+    expect(header.slice(0, 4)).toEqual(['شناسه', 'منبع', 'وضعیت', 'نوع شروع']);
+    expect(header).toEqual(expect.arrayContaining(['زمان ثبت (ISO)', 'زمان ثبت (میلادی)', 'زمان ثبت (شمسی)', 'نوع خطا']));
+    const first = Object.fromEntries(header.map((name, index) => [name, lines[1].split(',')[index]]));
+    expect(first).toMatchObject({ منبع: 'اعضای هیئت علمی', وضعیت: 'ناموفق', 'نوع خطا': 'خطای سامانهٔ مبدأ' });
+    expect(['دستی', 'زمان‌بندی', 'API']).toContain(first['نوع شروع']);
+    expect(first['زمان ثبت (شمسی)']).toMatch(/^14\d\d\/\d\d\/\d\d \d\d:\d\d:\d\d$/);
+  });
+
+  it('should take the language from Accept-Language when lang is not given, and Persian when neither is', async () => {
+    const header = async (acceptLanguage?: string) => {
+      const request = t.http().get('/api/runs/export.csv?status=failed');
+      const response = await (acceptLanguage ? request.set('Accept-Language', acceptLanguage) : request).expect(200);
+      return response.text
+        .replace(/^\uFEFF/, '')
+        .split('\n')[0]
+        .split(',')[2];
+    };
+    expect(await header('en-GB,en;q=0.9')).toBe('Status');
+    expect(await header('de-DE')).toBe('وضعیت');
+    expect(await header()).toBe('وضعیت');
+  });
+
+  it('should export the same rows as XLSX in an English left-to-right sheet when asked for export.xlsx in English', async () => {
+    const response = await getBytes(t.http(), '/api/runs/export.xlsx?trigger=manual&lang=en');
     expect(response.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.getWorksheet('runs')!;
+    const sheet = workbook.getWorksheet('Runs')!;
     expect(sheet.rowCount).toBe(1 + 30);
-    expect(sheet.getRow(1).getCell(4).value).toBe('trigger');
-    expect(sheet.getRow(2).getCell(4).value).toBe('manual');
+    expect(sheet.getRow(1).getCell(4).value).toBe('Trigger');
+    expect(sheet.getRow(2).getCell(4).value).toBe('Manual');
+    expect(sheet.views[0].rightToLeft).toBeFalsy();
+  });
+
+  it('should export a right-to-left Persian sheet when asked for export.xlsx in Persian', async () => {
+    const response = await getBytes(t.http(), '/api/runs/export.xlsx?trigger=manual&lang=fa');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    const sheet = workbook.getWorksheet('اجراها')!;
+    expect(sheet.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(4).value).toBe('نوع شروع');
+    expect(sheet.getRow(2).getCell(4).value).toBe('دستی');
+  });
+
+  it.each(['export.csv', 'export.xlsx'])('should answer 400 naming lang when %s is asked in a language the exports do not speak', async (file) => {
+    const response = await t.http().get(`/api/runs/${file}?lang=de`).expect(400);
+    expect(response.body.fields.lang).toBeDefined();
   });
 
   it('should serve the whole log as a text file when log.txt is asked', async () => {

@@ -10,6 +10,9 @@ import type { Response } from 'express';
 let excel: Promise<typeof import('exceljs')> | null = null;
 const loadExcel = () => (excel ??= import('exceljs'));
 
+/** The one sheet of an XLSX export; a right-to-left sheet starts at the right edge, column A rightmost (Persian). */
+export type XlsxSheet = { name: string; isRightToLeft: boolean };
+
 export type ExportColumn<T> = { header: string; value: (row: T) => string | number | null; width?: number };
 
 // Excel's sheet holds 1,048,576 rows; one is the header.
@@ -44,7 +47,7 @@ export async function sendCsv<T>(response: Response, filename: string, columns: 
  * Streams rows into one XLSX sheet (the workbook is written as it goes, not held in memory). Values are written as
  * they are: a string is a string cell whatever it starts with, never a formula.
  */
-export async function sendXlsx<T>(response: Response, filename: string, sheetName: string, columns: ExportColumn<T>[], rows: AsyncIterable<T>): Promise<void> {
+export async function sendXlsx<T>(response: Response, filename: string, sheet: XlsxSheet, columns: ExportColumn<T>[], rows: AsyncIterable<T>): Promise<void> {
   const contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   await sendExport(response, { filename, contentType }, rows, async (source, signal) => {
     const output = new PassThrough();
@@ -55,18 +58,18 @@ export async function sendXlsx<T>(response: Response, filename: string, sheetNam
     );
     try {
       const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-      const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = columns.map((column) => ({ header: column.header, key: column.header, width: column.width ?? 16 }));
-      sheet.getRow(1).font = { bold: true };
-      sheet.getRow(1).commit();
+      const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, rightToLeft: sheet.isRightToLeft }] });
+      worksheet.columns = columns.map((column) => ({ header: column.header, key: column.header, width: column.width ?? 16 }));
+      worksheet.getRow(1).font = { bold: true };
+      worksheet.getRow(1).commit();
       let count = 0;
       for await (const row of source) {
         if (++count > MAX_XLSX_ROWS) break;
-        sheet.addRow(columns.map((column) => column.value(row))).commit();
+        worksheet.addRow(columns.map((column) => column.value(row))).commit();
         // exceljs does not wait for its stream: wait here while the client is behind.
         if (output.writableNeedDrain) await once(output, 'drain', { signal });
       }
-      sheet.commit();
+      worksheet.commit();
       await untilAborted(workbook.commit(), signal);
     } catch (error) {
       output.destroy(error as Error);

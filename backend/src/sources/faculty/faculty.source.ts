@@ -4,6 +4,7 @@ import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-cr
 
 export const facultySource: SourceDefinition = {
   id: 'faculty',
+  names: { fa: 'اعضای هیئت علمی', en: 'Faculty members' },
   defaultTimeoutSeconds: 3600,
   settings: facultySettings,
   migrations: [CreateFacultyMembers1764000000100],

@@ -4,6 +4,7 @@ import { moodleSettings } from './moodle.options';
 
 export const moodleSource: SourceDefinition = {
   id: 'moodle',
+  names: { fa: 'مودل', en: 'Moodle' },
   // `recent` re-analyses only the courses whose timemodified/cacherev moved since their last analysis.
   modes: ['full', 'recent'],
   defaultTimeoutSeconds: 1800,

@@ -4,6 +4,7 @@ import { studentsSettings } from './students.options';
 
 export const studentsSource: SourceDefinition = {
   id: 'students',
+  names: { fa: 'دانشجویان', en: 'Students' },
   modes: ['full', 'recent'],
   defaultTimeoutSeconds: 2 * 3600,
   settings: studentsSettings,

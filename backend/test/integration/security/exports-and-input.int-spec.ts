@@ -140,10 +140,10 @@ describe('exports and input under attack', () => {
     const rowsRead = Number(/after ([\d,]+) rows/.exec(line)![1].replace(/,/g, ''));
     expect(rowsRead).toBeLessThan(MANY_RUNS);
     await auditor().get('/api/health').expect(200);
-    const next = await getBytes(auditor(), '/api/runs/export.xlsx?triggeredBy=mallory');
+    const next = await getBytes(auditor(), '/api/runs/export.xlsx?triggeredBy=mallory&lang=en');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(next.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    expect(workbook.getWorksheet('runs')!.rowCount).toBe(1 + FORMULAS.length);
+    expect(workbook.getWorksheet('Runs')!.rowCount).toBe(1 + FORMULAS.length);
   });
 
   it('should answer /api/health while a big export is still streaming', async () => {
@@ -202,15 +202,15 @@ describe('exports and input under attack', () => {
   });
 
   it('should write formula-like text as string cells, not formulas, when runs are exported as XLSX', async () => {
-    const response = await getBytes(auditor(), '/api/runs/export.xlsx?triggeredBy=mallory');
+    const response = await getBytes(auditor(), '/api/runs/export.xlsx?triggeredBy=mallory&lang=en');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.getWorksheet('runs')!;
+    const sheet = workbook.getWorksheet('Runs')!;
     const headers = (sheet.getRow(1).values as unknown[]).map(String);
     const reasons = [];
     for (let row = 2; row <= sheet.rowCount; row++) {
-      const reason = sheet.getRow(row).getCell(headers.indexOf('reason'));
-      const duration = sheet.getRow(row).getCell(headers.indexOf('duration_ms'));
+      const reason = sheet.getRow(row).getCell(headers.indexOf('Reason'));
+      const duration = sheet.getRow(row).getCell(headers.indexOf('Duration (ms)'));
       expect([reason.type, reason.formula]).toEqual([ExcelJS.ValueType.String, undefined]);
       expect(duration.value).toBe(-5);
       reasons.push(reason.value);

@@ -77,8 +77,11 @@ export function AuditLog() {
           />
         </div>
         <div className="history-filters__actions">
-          <a className="button button--secondary" href={auditExportUrl(query)} download>
+          <a className="button button--secondary" href={auditExportUrl('csv', query, lng)} download>
             {t('exportCsv')}
+          </a>
+          <a className="button button--secondary" href={auditExportUrl('xlsx', query, lng)} download>
+            {t('exportXlsx')}
           </a>
         </div>
       </form>

@@ -39,7 +39,8 @@ describe('history filters', () => {
     expect(query.to).toBe('2026-11-23T20:30:00.000Z');
   });
 
-  it('should carry the filters but not the page when the export URL is built', () => {
-    expect(historyExportUrl('csv', { status: 'failed', page: 4 })).toBe('/api/runs/export.csv?status=failed');
+  it('should carry the filters and the UI language but not the page when the export URL is built', () => {
+    expect(historyExportUrl('csv', { status: 'failed', page: 4 }, 'en')).toBe('/api/runs/export.csv?status=failed&lang=en');
+    expect(historyExportUrl('xlsx', { page: 1 }, 'fa-IR')).toBe('/api/runs/export.xlsx?lang=fa');
   });
 });

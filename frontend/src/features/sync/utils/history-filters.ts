@@ -9,6 +9,7 @@ import {
   type RunTrigger,
   type SortOrder,
 } from '@hamgam/shared';
+import { toLanguage } from '../../../lib/i18n';
 
 export const HISTORY_PAGE_SIZE = 25;
 
@@ -91,12 +92,12 @@ export function toRunListQuery(filters: HistoryFilters): RunListQuery {
   };
 }
 
-/** The export of exactly the filtered history (no paging). */
-export function historyExportUrl(format: 'csv' | 'xlsx', filters: HistoryFilters): string {
+/** The export of exactly the filtered history (no paging), written in the UI's language (the server keeps none per user). */
+export function historyExportUrl(format: 'csv' | 'xlsx', filters: HistoryFilters, lng: string): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(toRunListQuery(filters))) {
     if (value !== undefined && key !== 'page' && key !== 'pageSize') params.set(key, String(value));
   }
-  const search = params.toString();
-  return `/api/runs/export.${format}${search ? `?${search}` : ''}`;
+  params.set('lang', toLanguage(lng));
+  return `/api/runs/export.${format}?${params.toString()}`;
 }

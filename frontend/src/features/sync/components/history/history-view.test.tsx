@@ -26,7 +26,16 @@ describe('history page', () => {
       to: '2026-11-23T20:30:00.000Z',
       page: '1',
     });
-    expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toContain('/api/runs/export.csv?status=failed');
+    expect(screen.getByRole('link', { name: 'Export CSV' }).getAttribute('href')).toMatch(/^\/api\/runs\/export\.csv\?status=failed&.*lang=en$/);
+    expect(screen.getByRole('link', { name: 'Export Excel' }).getAttribute('href')).toMatch(/^\/api\/runs\/export\.xlsx\?status=failed&.*lang=en$/);
+  });
+
+  it('should ask for the exports in Persian when the UI is in Persian', async () => {
+    stubApi({ 'GET /api/sources': () => [], 'GET /api/runs': () => ({ items: [], total: 0, page: 1, pageSize: 25 }) });
+    await renderApp({ route: '/history?trigger=manual', lng: 'fa' });
+
+    expect(await screen.findByRole('link', { name: 'خروجی CSV' })).toHaveAttribute('href', '/api/runs/export.csv?trigger=manual&lang=fa');
+    expect(screen.getByRole('link', { name: 'خروجی اکسل' })).toHaveAttribute('href', '/api/runs/export.xlsx?trigger=manual&lang=fa');
   });
 
   it('should put the status in the URL when a status is chosen', async () => {

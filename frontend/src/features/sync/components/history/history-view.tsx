@@ -30,10 +30,10 @@ export function HistoryView() {
               : t('history.count', { count: runs.data.total, formatted: formatNumber(runs.data.total, i18n.language) }))}
         </p>
         <div className="history__exports">
-          <a className="button button--secondary" href={historyExportUrl('csv', filters)} download>
+          <a className="button button--secondary" href={historyExportUrl('csv', filters, i18n.language)} download>
             {t('history.exportCsv')}
           </a>
-          <a className="button button--secondary" href={historyExportUrl('xlsx', filters)} download>
+          <a className="button button--secondary" href={historyExportUrl('xlsx', filters, i18n.language)} download>
             {t('history.exportXlsx')}
           </a>
         </div>
