@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SettingChange } from '@hamgam/shared';
-import { fieldLabel, formatValue, isListChange, isSecretChange, sourceIdOf } from '../utils/setting-change';
+import { fieldLabel, formatValue, isListChange, listLines, isSecretChange, sourceIdOf } from '../utils/setting-change';
 
 export type AuditDetailsProps = { details: Record<string, unknown> | null; target: string | null };
 
@@ -27,14 +27,14 @@ function ChangeLine({ path, change, sourceId }: ChangeLineProps) {
       <li>
         {label}:
         <ul className="audit-details__list">
-          {change.added.map((item, index) => (
-            <li key={`added-${index}`} className="audit-details__added">
-              {t('diff.added', { item: formatValue(t, path, item, lng) })}
+          {listLines(t, path, change.added, lng).map((line) => (
+            <li key={`added-${line}`} className="audit-details__added">
+              {t('diff.added', { item: line })}
             </li>
           ))}
-          {change.removed.map((item, index) => (
-            <li key={`removed-${index}`} className="audit-details__removed">
-              {t('diff.removed', { item: formatValue(t, path, item, lng) })}
+          {listLines(t, path, change.removed, lng).map((line) => (
+            <li key={`removed-${line}`} className="audit-details__removed">
+              {t('diff.removed', { item: line })}
             </li>
           ))}
         </ul>

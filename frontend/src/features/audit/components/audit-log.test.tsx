@@ -15,7 +15,7 @@ const ENTRIES: AuditEntry[] = [
     'autoSync.every': { before: 1, after: 6 },
     'autoSync.unit': { before: 'days', after: 'hours' },
     'autoSync.quietWindow.start': { before: null, after: '08:00' },
-    'autoSync.quietWindow.days': { added: [6], removed: [] },
+    'autoSync.quietWindow.days': { added: [0, 6], removed: [3] },
     'connection.password': 'changed',
   }),
   entry('2', 'source:students', { 'options.campuses': { added: [{ code: '9901', name: 'پردیس تازه' }], removed: [{ code: '1', name: 'تهران' }] } }),
@@ -41,7 +41,11 @@ describe('audit log settings diffs', () => {
     expect(line('Interval')).toHaveTextContent('Interval: 1 → 6');
     expect(line('Interval unit')).toHaveTextContent('Interval unit: days → hours');
     expect(line('Quiet window from')).toHaveTextContent('Quiet window from: none → 08:00');
-    expect(within(line('Quiet window days')!).getByRole('listitem')).toHaveTextContent('added: Sat');
+    expect(
+      within(line('Quiet window days')!)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['added: Sat, Sun', 'removed: Wed']);
     expect(line('Password')).toHaveTextContent('Password: changed');
     expect(within(schedule).getAllByRole('img', { name: 'changed to' })).toHaveLength(4);
     expect(within(campuses).getByText('added: 9901 پردیس تازه')).toBeInTheDocument();
@@ -58,7 +62,8 @@ describe('audit log settings diffs', () => {
     expect(line('فاصلهٔ اجراها')).toHaveTextContent('فاصلهٔ اجراها: ۱ ← ۶');
     expect(line('واحد فاصله')).toHaveTextContent('واحد فاصله: روز ← ساعت');
     expect(line('بازهٔ سکوت از ساعت')).toHaveTextContent('بازهٔ سکوت از ساعت: هیچ ← ۰۸:۰۰');
-    expect(within(schedule).getByText('افزوده شد: شنبه')).toBeInTheDocument();
+    expect(within(schedule).getByText('افزوده شد: شنبه و یکشنبه')).toBeInTheDocument();
+    expect(within(schedule).getByText('حذف شد: چهارشنبه')).toBeInTheDocument();
     expect(line('گذرواژه')).toHaveTextContent('گذرواژه: تغییر کرد');
     expect(within(campuses).getByText('افزوده شد: 9901 پردیس تازه')).toBeInTheDocument();
     expect(within(campuses).getByText('حذف شد: 1 تهران')).toBeInTheDocument();

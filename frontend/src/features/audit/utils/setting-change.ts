@@ -26,6 +26,24 @@ export function fieldLabel(t: TFunction, path: string, sourceId: string | null):
   return t(`audit:fields.${path}`, { defaultValue: path });
 }
 
+// The Iranian week starts on Saturday, as the quiet window's day checkboxes do.
+const WEEK_ORDER = [6, 0, 1, 2, 3, 4, 5];
+
+function inReadingOrder(path: string, items: unknown[]): unknown[] {
+  if (path !== 'autoSync.quietWindow.days') return items;
+  return [...items].sort((a, b) => WEEK_ORDER.indexOf(Number(a)) - WEEK_ORDER.indexOf(Number(b)));
+}
+
+/**
+ * The lines a list change reads as: simple items (weekdays) together on one line, records (a campus) one line
+ * each, as the campuses tab lists them.
+ */
+export function listLines(t: TFunction, path: string, items: unknown[], lng: string): string[] {
+  if (items.length === 0) return [];
+  if (items.every((item) => typeof item !== 'object' || item === null)) return [formatValue(t, path, items, lng)];
+  return items.map((item) => formatValue(t, path, item, lng));
+}
+
 /** One value (or list item) of a field, in the reader's language: units, modes and weekdays translated. */
 export function formatValue(t: TFunction, path: string, value: unknown, lng: string): string {
   if (path === 'autoSync.mode') return t(`schedules:modes.${typeof value === 'string' ? value : 'default'}`);
@@ -36,7 +54,7 @@ export function formatValue(t: TFunction, path: string, value: unknown, lng: str
   if (typeof value === 'number') return formatNumber(value, lng);
   if (typeof value === 'string') return /^\d{1,2}:\d{2}$/.test(value) ? localizeDigits(value, lng) : value;
   if (Array.isArray(value)) {
-    const items = value.map((item) => formatValue(t, path, item, lng));
+    const items = inReadingOrder(path, value).map((item) => formatValue(t, path, item, lng));
     return items.length === 0 ? t('audit:values.none') : new Intl.ListFormat(lng, { type: 'unit' }).format(items);
   }
   // A campus line: its code, then its name, as the campuses tab lists it.
