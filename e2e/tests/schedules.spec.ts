@@ -47,6 +47,16 @@ test('should set a schedule in the Persian dialog and show the next run in Jalal
   await expect(section).toContainText('هر ۶ ساعت');
   await expect(section.getByText(jalaliDateTime(autoSync.nextRunAt!), { exact: true })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('schedule-card-fa.png'), fullPage: true });
+
+  // The save is in the audit trail field by field, newest first, as Persian reads it (old ← new).
+  await page.goto('/audit?action=settings.changed');
+  const [saved, switchedOn] = [1, 2].map((row) => page.getByRole('table').getByRole('row').nth(row));
+  await expect(saved).toContainText('فاصلهٔ اجراها: ۱ ← ۶');
+  await expect(saved).toContainText('واحد فاصله: روز ← ساعت');
+  await expect(saved).toContainText('بازهٔ سکوت از ساعت: هیچ ← ۰۸:۰۰');
+  await expect(saved).toContainText('افزوده شد: شنبه');
+  await expect(switchedOn).toContainText('همگام‌سازی خودکار: خاموش ← روشن');
+  await page.screenshot({ path: testInfo.outputPath('audit-diff-fa.png'), fullPage: true });
 });
 
 test("should show the server's message next to the interval when the interval is too short", async ({ page, request }) => {
@@ -87,4 +97,12 @@ test('should preview a cron schedule in English and show it on the card', async 
   await expect(card.getByRole('region', { name: 'Automatic sync' })).toContainText('cron 0 2 1 * *');
   await expect(card.getByRole('region', { name: 'Automatic sync' }).getByText(/^\d{4}-\d{2}-01 02:00$/)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('schedule-card-en.png'), fullPage: true });
+
+  await page.goto('/audit?action=settings.changed');
+  const saved = page.getByRole('table').getByRole('row').nth(1);
+  await expect(saved).toContainText('Cron expression: none → 0 2 1 * *');
+  await expect(saved).toContainText('Interval: 1 → none');
+  await expect(saved).toContainText('Interval unit: days → none');
+  await expect(page.getByRole('table').getByRole('row').nth(2)).toContainText('Automatic sync: off → on');
+  await page.screenshot({ path: testInfo.outputPath('audit-diff-en.png'), fullPage: true });
 });

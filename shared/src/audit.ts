@@ -25,9 +25,21 @@ export type AuditEntry = {
   /** What it was done to: `source:faculty`, `run:12`, `user:3`, `POST /api/…`. */
   target: string | null;
   ip: string | null;
-  /** Action-specific facts; a settings change holds `{ changes: { field: { before, after } } }`, secrets as "changed". */
+  /** Action-specific facts; a settings change holds `SettingsChangedDetails`. */
   details: Record<string, unknown> | null;
 };
+
+/** What a changed secret is recorded as: that it changed, never its value. */
+export const SECRET_CHANGED = 'changed';
+
+/** One field's change. A list records what was added and removed; a secret only `SECRET_CHANGED`. */
+export type SettingChange = { before: unknown; after: unknown } | { added: unknown[]; removed: unknown[] } | typeof SECRET_CHANGED;
+
+/**
+ * `details` of `settings.changed`: each changed field by its dotted path (`timeoutSeconds`, `autoSync.every`,
+ * `autoSync.quietWindow.start`, `options.campuses`, `connection.baseUrl`, `connection.password`).
+ */
+export type SettingsChangedDetails = { changes: Record<string, SettingChange> };
 
 export type AuditListQuery = {
   action?: AuditAction;

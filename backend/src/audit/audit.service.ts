@@ -36,6 +36,11 @@ export class AuditService {
     });
   }
 
+  /** Marks a request whose action needs no row (a save that changed nothing), so the interceptor adds none either. */
+  markRecorded(request: AuthenticatedRequest): void {
+    request.auditRecorded = true;
+  }
+
   async list(query: AuditListQuery): Promise<Page<AuditEntry>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;

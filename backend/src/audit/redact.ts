@@ -9,28 +9,6 @@ export function redactForAudit(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? 'changed' : redactForAudit(item, depth + 1)]));
 }
 
-type Flat = Record<string, unknown>;
-
-function flatten(value: unknown, prefix: string, into: Flat): Flat {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, into);
-  } else {
-    into[prefix] = value;
-  }
-  return into;
-}
-
-/** Field-by-field differences of two settings objects (`connection.baseUrl: {before, after}`). */
-export function diffSettings(before: unknown, after: unknown): Record<string, { before: unknown; after: unknown }> {
-  const a = flatten(before, '', {});
-  const b = flatten(after, '', {});
-  const changes: Record<string, { before: unknown; after: unknown }> = {};
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes[key] = { before: a[key] ?? null, after: b[key] ?? null };
-  }
-  return changes;
-}
-
 /**
  * The ways a secret can appear in text: as typed, and percent-encoded as a URL or a form body carries it
  * (`encodeURIComponent`, `encodeURI`, form encoding with `+` for a space), with upper- or lower-case hex.

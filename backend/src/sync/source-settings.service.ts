@@ -1,7 +1,8 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { WorkerSettings } from '@hamgam/shared';
+import type { SettingChange, WorkerSettings } from '@hamgam/shared';
+import { diffSettings } from '../audit/settings-diff';
 import { z } from 'zod';
 import { SecretBox } from '../common/crypto/secret-box';
 import { isAllowedUpstream, NOT_ALLOWED_HOST } from '../common/http/upstream';
@@ -76,13 +77,15 @@ export class SourceSettingsService {
 
   /**
    * Checks every part sent before anything is stored (400 naming each refused field), then saves the source and
-   * its schedule. Answers the row before and after; the caller builds what clients see, once.
+   * its schedule. Answers the saved row and what changed (empty when nothing did); the caller builds what clients
+   * see, once.
    */
-  async update(id: string, dto: UpdateSourceDto): Promise<{ before: SourceEntity; after: SourceEntity }> {
+  async update(id: string, dto: UpdateSourceDto): Promise<{ after: SourceEntity; changes: Record<string, SettingChange> }> {
     const entity = await this.findEntity(id);
-    const before = { ...entity };
     const declared = this.settingsOf(entity);
-    const schedule = dto.autoSync ? this.nextSchedule(entity, await this.schedules.findOneBy({ sourceId: id }), dto.autoSync) : null;
+    const stored = await this.schedules.findOneBy({ sourceId: id });
+    const before = this.snapshot(entity, declared, stored);
+    const schedule = dto.autoSync ? this.nextSchedule(entity, stored, dto.autoSync) : null;
     const fields: FieldErrors = {};
     let options: Record<string, unknown> | undefined;
     if (dto.options !== undefined) {
@@ -105,7 +108,29 @@ export class SourceSettingsService {
     entity.updatedAt = new Date().toISOString();
     await this.sources.save(entity);
     if (schedule) await this.schedules.save(schedule);
-    return { before, after: entity };
+    const secretPaths = declared.connection.filter((field) => field.kind === 'secret').map((field) => `connection.${field.name}`);
+    return { after: entity, changes: diffSettings(before, this.snapshot(entity, declared, schedule ?? stored), secretPaths) };
+  }
+
+  /**
+   * Every setting an admin can change, for the audit diff. A secret appears as its stored (encrypted) form, which
+   * changes whenever one is entered; `diffSettings` records only that it changed. A quiet window is always an
+   * object, so adding one reads as its start, end and days set.
+   */
+  private snapshot(entity: SourceEntity, declared: SourceSettings, schedule: SourceScheduleEntity | null) {
+    const connection: Record<string, string | null> = { baseUrl: entity.baseUrl };
+    for (const field of declared.connection) {
+      if (field.kind === 'secret') connection[field.name] = entity.secrets[field.name] ?? null;
+      else if (field.kind === 'text') connection[field.name] = entity.connectionFields[field.name] ?? null;
+    }
+    const { quietWindow, ...autoSync } = scheduleSettingsOf(schedule);
+    return {
+      enabled: entity.enabled,
+      timeoutSeconds: entity.timeoutSeconds,
+      autoSync: { ...autoSync, quietWindow: quietWindow ?? { start: null, end: null, days: [] } },
+      options: { ...optionDefaults(declared), ...entity.options },
+      connection,
+    };
   }
 
   private applyConnection(entity: SourceEntity, declared: SourceSettings, sent: Record<string, string>): void {

@@ -14,8 +14,8 @@ import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './sour
 import { SOURCE_SEEDS, type SourceSeeds } from './source-seeds';
 import { SourceSettingsService } from './source-settings.service';
 
-/** The editable part of a source, compared before and after a change for the audit trail. */
-export type AuditedSettings = Pick<Source, 'enabled' | 'timeoutSeconds' | 'connection' | 'command'>;
+/** The row's own settings as a client sees them. */
+type BasicSettings = Pick<Source, 'enabled' | 'timeoutSeconds' | 'connection' | 'command'>;
 
 /** A source as a client sees it (`GET /api/sources`, the PATCH answer, `source.updated`): never a secret. */
 @Injectable()
@@ -40,8 +40,7 @@ export class SourceViewService {
     return this.toSource(await this.settings.findEntity(id));
   }
 
-  /** The settings the audit trail compares, from the row alone (no query). */
-  audited(entity: SourceEntity): AuditedSettings {
+  private basicSettings(entity: SourceEntity): BasicSettings {
     return {
       enabled: entity.enabled,
       timeoutSeconds: entity.timeoutSeconds,
@@ -60,7 +59,7 @@ export class SourceViewService {
     const declared = this.settings.settingsOf(entity);
     const standIn = this.seeds.connections[entity.id];
     return {
-      ...this.audited(entity),
+      ...this.basicSettings(entity),
       id: entity.id,
       kind: entity.kind,
       modes: [...(definition?.modes ?? [])],

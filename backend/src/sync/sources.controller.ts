@@ -2,12 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestj
 import { ApiAcceptedResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import type { Source, SyncRun } from '@hamgam/shared';
 import { AuditService } from '../audit/audit.service';
-import { diffSettings } from '../audit/redact';
 import type { AuthenticatedRequest } from '../common/session-user';
 import { TriggerRunDto } from './dto/trigger-run.dto';
 import { UpdateSourceDto } from './dto/update-source.dto';
 import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';
-import { storedFlag } from './settings/source-settings';
 import { SyncEventsService } from './events/sync-events.service';
 import { SourceSettingsService } from './source-settings.service';
 import { SourceViewService } from './source-view.service';
@@ -38,14 +36,10 @@ export class SourcesController {
   /** Saves, audits and re-plans the source, then builds what clients see once: the answer and `source.updated`. */
   @Patch(':id')
   async update(@Param('id') id: string, @Body() dto: UpdateSourceDto, @Req() request: AuthenticatedRequest): Promise<Source> {
-    const { before, after } = await this.settings.update(id, dto);
-    const changes: Record<string, unknown> = diffSettings(this.view.audited(before), this.view.audited(after));
-    // A secret itself never reaches the trail: only that it was set.
-    for (const field of this.settings.settingsOf(after).connection.filter((declared) => declared.kind === 'secret')) {
-      delete changes[`connection.${storedFlag(field.name)}`];
-      if (dto.connection?.[field.name] !== undefined) changes[`connection.${field.name}`] = 'changed';
-    }
-    await this.audit.record(request, { action: 'settings.changed', target: `source:${id}`, details: { changes } });
+    const { after, changes } = await this.settings.update(id, dto);
+    // A save that changes nothing is no change to record (and not a bare request for the interceptor either).
+    if (Object.keys(changes).length > 0) await this.audit.record(request, { action: 'settings.changed', target: `source:${id}`, details: { changes } });
+    else this.audit.markRecorded(request);
     // Settings take effect at once: the source's schedule is re-planned from what was just stored.
     await this.scheduler.reschedule(id);
     const source = await this.view.toSource(after);

@@ -1,30 +1,80 @@
 import { useTranslation } from 'react-i18next';
+import type { SettingChange } from '@hamgam/shared';
+import { fieldLabel, formatValue, isListChange, listLines, isSecretChange, sourceIdOf } from '../utils/setting-change';
 
-export type AuditDetailsProps = { details: Record<string, unknown> | null };
+export type AuditDetailsProps = { details: Record<string, unknown> | null; target: string | null };
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** A settings or user change as "field: before → after" lines; other details as key: value. */
-export function AuditDetails({ details }: AuditDetailsProps) {
-  const { t } = useTranslation('audit');
-  if (!details) return null;
-  const changes = details.changes as Record<string, { before: unknown; after: unknown } | 'changed'> | undefined;
-  const rest = Object.entries(details).filter(([key, value]) => key !== 'changes' && value !== null && value !== undefined);
+type ChangeLineProps = { path: string; change: SettingChange; sourceId: string | null };
+
+/** "field: old → new"; a list as its added and removed lines; a secret only as changed. */
+function ChangeLine({ path, change, sourceId }: ChangeLineProps) {
+  const { t, i18n } = useTranslation('audit');
+  const lng = i18n.language;
+  const label = <span className="audit-details__field">{fieldLabel(t, path, sourceId)}</span>;
+  if (isSecretChange(change)) {
+    return (
+      <li>
+        {label}: {t('secretChanged')}
+      </li>
+    );
+  }
+  if (isListChange(change)) {
+    return (
+      <li>
+        {label}:
+        <ul className="audit-details__list">
+          {listLines(t, path, change.added, lng).map((line) => (
+            <li key={`added-${line}`} className="audit-details__added">
+              {t('diff.added', { item: line })}
+            </li>
+          ))}
+          {listLines(t, path, change.removed, lng).map((line) => (
+            <li key={`removed-${line}`} className="audit-details__removed">
+              {t('diff.removed', { item: line })}
+            </li>
+          ))}
+        </ul>
+      </li>
+    );
+  }
+  // The arrow points the way the line is read: old → new in English, old ← new in Persian.
+  const arrow = i18n.dir(lng) === 'rtl' ? '←' : '→';
   return (
-    <ul className="audit-details" dir="ltr">
-      {changes &&
-        Object.entries(changes).map(([field, change]) => (
-          <li key={field}>
-            <code>{field}</code>: {change === 'changed' ? t('secretChanged') : `${show(change.before)} → ${show(change.after)}`}
-          </li>
-        ))}
+    <li>
+      {label}: <bdi>{formatValue(t, path, change.before, lng)}</bdi>{' '}
+      <span role="img" aria-label={t('diff.to')}>
+        {arrow}
+      </span>{' '}
+      <bdi>{formatValue(t, path, change.after, lng)}</bdi>
+    </li>
+  );
+}
+
+/** A settings or user change as one line per field; other details as key: value. */
+export function AuditDetails({ details, target }: AuditDetailsProps) {
+  if (!details) return null;
+  const changes = details.changes as Record<string, SettingChange> | undefined;
+  const rest = Object.entries(details).filter(([key, value]) => key !== 'changes' && value !== null && value !== undefined);
+  const sourceId = sourceIdOf(target);
+  return (
+    <ul className="audit-details">
+      {changes && Object.keys(changes).length === 0 && <NoChange />}
+      {changes && Object.entries(changes).map(([path, change]) => <ChangeLine key={path} path={path} change={change} sourceId={sourceId} />)}
       {rest.map(([key, value]) => (
-        <li key={key}>
+        <li key={key} dir="ltr">
           <code>{key}</code>: <span dir="auto">{show(value)}</span>
         </li>
       ))}
     </ul>
   );
+}
+
+/** Entries recorded before every settings change had its diff (an empty `changes`). */
+function NoChange() {
+  const { t } = useTranslation('audit');
+  return <li className="muted">{t('diff.noDetails')}</li>;
 }

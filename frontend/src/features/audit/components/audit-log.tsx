@@ -113,7 +113,7 @@ export function AuditLog() {
                     <td dir="ltr">{entry.target}</td>
                     <td dir="ltr">{entry.ip}</td>
                     <td>
-                      <AuditDetails details={entry.details} />
+                      <AuditDetails details={entry.details} target={entry.target} />
                     </td>
                   </tr>
                 ))}
