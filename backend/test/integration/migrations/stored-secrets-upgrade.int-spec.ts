@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Source } from '@hamgam/shared';
 import { SecretBox } from '../../../src/common/crypto/secret-box';
 import { openSecrets } from '../../../src/sync/settings/stored-secrets';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from '../helpers/test-app';
 
 const KEY = randomBytes(32);
 
@@ -57,10 +57,13 @@ describe('stored secrets upgrade', () => {
     }
   });
 
-  it('should leave a row this key cannot open as it was, logged, and show its secrets as not stored when it starts', async () => {
+  it('should leave a row this key cannot open as it was, logged, show its secrets as not stored and fail a run when it starts', async () => {
     expect(JSON.parse(rawSecrets(t).moodle)).toEqual({ token: expect.stringMatching(/^v1:/) });
     expect(t.logger.lines.some((line) => line.includes('source moodle: stored secrets cannot be decrypted') && line.includes('per-value form'))).toBe(true);
     expect(await connectionOf(t, 'moodle')).toMatchObject({ hasPassword: false, hasToken: false });
+    const refused = await waitForRunEnd(t, (await triggerRun(t, 'moodle')).id);
+    expect(refused).toMatchObject({ status: 'failed', errorKind: 'internal' });
+    expect(refused.errorMessage).toMatch(/^could not start the run: stored secrets cannot be decrypted/);
 
     await t
       .http()
