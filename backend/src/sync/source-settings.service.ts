@@ -110,7 +110,9 @@ export class SourceSettingsService {
 
   private applyConnection(entity: SourceEntity, declared: SourceSettings, sent: Record<string, string>): void {
     const isSecretSent = declared.connection.some((field) => field.kind === 'secret' && sent[field.name] !== undefined);
-    const secrets = isSecretSent ? this.editableSecrets(entity) : {};
+    // A new address reseals too: secrets this key cannot read must not reach it if the old key comes back.
+    const isResealed = isSecretSent || (sent.baseUrl !== undefined && sent.baseUrl !== entity.baseUrl);
+    const secrets = isResealed ? this.editableSecrets(entity) : {};
     const plain = { ...entity.connectionFields };
     for (const field of declared.connection) {
       const value = sent[field.name];
@@ -120,8 +122,8 @@ export class SourceSettingsService {
       else if (field.kind === 'secret') secrets[field.name] = value;
       else plain[field.name] = value;
     }
-    // Sealed again only when a secret was sent, so saving the user name leaves unreadable secrets for a restored key.
-    if (isSecretSent) entity.secrets = sealSecrets(this.secrets, secrets);
+    // Otherwise left as stored, so saving the user name keeps unreadable secrets for a restored key.
+    if (isResealed) entity.secrets = sealSecrets(this.secrets, secrets);
     entity.connectionFields = plain;
   }
 

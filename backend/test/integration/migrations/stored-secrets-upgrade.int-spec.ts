@@ -68,6 +68,19 @@ describe('stored secrets upgrade', () => {
     await t
       .http()
       .patch('/api/sources/moodle')
+      .send({ connection: { username: 'sync' } })
+      .expect(200);
+    expect(JSON.parse(rawSecrets(t).moodle)).toEqual({ token: expect.stringMatching(/^v1:/) });
+    // Unreadable secrets are not kept for a new address, in case the old key comes back.
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ connection: { baseUrl: 'http://127.0.0.1:9/lms-new' } })
+      .expect(200);
+    expect(openSecrets(box, rawSecrets(t).moodle)).toEqual({});
+    await t
+      .http()
+      .patch('/api/sources/moodle')
       .send({ connection: { token: 'tok-entered-again' } })
       .expect(200);
 
