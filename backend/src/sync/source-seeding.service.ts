@@ -9,7 +9,7 @@ import { SOURCE_CATALOG, type SourceCatalog } from './source-catalog';
 import { SOURCE_SEEDS, type SourceSeeds } from './source-seeds';
 import { SourceSettingsService } from './source-settings.service';
 
-/** First start: one row per source, its connection from the environment or the demo's seeds. */
+/** Every start: the stored secrets sealed as one ciphertext. First start: one row per source, its connection from the environment or the demo's seeds. */
 @Injectable()
 export class SourceSeedingService implements OnModuleInit {
   constructor(
@@ -22,6 +22,7 @@ export class SourceSeedingService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    await this.settings.sealPerValueSecrets();
     const now = new Date().toISOString();
     for (const definition of this.catalog) {
       if (await this.sources.existsBy({ id: definition.id })) continue;

@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { SettingChange, WorkerSettings } from '@hamgam/shared';
@@ -21,6 +21,7 @@ import {
   type FieldErrors,
   type SourceSettings,
 } from './settings/source-settings';
+import { isPerValueForm, openSecrets, sealSecrets, StoredSecretsError } from './settings/stored-secrets';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 
 const NO_SETTINGS: SourceSettings = { connection: [], options: z.object({}) };
@@ -37,6 +38,8 @@ function throwIfFields(fields: FieldErrors): void {
 /** A source's stored settings: checked against what the source declares, saved, and read back for a run. */
 @Injectable()
 export class SourceSettingsService {
+  private readonly logger = new Logger(SourceSettingsService.name);
+
   constructor(
     @InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>,
     @InjectRepository(SourceScheduleEntity) private readonly schedules: Repository<SourceScheduleEntity>,
@@ -56,23 +59,20 @@ export class SourceSettingsService {
     return findSourceDefinition(this.catalog, entity.id)?.settings ?? (entity.kind === 'command' ? COMMAND_SETTINGS : NO_SETTINGS);
   }
 
-  /** The columns a connection is kept in: the address, the other plain fields, each secret encrypted. */
+  /** The columns a connection is kept in: the address, the other plain fields, the secrets sealed as one. */
   storedConnection(
     fields: readonly ConnectionField[],
     connection: Record<string, string | undefined> | null,
   ): Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> {
-    const stored: Pick<SourceEntity, 'baseUrl' | 'connectionFields' | 'secrets'> = {
-      baseUrl: connection?.baseUrl?.replace(/\/+$/, '') || null,
-      connectionFields: {},
-      secrets: {},
-    };
+    const connectionFields: Record<string, string> = {};
+    const secrets: Record<string, string> = {};
     for (const field of fields) {
       const value = connection?.[field.name];
       if (field.kind === 'url' || !value) continue;
-      if (field.kind === 'secret') stored.secrets[field.name] = this.secrets.encrypt(value);
-      else stored.connectionFields[field.name] = value;
+      if (field.kind === 'secret') secrets[field.name] = value;
+      else connectionFields[field.name] = value;
     }
-    return stored;
+    return { baseUrl: connection?.baseUrl?.replace(/\/+$/, '') || null, connectionFields, secrets: sealSecrets(this.secrets, secrets) };
   }
 
   /**
@@ -134,17 +134,21 @@ export class SourceSettingsService {
   }
 
   private applyConnection(entity: SourceEntity, declared: SourceSettings, sent: Record<string, string>): void {
-    const secrets = { ...entity.secrets };
+    const isSecretSent = declared.connection.some((field) => field.kind === 'secret' && sent[field.name] !== undefined);
+    // A new address reseals too: secrets this key cannot read must not reach it if the old key comes back.
+    const isResealed = isSecretSent || (sent.baseUrl !== undefined && sent.baseUrl !== entity.baseUrl);
+    const secrets = isResealed ? this.editableSecrets(entity) : {};
     const plain = { ...entity.connectionFields };
     for (const field of declared.connection) {
       const value = sent[field.name];
       if (value === undefined) continue;
       if (field.kind === 'url') entity.baseUrl = value;
       else if (field.kind === 'secret' && value === '') delete secrets[field.name];
-      else if (field.kind === 'secret') secrets[field.name] = this.secrets.encrypt(value);
+      else if (field.kind === 'secret') secrets[field.name] = value;
       else plain[field.name] = value;
     }
-    entity.secrets = secrets;
+    // Otherwise left as stored, so saving the user name keeps unreadable secrets for a restored key.
+    if (isResealed) entity.secrets = sealSecrets(this.secrets, secrets);
     entity.connectionFields = plain;
   }
 
@@ -164,8 +168,9 @@ export class SourceSettingsService {
     this.assertAllowedBaseUrl(sent.baseUrl);
     if (sent.baseUrl === entity.baseUrl) return;
     const fields: FieldErrors = {};
+    const stored = this.storedSecretNames(entity);
     for (const field of declared.connection) {
-      if (field.kind !== 'secret' || entity.secrets[field.name] === undefined || sent[field.name] !== undefined) continue;
+      if (field.kind !== 'secret' || !stored.has(field.name) || sent[field.name] !== undefined) continue;
       fields[`connection.${field.name}`] = [
         `the address changed: enter the ${field.name} again (a stored ${field.name} is sent only to the address it was saved for)`,
       ];
@@ -201,18 +206,57 @@ export class SourceSettingsService {
     });
   }
 
-  /** What a run of this source needs, its secrets decrypted. Never leaves the server but to the child. */
+  /**
+   * What a run of this source needs, its secrets decrypted (StoredSecretsError when they cannot be). Never leaves
+   * the server but to the child.
+   */
   workerSettings(entity: SourceEntity): WorkerSettings {
     const declared = this.settingsOf(entity);
     let connection: WorkerSettings['connection'] = null;
     if (entity.baseUrl) {
+      const secrets = openSecrets(this.secrets, entity.secrets);
       connection = { baseUrl: entity.baseUrl };
       for (const field of declared.connection) {
         if (field.kind === 'url') continue;
-        const secret = entity.secrets[field.name];
-        connection[field.name] = field.kind === 'secret' ? (secret ? this.secrets.decrypt(secret) : '') : (entity.connectionFields[field.name] ?? '');
+        connection[field.name] = (field.kind === 'secret' ? secrets[field.name] : entity.connectionFields[field.name]) ?? '';
       }
     }
     return { connection, options: { ...optionDefaults(declared), ...entity.options } };
+  }
+
+  /**
+   * Rows still in the per-value form the declared-connection migration wrote (it runs without the key) are sealed
+   * as one ciphertext at start-up. A row this key cannot open is left as it was, logged: `openSecrets` still reads
+   * that form, and a restored key upgrades it at the next start.
+   */
+  async sealPerValueSecrets(): Promise<void> {
+    for (const entity of await this.sources.find({ select: { id: true, secrets: true } })) {
+      if (!isPerValueForm(entity.secrets)) continue;
+      try {
+        await this.sources.update({ id: entity.id }, { secrets: sealSecrets(this.secrets, openSecrets(this.secrets, entity.secrets)) });
+      } catch (error) {
+        if (!(error instanceof StoredSecretsError)) throw error;
+        this.logger.error(`source ${entity.id}: ${error.message}; left in the per-value form`);
+      }
+    }
+  }
+
+  /** The names of the secrets stored for this source (for `has<Field>` and the new-address rule), never a value. */
+  storedSecretNames(entity: SourceEntity): Set<string> {
+    return new Set(Object.keys(this.editableSecrets(entity)));
+  }
+
+  /**
+   * The stored secrets to show and edit. Ones this server cannot read (another key, a changed value) count as none,
+   * logged: the admin can still see the source and enter them again, and a run still refuses them clearly.
+   */
+  private editableSecrets(entity: SourceEntity): Record<string, string> {
+    try {
+      return openSecrets(this.secrets, entity.secrets);
+    } catch (error) {
+      if (!(error instanceof StoredSecretsError)) throw error;
+      this.logger.error(`source ${entity.id}: ${error.message}; they count as not stored until entered again`);
+      return {};
+    }
   }
 }

@@ -80,8 +80,9 @@ export class SourceViewService {
   private connectionView(entity: SourceEntity): ConnectionSettings | null {
     if (entity.baseUrl === null) return null;
     const view: ConnectionSettings = { baseUrl: entity.baseUrl };
+    const storedSecrets = this.settings.storedSecretNames(entity);
     for (const field of this.settings.settingsOf(entity).connection) {
-      if (field.kind === 'secret') view[storedFlag(field.name)] = entity.secrets[field.name] !== undefined;
+      if (field.kind === 'secret') view[storedFlag(field.name)] = storedSecrets.has(field.name);
       else if (field.kind === 'text') view[field.name] = entity.connectionFields[field.name] ?? '';
     }
     return view;

@@ -81,9 +81,10 @@ export class SyncService implements OnApplicationBootstrap {
     }
     const created = toSyncRun(run);
     this.events.emit({ type: 'run.created', run: created });
-    const settings = this.sources.workerSettings(source);
-    const secrets = secretValues(this.sources.settingsOf(source).connection, settings.connection);
     try {
+      // Inside the try: stored secrets this key cannot open fail the run instead of leaving it pending.
+      const settings = this.sources.workerSettings(source);
+      const secrets = secretValues(this.sources.settingsOf(source).connection, settings.connection);
       this.supervisor.launch(
         source.kind === 'command'
           ? this.commandSources.launchRequest(source, run.id, settings, secrets)

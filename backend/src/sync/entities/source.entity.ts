@@ -22,9 +22,12 @@ export class SourceEntity {
   @Column('simple-json', { name: 'connection_fields' })
   connectionFields: Record<string, string>;
 
-  /** The source's secrets by field name, each value a SecretBox ciphertext; never sent to a client. */
-  @Column('simple-json')
-  secrets: Record<string, string>;
+  /**
+   * The source's secrets: one SecretBox ciphertext of the JSON object field name → value, read and written only
+   * through `settings/stored-secrets.ts`; never sent to a client.
+   */
+  @Column('text')
+  secrets: string;
 
   @Column('simple-json')
   options: Record<string, unknown>;
