@@ -113,14 +113,15 @@ export class SourceSettingsService {
   }
 
   /**
-   * Every setting an admin can change, for the audit diff. A secret appears as its stored (encrypted) form, which
-   * changes whenever one is entered; `diffSettings` records only that it changed. A quiet window is always an
-   * object, so adding one reads as its start, end and days set.
+   * Every setting an admin can change, for the audit diff. A secret appears as its value, held only in memory here:
+   * `diffSettings` records only that it changed, never the value. A quiet window is always an object, so adding one
+   * reads as its start, end and days set.
    */
   private snapshot(entity: SourceEntity, declared: SourceSettings, schedule: SourceScheduleEntity | null) {
     const connection: Record<string, string | null> = { baseUrl: entity.baseUrl };
+    const secrets = this.editableSecrets(entity);
     for (const field of declared.connection) {
-      if (field.kind === 'secret') connection[field.name] = entity.secrets[field.name] ?? null;
+      if (field.kind === 'secret') connection[field.name] = secrets[field.name] ?? null;
       else if (field.kind === 'text') connection[field.name] = entity.connectionFields[field.name] ?? null;
     }
     const { quietWindow, ...autoSync } = scheduleSettingsOf(schedule);
