@@ -2,27 +2,13 @@
 // a stand-in Moodle generates the site (`--moodle-small 150x2500 --moodle-large 600x10000`, courses × users), the
 // Moodle tables are emptied, and two full runs go through the real runner: the first inserts, the second finds
 // nothing changed. The worker's VmHWM is sampled from /proc every 20 ms (its peak RSS).
-import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { childrenOf, statusKb, timedRun } from './bench-common.mjs';
 
 const require = createRequire(new URL('../backend/package.json', import.meta.url));
 const Database = require('better-sqlite3');
 const mb = (kb) => kb / 1024;
 const MOODLE_TABLES = ['moodle_enrolments', 'moodle_users', 'moodle_course_contents', 'moodle_courses', 'moodle_categories', 'moodle_classifications'];
-
-function statusKb(pid, field) {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0; // the process is gone
-  }
-}
-
-function childrenOf(pid) {
-  const path = `/proc/${pid}/task/${pid}/children`;
-  return existsSync(path) ? readFileSync(path, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
-}
 
 /** The largest VmHWM of the backend's children (the run's worker) while it runs. */
 function watchWorkerPeak(backendPid) {
@@ -31,40 +17,6 @@ function watchWorkerPeak(backendPid) {
     for (const pid of childrenOf(backendPid)) peakKb = Math.max(peakKb, statusKb(pid, 'VmHWM'));
   }, 20);
   return { peakKb: () => peakKb, stop: () => clearInterval(timer) };
-}
-
-/** Triggers a full Moodle run and waits for its `run.finished` event (no polling while it is measured). */
-async function timedRun(fetchApi) {
-  const controller = new AbortController();
-  const stream = await fetchApi('/events', { signal: controller.signal });
-  const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
-  const started = performance.now();
-  const response = await fetchApi('/sources/moodle/runs', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mode: 'full' }),
-  });
-  if (!response.ok) throw new Error(`could not start a Moodle run: ${response.status} ${await response.text()}`);
-  const run = await response.json();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('the event stream closed before the run finished');
-      buffer += value;
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer
-          .slice(0, end)
-          .split('\n')
-          .find((line) => line.startsWith('data:'));
-        buffer = buffer.slice(end + 2);
-        const event = data ? JSON.parse(data.slice(5)) : null;
-        if (event?.type === 'run.finished' && event.run.id === run.id) return { wallMs: performance.now() - started, run: event.run };
-      }
-    }
-  } finally {
-    controller.abort();
-  }
 }
 
 function emptyMoodleTables(databasePath) {
@@ -104,7 +56,7 @@ export async function benchMoodle({ fetchApi, backendPid, databasePath, startMoo
       let sizePeakKb = 0;
       for (const label of ['first run (inserts)', 'second (unchanged)']) {
         const memory = watchWorkerPeak(backendPid);
-        const { wallMs, run } = await timedRun(fetchApi);
+        const { wallMs, run } = await timedRun(fetchApi, 'moodle', { mode: 'full' });
         memory.stop();
         sizePeakKb = Math.max(sizePeakKb, memory.peakKb());
         const log = await (await fetchApi(`/runs/${run.id}/log`)).json();

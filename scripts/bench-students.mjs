@@ -1,23 +1,15 @@
 // The students part of `npm run bench`: a full run of a generated university through the real runner, a second
 // run with nothing changed, and the lean reference (bench-students-reference.mjs) over the same calls.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { childrenOf, statusKb, timedRun } from './bench-common.mjs';
 
 const require = createRequire(new URL('../backend/package.json', import.meta.url));
 const Database = require('better-sqlite3');
 const root = new URL('..', import.meta.url).pathname;
 const mb = (kb) => kb / 1024;
-
-function statusKb(pid, field) {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0; // the process is gone
-  }
-}
 
 /** CPU seconds (user + system) a live process has used so far. */
 function cpuSeconds(pid) {
@@ -27,11 +19,6 @@ function cpuSeconds(pid) {
   } catch {
     return null;
   }
-}
-
-function childrenOf(pid) {
-  const path = `/proc/${pid}/task/${pid}/children`;
-  return existsSync(path) ? readFileSync(path, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
 }
 
 /** Samples the backend and its workers every 20 ms: peak RSS of each and of all together, and CPU used. */
@@ -48,39 +35,6 @@ function watchMemory(backendPid) {
     peaks.total = Math.max(peaks.total, backend + workers.reduce((sum, w) => sum + w.rss, 0));
   }, 20);
   return { peaks, cpu, stop: () => clearInterval(timer) };
-}
-
-/**
- * Triggers a run and waits for its `run.finished` server-sent event: no polling, which would load the API (and
- * the two cores) while the run is measured.
- */
-async function timedRun(api, body) {
-  const controller = new AbortController();
-  const stream = await fetchApi(`/events`, { signal: controller.signal });
-  const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
-  const started = performance.now();
-  const run = await (
-    await fetchApi(`/sources/students/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  ).json();
-  let buffer = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error('the event stream closed before the run finished');
-      buffer += value;
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const data = buffer
-          .slice(0, end)
-          .split('\n')
-          .find((line) => line.startsWith('data:'));
-        buffer = buffer.slice(end + 2);
-        const event = data ? JSON.parse(data.slice(5)) : null;
-        if (event?.type === 'run.finished' && event.run.id === run.id) return { wallMs: performance.now() - started, run: event.run };
-      }
-    }
-  } finally {
-    controller.abort();
-  }
 }
 
 function lastWrites(databasePath) {
@@ -114,10 +68,10 @@ function runReference(settings) {
 
 const verdict = (isMet) => (isMet ? 'met' : 'MISSED');
 
-/** Runs the students benchmark against a running backend (pid `backendPid`) and the stand-in `gateway`. */
 /** API calls with the benchmark's session (set by benchStudents). */
 let fetchApi = null;
 
+/** Runs the students benchmark against a running backend (pid `backendPid`) and the stand-in `gateway`. */
 export async function benchStudents({ api, fetchApi: signedInFetch, gateway, backendPid, databasePath, referencePath, concurrency, year }) {
   fetchApi = signedInFetch;
   const campuses = gateway.students.campuses.map(({ code, name }) => ({ code, name }));
@@ -153,7 +107,7 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
     const callsBefore = gateway.stats().dataCalls;
     const memory = watchMemory(backendPid);
     const writesBefore = results.length > 0 ? lastWrites(databasePath) : null;
-    const { wallMs, run } = await timedRun(api, { mode: 'full' });
+    const { wallMs, run } = await timedRun(fetchApi, 'students', { mode: 'full' });
     memory.stop();
     const calls = gateway.stats().dataCalls - callsBefore;
     const rewritten = writesBefore ? JSON.stringify(lastWrites(databasePath)) !== JSON.stringify(writesBefore) : null;

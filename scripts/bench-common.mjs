@@ -1,0 +1,58 @@
+// What the parts of `npm run bench` share: reading a process's memory from /proc and timing one run to its
+// `run.finished` event.
+import { existsSync, readFileSync } from 'node:fs';
+
+/** A `VmRSS`/`VmHWM`-style field of /proc/<pid>/status in kB; 0 once the process is gone. */
+export function statusKb(pid, field) {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0; // the process is gone
+  }
+}
+
+/** The pids of a process's children (a backend's run workers). */
+export function childrenOf(pid) {
+  const path = `/proc/${pid}/task/${pid}/children`;
+  return existsSync(path) ? readFileSync(path, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
+}
+
+/**
+ * Starts a run of `sourceId` with `body` and waits for its `run.finished` event on the event stream, so nothing
+ * polls the API (and takes time from the two cores) while the run is measured.
+ */
+export async function timedRun(fetchApi, sourceId, body) {
+  const controller = new AbortController();
+  const openEvents = () => fetchApi('/events', { signal: controller.signal });
+  // After a long pause (a part of the bench generating its data) the kept-alive socket may have been closed by the
+  // server (its 5 s keep-alive): the first request on it then fails and is simply made again on a new one.
+  const stream = await openEvents().catch((error) => {
+    if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return openEvents();
+  });
+  const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
+  const started = performance.now();
+  const response = await fetchApi(`/sources/${sourceId}/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`could not start a ${sourceId} run: ${response.status} ${await response.text()}`);
+  const run = await response.json();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the event stream closed before the run finished');
+      buffer += value;
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const data = buffer
+          .slice(0, end)
+          .split('\n')
+          .find((line) => line.startsWith('data:'));
+        buffer = buffer.slice(end + 2);
+        const event = data ? JSON.parse(data.slice(5)) : null;
+        if (event?.type === 'run.finished' && event.run.id === run.id) return { wallMs: performance.now() - started, run: event.run };
+      }
+    }
+  } finally {
+    controller.abort();
+  }
+}
