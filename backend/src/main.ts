@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
-import { startStandIns } from './demo/stand-ins';
 import { surviveProcessErrors } from './process-errors';
 import { NO_SOURCE_SEEDS } from './sync/source-seeds';
 
 async function bootstrap(): Promise<void> {
   surviveProcessErrors();
   const config = loadConfig();
-  const standIns = config.standIns ? await startStandIns(config) : { seeds: NO_SOURCE_SEEDS, close: async () => undefined };
+  // The demo wiring (and the stand-ins' code, ~9 MB) is loaded only when the demo is on.
+  const standIns = config.standIns ? await (await import('./demo/stand-ins')).startStandIns(config) : { seeds: NO_SOURCE_SEEDS, close: async () => undefined };
   const app = await createApp(config, standIns.seeds);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

@@ -7,10 +7,11 @@ import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
 import { RunRecorder } from './run-recorder.service';
 
-// A worker's live heap is small (a Moodle run of 600 courses / 10,000 users holds 9–14 MB), but V8's default
-// young generation (16 MB semi-spaces) lets ~100 MB of garbage pile up before a scavenge: 2 MB semi-spaces keep
-// the peak near the live size (docs/benchmarks.md, "Moodle worker memory").
-const WORKER_NODE_FLAGS = ['--max-semi-space-size=2'];
+// A worker's live heap is small (a Moodle run of 600 courses / 10,000 users holds 9–14 MB), but V8's defaults (16 MB
+// semi-spaces, a heap tuned for speed) let ~100 MB of garbage pile up before collecting it. A worker is a batch job:
+// 1 MB semi-spaces and V8's size-first tuning keep its peak near the live size for a few % more CPU
+// (docs/benchmarks.md, "Moodle worker memory" and "Students sync").
+const WORKER_NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
 
 export type LaunchRequest = {
   runId: number;
