@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { from, mergeMap, type Observable } from 'rxjs';
 import type { AuthenticatedRequest } from '../common/session-user';
 import { AuditService } from './audit.service';
-import { redactForAudit } from './redact';
+import { redactForAudit } from '../common/redact';
 
 /**
  * A safety net: a state-changing request that succeeded without writing its own audit row (an endpoint added

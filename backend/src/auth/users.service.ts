@@ -6,7 +6,7 @@ import type { CreateUserRequest, UpdateUserRequest, User } from '@hamgam/shared'
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { UserEntity } from './entities/user.entity';
 import { hashPassword } from './password';
-import { PASSWORD_PROBLEM_TEXT, passwordProblem } from './password-policy';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../common/password-policy';
 import { SessionsService } from './sessions.service';
 
 export function toUser(entity: UserEntity): User {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../auth/password-policy';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../common/password-policy';
 import { CommandSourcesError, loadCommandSources, type CommandSourceConfig } from './command-sources';
 
 export type AppConfig = {

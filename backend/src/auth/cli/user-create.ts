@@ -10,7 +10,7 @@ import { buildDataSourceOptions } from '../../database/data-source';
 import { makeDataPrivate } from '../../database/private-data';
 import { UserEntity } from '../entities/user.entity';
 import { hashPassword } from '../password';
-import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../password-policy';
+import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../../common/password-policy';
 import { normalizeUsername } from '../users.service';
 
 type Args = { username: string; role: UserRole; displayName: string };

@@ -17,7 +17,7 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(100)
   displayName: string;
 
-  // The password rule needs the username, so UsersService checks it (password-policy.ts) and answers its reason.
+  // The password rule needs the username, so UsersService checks it (common/password-policy.ts) and answers its reason.
   @ApiProperty({ writeOnly: true, minLength: PASSWORD_MIN_LENGTH, description: 'Not only spaces, not containing the username, not a common password' })
   @IsString()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { maskSecrets } from '../../audit/redact';
+import { maskSecrets } from '../redact';
 import { SyncError } from '../sync-error';
 import { retryAfterMs } from './backoff';
 import { abortError, TransientError, withRetry, type RetryOptions } from './retry';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { ErrorKind, LogLevel, RunCounts, WorkerProgress } from '@hamgam/shared';
-import { maskSecrets } from '../../audit/redact';
+import { maskSecrets } from '../../common/redact';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RunLogLineEntity } from '../entities/run-log-line.entity';
 import { RunRejectionEntity } from '../entities/run-rejection.entity';
