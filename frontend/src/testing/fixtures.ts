@@ -1,4 +1,14 @@
-import { EMPTY_COUNTS, type AutoSync, type RunCounts, type Source, type SyncRun, type User } from '@hamgam/shared';
+import { EMPTY_COUNTS, type AutoSync, type AutoSyncConfig, type RunCounts, type Source, type SyncRun, type User } from '@hamgam/shared';
+
+/** The server's auto-sync limits as the settings dialog reads them (`GET /api/schedules/config`). */
+export const AUTO_SYNC_CONFIG: AutoSyncConfig = {
+  isAllowed: true,
+  timeZone: 'Asia/Tehran',
+  minIntervalSeconds: 300,
+  maxIntervalSeconds: 2_592_000,
+  units: ['minutes', 'hours', 'days'],
+  maxFailures: 10,
+};
 
 export function makeUser(overrides: Partial<User> = {}): User {
   return {

@@ -1,18 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AutoSyncConfig, Source } from '@hamgam/shared';
+import type { Source } from '@hamgam/shared';
 import { errorBody, reply, stubApi, type StubHandler } from '../../testing/fetch-stub';
-import { makeSource } from '../../testing/fixtures';
+import { AUTO_SYNC_CONFIG, makeSource } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render';
-
-const CONFIG: AutoSyncConfig = {
-  isAllowed: true,
-  timeZone: 'Asia/Tehran',
-  minIntervalSeconds: 300,
-  maxIntervalSeconds: 2_592_000,
-  units: ['minutes', 'hours', 'days'],
-  maxFailures: 10,
-};
 
 function faculty(overrides: Partial<Source> = {}): Source {
   const base = makeSource();
@@ -39,7 +30,7 @@ function faculty(overrides: Partial<Source> = {}): Source {
 }
 
 function stub(routes: Record<string, StubHandler> = {}) {
-  return stubApi({ 'GET /api/sources': () => [faculty()], 'GET /api/schedules/config': () => CONFIG, ...routes });
+  return stubApi({ 'GET /api/sources': () => [faculty()], 'GET /api/schedules/config': () => AUTO_SYNC_CONFIG, ...routes });
 }
 
 async function openTab(tab: string, lng: 'fa' | 'en' = 'en') {

@@ -1,18 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AutoSyncConfig, ConnectionTestResult, Source } from '@hamgam/shared';
+import type { ConnectionTestResult, Source } from '@hamgam/shared';
 import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fetch-stub';
-import { makeSource } from '../../../testing/fixtures';
+import { AUTO_SYNC_CONFIG, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
-
-const CONFIG: AutoSyncConfig = {
-  isAllowed: true,
-  timeZone: 'Asia/Tehran',
-  minIntervalSeconds: 300,
-  maxIntervalSeconds: 2_592_000,
-  units: ['minutes', 'hours', 'days'],
-  maxFailures: 10,
-};
 
 function moodle(overrides: Partial<Source> = {}): Source {
   return makeSource({
@@ -44,7 +35,7 @@ const PASSED: ConnectionTestResult = {
 };
 
 function stubConnection(routes: Record<string, StubHandler> = {}) {
-  return stubApi({ 'GET /api/sources': () => [moodle()], 'GET /api/schedules/config': () => CONFIG, ...routes });
+  return stubApi({ 'GET /api/sources': () => [moodle()], 'GET /api/schedules/config': () => AUTO_SYNC_CONFIG, ...routes });
 }
 
 async function openConnection(lng: 'fa' | 'en' = 'en') {

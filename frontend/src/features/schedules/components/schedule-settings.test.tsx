@@ -1,21 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { AutoSyncConfig, CronPreview } from '@hamgam/shared';
+import type { CronPreview } from '@hamgam/shared';
 import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fetch-stub';
-import { makeAutoSync, makeSource } from '../../../testing/fixtures';
+import { AUTO_SYNC_CONFIG, makeAutoSync, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = {
-  isAllowed: true,
-  timeZone: 'Asia/Tehran',
-  minIntervalSeconds: 300,
-  maxIntervalSeconds: 2_592_000,
-  units: ['minutes', 'hours', 'days'],
-  maxFailures: 10,
-};
-
 function stubSchedules(routes: Record<string, StubHandler> = {}) {
-  return stubApi({ 'GET /api/sources': () => [makeSource()], 'GET /api/schedules/config': () => CONFIG, ...routes });
+  return stubApi({ 'GET /api/sources': () => [makeSource()], 'GET /api/schedules/config': () => AUTO_SYNC_CONFIG, ...routes });
 }
 
 async function openSettings(lng: 'fa' | 'en' = 'fa') {
@@ -135,7 +126,7 @@ describe('settings dialog, schedule tab', () => {
   });
 
   it('should say that no schedule fires when the server runs with AUTO_SYNC_ENABLED=false', async () => {
-    stubSchedules({ 'GET /api/schedules/config': () => ({ ...CONFIG, isAllowed: false }) });
+    stubSchedules({ 'GET /api/schedules/config': () => ({ ...AUTO_SYNC_CONFIG, isAllowed: false }) });
     const { dialog } = await openSettings('en');
 
     expect(await within(dialog).findByText('This server runs with AUTO_SYNC_ENABLED=false: schedules are kept but none fires.')).toBeInTheDocument();

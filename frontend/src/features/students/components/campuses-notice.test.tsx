@@ -1,22 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AutoSyncConfig } from '@hamgam/shared';
-import { stubApi } from '../../../testing/fetch-stub';
-import { makeSource } from '../../../testing/fixtures';
-import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = {
-  isAllowed: true,
-  timeZone: 'Asia/Tehran',
-  minIntervalSeconds: 300,
-  maxIntervalSeconds: 2_592_000,
-  units: ['minutes', 'hours', 'days'],
-  maxFailures: 10,
-};
+import { stubApi } from '../../../testing/fetch-stub';
+import { AUTO_SYNC_CONFIG, makeSource } from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render';
 
 function stubStudents(campuses: { code: string; name: string }[]) {
   const students = makeSource({ id: 'students', modes: ['full', 'recent'], options: { campuses } });
-  return stubApi({ 'GET /api/sources': () => [students], 'GET /api/schedules/config': () => CONFIG });
+  return stubApi({ 'GET /api/sources': () => [students], 'GET /api/schedules/config': () => AUTO_SYNC_CONFIG });
 }
 
 describe('students card, campuses notice', () => {

@@ -1,18 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AutoSyncConfig, Source } from '@hamgam/shared';
+import type { Source } from '@hamgam/shared';
 import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fetch-stub';
-import { makeSource } from '../../../testing/fixtures';
+import { AUTO_SYNC_CONFIG, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
-
-const CONFIG: AutoSyncConfig = {
-  isAllowed: true,
-  timeZone: 'Asia/Tehran',
-  minIntervalSeconds: 300,
-  maxIntervalSeconds: 2_592_000,
-  units: ['minutes', 'hours', 'days'],
-  maxFailures: 10,
-};
 
 const students = (): Source =>
   makeSource({
@@ -28,7 +19,7 @@ const students = (): Source =>
   });
 
 function stubStudents(routes: Record<string, StubHandler> = {}) {
-  return stubApi({ 'GET /api/sources': () => [students()], 'GET /api/schedules/config': () => CONFIG, ...routes });
+  return stubApi({ 'GET /api/sources': () => [students()], 'GET /api/schedules/config': () => AUTO_SYNC_CONFIG, ...routes });
 }
 
 async function openCampuses(lng: 'fa' | 'en') {

@@ -1,21 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AutoSyncConfig } from '@hamgam/shared';
+
 import { stubApi } from '../../../testing/fetch-stub';
-import { makeLegacySource } from '../../../testing/fixtures';
+import { AUTO_SYNC_CONFIG, makeLegacySource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const CONFIG: AutoSyncConfig = {
-  isAllowed: true,
-  timeZone: 'Asia/Tehran',
-  minIntervalSeconds: 300,
-  maxIntervalSeconds: 2_592_000,
-  units: ['minutes', 'hours', 'days'],
-  maxFailures: 10,
-};
-
 async function openCommandTab(lng: 'fa' | 'en') {
-  stubApi({ 'GET /api/sources': () => [makeLegacySource()], 'GET /api/schedules/config': () => CONFIG });
+  stubApi({ 'GET /api/sources': () => [makeLegacySource()], 'GET /api/schedules/config': () => AUTO_SYNC_CONFIG });
   const view = await renderApp({ lng });
   const card = await screen.findByRole('article', { name: lng === 'fa' ? 'اسکریپت قدیمی اعضای هیئت علمی' : /legacy/i });
   await view.user.click(within(card).getByRole('button', { name: lng === 'fa' ? 'تنظیمات' : 'Settings' }));
