@@ -4,6 +4,7 @@ import { ADMIN_STATE, E2E_ADMIN } from './fixtures/users';
 export const BACKEND_PORT = Number(process.env.E2E_PORT ?? 3310);
 export const GATEWAY_PORT = Number(process.env.E2E_GATEWAY_PORT ?? 3311);
 export const MOODLE_PORT = Number(process.env.E2E_MOODLE_PORT ?? 3312);
+export const CRM_PORT = Number(process.env.E2E_CRM_PORT ?? 3313);
 
 /** The real built app (API + UI on one port) with the stand-in gateway, on a fresh SQLite file per run. */
 export default defineConfig({
@@ -46,6 +47,7 @@ export default defineConfig({
       PORT: String(BACKEND_PORT),
       STAND_IN_GOLESTAN_PORT: String(GATEWAY_PORT),
       STAND_IN_MOODLE_PORT: String(MOODLE_PORT),
+      STAND_IN_CRM_PORT: String(CRM_PORT),
       ADMIN_USERNAME: E2E_ADMIN.username,
       ADMIN_PASSWORD: E2E_ADMIN.password,
     },

@@ -17,6 +17,8 @@ export type AppConfig = {
   standInGolestanPort: number;
   /** Fixed port of the stand-in Moodle, so the stored Moodle URL stays valid across restarts. */
   standInMoodlePort: number;
+  /** Fixed port of the stand-in CRM, so the stored CRM URL stays valid across restarts. */
+  standInCrmPort: number;
   /** Compiled worker entry forked for each run. */
   workerEntry: string;
   /** Time between SIGTERM and SIGKILL when a run is cancelled or times out. */
@@ -207,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     standIns: boolSetting(env, 'STAND_INS', !golestanConfigured),
     standInGolestanPort: intSetting(env, 'STAND_IN_GOLESTAN_PORT', 3101, 0, 65535),
     standInMoodlePort: intSetting(env, 'STAND_IN_MOODLE_PORT', 3102, 0, 65535),
+    standInCrmPort: intSetting(env, 'STAND_IN_CRM_PORT', 3103, 0, 65535),
     workerEntry: workerEntry(env),
     killGraceMs: intSetting(env, 'KILL_GRACE_MS', 5000, 0, 600_000),
     maxLogLinesPerRun: intSetting(env, 'MAX_LOG_LINES_PER_RUN', 5000, 10, 1_000_000),

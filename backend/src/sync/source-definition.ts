@@ -56,6 +56,11 @@ export type SourceDefinition = {
   testConnection?: (settings: WorkerSettings, signal: AbortSignal) => Promise<ConnectionTestOutcome>;
   /** The tables of stored records the data browser shows, the default first; without them the source has none. */
   recordTables?: readonly RecordTable[];
+  /**
+   * Two-way sources: rows the upstream holds, by record table id, for `upstream` in `GET /api/sources/:id/stats`.
+   * Runs in the API process (import lazily); a failure or a table left out shows as null.
+   */
+  countUpstream?: (settings: WorkerSettings, signal: AbortSignal) => Promise<Record<string, number>>;
 };
 
 /** A connection test's result and, for the server's log only, the technical detail of a failure. */

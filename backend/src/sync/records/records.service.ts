@@ -1,4 +1,4 @@
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import type { RecordPage, SourceStats } from '@hamgam/shared';
@@ -8,9 +8,13 @@ import { SourceSettingsService } from '../source-settings.service';
 import type { ListRecordsDto } from './list-records.dto';
 import { foldForSearch } from './search-text';
 
+const UPSTREAM_COUNT_LIMIT_MS = 10_000;
+
 /** The data browser: pages through and counts a source's record tables with the source's own `RecordBrowser`s. */
 @Injectable()
 export class RecordsService {
+  private readonly logger = new Logger(RecordsService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly sources: SourceSettingsService,
@@ -35,13 +39,27 @@ export class RecordsService {
 
   async stats(sourceId: string): Promise<SourceStats> {
     const tables = await this.recordTables(sourceId);
+    const upstream = await this.upstreamCounts(sourceId);
     const counts = [];
     for (const table of tables) {
       const browser = await table.load();
-      // No source can count its upstream rows yet: a two-way source (the CRM) will declare how.
-      counts.push({ table: table.id, ...browser.count(this.db()), upstream: null });
+      counts.push({ table: table.id, ...browser.count(this.db()), upstream: upstream?.[table.id] ?? null });
     }
     return { tables: counts, pendingPush: 0, openConflicts: 0 };
+  }
+
+  // Asked live, with a short limit: the stats page must answer even when the upstream does not.
+  private async upstreamCounts(sourceId: string): Promise<Record<string, number> | null> {
+    const countUpstream = findSourceDefinition(this.catalog, sourceId)?.countUpstream;
+    if (!countUpstream) return null;
+    const settings = this.sources.workerSettings(await this.sources.findEntity(sourceId));
+    if (settings.connection === null) return null;
+    try {
+      return await countUpstream(settings, AbortSignal.timeout(UPSTREAM_COUNT_LIMIT_MS));
+    } catch (error) {
+      this.logger.warn(`could not count the upstream rows of ${sourceId}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
   }
 
   private async recordTables(sourceId: string): Promise<readonly RecordTable[]> {

@@ -1,0 +1,139 @@
+import type Database from 'better-sqlite3';
+import type { CrmChange, CrmContact, CrmInteraction } from './crm.parser';
+
+/** What storing one page did; `repeats` are changes this run had already stored (the feed is at-least-once). */
+export type PageCounts = { inserted: number; updated: number; unchanged: number; deleted: number; revived: number; repeats: number };
+
+type StoredState = { server_updated_at: string; deleted_at: string | null; last_seen_run_id: string | null };
+
+const TABLES = { contacts: 'crm_contacts', interactions: 'crm_interactions' } as const;
+
+// A tombstone may carry only the id: its empty fields keep what is stored.
+const CONTACT_FIELDS = ['full_name', 'national_code', 'mobile', 'email', 'stage', 'owner', 'student_number'] as const;
+const INTERACTION_FIELDS = ['contact_id', 'kind', 'summary', 'occurred_at'] as const;
+
+const contactRow = (c: CrmContact) => ({
+  full_name: c.fullName,
+  national_code: c.nationalCode,
+  mobile: c.mobile,
+  email: c.email,
+  stage: c.stage,
+  owner: c.owner,
+  student_number: c.studentNumber,
+});
+const interactionRow = (i: CrmInteraction) => ({ contact_id: i.contactId, kind: i.kind, summary: i.summary, occurred_at: i.occurredAt });
+
+type Row = Record<string, string | number | null>;
+
+/**
+ * Stores the CRM's change feed with prepared better-sqlite3 statements, one transaction per page that also
+ * moves the watermark, so a run cut off anywhere resumes from the last page that was wholly stored.
+ */
+export class CrmRepository {
+  private readonly statements: Record<
+    keyof typeof TABLES,
+    { select: Database.Statement<[string], StoredState>; insert: Database.Statement<[Row]>; update: Database.Statement<[Row]>; seen: Database.Statement<[Row]> }
+  >;
+  private readonly readWatermark: Database.Statement<[], { server_updated_at: string | null }>;
+  private readonly writeWatermark: Database.Statement<[Row]>;
+  private readonly applyAll: Database.Transaction<(changes: CrmChange[], runId: string, now: string) => PageCounts>;
+
+  constructor(private readonly db: Database.Database) {
+    const build = (table: string, fields: readonly string[]) => ({
+      select: db.prepare<[string], StoredState>(`SELECT server_updated_at, deleted_at, last_seen_run_id FROM ${table} WHERE id = ?`),
+      insert: db.prepare<[Row]>(
+        `INSERT INTO ${table} (id, ${fields.join(', ')}, server_updated_at, sync_version, created_at, updated_at, deleted_at, last_run_id, last_seen_run_id)
+         VALUES (@id, ${fields.map((f) => `@${f}`).join(', ')}, @server_updated_at, 1, @now, @now, @deleted_at, @run_id, @run_id)`,
+      ),
+      update: db.prepare<[Row]>(
+        `UPDATE ${table} SET ${fields.map((f) => `${f} = CASE WHEN @is_deleted = 1 THEN COALESCE(NULLIF(@${f}, ''), ${f}) ELSE @${f} END`).join(', ')},
+           server_updated_at = @server_updated_at, sync_version = sync_version + 1, updated_at = @now,
+           deleted_at = CASE WHEN @is_deleted = 1 THEN COALESCE(deleted_at, @deleted_at) ELSE NULL END,
+           last_run_id = @run_id, last_seen_run_id = @run_id
+         WHERE id = @id`,
+      ),
+      seen: db.prepare<[Row]>(`UPDATE ${table} SET last_seen_run_id = @run_id WHERE id = @id`),
+    });
+    this.statements = { contacts: build(TABLES.contacts, CONTACT_FIELDS), interactions: build(TABLES.interactions, INTERACTION_FIELDS) };
+    this.readWatermark = db.prepare(`SELECT server_updated_at FROM crm_watermark WHERE id = 1`);
+    this.writeWatermark = db.prepare(
+      `INSERT INTO crm_watermark (id, server_updated_at, updated_at, run_id) VALUES (1, @at, @now, @run_id)
+       ON CONFLICT (id) DO UPDATE SET server_updated_at = MAX(COALESCE(server_updated_at, ''), @at), updated_at = @now, run_id = @run_id`,
+    );
+    this.applyAll = db.transaction((changes: CrmChange[], runId: string, now: string) => {
+      const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0, revived: 0, repeats: 0 };
+      let newest: string | null = null;
+      for (const change of changes) {
+        if (newest === null || change.serverUpdatedAt > newest) newest = change.serverUpdatedAt;
+        this.applyOne(change, runId, now, counts);
+      }
+      if (newest !== null) this.writeWatermark.run({ at: newest, now, run_id: runId });
+      return counts;
+    });
+  }
+
+  /** Stores a page's changes and moves the watermark to its newest change, all in one transaction. */
+  applyPage(changes: CrmChange[], runId: string, now: string): PageCounts {
+    // IMMEDIATE takes the write lock up front (see FacultyRepository.upsertBatch).
+    return this.applyAll.immediate(changes, runId, now);
+  }
+
+  /** The newest `server_updated_at` wholly stored, or null before the first page. */
+  watermark(): string | null {
+    return this.readWatermark.get()?.server_updated_at ?? null;
+  }
+
+  /** After a complete full run: soft-deletes live rows of both tables the run did not see. Returns how many. */
+  softDeleteUnseen(runId: string, now: string): number {
+    let deleted = 0;
+    for (const table of Object.values(TABLES)) {
+      deleted += this.db
+        .prepare(
+          `UPDATE ${table} SET deleted_at = @now, updated_at = @now, sync_version = sync_version + 1, last_run_id = @runId
+           WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
+        )
+        .run({ runId, now }).changes;
+    }
+    return deleted;
+  }
+
+  countLive(): number {
+    return Object.values(TABLES).reduce(
+      (sum, table) => sum + this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get()!.n,
+      0,
+    );
+  }
+
+  private applyOne(change: CrmChange, runId: string, now: string, counts: PageCounts): void {
+    const statements = this.statements[change.table];
+    const stored = statements.select.get(change.id);
+    const row: Row = {
+      id: change.id,
+      ...(change.table === 'contacts' ? contactRow(change.record) : interactionRow(change.record)),
+      server_updated_at: change.serverUpdatedAt,
+      is_deleted: change.isDeleted ? 1 : 0,
+      deleted_at: change.isDeleted ? change.serverUpdatedAt : null,
+      now,
+      run_id: runId,
+    };
+    if (!stored) {
+      statements.insert.run(row);
+      if (change.isDeleted) counts.deleted += 1;
+      else counts.inserted += 1;
+      return;
+    }
+    // Stored at this version or a newer one: a repeat of the feed (counted once) or a stale change.
+    if (stored.server_updated_at >= change.serverUpdatedAt) {
+      if (stored.last_seen_run_id === runId) counts.repeats += 1;
+      else {
+        counts.unchanged += 1;
+        statements.seen.run({ id: change.id, run_id: runId });
+      }
+      return;
+    }
+    statements.update.run(row);
+    if (change.isDeleted && stored.deleted_at === null) counts.deleted += 1;
+    else if (!change.isDeleted && stored.deleted_at !== null) counts.revived += 1;
+    else counts.updated += 1;
+  }
+}

@@ -1,0 +1,28 @@
+import type { SourceDefinition } from '../../sync/source-definition';
+import { CreateCrmTables1764000000400 } from './migrations/1764000000400-create-crm-tables';
+import { crmSettings } from './crm.settings';
+
+export const crmSource: SourceDefinition = {
+  id: 'crm',
+  names: { fa: 'سامانهٔ ارتباط با مخاطبان (CRM)', en: 'CRM' },
+  // `recent` reads the change feed from the stored watermark; `full` from the beginning, then removes what the CRM no longer has.
+  modes: ['recent', 'full'],
+  defaultTimeoutSeconds: 1800,
+  settings: crmSettings,
+  migrations: [CreateCrmTables1764000000400],
+  loadStep: async () => (await import('./crm.sync')).runCrmSync,
+  recordTables: [
+    {
+      id: 'contacts',
+      columns: ['mobile', 'nationalCode', 'stage', 'owner', 'studentNumber', 'serverUpdatedAt', 'syncVersion'],
+      load: async () => (await import('./crm.records')).crmContactsBrowser,
+    },
+    {
+      id: 'interactions',
+      columns: ['kind', 'occurredAt', 'contact', 'serverUpdatedAt'],
+      load: async () => (await import('./crm.records')).crmInteractionsBrowser,
+    },
+  ],
+  testConnection: async (settings, signal) => (await import('./crm.test-connection')).testCrmConnection(settings, signal),
+  countUpstream: async (settings, signal) => (await import('./crm.test-connection')).countCrmUpstream(settings, signal),
+};

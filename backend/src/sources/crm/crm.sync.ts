@@ -1,0 +1,96 @@
+import type { RunCounts } from '@hamgam/shared';
+import { throwIfAborted } from '../../common/http/retry';
+import { SyncError } from '../../common/sync-error';
+import type { WorkerStep } from '../../sync/source-definition';
+import { CrmClient } from './crm.client';
+import { CrmRepository } from './crm.repository';
+import { readCrmOptions } from './crm.settings';
+
+/** Where a full run (and a first run) starts: before any change the CRM can have. */
+export const FEED_START = '1970-01-01T00:00:00.000Z';
+
+/**
+ * Where a `recent` run asks from: just before the watermark, not at it. Several changes can share the
+ * watermark's instant and a run cut off between two pages may have stored only some of them; the ones read
+ * again are stored already and counted once (the repository's dedupe by id and `server_updated_at`).
+ */
+export function resumeSince(watermark: string | null): string {
+  return watermark === null ? FEED_START : new Date(Date.parse(watermark) - 1).toISOString();
+}
+
+/**
+ * The CRM worker step: log in, read the change feed page by page (from the watermark in `recent` mode, from the
+ * beginning in `full` mode), store each page and move the watermark in one transaction, and after a complete
+ * full run soft-delete what the CRM no longer has at all.
+ */
+export const runCrmSync: WorkerStep = async (ctx) => {
+  const { report, signal } = ctx;
+  const options = readCrmOptions(ctx.settings.options, (message) => report.log('warn', message));
+  const connection = ctx.settings.connection;
+  if (!connection?.baseUrl || !connection.username || !connection.password) {
+    throw new SyncError('auth', 'the CRM connection is not configured: set the base URL, user name and password');
+  }
+  const client = new CrmClient({
+    baseUrl: connection.baseUrl,
+    username: connection.username,
+    password: connection.password,
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxRetries: options.maxRetries,
+    retryBaseMs: options.retryBaseMs,
+    signal,
+    onRetry: (info) => report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
+  });
+  const repository = new CrmRepository(ctx.db);
+  const isFull = ctx.mode === 'full';
+  const counts: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
+  let revived = 0;
+  let repeats = 0;
+
+  report.progress({ stage: 'connecting', processed: 0, counts: { ...counts } }, true);
+  await client.login();
+  const watermark = repository.watermark();
+  const since = isFull ? FEED_START : resumeSince(watermark);
+  report.log('info', isFull ? 'full run: reading every change from the beginning' : `reading changes after ${since} (watermark ${watermark ?? 'none'})`);
+
+  let cursor: string | null = null;
+  for (let page = 1; ; page++) {
+    throwIfAborted(signal);
+    report.progress({ stage: 'fetching', processed: counts.fetched, counts: { ...counts }, messageKey: 'crm.page', messageParams: { page } }, page === 1);
+    const answer = await client.pullChanges(since, cursor, options.pageSize);
+    for (const rejected of answer.rejected) report.reject(rejected.key, rejected.reason);
+    throwIfAborted(signal);
+    const stored = repository.applyPage(answer.changes, ctx.runId, new Date().toISOString());
+    counts.fetched += answer.changes.length - stored.repeats + answer.rejected.length;
+    counts.rejected += answer.rejected.length;
+    counts.inserted += stored.inserted;
+    counts.updated += stored.updated + stored.revived;
+    counts.unchanged += stored.unchanged;
+    counts.deleted += stored.deleted;
+    revived += stored.revived;
+    repeats += stored.repeats;
+    report.log(
+      'info',
+      `page ${page}: ${answer.changes.length} changes (inserted ${stored.inserted}, updated ${stored.updated}, deleted ${stored.deleted}, ` +
+        `revived ${stored.revived}, unchanged ${stored.unchanged}, repeated ${stored.repeats}, rejected ${answer.rejected.length})`,
+    );
+    report.progress({ stage: 'saving', processed: counts.fetched, counts: { ...counts }, messageKey: 'crm.page', messageParams: { page } });
+    if (!answer.hasMore) break;
+    cursor = answer.nextCursor;
+  }
+  if (repeats > 0) report.log('info', `${repeats} changes the feed sent again were counted once`);
+  if (revived > 0) report.log('info', `${revived} records deleted earlier came back`);
+
+  if (isFull) {
+    throwIfAborted(signal);
+    // An empty feed is far likelier a CRM fault than a CRM without records; deleting everything on its word would lose the tables.
+    if (counts.fetched - counts.rejected === 0 && repository.countLive() > 0) {
+      throw new SyncError('upstream', 'the CRM returned no records in a full run; nothing was deleted');
+    }
+    const gone = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+    counts.deleted += gone;
+    if (gone > 0) report.log('info', `${gone} records the CRM no longer has were marked deleted`);
+  }
+  report.log('info', `watermark now ${repository.watermark() ?? 'none'}`);
+  report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts: { ...counts } }, true);
+  return counts;
+};

@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { startCrmStandIn, type CrmStandIn, type CrmStandInOptions } from '@hamgam/stand-ins';
+import type { SyncRun } from '@hamgam/shared';
+import { startTestApp, waitForRunEnd, type TestApp } from '../helpers/test-app';
+
+export type CrmTestBed = { crm: CrmStandIn; t: TestApp };
+
+/** A stand-in CRM and the app pointed at it by CRM_* settings, with small pages and fast retries. */
+export async function startCrmTestBed(site: CrmStandInOptions, options: Record<string, unknown> = {}): Promise<CrmTestBed> {
+  const crm = await startCrmStandIn(site);
+  const t = await startTestApp({ env: { CRM_BASE_URL: crm.url, CRM_USERNAME: crm.username, CRM_PASSWORD: crm.password } });
+  const db = new Database(t.config.databasePath);
+  db.prepare(`UPDATE sources SET options = ? WHERE id = 'crm'`).run(JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 3000, ...options }));
+  db.close();
+  return { crm, t };
+}
+
+export function query<T>(t: TestApp, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(t.config.databasePath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export async function startRun(t: TestApp, mode?: 'full' | 'recent'): Promise<SyncRun> {
+  const response = await t
+    .http()
+    .post('/api/sources/crm/runs')
+    .send(mode ? { mode } : {})
+    .expect(202);
+  return response.body as SyncRun;
+}
+
+export async function runToEnd(t: TestApp, mode?: 'full' | 'recent'): Promise<SyncRun> {
+  return waitForRunEnd(t, (await startRun(t, mode)).id);
+}
+
+export const watermark = (t: TestApp): string | null =>
+  query<{ server_updated_at: string | null }>(t, 'SELECT server_updated_at FROM crm_watermark WHERE id = 1')[0]?.server_updated_at ?? null;
+
+/** Ids of the rows stored live, sorted, by table: what must equal the CRM's live set after a complete run. */
+export function localLive(t: TestApp): { contacts: string[]; interactions: string[] } {
+  const ids = (table: string) => query<{ id: string }>(t, `SELECT id FROM ${table} WHERE deleted_at IS NULL ORDER BY id`).map((row) => row.id);
+  return { contacts: ids('crm_contacts'), interactions: ids('crm_interactions') };
+}
+
+export function upstreamLive(crm: CrmStandIn): { contacts: string[]; interactions: string[] } {
+  const ids = (table: 'contacts' | 'interactions') => [...crm.store.live(table).keys()].sort();
+  return { contacts: ids('contacts'), interactions: ids('interactions') };
+}
+
+/** Every record's server time as stored and as the CRM has it: equal after a complete run, deleted ones included. */
+export function serverTimes(t: TestApp, crm: CrmStandIn): { local: Record<string, string>; upstream: Record<string, string> } {
+  const local = Object.fromEntries(
+    query<{ id: string; server_updated_at: string }>(
+      t,
+      `SELECT id, server_updated_at FROM crm_contacts UNION ALL SELECT id, server_updated_at FROM crm_interactions`,
+    ).map((row) => [row.id, row.server_updated_at]),
+  );
+  const upstream = Object.fromEntries(crm.store.list().map((record) => [record.id, new Date(record.updatedAt).toISOString()]));
+  return { local, upstream };
+}
+
+/** Kills the run's worker (a child of this test process) with SIGKILL, as a crash or the OOM killer would. */
+export function killWorker(): void {
+  const pids = execFileSync('pgrep', ['-P', String(process.pid), '-f', 'worker-entry'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .filter(Boolean);
+  if (pids.length !== 1) throw new Error(`expected one worker process, found ${pids.length}`);
+  process.kill(Number(pids[0]), 'SIGKILL');
+}
