@@ -1,0 +1,77 @@
+import type { CrmStandIn } from '@hamgam/stand-ins';
+import { waitFor, waitForRunEnd, type TestApp } from '../helpers/test-app';
+import { killWorker, localLive, query, runToEnd, serverTimes, startCrmTestBed, startRun, upstreamLive, watermark } from './crm-helpers';
+
+const countRows = (t: TestApp, where = '1 = 1') =>
+  query<{ n: number }>(t, `SELECT (SELECT COUNT(*) FROM crm_contacts WHERE ${where}) + (SELECT COUNT(*) FROM crm_interactions WHERE ${where}) AS n`)[0].n;
+
+describe('crm runs cut off and resumed against a CRM that keeps changing', () => {
+  let crm: CrmStandIn;
+  let t: TestApp;
+
+  beforeEach(async () => {
+    ({ crm, t } = await startCrmTestBed({ contacts: 60, interactions: 140, seed: 9 }, { pageSize: 10 }));
+  });
+
+  afterEach(async () => {
+    await t.close();
+    await crm.close();
+  });
+
+  it('should resume from its watermark without skipping or repeating work and hold the exact live set when a run is killed', async () => {
+    crm.setFaults({ delayMs: 100, churnPerPull: 2, repeatPerPage: 2 });
+    const first = await startRun(t);
+    await waitFor(() => countRows(t) >= 40);
+    killWorker();
+    expect(await waitForRunEnd(t, first.id)).toMatchObject({ status: 'failed' });
+
+    const cutAt = watermark(t)!;
+    const storedBefore = countRows(t);
+    expect(storedBefore).toBeLessThan(crm.store.list().length);
+    // Only whole pages were kept: nothing stored is newer than the watermark.
+    expect(countRows(t, `server_updated_at > '${cutAt}'`)).toBe(0);
+    crm.setFaults({ churnPerPull: 2, repeatPerPage: 2 });
+    const pullsBefore = crm.stats().pullSince.length;
+
+    const resumed = await runToEnd(t);
+
+    expect(resumed.status).toBe('success');
+    expect(crm.stats().pullSince[pullsBefore]).toBe(new Date(Date.parse(cutAt) - 1).toISOString());
+    // Read again: only the changes sharing the watermark's instant (a bulk import stamps three at once).
+    expect(resumed.counts.unchanged).toBeLessThanOrEqual(3);
+    crm.setFaults({});
+    await runToEnd(t);
+    expect(localLive(t)).toEqual(upstreamLive(crm));
+    const times = serverTimes(t, crm);
+    expect(times.local).toEqual(times.upstream);
+  });
+
+  it('should soft-delete what the CRM no longer has only after a complete full run, never after a cut-off one or a recent one', async () => {
+    await runToEnd(t);
+    const [purgedContact] = [...crm.store.live('contacts').keys()];
+    const [purgedInteraction] = [...crm.store.live('interactions').keys()];
+    crm.store.purge('contacts', purgedContact);
+    crm.store.purge('interactions', purgedInteraction);
+    const isDeleted = (table: string, id: string) =>
+      query<{ deleted_at: string | null }>(t, `SELECT deleted_at FROM ${table} WHERE id = ?`, id)[0].deleted_at !== null;
+
+    expect(await runToEnd(t, 'recent')).toMatchObject({ status: 'success', counts: { deleted: 0 } });
+    expect(isDeleted('crm_contacts', purgedContact)).toBe(false);
+
+    crm.setFaults({ delayMs: 100 });
+    const cut = await startRun(t, 'full');
+    await waitFor(() => query<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM crm_contacts WHERE last_seen_run_id = ?', cut.id)[0].n >= 20);
+    await t.http().post(`/api/runs/${cut.id}/cancel`).send({}).expect(202);
+    expect(await waitForRunEnd(t, cut.id)).toMatchObject({ status: 'cancelled' });
+    expect(isDeleted('crm_contacts', purgedContact)).toBe(false);
+    expect(isDeleted('crm_interactions', purgedInteraction)).toBe(false);
+
+    crm.setFaults({});
+    const full = await runToEnd(t, 'full');
+
+    expect(full).toMatchObject({ status: 'success', mode: 'full', counts: { fetched: 198, deleted: 2, inserted: 0, updated: 0, unchanged: 198 } });
+    expect(isDeleted('crm_contacts', purgedContact)).toBe(true);
+    expect(isDeleted('crm_interactions', purgedInteraction)).toBe(true);
+    expect(localLive(t)).toEqual(upstreamLive(crm));
+  });
+});
