@@ -30,7 +30,7 @@ describe('source locale files', () => {
   it('should have a file in every language for every source the backend registers, and no other', () => {
     const ids = backendSourceIds();
 
-    expect(ids).toEqual(expect.arrayContaining(['faculty', 'moodle', 'students']));
+    expect(ids).toEqual(expect.arrayContaining(['crm', 'faculty', 'moodle', 'students']));
     for (const lng of LANGUAGES) expect(Object.keys(resources[lng].sources).sort()).toEqual(ids);
   });
 
