@@ -8,3 +8,4 @@ export * from './students';
 export * from './records';
 export * from './auth';
 export * from './audit';
+export * from './crm';

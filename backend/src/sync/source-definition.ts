@@ -61,6 +61,8 @@ export type SourceDefinition = {
    * Runs in the API process (import lazily); a failure or a table left out shows as null.
    */
   countUpstream?: (settings: WorkerSettings, signal: AbortSignal) => Promise<Record<string, number>>;
+  /** Two-way sources: local changes waiting to be pushed and conflicts still open, for the stats endpoint. */
+  countPending?: (db: Database.Database) => { pendingPush: number; openConflicts: number };
 };
 
 /** A connection test's result and, for the server's log only, the technical detail of a failure. */

@@ -2,6 +2,10 @@ import { getForBytes, HttpStatusError, parseJsonBody, postForBytes, type BytesRe
 import { withRetry, type RetryInfo } from '../../common/http/retry';
 import { SyncError } from '../../common/sync-error';
 import { parseFeedPage, parseSyncStats, type CrmFeedPage, type CrmSyncStats } from './crm.parser';
+import { parsePushAnswer, type CrmPushAnswer, type PushRecord } from './crm.push-answer';
+
+/** The CRM refuses a batch-push of more records than this (crm-api.md). */
+export const MAX_PUSH_RECORDS = 50;
 
 export type CrmClientOptions = {
   baseUrl: string;
@@ -53,6 +57,22 @@ export class CrmClient {
     const query = new URLSearchParams({ since, tables: CRM_TABLES.join(','), limit: String(limit) });
     if (cursor !== null) query.set('cursor', cursor);
     return parseFeedPage(await this.authorized('GET', `/api/sync/pull-changes?${query}`, undefined));
+  }
+
+  /** Pushes at most 50 local changes (the CRM refuses more a call). */
+  async batchPush(deviceId: string, records: PushRecord[]): Promise<CrmPushAnswer> {
+    if (records.length > MAX_PUSH_RECORDS) throw new Error(`at most ${MAX_PUSH_RECORDS} records a batch-push`);
+    return parsePushAnswer(await this.authorized('POST', '/api/sync/batch-push', { device_id: deviceId, records }));
+  }
+
+  async resolveConflict(
+    table: string,
+    recordId: string,
+    resolution: 'accept_client' | 'accept_server',
+    clientData: Record<string, unknown> | null,
+  ): Promise<void> {
+    const body = { table_name: table, record_id: recordId, resolution, ...(clientData ? { client_data: clientData } : {}) };
+    await this.authorized('POST', '/api/sync/resolve-conflict', body);
   }
 
   async stats(): Promise<CrmSyncStats> {

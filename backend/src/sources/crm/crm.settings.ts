@@ -14,6 +14,8 @@ export const crmOptionsSchema = z.object({
   requestTimeoutMs: whole(1_000, 600_000, 30_000, 'options.requestTimeoutMs'),
   maxRetries: whole(0, 10, 4, 'options.maxRetries'),
   retryBaseMs: whole(0, 60_000, 500, 'options.retryBaseMs'),
+  /** Days a pushed change stays in the outbox's history before a run cleans it. */
+  outboxRetentionDays: whole(1, 365, 7, 'options.outboxRetentionDays'),
 });
 
 export type CrmOptions = z.output<typeof crmOptionsSchema>;

@@ -1,5 +1,7 @@
 import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateCrmTables1764000000400 } from './migrations/1764000000400-create-crm-tables';
+import { CreateCrmOutbox1764000000410 } from './migrations/1764000000410-create-crm-outbox';
+import { CrmOutbox } from './crm.outbox';
 import { crmSettings } from './crm.settings';
 
 export const crmSource: SourceDefinition = {
@@ -9,7 +11,7 @@ export const crmSource: SourceDefinition = {
   modes: ['recent', 'full'],
   defaultTimeoutSeconds: 1800,
   settings: crmSettings,
-  migrations: [CreateCrmTables1764000000400],
+  migrations: [CreateCrmTables1764000000400, CreateCrmOutbox1764000000410],
   loadStep: async () => (await import('./crm.sync')).runCrmSync,
   recordTables: [
     {
@@ -24,5 +26,6 @@ export const crmSource: SourceDefinition = {
     },
   ],
   testConnection: async (settings, signal) => (await import('./crm.test-connection')).testCrmConnection(settings, signal),
+  countPending: (db) => new CrmOutbox(db).counts(),
   countUpstream: async (settings, signal) => (await import('./crm.test-connection')).countCrmUpstream(settings, signal),
 };

@@ -3,8 +3,12 @@ import { throwIfAborted } from '../../common/http/retry';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerStep } from '../../sync/source-definition';
 import { CrmClient } from './crm.client';
+import { CrmOutbox } from './crm.outbox';
+import { pushOutbox } from './crm.push';
 import { CrmRepository } from './crm.repository';
 import { readCrmOptions } from './crm.settings';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Where a full run (and a first run) starts: before any change the CRM can have. */
 export const FEED_START = '1970-01-01T00:00:00.000Z';
@@ -48,6 +52,19 @@ export const runCrmSync: WorkerStep = async (ctx) => {
 
   report.progress({ stage: 'connecting', processed: 0, counts: { ...counts } }, true);
   await client.login();
+
+  // Local changes go first, so the pull that follows brings back what the CRM made of them.
+  const outbox = new CrmOutbox(ctx.db);
+  const cleaned = outbox.clean(new Date(Date.now() - options.outboxRetentionDays * DAY_MS).toISOString());
+  if (cleaned > 0) report.log('info', `${cleaned} pushed changes older than ${options.outboxRetentionDays} days left the outbox`);
+  report.progress({ stage: 'pushing', processed: 0, counts: { ...counts } }, true);
+  const pushed = await pushOutbox(client, outbox, options.conflictPolicy, report, signal);
+  if (pushed.batches > 0) {
+    report.log(
+      'info',
+      `outbox: ${pushed.pushed} pushed in ${pushed.batches} batches, ${pushed.conflicts} conflicts (${pushed.openConflicts} left open), ${pushed.refused} refused`,
+    );
+  }
   const watermark = repository.watermark();
   const since = isFull ? FEED_START : resumeSince(watermark);
   report.log('info', isFull ? 'full run: reading every change from the beginning' : `reading changes after ${since} (watermark ${watermark ?? 'none'})`);

@@ -45,7 +45,8 @@ export class RecordsService {
       const browser = await table.load();
       counts.push({ table: table.id, ...browser.count(this.db()), upstream: upstream?.[table.id] ?? null });
     }
-    return { tables: counts, pendingPush: 0, openConflicts: 0 };
+    const pending = findSourceDefinition(this.catalog, sourceId)?.countPending?.(this.db()) ?? { pendingPush: 0, openConflicts: 0 };
+    return { tables: counts, ...pending };
   }
 
   // Asked live, with a short limit: the stats page must answer even when the upstream does not.

@@ -73,3 +73,16 @@ export function killWorker(): void {
   if (pids.length !== 1) throw new Error(`expected one worker process, found ${pids.length}`);
   process.kill(Number(pids[0]), 'SIGKILL');
 }
+
+/** Stores students with only their numbers (other NOT NULL columns empty), so links have someone to point at. */
+export function insertStudents(t: TestApp, numbers: readonly string[]): void {
+  const db = new Database(t.config.databasePath);
+  try {
+    const columns = db.prepare(`PRAGMA table_info(students)`).all() as { name: string; notnull: number; dflt_value: unknown }[];
+    const filled = columns.filter((c) => c.notnull && c.dflt_value === null && c.name !== 'student_number').map((c) => c.name);
+    const insert = db.prepare(`INSERT INTO students (student_number${filled.map((c) => `, ${c}`).join('')}) VALUES (?${filled.map(() => ", ''").join('')})`);
+    db.transaction(() => numbers.forEach((number) => insert.run(number)))();
+  } finally {
+    db.close();
+  }
+}

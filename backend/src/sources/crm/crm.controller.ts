@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import type { CrmConflict, CrmOutboxItem } from '@hamgam/shared';
+import { AuditService } from '../../audit/audit.service';
+import type { AuthenticatedRequest } from '../../common/session-user';
+import { CrmConflictsQueryDto, CrmLinkDto, CrmResolveDto } from './dto/crm-link.dto';
+import { CrmService } from './crm.service';
+
+@ApiTags('crm')
+@Controller('sources/crm')
+export class CrmController {
+  constructor(
+    private readonly crm: CrmService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post('links')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'The queued change' })
+  @ApiBadRequestResponse({ description: 'Unknown contact (`fields.contactId`) or student (`fields.studentNumber`)' })
+  async link(@Body() dto: CrmLinkDto, @Req() request: AuthenticatedRequest): Promise<CrmOutboxItem> {
+    const queued = this.crm.link(dto.contactId, dto.studentNumber, request.user?.username ?? null);
+    await this.audit.record(request, {
+      action: 'request',
+      target: 'crm:link',
+      details: { contactId: dto.contactId, studentNumber: dto.studentNumber, outboxId: queued.id },
+    });
+    return queued;
+  }
+
+  @Get('outbox')
+  outbox(): CrmOutboxItem[] {
+    return this.crm.outbox();
+  }
+
+  @Get('conflicts')
+  conflicts(@Query() query: CrmConflictsQueryDto): CrmConflict[] {
+    return this.crm.conflicts(query.status ?? null);
+  }
+
+  @Post('conflicts/:id/resolve')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'The conflict is already resolved' })
+  async resolve(@Param('id') id: string, @Body() dto: CrmResolveDto, @Req() request: AuthenticatedRequest): Promise<CrmConflict> {
+    const resolved = await this.crm.resolve(id, dto.resolution, request.user?.username ?? null, dto.reason ?? null);
+    await this.audit.record(request, {
+      action: 'request',
+      target: `crm:conflict:${id}`,
+      details: { resolution: dto.resolution, reason: dto.reason ?? null, table: resolved.table, recordId: resolved.recordId },
+    });
+    return resolved;
+  }
+}

@@ -1,0 +1,53 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
+import type { CrmConflict, CrmConflictStatus, CrmOutboxItem, CrmResolution } from '@hamgam/shared';
+import { SourceSettingsService } from '../../sync/source-settings.service';
+import { CrmOutbox } from './crm.outbox';
+import { quickCrmClient } from './crm.test-connection';
+
+const fieldError = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, fields: { [field]: [message] } });
+
+/** What admins do with the CRM between runs: queue links, read the outbox and conflicts, resolve a conflict. */
+@Injectable()
+export class CrmService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly settings: SourceSettingsService,
+  ) {}
+
+  /** Queues the contact's link to a student (or its unlink); the next run pushes it. */
+  link(contactId: string, studentNumber: string | null, by: string | null): CrmOutboxItem {
+    const db = this.db();
+    const contact = db.prepare(`SELECT id FROM crm_contacts WHERE id = ? AND deleted_at IS NULL`).get(contactId);
+    if (!contact) throw fieldError('contactId', 'no live CRM contact has this id');
+    if (studentNumber !== null && !db.prepare(`SELECT 1 FROM students WHERE student_number = ? AND deleted_at IS NULL`).get(studentNumber)) {
+      throw fieldError('studentNumber', 'no student has this number');
+    }
+    return new CrmOutbox(db).enqueue('contacts', contactId, { student_number: studentNumber }, by, new Date().toISOString());
+  }
+
+  outbox(): CrmOutboxItem[] {
+    return new CrmOutbox(this.db()).list();
+  }
+
+  conflicts(status: CrmConflictStatus | null): CrmConflict[] {
+    return new CrmOutbox(this.db()).conflicts(status);
+  }
+
+  /** Tells the CRM which side wins (ours is sent as client_data), then closes the conflict. */
+  async resolve(id: string, resolution: CrmResolution, by: string | null, reason: string | null): Promise<CrmConflict> {
+    const outbox = new CrmOutbox(this.db());
+    const conflict = /^\d+$/.test(id) ? outbox.conflict(Number(id)) : undefined;
+    if (!conflict) throw new NotFoundException(`no CRM conflict ${id}`);
+    if (conflict.status !== 'open') throw new ConflictException(`CRM conflict ${id} is already resolved`);
+    const client = quickCrmClient(this.settings.workerSettings(await this.settings.findEntity('crm')), AbortSignal.timeout(30_000));
+    await client.resolveConflict(conflict.table, conflict.recordId, resolution, resolution === 'accept_client' ? conflict.local : null);
+    return outbox.resolve(Number(id), resolution, by, reason, new Date().toISOString());
+  }
+
+  // The same better-sqlite3 connection TypeORM uses, as the data browser does.
+  private db(): Database.Database {
+    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+  }
+}
