@@ -46,3 +46,6 @@ export type CrmConflict = {
 
 /** `POST /api/sources/crm/conflicts/:id/resolve`. */
 export type CrmResolveRequest = { resolution: CrmResolution; reason?: string };
+
+/** `GET /api/sources/crm/watermark`: the newest CRM change wholly stored (null: the next run reads everything). */
+export type CrmWatermark = { serverUpdatedAt: string | null; updatedAt: string | null };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import type { CrmConflict, CrmOutboxItem } from '@hamgam/shared';
+import type { CrmConflict, CrmOutboxItem, CrmWatermark } from '@hamgam/shared';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedRequest } from '../../common/session-user';
 import { CrmConflictsQueryDto, CrmLinkDto, CrmResolveDto } from './dto/crm-link.dto';
@@ -26,6 +26,20 @@ export class CrmController {
       details: { contactId: dto.contactId, studentNumber: dto.studentNumber, outboxId: queued.id },
     });
     return queued;
+  }
+
+  @Get('watermark')
+  watermark(): CrmWatermark {
+    return this.crm.watermark();
+  }
+
+  @Post('watermark/reset')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'A CRM run is active' })
+  async resetWatermark(@Req() request: AuthenticatedRequest): Promise<CrmWatermark> {
+    const { before, after } = await this.crm.resetWatermark();
+    await this.audit.record(request, { action: 'request', target: 'crm:watermark:reset', details: { before: before.serverUpdatedAt } });
+    return after;
   }
 
   @Get('outbox')

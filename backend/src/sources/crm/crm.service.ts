@@ -1,8 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import type { CrmConflict, CrmConflictStatus, CrmOutboxItem, CrmResolution } from '@hamgam/shared';
+import type { CrmConflict, CrmConflictStatus, CrmOutboxItem, CrmResolution, CrmWatermark } from '@hamgam/shared';
 import { SourceSettingsService } from '../../sync/source-settings.service';
+import { SyncService } from '../../sync/sync.service';
 import { CrmOutbox } from './crm.outbox';
 import { quickCrmClient } from './crm.test-connection';
 
@@ -14,6 +15,7 @@ export class CrmService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly settings: SourceSettingsService,
+    private readonly sync: SyncService,
   ) {}
 
   /** Queues the contact's link to a student (or its unlink); the next run pushes it. */
@@ -44,6 +46,28 @@ export class CrmService {
     const client = quickCrmClient(this.settings.workerSettings(await this.settings.findEntity('crm')), AbortSignal.timeout(30_000));
     await client.resolveConflict(conflict.table, conflict.recordId, resolution, resolution === 'accept_client' ? conflict.local : null);
     return outbox.resolve(Number(id), resolution, by, reason, new Date().toISOString());
+  }
+
+  watermark(): CrmWatermark {
+    const row = this.db()
+      .prepare<[], { server_updated_at: string | null; updated_at: string }>(`SELECT server_updated_at, updated_at FROM crm_watermark WHERE id = 1`)
+      .get();
+    return { serverUpdatedAt: row?.server_updated_at ?? null, updatedAt: row?.updated_at ?? null };
+  }
+
+  /** "Read everything again": the next `recent` run starts from the beginning. Refused while a run could move it back. */
+  async resetWatermark(): Promise<{ before: CrmWatermark; after: CrmWatermark }> {
+    if ((await this.sync.active()).some((run) => run.sourceId === 'crm')) {
+      throw new ConflictException('a CRM run is active; reset the watermark after it ends');
+    }
+    const before = this.watermark();
+    this.db()
+      .prepare(
+        `INSERT INTO crm_watermark (id, server_updated_at, updated_at, run_id) VALUES (1, NULL, @now, NULL)
+         ON CONFLICT (id) DO UPDATE SET server_updated_at = NULL, updated_at = @now, run_id = NULL`,
+      )
+      .run({ now: new Date().toISOString() });
+    return { before, after: this.watermark() };
   }
 
   // The same better-sqlite3 connection TypeORM uses, as the data browser does.

@@ -131,4 +131,22 @@ describe('crm pull against the stand-in CRM', () => {
     expect(crm.stats().logins).toBe(2);
     expect(localLive(t)).toEqual(upstreamLive(crm));
   });
+
+  it('should read everything again after an admin resets the watermark, and audit the reset', async () => {
+    await runToEnd(t);
+    expect((await t.http().get('/api/sources/crm/watermark').expect(200)).body).toMatchObject({ serverUpdatedAt: newestUpstream() });
+    const auditor = await t.as('auditor');
+    await auditor().post('/api/sources/crm/watermark/reset').send({}).expect(403);
+
+    expect((await t.http().post('/api/sources/crm/watermark/reset').send({}).expect(200)).body).toMatchObject({ serverUpdatedAt: null });
+    const audit = (await t.http().get('/api/audit?action=request').expect(200)).body as {
+      items: { target: string; actor: string; details: { before: string } }[];
+    };
+    expect(audit.items.find((entry) => entry.target === 'crm:watermark:reset')).toMatchObject({ actor: 'admin', details: { before: newestUpstream() } });
+
+    const again = await runToEnd(t);
+    expect(again.counts).toEqual({ fetched: 100, inserted: 0, updated: 0, unchanged: 100, deleted: 0, rejected: 0 });
+    expect(crm.stats().pullSince.at(-4)).toBe('1970-01-01T00:00:00.000Z');
+    expect(watermark(t)).toBe(newestUpstream());
+  });
 });
