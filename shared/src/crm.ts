@@ -49,3 +49,12 @@ export type CrmResolveRequest = { resolution: CrmResolution; reason?: string };
 
 /** `GET /api/sources/crm/watermark`: the newest CRM change wholly stored (null: the next run reads everything). */
 export type CrmWatermark = { serverUpdatedAt: string | null; updatedAt: string | null };
+
+/** `GET /api/sources/crm/contacts/:id/suggestions`: a student whose national code or mobile matches the contact's. */
+export type CrmLinkSuggestion = {
+  studentNumber: string;
+  name: string;
+  nationalCode: string | null;
+  mobile: string | null;
+  matchedBy: ('nationalCode' | 'mobile')[];
+};

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import type { CrmConflict, CrmOutboxItem, CrmWatermark } from '@hamgam/shared';
+import type { CrmConflict, CrmLinkSuggestion, CrmOutboxItem, CrmWatermark } from '@hamgam/shared';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedRequest } from '../../common/session-user';
 import { CrmConflictsQueryDto, CrmLinkDto, CrmResolveDto } from './dto/crm-link.dto';
@@ -26,6 +26,11 @@ export class CrmController {
       details: { contactId: dto.contactId, studentNumber: dto.studentNumber, outboxId: queued.id },
     });
     return queued;
+  }
+
+  @Get('contacts/:id/suggestions')
+  suggestions(@Param('id') id: string): CrmLinkSuggestion[] {
+    return this.crm.suggestions(id);
   }
 
   @Get('watermark')

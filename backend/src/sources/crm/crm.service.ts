@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
-import type { CrmConflict, CrmConflictStatus, CrmOutboxItem, CrmResolution, CrmWatermark } from '@hamgam/shared';
+import type { CrmConflict, CrmConflictStatus, CrmLinkSuggestion, CrmOutboxItem, CrmResolution, CrmWatermark } from '@hamgam/shared';
 import { SourceSettingsService } from '../../sync/source-settings.service';
 import { SyncService } from '../../sync/sync.service';
 import { CrmOutbox } from './crm.outbox';
@@ -27,6 +27,36 @@ export class CrmService {
       throw fieldError('studentNumber', 'no student has this number');
     }
     return new CrmOutbox(db).enqueue('contacts', contactId, { student_number: studentNumber }, by, new Date().toISOString());
+  }
+
+  /** Students a contact may be: the same national code or the same mobile number (live students only). */
+  suggestions(contactId: string): CrmLinkSuggestion[] {
+    const db = this.db();
+    const contact = db
+      .prepare<[string], { national_code: string | null; mobile: string | null }>(`SELECT national_code, mobile FROM crm_contacts WHERE id = ?`)
+      .get(contactId);
+    if (!contact) throw new NotFoundException(`no CRM contact ${contactId}`);
+    if (contact.national_code === null && contact.mobile === null) return [];
+    const rows = db
+      .prepare<
+        [{ code: string | null; mobile: string | null }],
+        { student_number: string; first_name: string; last_name: string; national_code: string | null; mobile: string | null }
+      >(
+        `SELECT student_number, first_name, last_name, national_code, mobile FROM students
+         WHERE deleted_at IS NULL AND ((@code IS NOT NULL AND national_code = @code) OR (@mobile IS NOT NULL AND mobile = @mobile))
+         ORDER BY student_number LIMIT 20`,
+      )
+      .all({ code: contact.national_code, mobile: contact.mobile });
+    return rows.map((row) => ({
+      studentNumber: row.student_number,
+      name: `${row.first_name} ${row.last_name}`.trim(),
+      nationalCode: row.national_code,
+      mobile: row.mobile,
+      matchedBy: [
+        ...(contact.national_code !== null && row.national_code === contact.national_code ? (['nationalCode'] as const) : []),
+        ...(contact.mobile !== null && row.mobile === contact.mobile ? (['mobile'] as const) : []),
+      ],
+    }));
   }
 
   outbox(): CrmOutboxItem[] {

@@ -86,3 +86,13 @@ export function insertStudents(t: TestApp, numbers: readonly string[]): void {
     db.close();
   }
 }
+
+export function updateStudent(t: TestApp, studentNumber: string, fields: Record<string, string>): void {
+  const db = new Database(t.config.databasePath);
+  try {
+    const set = Object.keys(fields).map((name) => `${name} = @${name}`);
+    db.prepare(`UPDATE students SET ${set.join(', ')} WHERE student_number = @studentNumber`).run({ ...fields, studentNumber });
+  } finally {
+    db.close();
+  }
+}

@@ -1,7 +1,7 @@
 import type { CrmStandIn } from '@hamgam/stand-ins';
 import type { CrmConflict, CrmOutboxItem, SourceStats } from '@hamgam/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
-import { insertStudents, query, runToEnd, startCrmTestBed } from './crm-helpers';
+import { insertStudents, query, runToEnd, startCrmTestBed, updateStudent } from './crm-helpers';
 
 const studentNumber = (i: number) => String(4031110000 + i);
 
@@ -58,6 +58,27 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
       expect(Object.keys(unknownStudent.body.fields)).toEqual(['studentNumber']);
       expect(await outbox()).toEqual([]);
       await link(contactIds()[0], null).expect(202);
+    });
+
+    it('should suggest the students whose national code or mobile matches the contact', async () => {
+      const contact = [...crm.store.live('contacts').values()].find((data) => data.national_code && data.mobile)!;
+      insertStudents(t, [studentNumber(1), studentNumber(2), studentNumber(3)]);
+      updateStudent(t, studentNumber(1), { national_code: String(contact.national_code), first_name: 'سارا', last_name: 'احمدی' });
+      updateStudent(t, studentNumber(2), { mobile: String(contact.mobile) });
+      updateStudent(t, studentNumber(3), { national_code: '0012345679', mobile: '09350000000' });
+
+      const suggestions = (
+        await t
+          .http()
+          .get(`/api/sources/crm/contacts/${String(contact.id)}/suggestions`)
+          .expect(200)
+      ).body;
+
+      expect(suggestions).toEqual([
+        expect.objectContaining({ studentNumber: studentNumber(1), name: 'سارا احمدی', matchedBy: ['nationalCode'] }),
+        expect.objectContaining({ studentNumber: studentNumber(2), matchedBy: ['mobile'] }),
+      ]);
+      await t.http().get('/api/sources/crm/contacts/no-such-contact/suggestions').expect(404);
     });
 
     it('should keep the newer side and record the conflict resolved with both versions when the CRM edited the contact after the link', async () => {
