@@ -8,6 +8,7 @@ import { SecretBox, loadOrCreateKey } from './common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { SOURCE_DEFINITIONS } from './sources/registry';
 import { SOURCE_CATALOG, type SourceCatalog } from './sync/source-catalog';
 import { SOURCE_SEEDS, type SourceSeeds } from './sync/source-seeds';
@@ -28,7 +29,7 @@ export class AppModule {
   static forRoot({ config, seeds, catalog = SOURCE_DEFINITIONS }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [TypeOrmModule.forRoot(buildDataSourceOptions(config.databasePath, catalog)), AuditModule, AuthModule, HistoryModule, SyncModule],
+      imports: [TypeOrmModule.forRoot(buildDataSourceOptions(config.databasePath, catalog)), AuditModule, AuthModule, HistoryModule, SyncModule, MetricsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

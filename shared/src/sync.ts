@@ -281,6 +281,9 @@ export type RunRejection = { key: string; reason: string };
 
 export type Health = { status: 'ok'; version: string; database: 'ok' };
 
+/** `GET /api/health/ready`: 200 when every check passes, 503 naming the failed ones otherwise. */
+export type Readiness = { status: 'ready' | 'unavailable'; checks: { database: 'ok' | 'failed'; worker: 'ok' | 'failed' } };
+
 export const EMPTY_COUNTS: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
 
 /** Units of an auto-sync interval; `seconds` is accepted only when the server lowers the floor (tests). */
