@@ -8,6 +8,7 @@ import { SecretBox, loadOrCreateKey } from './common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { SOURCE_API_MODULES } from './sources/api-modules';
 import { SOURCE_DEFINITIONS } from './sources/registry';
 import { SOURCE_CATALOG, type SourceCatalog } from './sync/source-catalog';
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         HistoryModule,
         SyncModule,
+        MetricsModule,
         ...SOURCE_API_MODULES,
       ],
       controllers: [HealthController],

@@ -38,7 +38,8 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
     next();
   });
   app.useBodyParser('json', { verify: refuseDeepJson });
-  app.setGlobalPrefix('api');
+  // Prometheus scrapes /metrics, by convention outside the API.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
@@ -56,7 +57,7 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
     app.use(express.static(config.staticDir, { index: false, maxAge: '1h' }));
     // The SPA owns every other GET path (client-side routes like /runs/12).
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path === '/metrics') return next();
       res.sendFile(index);
     });
   }

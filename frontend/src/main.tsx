@@ -9,6 +9,7 @@ import '@fontsource/vazirmatn/latin-700.css';
 import './styles/global.css';
 import './styles/components.css';
 import './styles/sync.css';
+import './styles/overview.css';
 import './styles/pages.css';
 import './lib/i18n';
 import { App } from './app/app';

@@ -1,4 +1,4 @@
-import type { RunLogLine, Source, SyncRun } from './sync';
+import type { RunLogLine, Source, SourceHealth, SyncRun } from './sync';
 
 /** Server-sent events on `GET /api/events`; the SSE `event:` field equals `type`. */
 export type ServerEvent =
@@ -6,7 +6,8 @@ export type ServerEvent =
   | { type: 'run.progress'; run: SyncRun }
   | { type: 'run.finished'; run: SyncRun }
   | { type: 'source.updated'; source: Source }
-  | { type: 'run.log'; runId: string; line: RunLogLine };
+  | { type: 'run.log'; runId: string; line: RunLogLine }
+  | { type: 'source.health'; sourceId: string; health: SourceHealth };
 
 export const SERVER_EVENT_TYPES = [
   'run.created',
@@ -14,4 +15,5 @@ export const SERVER_EVENT_TYPES = [
   'run.finished',
   'source.updated',
   'run.log',
+  'source.health',
 ] as const satisfies readonly ServerEvent['type'][];

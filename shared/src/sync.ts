@@ -140,7 +140,49 @@ export type Source = {
   settings: SourceSettingsInfo;
   /** The source's automatic schedule and its state. */
   autoSync: AutoSync;
+  /** How fresh its data should be: an explicit max age, or null to derive it from the schedule. */
+  freshness: FreshnessSettings;
+  /** How fresh its data is, computed on the server. */
+  health: SourceHealth;
   updatedAt: string;
+};
+
+export type FreshnessSettings = {
+  /** Seconds a successful run stays fresh; null derives it from the schedule (2× the interval, or the next cron slot plus the run's time limit). */
+  maxAgeSeconds: number | null;
+};
+
+/**
+ * `fresh`: a successful run within the expected age; `late`: none for longer; `failing`: the last finished run
+ * failed; `running`: a run is active; `paused`: the source is off, its auto-sync paused itself, or auto-sync is off
+ * while an explicit max age is set; `never`: no successful run yet.
+ */
+export const HEALTH_STATES = ['fresh', 'late', 'failing', 'running', 'paused', 'never'] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+
+/** Why a source is in its state (translated in the UI under `health.reasons.<reason>`). */
+export const HEALTH_REASONS = [
+  'run_active',
+  'source_disabled',
+  'auto_sync_paused',
+  'auto_sync_off',
+  'last_run_failed',
+  'no_success',
+  'max_age_exceeded',
+  'interval_missed',
+  'cron_slot_missed',
+  'within_expected_age',
+  'no_expectation',
+] as const;
+export type HealthReason = (typeof HEALTH_REASONS)[number];
+
+export type SourceHealth = {
+  state: HealthState;
+  /** ISO-8601; since when the source is in this state, as far as the stored runs tell; null when unknown. */
+  since: string | null;
+  /** ISO-8601; when its latest successful run finished. */
+  lastSuccessAt: string | null;
+  reason: HealthReason;
 };
 
 export type UpdateSourceRequest = {
@@ -151,6 +193,8 @@ export type UpdateSourceRequest = {
   autoSync?: Partial<AutoSyncSettings>;
   /** Source options; only the keys sent change, and the source validates them (400 with `options.<key>` errors). */
   options?: Record<string, unknown>;
+  /** An explicit max age in seconds, or null to derive it from the schedule. */
+  freshness?: Partial<FreshnessSettings>;
 };
 
 /** Connection fields an admin may send, as the source declares them; secrets are write-only (an empty string removes one). */
@@ -236,6 +280,9 @@ export type RunLog = { runId: string; lines: RunLogLine[]; truncated: boolean };
 export type RunRejection = { key: string; reason: string };
 
 export type Health = { status: 'ok'; version: string; database: 'ok' };
+
+/** `GET /api/health/ready`: 200 when every check passes, 503 naming the failed ones otherwise. */
+export type Readiness = { status: 'ready' | 'unavailable'; checks: { database: 'ok' | 'failed'; worker: 'ok' | 'failed' } };
 
 export const EMPTY_COUNTS: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
 

@@ -67,6 +67,8 @@ export type AppConfig = {
    * null when unset (any host).
    */
   upstreamAllowedHosts: string[] | null;
+  /** `METRICS_TOKEN`: the Bearer token `GET /metrics` asks for; null serves it to loopback clients only. */
+  metricsToken: string | null;
   env: NodeJS.ProcessEnv;
 };
 
@@ -185,6 +187,13 @@ function allowedHostsSetting(env: NodeJS.ProcessEnv): string[] | null {
   return hosts;
 }
 
+function metricsTokenSetting(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.METRICS_TOKEN?.trim();
+  if (!raw) return null;
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters (openssl rand -hex 24)');
+  return raw;
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -232,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
     commandSources: commandSourcesSetting(env),
     upstreamAllowedHosts: allowedHostsSetting(env),
+    metricsToken: metricsTokenSetting(env),
     env,
   };
 }

@@ -17,6 +17,7 @@ import { HistorySortIndexes1765000000100 } from './migrations/1765000000100-hist
 import { RunMessages1765000000200 } from './migrations/1765000000200-run-messages';
 import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { DeclaredConnection1765200000000 } from './migrations/1765200000000-declared-connection';
+import { SourceFreshness1765300000000 } from './migrations/1765300000000-source-freshness';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -54,6 +55,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       RunMessages1765000000200,
       Sessions1765100000000,
       DeclaredConnection1765200000000,
+      SourceFreshness1765300000000,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,

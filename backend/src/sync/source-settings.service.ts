@@ -104,6 +104,7 @@ export class SourceSettingsService {
     if (options) entity.options = { ...entity.options, ...options };
     if (dto.enabled !== undefined) entity.enabled = dto.enabled;
     if (dto.timeoutSeconds !== undefined) entity.timeoutSeconds = dto.timeoutSeconds;
+    if (dto.freshness?.maxAgeSeconds !== undefined) entity.freshnessMaxAgeSeconds = dto.freshness.maxAgeSeconds;
     if (connection) this.applyConnection(entity, declared, connection);
     entity.updatedAt = new Date().toISOString();
     await this.sources.save(entity);
@@ -128,6 +129,7 @@ export class SourceSettingsService {
     return {
       enabled: entity.enabled,
       timeoutSeconds: entity.timeoutSeconds,
+      freshness: { maxAgeSeconds: entity.freshnessMaxAgeSeconds },
       autoSync: { ...autoSync, quietWindow: quietWindow ?? { start: null, end: null, days: [] } },
       options: { ...optionDefaults(declared), ...entity.options },
       connection,

@@ -5,6 +5,7 @@ import type { ConnectionSettings, Source } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CommandSourcesService } from './command-sources.service';
 import { SourceEntity } from './entities/source.entity';
+import { SourceHealthService } from './health/source-health.service';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { toSyncRun } from './run-mapper';
 import { toAutoSync } from './scheduler/auto-sync-view';
@@ -29,6 +30,7 @@ export class SourceViewService {
     @Inject(SOURCE_SEEDS) private readonly seeds: SourceSeeds,
     private readonly settings: SourceSettingsService,
     private readonly commandSources: CommandSourcesService,
+    private readonly health: SourceHealthService,
   ) {}
 
   async list(): Promise<Source[]> {
@@ -50,10 +52,11 @@ export class SourceViewService {
   }
 
   async toSource(entity: SourceEntity): Promise<Source> {
-    const [lastRun, activeRun, schedule] = await Promise.all([
+    const [lastRun, activeRun, schedule, { health }] = await Promise.all([
       this.runs.findOne({ where: { sourceId: entity.id, status: In(['success', 'failed', 'cancelled']) }, order: { id: 'DESC' } }),
       this.runs.findOne({ where: { sourceId: entity.id, status: In(['pending', 'running']) }, order: { id: 'DESC' } }),
       this.schedules.findOneBy({ sourceId: entity.id }),
+      this.health.verdictOf(entity),
     ]);
     const definition = findSourceDefinition(this.catalog, entity.id);
     const declared = this.settings.settingsOf(entity);
@@ -72,6 +75,8 @@ export class SourceViewService {
       lastRun: lastRun ? toSyncRun(lastRun) : null,
       activeRun: activeRun ? toSyncRun(activeRun) : null,
       autoSync: toAutoSync(schedule, this.config),
+      freshness: { maxAgeSeconds: entity.freshnessMaxAgeSeconds },
+      health,
       updatedAt: entity.updatedAt,
     };
   }

@@ -9,6 +9,8 @@ import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SourceEntity } from './entities/source.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { EventsController } from './events/events.controller';
+import { SourceHealthMonitor } from './health/source-health.monitor';
+import { SourceHealthService } from './health/source-health.service';
 import { SyncEventsService } from './events/sync-events.service';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
@@ -44,7 +46,9 @@ import { SyncService } from './sync.service';
     RecordsService,
     AutoSyncScheduler,
     ConnectionTestService,
+    SourceHealthService,
+    SourceHealthMonitor,
   ],
-  exports: [SyncService, SourceSettingsService, SourceViewService],
+  exports: [SyncService, SourceSettingsService, SourceViewService, SourceHealthService, SyncEventsService],
 })
 export class SyncModule {}

@@ -4,7 +4,7 @@ import type { User } from '@hamgam/shared';
 import { concretePath, listRoutes, type RouteEntry } from './helpers/routes';
 import { signIn, startTestApp, TEST_ADMIN, type HttpClient, type TestApp } from './helpers/test-app';
 
-const PUBLIC = ['POST /api/auth/login', 'GET /api/health'];
+const PUBLIC = ['POST /api/auth/login', 'GET /api/health', 'GET /api/health/ready'];
 const WRITES_FOR_EVERY_ROLE = ['POST /api/auth/logout', 'POST /api/auth/logout-all'];
 const READS_FOR_ADMINS_ONLY = ['GET /api/users'];
 const STREAMS = ['GET /api/events'];

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useIsAdmin } from '../lib/session';
+import { AttentionCount } from './attention-count';
 import { LanguageSwitch } from './language-switch';
 import { LiveStatus } from './live-status';
 import { ServerProblemBanner } from './server-problem-banner';
@@ -27,6 +28,7 @@ export function AppLayout() {
             <span className="topbar__tagline">{t('app.tagline')}</span>
           </Link>
           <div className="topbar__tools">
+            <AttentionCount />
             <LiveStatus />
             <LanguageSwitch />
             <UserMenu />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, formatNumber, localizeDigits, toPersianDigits } from './format';
+import { formatDateTime, formatDuration, formatNumber, formatRelative, localizeDigits, toPersianDigits } from './format';
 
 // Local wall-clock times (the suite runs in Asia/Tehran), built without a zone so the test is zone-proof.
 const local = (year: number, month: number, day: number, hour = 0, minute = 0) => new Date(year, month - 1, day, hour, minute).toISOString();
@@ -69,5 +69,21 @@ describe('digits', () => {
   it('should leave digits alone when the language is en', () => {
     expect(localizeDigits('42', 'en')).toBe('42');
     expect(localizeDigits('42', 'fa')).toBe('۴۲');
+  });
+});
+
+describe('formatRelative', () => {
+  const now = new Date('2026-11-23T12:00:00Z');
+
+  it('should say how long ago in the largest whole unit, in Persian digits for fa', () => {
+    expect(formatRelative('2026-11-23T09:00:00Z', 'fa', now)).toBe('۳ ساعت پیش');
+    expect(formatRelative('2026-11-23T09:00:00Z', 'en', now)).toBe('3 hours ago');
+    expect(formatRelative('2026-11-23T11:58:30Z', 'en', now)).toBe('1 minute ago');
+    expect(formatRelative('2026-11-20T12:00:00Z', 'en', now)).toBe('3 days ago');
+  });
+
+  it('should say how soon when the time is ahead', () => {
+    expect(formatRelative('2026-11-23T12:05:00Z', 'en', now)).toBe('in 5 minutes');
+    expect(formatRelative('2026-11-23T12:05:00Z', 'fa', now)).toBe('۵ دقیقه بعد');
   });
 });

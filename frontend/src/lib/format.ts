@@ -66,3 +66,23 @@ export function formatDuration(ms: number, lng: string): string {
   }
   return t('duration.seconds', { seconds: n(seconds) });
 }
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+const relativeFormats = new Map<Language, Intl.RelativeTimeFormat>();
+
+/** How long ago (or how soon) `iso` is from `now`, in the largest whole unit: "۳ ساعت پیش" / "3 hours ago", "in 5 minutes". */
+export function formatRelative(iso: string, lng: string, now: Date = new Date()): string {
+  const language = toLanguage(lng);
+  let format = relativeFormats.get(language);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(NUMBER_LOCALES[language], { numeric: 'auto' });
+    relativeFormats.set(language, format);
+  }
+  const diff = new Date(iso).getTime() - now.getTime();
+  const [unit, size] = RELATIVE_UNITS.find(([, ms]) => Math.abs(diff) >= ms) ?? ['second', 1000];
+  return format.format(Math.trunc(diff / size), unit);
+}

@@ -6,4 +6,6 @@ export const sourceKeys = {
   list: () => [...sourceKeys.lists(), {}] as const,
   details: () => [...sourceKeys.all, 'detail'] as const,
   detail: (id: string) => [...sourceKeys.details(), id] as const,
+  /** Stored record counts (`GET /api/sources/:id/stats`), under the source's detail key. */
+  stats: (id: string) => [...sourceKeys.detail(id), 'stats'] as const,
 };

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Source, UpdateSourceRequest } from '@hamgam/shared';
+import type { Source, SourceHealth, UpdateSourceRequest } from '@hamgam/shared';
 import { apiClient } from './api-client';
 import { sourceKeys } from './source-keys';
 
@@ -15,6 +15,12 @@ export function patchSource(sourceId: string, request: UpdateSourceRequest): Pro
 export function writeSource(queryClient: QueryClient, source: Source): void {
   queryClient.setQueryData<Source[]>(sourceKeys.list(), (sources) => sources?.map((cached) => (cached.id === source.id ? source : cached)));
   queryClient.setQueryData<Source>(sourceKeys.detail(source.id), (cached) => (cached ? source : cached));
+}
+
+/** Writes a source's new health (a `source.health` event) into the cached source wherever it is shown. */
+export function writeSourceHealth(queryClient: QueryClient, sourceId: string, health: SourceHealth): void {
+  queryClient.setQueryData<Source[]>(sourceKeys.list(), (sources) => sources?.map((cached) => (cached.id === sourceId ? { ...cached, health } : cached)));
+  queryClient.setQueryData<Source>(sourceKeys.detail(sourceId), (cached) => (cached ? { ...cached, health } : cached));
 }
 
 /** Refetches a source wherever it is shown, when what the cache holds is in doubt (a refused optimistic change). */

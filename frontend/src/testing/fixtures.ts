@@ -113,6 +113,8 @@ export function makeSource(overrides: Partial<Source> = {}): Source {
     lastRun: makeRun(),
     activeRun: null,
     autoSync: makeAutoSync(),
+    freshness: { maxAgeSeconds: null },
+    health: { state: 'fresh', since: '2026-11-23T09:10:00+03:30', lastSuccessAt: '2026-11-23T09:10:00+03:30', reason: 'no_expectation' },
     updatedAt: '2026-11-23T09:00:00+03:30',
     ...overrides,
   };

@@ -1,8 +1,8 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsDefined, IsInt, IsObject, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsOmittable } from '../../common/validation.pipe';
-import type { TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
+import type { FreshnessSettings, TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
 import { AutoSyncDto } from '../scheduler/dto/auto-sync.dto';
 
 export const COMMAND_IS_CONFIGURATION =
@@ -22,6 +22,25 @@ export class TestConnectionDto implements TestConnectionRequest {
   @IsOmittable()
   @IsObject()
   connection?: Record<string, string>;
+}
+
+export const MAX_FRESHNESS_SECONDS = 365 * 86_400;
+
+export class FreshnessDto implements Partial<FreshnessSettings> {
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_FRESHNESS_SECONDS,
+    description: 'Seconds a successful run stays fresh; null derives it from the schedule',
+  })
+  // null is an answer here (derive it from the schedule); only an absent key is skipped.
+  @ValidateIf((_dto, value) => value !== null)
+  @IsDefined({ message: 'maxAgeSeconds must be a number of seconds or null' })
+  @IsInt({ message: 'maxAgeSeconds must be a whole number of seconds or null' })
+  @Min(1)
+  @Max(MAX_FRESHNESS_SECONDS)
+  maxAgeSeconds?: number | null;
 }
 
 export class UpdateSourceDto implements UpdateSourceRequest {
@@ -55,6 +74,13 @@ export class UpdateSourceDto implements UpdateSourceRequest {
   @ValidateNested()
   @Type(() => AutoSyncDto)
   autoSync?: AutoSyncDto;
+
+  @ApiPropertyOptional({ type: FreshnessDto, description: 'How fresh the data should be: an explicit max age, or null to derive it from the schedule' })
+  @IsOmittable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FreshnessDto)
+  freshness?: FreshnessDto;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Source options; the source checks each key sent' })
   @IsOmittable()

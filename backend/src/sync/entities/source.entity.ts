@@ -36,6 +36,10 @@ export class SourceEntity {
   @Column('simple-json', { nullable: true })
   command: CommandSettings | null;
 
+  /** Seconds a successful run stays fresh; null derives it from the schedule. */
+  @Column('integer', { name: 'freshness_max_age_seconds', nullable: true })
+  freshnessMaxAgeSeconds: number | null;
+
   @Column('text', { name: 'created_at' })
   createdAt: string;
 

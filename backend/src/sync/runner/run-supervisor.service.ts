@@ -11,7 +11,7 @@ import { RunRecorder } from './run-recorder.service';
 // semi-spaces, a heap tuned for speed) let ~100 MB of garbage pile up before collecting it. A worker is a batch job:
 // 1 MB semi-spaces and V8's size-first tuning keep its peak near the live size for a few % more CPU
 // (docs/benchmarks.md, "Moodle worker memory" and "Students sync").
-const WORKER_NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
+export const WORKER_NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
 
 export type LaunchRequest = {
   runId: number;

@@ -8,6 +8,7 @@ import { useIsAdmin } from '../../../lib/session';
 import { sourceName } from '../utils/labels';
 import { isActiveRun } from '../utils/run-status';
 import { ActiveRunPanel } from './active-run-panel';
+import { HealthBadge } from './health-badge';
 import { LastRunSummary } from './last-run-summary';
 import { RecentRuns } from './recent-runs';
 import { SourceSettingsSummary } from './source-settings-summary';
@@ -32,7 +33,7 @@ export function SourceCard({ source, slots = {} }: SourceCardProps) {
   const activeRun = isActiveRun(source.activeRun) ? source.activeRun : null;
 
   return (
-    <article className="card source-card" aria-labelledby={headingId} data-source-id={source.id}>
+    <article id={`source-${source.id}`} className="card source-card" aria-labelledby={headingId} data-source-id={source.id}>
       <header className="source-card__header">
         <h2 id={headingId} className="source-card__title">
           {sourceName(t, source.id)}
@@ -41,6 +42,7 @@ export function SourceCard({ source, slots = {} }: SourceCardProps) {
           {source.isStandIn && <StandInBadge />}
           <Badge tone="neutral">{t(`kinds.${source.kind}`, { defaultValue: source.kind })}</Badge>
           {!source.enabled && <Badge tone="warning">{t('sourceCard.disabled')}</Badge>}
+          <HealthBadge health={source.health} />
         </div>
       </header>
 

@@ -3,10 +3,11 @@ import { Button } from '../../../components/ui/button';
 import { useSources } from '../api/get-sources';
 import type { Source } from '@hamgam/shared';
 import { SourceCard, type SourceCardSlots } from './source-card';
+import { SourcesOverview } from './sources-overview';
 
 export type SourcesDashboardProps = { cardSlots?: (source: Source) => SourceCardSlots };
 
-/** One card per source the server knows, in the order it lists them. */
+/** Every source at a glance in one table, then one card per source (for actions), in the order the server lists them. */
 export function SourcesDashboard({ cardSlots }: SourcesDashboardProps) {
   const { t } = useTranslation('sync');
   const sources = useSources();
@@ -28,10 +29,13 @@ export function SourcesDashboard({ cardSlots }: SourcesDashboardProps) {
   }
   if (sources.data.length === 0) return <p className="muted">{t('dashboard.empty')}</p>;
   return (
-    <div className="source-grid">
-      {sources.data.map((source) => (
-        <SourceCard key={source.id} source={source} slots={cardSlots?.(source)} />
-      ))}
-    </div>
+    <>
+      <SourcesOverview sources={sources.data} />
+      <div className="source-grid">
+        {sources.data.map((source) => (
+          <SourceCard key={source.id} source={source} slots={cardSlots?.(source)} />
+        ))}
+      </div>
+    </>
   );
 }

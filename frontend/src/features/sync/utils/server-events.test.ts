@@ -77,6 +77,20 @@ describe('applyServerEvent', () => {
     expect(isInvalidated(queryClient, runKeys.list({ sourceId: 'faculty', pageSize: 10 }))).toBe(false);
   });
 
+  it('should write the health into the cached source and parse only a well-formed health event when the event is source.health', () => {
+    const queryClient = seededClient();
+    const health = { state: 'late', since: '2026-11-23T12:00:00Z', lastSuccessAt: '2026-11-23T10:00:00Z', reason: 'max_age_exceeded' } as const;
+    const event = parseServerEvent(JSON.stringify({ type: 'source.health', sourceId: 'students', health }));
+    expect(parseServerEvent(JSON.stringify({ type: 'source.health', sourceId: 'students' }))).toBeNull();
+
+    if (event === null) throw new Error('a well-formed source.health event was refused');
+    applyServerEvent(queryClient, event);
+
+    const cached = queryClient.getQueryData<ReturnType<typeof makeSource>[]>(sourceKeys.list());
+    expect(cached?.map((source) => source.health.state)).toEqual(['fresh', 'late']);
+    expect(isInvalidated(queryClient, sourceKeys.list())).toBe(false);
+  });
+
   it('should keep the final run when a late progress event of the same run arrives', () => {
     const queryClient = seededClient();
     const finished = makeRun({ id: '13', status: 'success' });

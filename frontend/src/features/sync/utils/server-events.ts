@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { SERVER_EVENT_TYPES, type RunLog, type ServerEvent } from '@hamgam/shared';
 import { runKeys } from '../api/run-keys';
 import { sourceKeys } from '../../../lib/source-keys';
-import { writeSource } from '../../../lib/source-save';
+import { writeSource, writeSourceHealth } from '../../../lib/source-save';
 import { applyRunToCache, invalidateRunListsOf } from './cache-updates';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -20,6 +20,9 @@ export function parseServerEvent(data: string): ServerEvent | null {
   if (!isRecord(value) || !(SERVER_EVENT_TYPES as readonly unknown[]).includes(value.type)) return null;
   if (value.type === 'run.log') {
     return typeof value.runId === 'string' && isRecord(value.line) && typeof value.line.seq === 'number' ? (value as ServerEvent) : null;
+  }
+  if (value.type === 'source.health') {
+    return typeof value.sourceId === 'string' && isRecord(value.health) && typeof value.health.state === 'string' ? (value as ServerEvent) : null;
   }
   if (value.type === 'source.updated') {
     return isRecord(value.source) && typeof value.source.id === 'string' ? (value as ServerEvent) : null;
@@ -43,6 +46,8 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
       applyRunToCache(queryClient, event.run);
       void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });
       void invalidateRunListsOf(queryClient, event.run.sourceId);
+      // What the run stored changes the counts the dashboard shows.
+      void queryClient.invalidateQueries({ queryKey: sourceKeys.stats(event.run.sourceId) });
       // The run itself is fresh from the event; what it produced last (log tail, rejections) is not.
       void queryClient.invalidateQueries({ queryKey: runKeys.log(event.run.id) });
       void queryClient.invalidateQueries({ queryKey: runKeys.rejections(event.run.id) });
@@ -56,6 +61,9 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
     case 'source.updated':
       // The whole source, as the server just built it: written, not refetched.
       writeSource(queryClient, event.source);
+      return;
+    case 'source.health':
+      writeSourceHealth(queryClient, event.sourceId, event.health);
       return;
   }
 }
