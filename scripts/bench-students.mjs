@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { childrenOf, statusKb, timedRun } from './bench-common.mjs';
+import { againOnStaleSocket, childrenOf, statusKb, timedRun } from './bench-common.mjs';
 
 const require = createRequire(new URL('../backend/package.json', import.meta.url));
 const Database = require('better-sqlite3');
@@ -84,11 +84,13 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
   for (let y = year - 4; y <= year; y += 1) for (const t of [1, 2, 3]) terms.push(`${y % 1000}${t}`);
   // Generates (and caches) the whole university before anything is timed.
   const size = gateway.students.size(terms);
-  const patch = await fetchApi(`/sources/students`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ options: { campuses, fromYear: year - 4, toYear: year, concurrency } }),
-  });
+  const patch = await againOnStaleSocket(() =>
+    fetchApi(`/sources/students`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ options: { campuses, fromYear: year - 4, toYear: year, concurrency } }),
+    }),
+  );
   if (!patch.ok) throw new Error(`could not set the students options: ${await patch.text()}`);
   const pageSize = (await patch.json()).options.pageSize;
   // The gateway's answers are encoded once, before anything is timed: a real gateway's own work happens on
