@@ -77,7 +77,7 @@ export class StudentsRepository {
 
   constructor(private readonly db: Database.Database) {
     // This connection serves one run: each student is read by key once per page and a page is written per
-    // transaction, so pages kept past 4 MB were mostly ones already written (the worker's peak RSS 78–92 → 73–74 MB
+    // transaction, so pages kept past 4 MB were mostly ones already written (the worker's peak RSS 78–92 → 73–82 MB
     // with the same CPU; docs/benchmarks.md).
     db.pragma(`cache_size = ${CACHE_KIB}`);
     this.selectState = db.prepare('SELECT term, campus_code, hash, deleted_at FROM students WHERE student_number = ?');
