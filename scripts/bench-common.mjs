@@ -19,18 +19,25 @@ export function childrenOf(pid) {
 }
 
 /**
+ * Makes `request` again, once, on a new socket when it failed on a kept-alive one: after a long pause (a part of the
+ * bench generating its data, slower on busy cores) the server (its 5 s keep-alive) may have closed it.
+ */
+export async function againOnStaleSocket(request) {
+  try {
+    return await request();
+  } catch (error) {
+    if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return request();
+  }
+}
+
+/**
  * Starts a run of `sourceId` with `body` and waits for its `run.finished` event on the event stream, so nothing
  * polls the API (and takes time from the two cores) while the run is measured.
  */
 export async function timedRun(fetchApi, sourceId, body) {
   const controller = new AbortController();
-  const openEvents = () => fetchApi('/events', { signal: controller.signal });
-  // After a long pause (a part of the bench generating its data) the kept-alive socket may have been closed by the
-  // server (its 5 s keep-alive): the first request on it then fails and is simply made again on a new one.
-  const stream = await openEvents().catch((error) => {
-    if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
-    return openEvents();
-  });
+  const stream = await againOnStaleSocket(() => fetchApi('/events', { signal: controller.signal }));
   const reader = stream.body.pipeThrough(new TextDecoderStream()).getReader();
   const started = performance.now();
   const response = await fetchApi(`/sources/${sourceId}/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { childrenOf, statusKb, timedRun } from './bench-common.mjs';
+import { againOnStaleSocket, childrenOf, statusKb, timedRun } from './bench-common.mjs';
 
 const require = createRequire(new URL('../backend/package.json', import.meta.url));
 const Database = require('better-sqlite3');
@@ -23,7 +23,8 @@ function cpuSeconds(pid) {
 
 /** Samples the backend and its workers every 20 ms: peak RSS of each and of all together, and CPU used. */
 function watchMemory(backendPid) {
-  const peaks = { backend: 0, worker: 0, total: 0 };
+  // `total` is the largest sum at one instant; `atTotal` its split (the HWM peaks above may come from other moments).
+  const peaks = { backend: 0, worker: 0, total: 0, atTotal: { backend: 0, worker: 0 } };
   const cpu = { backendStart: cpuSeconds(backendPid), backend: 0, workers: new Map() };
   const timer = setInterval(() => {
     cpu.backend = cpuSeconds(backendPid) - cpu.backendStart;
@@ -32,7 +33,11 @@ function watchMemory(backendPid) {
     const workers = childrenOf(backendPid).map((pid) => ({ rss: statusKb(pid, 'VmRSS'), hwm: statusKb(pid, 'VmHWM') }));
     peaks.backend = Math.max(peaks.backend, statusKb(backendPid, 'VmHWM'));
     peaks.worker = Math.max(peaks.worker, ...workers.map((w) => w.hwm), 0);
-    peaks.total = Math.max(peaks.total, backend + workers.reduce((sum, w) => sum + w.rss, 0));
+    const workersRss = workers.reduce((sum, w) => sum + w.rss, 0);
+    if (backend + workersRss > peaks.total) {
+      peaks.total = backend + workersRss;
+      peaks.atTotal = { backend, worker: workersRss };
+    }
   }, 20);
   return { peaks, cpu, stop: () => clearInterval(timer) };
 }
@@ -79,11 +84,13 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
   for (let y = year - 4; y <= year; y += 1) for (const t of [1, 2, 3]) terms.push(`${y % 1000}${t}`);
   // Generates (and caches) the whole university before anything is timed.
   const size = gateway.students.size(terms);
-  const patch = await fetchApi(`/sources/students`, {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ options: { campuses, fromYear: year - 4, toYear: year, concurrency } }),
-  });
+  const patch = await againOnStaleSocket(() =>
+    fetchApi(`/sources/students`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ options: { campuses, fromYear: year - 4, toYear: year, concurrency } }),
+    }),
+  );
   if (!patch.ok) throw new Error(`could not set the students options: ${await patch.text()}`);
   const pageSize = (await patch.json()).options.pageSize;
   // The gateway's answers are encoded once, before anything is timed: a real gateway's own work happens on
@@ -117,7 +124,7 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
       `  ${label.padEnd(20)} ${run.status.padEnd(8)} wall ${(wallMs / 1000).toFixed(2)} s, run ${(run.durationMs / 1000).toFixed(2)} s, ` +
         `${Math.round(run.counts.fetched / (wallMs / 1000)).toLocaleString('en')} rows/s, ${calls} calls, ` +
         `peak RSS backend ${mb(memory.peaks.backend).toFixed(0)} MB, worker ${mb(memory.peaks.worker).toFixed(0)} MB, ` +
-        `together ${mb(memory.peaks.total).toFixed(0)} MB; CPU worker ${workerCpu.toFixed(2)} s, backend ${memory.cpu.backend.toFixed(2)} s; ` +
+        `together ${mb(memory.peaks.total).toFixed(0)} MB (${mb(memory.peaks.atTotal.backend).toFixed(0)} + ${mb(memory.peaks.atTotal.worker).toFixed(0)}); CPU worker ${workerCpu.toFixed(2)} s, backend ${memory.cpu.backend.toFixed(2)} s; ` +
         `counts ${JSON.stringify(run.counts)}`,
     );
   }

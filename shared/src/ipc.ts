@@ -8,7 +8,10 @@ export type WorkerStartMessage = {
   sourceId: string;
   databasePath: string;
   mode: import('./sync').RunMode | null;
+  /** The options are already read by the source's declaration in the API (the worker loads no declaration). */
   settings: WorkerSettings;
+  /** What that read refused (a stored value under older limits, replaced by its default): the run's log shows each. */
+  optionWarnings: string[];
   /** `UPSTREAM_ALLOWED_HOSTS` of the server: the only hosts the run's HTTP client may ask; null for any. */
   allowedUpstreamHosts: string[] | null;
 };

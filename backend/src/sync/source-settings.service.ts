@@ -17,6 +17,7 @@ import {
   checkConnectionUpdate,
   checkOptionsUpdate,
   optionDefaults,
+  readDeclaredOptions,
   type ConnectionField,
   type FieldErrors,
   type SourceSettings,
@@ -211,9 +212,10 @@ export class SourceSettingsService {
 
   /**
    * What a run of this source needs, its secrets decrypted (StoredSecretsError when they cannot be). Never leaves
-   * the server but to the child.
+   * the server but to the child. The options are read here by the declaration, each stored value it refuses replaced
+   * by its default and named to `warn` (the run's log), so the worker loads no declaration.
    */
-  workerSettings(entity: SourceEntity): WorkerSettings {
+  workerSettings(entity: SourceEntity, warn: (message: string) => void = () => undefined): WorkerSettings {
     const declared = this.settingsOf(entity);
     let connection: WorkerSettings['connection'] = null;
     if (entity.baseUrl) {
@@ -224,7 +226,7 @@ export class SourceSettingsService {
         connection[field.name] = (field.kind === 'secret' ? secrets[field.name] : entity.connectionFields[field.name]) ?? '';
       }
     }
-    return { connection, options: { ...optionDefaults(declared), ...entity.options } };
+    return { connection, options: readDeclaredOptions(declared, entity.options, warn) };
   }
 
   /**

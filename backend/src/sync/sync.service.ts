@@ -83,12 +83,13 @@ export class SyncService implements OnApplicationBootstrap {
     this.events.emit({ type: 'run.created', run: created });
     try {
       // Inside the try: stored secrets this key cannot open fail the run instead of leaving it pending.
-      const settings = this.sources.workerSettings(source);
+      const optionWarnings: string[] = [];
+      const settings = this.sources.workerSettings(source, (message) => optionWarnings.push(message));
       const secrets = secretValues(this.sources.settingsOf(source).connection, settings.connection);
       this.supervisor.launch(
         source.kind === 'command'
           ? this.commandSources.launchRequest(source, run.id, settings, secrets)
-          : { kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings },
+          : { kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings, optionWarnings },
       );
     } catch (error) {
       await this.recorder.finish(run.id, {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineSourceSettings } from '../../sync/settings/source-settings';
+import { defineSourceSettings, readDeclaredOptions } from '../../sync/settings/source-settings';
 import { GOLESTAN_CONNECTION } from '../golestan/golestan.settings';
 
 const whole = (min: number, max: number, fallback: number, labelKey: string) => z.number().int().min(min).max(max).default(fallback).meta({ labelKey });
@@ -14,3 +14,8 @@ export const facultyOptionsSchema = z.object({
 export type FacultyOptions = z.output<typeof facultyOptionsSchema>;
 
 export const facultySettings = defineSourceSettings({ connection: GOLESTAN_CONNECTION, options: facultyOptionsSchema });
+
+/** Options from the source settings, each falling back to its default (with a warning) when it is out of range. */
+export function readOptions(raw: Record<string, unknown>, warn: (message: string) => void = () => undefined): FacultyOptions {
+  return readDeclaredOptions(facultySettings, raw, warn) as FacultyOptions;
+}

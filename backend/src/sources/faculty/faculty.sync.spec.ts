@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { QueryRunner } from 'typeorm';
 import { SyncError } from '../../common/sync-error';
 import type { ProgressUpdate, Reporter, WorkerContext } from '../../sync/source-definition';
-import { readOptions, runFacultySync } from './faculty.sync';
+import { readOptions } from './faculty.settings';
+import { runFacultySync } from './faculty.sync';
 import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
 
 // The gateway is the boundary: the client is replaced by pages held in memory (HTTP is covered by the
@@ -55,7 +56,8 @@ describe('runFacultySync', () => {
       runId,
       sourceId: 'faculty',
       mode: null,
-      settings: { connection: { baseUrl: 'http://gateway.test', username: 'u', password: 'secret-pw' }, options },
+      // As the API hands them: read by the declaration, defaults filled in.
+      settings: { connection: { baseUrl: 'http://gateway.test', username: 'u', password: 'secret-pw' }, options: readOptions(options) },
       db,
       report,
       signal,
@@ -170,7 +172,7 @@ describe('runFacultySync', () => {
 
   it('should fail with auth when the connection is not configured', async () => {
     const ctx = context('run-1');
-    ctx.settings = { connection: null, options: {} };
+    ctx.settings = { connection: null, options: readOptions({}) };
 
     await expect(runFacultySync(ctx)).rejects.toMatchObject({ kind: 'auth' });
   });

@@ -4,8 +4,7 @@ import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { FacultyClient } from './faculty.client';
 import { DUPLICATE_REASON, mapFacultyRecord, type CleanFacultyRecord } from './faculty.mapper';
 import { FacultyRepository } from './faculty.repository';
-import { facultySettings, type FacultyOptions } from './faculty.settings';
-import { readDeclaredOptions } from '../../sync/settings/source-settings';
+import type { FacultyOptions } from './faculty.settings';
 
 // Enough to see what kind of warnings a run has without flooding the log when every record has one.
 const MAX_WARNING_LINES = 50;
@@ -13,7 +12,8 @@ const MAX_WARNING_LINES = 50;
 /** The faculty worker step: log in, fetch page by page, clean, upsert each page, then soft-delete the unseen. */
 export const runFacultySync: WorkerStep = async (ctx) => {
   const { report, signal } = ctx;
-  const options = readOptions(ctx.settings.options, (message) => report.log('warn', message));
+  // Read by the declaration in the API before the run (a refused stored value is already its default, logged).
+  const options = ctx.settings.options as FacultyOptions;
   const counts: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
   const connection = ctx.settings.connection;
   if (!connection?.baseUrl || !connection.username || !connection.password) {
@@ -104,11 +104,6 @@ export const runFacultySync: WorkerStep = async (ctx) => {
   report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts: { ...counts } }, true);
   return counts;
 };
-
-/** Options from the source settings, each falling back to its default (with a warning) when it is out of range. */
-export function readOptions(raw: Record<string, unknown>, warn: (message: string) => void = () => undefined): FacultyOptions {
-  return readDeclaredOptions(facultySettings, raw, warn) as FacultyOptions;
-}
 
 function throwIfCancelled(signal: WorkerContext['signal'], when: string): void {
   if (!signal.aborted) return;

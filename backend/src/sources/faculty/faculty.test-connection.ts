@@ -1,7 +1,7 @@
 import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
 import { testGolestanConnection } from '../golestan/golestan.test-connection';
 import { FACULTY_PATH } from './faculty.client';
-import { readOptions } from './faculty.sync';
+import { readOptions } from './faculty.settings';
 
 /** Logs in to the gateway and reads one faculty record. */
 export function testFacultyConnection(settings: WorkerSettings, signal: AbortSignal): Promise<ConnectionTestResult> {

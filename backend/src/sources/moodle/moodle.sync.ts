@@ -4,7 +4,7 @@ import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { activityLevel, analyseCourse } from './moodle.analysis';
 import { courseTerm, UserMatcher, type CourseTerm } from './moodle.classify';
 import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
-import { readMoodleOptions, type MoodleOptions } from './moodle.options';
+import type { MoodleOptions } from './moodle.options';
 import type { MoodleCourse, MoodleEnrolledUser, Rejected } from './moodle.parser';
 import { MoodleRepository, MOODLE_TABLES } from './moodle.repository';
 import * as rows from './moodle-snapshot';
@@ -29,7 +29,8 @@ const USER_BATCH = 1000;
 /** The Moodle worker step: site check, categories and courses, contents and enrolments per course, classify, save. */
 export const runMoodleSync: WorkerStep = async (ctx) => {
   const { report, signal } = ctx;
-  const options = readMoodleOptions(ctx.settings.options, (message) => report.log('warn', message));
+  // Read by the declaration in the API before the run (a refused stored value is already its default, logged).
+  const options = ctx.settings.options as MoodleOptions;
   const counts: RunCounts = { ...EMPTY_COUNTS };
   const stage = (
     name: MoodleStage,

@@ -1,14 +1,11 @@
-import type { StudentCampus, StudentsOptions } from '@hamgam/shared';
+import type { StudentCampus } from '@hamgam/shared';
 import { z } from 'zod';
 import { defineSourceSettings, readDeclaredOptions } from '../../sync/settings/source-settings';
 import { GOLESTAN_CONNECTION } from '../golestan/golestan.settings';
 import { cleanPersianText, toAsciiDigits } from '../../common/text/clean-text';
-import { jalaliYearMonth } from './students.terms';
+import { MAX_YEARS, resolveStudentsYears, type DeclaredStudentsOptions, type ResolvedStudentsOptions } from './students.years';
 
 const MAX_CAMPUSES = 1000;
-const MAX_YEARS = 30;
-// Four years back to the current one: the window the old scripts walked (1400–1404).
-const DEFAULT_YEARS_BACK = 4;
 
 const whole = (min: number, max: number, fallback: number, labelKey: string) => z.number().int().min(min).max(max).default(fallback).meta({ labelKey });
 // Absent or null: four years back to the current Jalali year.
@@ -44,22 +41,12 @@ export const studentsOptionsSchema = z
 
 export const studentsSettings = defineSourceSettings({ connection: GOLESTAN_CONNECTION, options: studentsOptionsSchema });
 
-export type ResolvedStudentsOptions = Omit<StudentsOptions, 'fromYear' | 'toYear'> & { fromYear: number; toYear: number };
-
-/** What a run uses: every option checked, the years resolved against `now`; a bad stored value falls back with a warning. */
+/**
+ * What a run uses: every option checked, the years resolved against `now`; a bad stored value falls back with a
+ * warning. The API side (test connection); a worker gets the options read already and resolves only the years.
+ */
 export function readStudentsOptions(raw: Record<string, unknown>, now: Date, warn: (message: string) => void = () => undefined): ResolvedStudentsOptions {
-  const read = readDeclaredOptions(studentsSettings, raw, warn) as Omit<StudentsOptions, 'fromYear' | 'toYear'> & {
-    fromYear?: number | null;
-    toYear?: number | null;
-  };
-  const current = jalaliYearMonth(now).year;
-  let fromYear = read.fromYear ?? current - DEFAULT_YEARS_BACK;
-  let toYear = read.toYear ?? current;
-  if (fromYear > toYear || toYear - fromYear >= MAX_YEARS) {
-    warn(`years ${fromYear}–${toYear} are not a valid range; using ${current - DEFAULT_YEARS_BACK}–${current}`);
-    [fromYear, toYear] = [current - DEFAULT_YEARS_BACK, current];
-  }
-  return { ...read, campuses: read.campuses ?? [], fromYear, toYear };
+  return resolveStudentsYears(readDeclaredOptions(studentsSettings, raw, warn) as DeclaredStudentsOptions, now, warn);
 }
 
 function readCampuses(value: unknown): StudentCampus[] | string {

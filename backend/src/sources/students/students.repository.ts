@@ -61,6 +61,9 @@ export function isLater(a: { term: string; campusCode: string }, b: { term: stri
  * Rows are soft-deleted, never removed. Which students a run saw is read from the pages it fetched, so an
  * unchanged run rewrites no row and memory grows with the number of pages, not of students.
  */
+// Negative: KiB, as PRAGMA cache_size takes them. The build's default is 16 MB.
+const CACHE_KIB = -4000;
+
 export class StudentsRepository {
   private readonly selectState: Database.Statement<[string], StoredStudent>;
   private readonly insertStudent: Database.Statement<Value[]>;
@@ -73,6 +76,10 @@ export class StudentsRepository {
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
 
   constructor(private readonly db: Database.Database) {
+    // This connection serves one run: each student is read by key once per page and a page is written per
+    // transaction, so pages kept past 4 MB were mostly ones already written (the worker's peak RSS 78–92 → 73–82 MB
+    // with the same CPU; docs/benchmarks.md).
+    db.pragma(`cache_size = ${CACHE_KIB}`);
     this.selectState = db.prepare('SELECT term, campus_code, hash, deleted_at FROM students WHERE student_number = ?');
     this.insertStudent = db.prepare<Value[]>(
       `INSERT INTO students (${COLUMNS.join(', ')}, created_at, updated_at, deleted_at, last_run_id)

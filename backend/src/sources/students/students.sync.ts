@@ -4,10 +4,10 @@ import type { WorkerStep } from '../../sync/source-definition';
 import { runPool } from './call-pool';
 import { RateGate } from '../golestan/rate-gate';
 import { StudentsClient } from './students.client';
-import { readStudentsOptions } from './students.options';
 import { StudentsPageWriter } from './students.page-writer';
 import { pageKey, StudentsRepository, type StoredPage } from './students.repository';
 import { recentTerms, termCodes } from './students.terms';
+import { resolveStudentsYears, type DeclaredStudentsOptions } from './students.years';
 
 type Call = { campus: StudentCampus; campusIndex: number; term: string };
 type FailedCall = { campus: string; term: string; message: string };
@@ -25,7 +25,8 @@ const PAIRS_IN_ERROR = 10;
 export const runStudentsSync: WorkerStep = async (ctx) => {
   const { report, signal, runId } = ctx;
   const now = new Date();
-  const options = readStudentsOptions(ctx.settings.options, now, (message) => report.log('warn', message));
+  // Read by the declaration in the API before the run (a refused stored value is already its default, logged).
+  const options = resolveStudentsYears(ctx.settings.options as DeclaredStudentsOptions, now, (message) => report.log('warn', message));
   const mode = ctx.mode ?? 'full';
   const connection = ctx.settings.connection;
   if (!connection?.baseUrl || !connection.username || !connection.password) {

@@ -13,6 +13,23 @@ describe('term codes', () => {
     expect(jalaliYearMonth(at('2026-03-20T21:00:00Z'))).toEqual({ year: 1405, month: 1 });
   });
 
+  it('should read the same year and month as Intl in Tehran when the instant is just before or at any midnight from 2023 to 2123', () => {
+    const intl = new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { timeZone: 'Asia/Tehran', year: 'numeric', month: 'numeric' });
+    const read = (instant: Date) => {
+      const parts = intl.formatToParts(instant);
+      const value = (type: string) => Number(parts.find((part) => part.type === type)?.value.replace(/\D/g, ''));
+      return { year: value('year'), month: value('month') };
+    };
+    const differing: string[] = [];
+    // Tehran's midnight is 20:30 UTC the day before.
+    for (let midnight = Date.UTC(2022, 11, 31, 20, 30); midnight < Date.UTC(2124, 0, 1); midnight += 86_400_000) {
+      for (const instant of [new Date(midnight - 1), new Date(midnight)]) {
+        if (JSON.stringify(jalaliYearMonth(instant)) !== JSON.stringify(read(instant))) differing.push(instant.toISOString());
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
   it('should name the term in session when the date falls in autumn, spring or summer', () => {
     expect(currentTerm(at('2026-11-25T08:00:00Z'))).toBe('4051');
     expect(currentTerm(at('2027-02-10T08:00:00Z'))).toBe('4052');

@@ -19,7 +19,8 @@ export type LaunchRequest = {
   timeoutSeconds: number;
   secrets: string[];
 } & (
-  { kind: 'connector'; mode: RunMode | null; settings: WorkerSettings } | { kind: 'command'; command: CommandLaunch['command']; env: Record<string, string> }
+  | { kind: 'connector'; mode: RunMode | null; settings: WorkerSettings; optionWarnings: string[] }
+  | { kind: 'command'; command: CommandLaunch['command']; env: Record<string, string> }
 );
 
 type StopReason = { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string };
@@ -110,6 +111,7 @@ export class RunSupervisor implements OnApplicationShutdown {
         databasePath: this.config.databasePath,
         mode: request.mode,
         settings: request.settings,
+        optionWarnings: request.optionWarnings,
         allowedUpstreamHosts: this.config.upstreamAllowedHosts,
       });
     }

@@ -3,14 +3,14 @@ import type { WorkerContext } from '../source-definition';
 import { runSync } from './run-sync';
 
 describe('runSync', () => {
-  it('should hand the step the options the declaration read and log its warnings when a stored option is refused', async () => {
+  it('should hand the step the options the API read and log the warnings of that read when a stored option was refused', async () => {
     const sent: WorkerMessage[] = [];
     let seenOptions: Record<string, unknown> = {};
     const context = {
       runId: '1',
       sourceId: 'library',
       mode: null,
-      settings: { connection: null, options: { pageSize: 500 } },
+      settings: { connection: null, options: { pageSize: 20 } },
       db: {},
       signal: new AbortController().signal,
     } as unknown as Omit<WorkerContext, 'report'>;
@@ -22,14 +22,11 @@ describe('runSync', () => {
       },
       context,
       send: (message) => sent.push(message),
-      readOptions: (raw, warn) => {
-        warn(`option pageSize ${String(raw.pageSize)} is too big; using 20`);
-        return { pageSize: 20 };
-      },
+      optionWarnings: ['option pageSize 500 is too big; using 20'],
     });
 
     expect(seenOptions).toEqual({ pageSize: 20 });
-    expect(sent).toContainEqual({ type: 'log', level: 'warn', message: 'option pageSize 500 is too big; using 20' });
+    expect(sent.slice(0, 2)).toEqual([{ type: 'started' }, { type: 'log', level: 'warn', message: 'option pageSize 500 is too big; using 20' }]);
     expect(sent.at(-1)).toMatchObject({ type: 'finished' });
   });
 });

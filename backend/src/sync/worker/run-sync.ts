@@ -10,12 +10,12 @@ export type RunSyncDeps = {
   context: Omit<WorkerContext, 'report'>;
   send: (message: WorkerMessage) => void;
   now?: () => number;
-  /** What the source's declaration made of the stored options (a value it refused falls back to its default). */
-  readOptions?: (raw: Record<string, unknown>, warn: (message: string) => void) => Record<string, unknown>;
+  /** What the API's read of the stored options refused (each value replaced by its default), logged as warnings. */
+  optionWarnings?: readonly string[];
 };
 
 /** Runs one worker step and turns everything it does into messages for the parent; testable without a fork. */
-export async function runSync({ step, context, send, now = Date.now, readOptions }: RunSyncDeps): Promise<WorkerMessage> {
+export async function runSync({ step, context, send, now = Date.now, optionWarnings = [] }: RunSyncDeps): Promise<WorkerMessage> {
   let lastProgressAt = 0;
   let lastCounts: RunCounts = { ...EMPTY_COUNTS };
   let pendingRejections: { key: string; reason: string }[] = [];
@@ -46,9 +46,9 @@ export async function runSync({ step, context, send, now = Date.now, readOptions
 
   send({ type: 'started' });
   let final: WorkerMessage;
+  for (const warning of optionWarnings) report.log('warn', warning);
   try {
-    const options = readOptions ? readOptions(context.settings.options, (message) => report.log('warn', message)) : context.settings.options;
-    const counts = await step({ ...context, settings: { ...context.settings, options }, report });
+    const counts = await step({ ...context, report });
     final = { type: 'finished', counts };
   } catch (error) {
     const kind = error instanceof SyncError ? error.kind : context.signal.aborted ? 'cancelled' : 'internal';

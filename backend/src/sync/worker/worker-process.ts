@@ -1,13 +1,17 @@
 import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
 import { setAllowedUpstreamHosts } from '../../common/http/upstream';
 import { openSqlite } from '../../common/database/open-sqlite';
-import { findSourceDefinition, type SourceCatalog } from '../source-catalog';
-import { readDeclaredOptions } from '../settings/source-settings';
+import type { WorkerStep } from '../source-definition';
 import { runSync } from './run-sync';
 
 // The child process of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
 // SQLite connection and its source's step. The parent alone writes the run row; this process only
-// writes the source's own tables and reports through IPC. Its entry (`sources/worker-entry.ts`) hands it the catalog.
+// writes the source's own tables and reports through IPC. Its entry (`sources/worker-entry.ts`) hands it the steps.
+// It loads no source's declaration (nor zod): the API reads the options before the start message
+// (docs/decisions.md, "A worker loads its own source's step and no declaration").
+
+/** Each source's step by id, loaded when a run of that source starts (so a worker loads only its own source). */
+export type WorkerSteps = Readonly<Record<string, () => Promise<WorkerStep>>>;
 
 let lastSend: Promise<void> = Promise.resolve();
 
@@ -19,36 +23,36 @@ function send(message: WorkerMessage): Promise<void> {
   return lastSend;
 }
 
-async function main(catalog: SourceCatalog, start: ParentMessage): Promise<void> {
+async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
   const abort = new AbortController();
   process.on('SIGTERM', () => abort.abort(new Error('cancelled by the supervisor')));
   process.on('SIGINT', () => abort.abort(new Error('interrupted')));
 
-  const definition = findSourceDefinition(catalog, start.sourceId);
-  if (!definition) {
+  const loadStep = Object.hasOwn(steps, start.sourceId) ? steps[start.sourceId] : undefined;
+  if (!loadStep) {
     await send({ type: 'failed', kind: 'internal', message: `no connector is registered for source "${start.sourceId}"` });
     return;
   }
   setAllowedUpstreamHosts(start.allowedUpstreamHosts);
   const db = openSqlite(start.databasePath);
   try {
-    const step = await definition.loadStep();
+    const step = await loadStep();
     await runSync({
       step,
       context: { runId: start.runId, sourceId: start.sourceId, mode: start.mode, settings: start.settings, db, signal: abort.signal },
       send: (message) => void send(message),
-      readOptions: (raw, warn) => readDeclaredOptions(definition.settings, raw, warn),
+      optionWarnings: start.optionWarnings,
     });
   } finally {
     db.close();
   }
 }
 
-/** Runs the one sync this process was forked for, with the step its source registered in `catalog`. */
-export function runWorkerProcess(catalog: SourceCatalog): void {
+/** Runs the one sync this process was forked for, with its source's step from `steps`. */
+export function runWorkerProcess(steps: WorkerSteps): void {
   process.once('message', (message: ParentMessage) => {
     if (message?.type !== 'start') return;
-    void main(catalog, message)
+    void main(steps, message)
       .catch((error: unknown) => send({ type: 'failed', kind: 'internal', message: error instanceof Error ? error.message : String(error) }))
       // Let queued IPC messages drain before leaving.
       .then(() => lastSend)

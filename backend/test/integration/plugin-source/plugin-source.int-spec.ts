@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { RecordPage, Source } from '@hamgam/shared';
+import Database from 'better-sqlite3';
+import type { RecordPage, RunLog, Source } from '@hamgam/shared';
 import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from '../helpers/test-app';
 import { LIBRARY_KEY_HEADER, librarySource } from './library.source';
 
@@ -139,5 +140,22 @@ describe('a source defined only in test code', () => {
       { table: 'members', live: 3, deleted: 0, upstream: null },
     ]);
     expect(JSON.stringify((await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body)).not.toContain(API_KEY);
+  });
+
+  it('should run with the default and log a warning when a stored option is outside what the source declares', async () => {
+    const db = new Database(t.config.databasePath);
+    const stored = (db.prepare(`SELECT options FROM sources WHERE id = 'library'`).get() as { options: string }).options;
+    // A value saved under older limits (the declaration now takes 1–50): the API reads it, the worker gets the default.
+    db.prepare(`UPDATE sources SET options = ? WHERE id = 'library'`).run(JSON.stringify({ ...JSON.parse(stored), pageSize: 500 }));
+    db.close();
+    seen.length = 0;
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'library')).id);
+
+    expect(run.status).toBe('success');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((request) => request.pageSize === '2')).toBe(true);
+    const log = (await t.http().get(`/api/runs/${run.id}/log`).expect(200)).body as RunLog;
+    expect(log.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringMatching(/^option pageSize .*; using 2$/) }));
   });
 });

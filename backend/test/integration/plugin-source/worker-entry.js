@@ -21,4 +21,4 @@ require.extensions['.ts'] = (module, filename) => {
 const { runWorkerProcess } = require('../../../src/sync/worker/worker-process.ts');
 const { librarySource } = require('./library.source.ts');
 
-runWorkerProcess([librarySource]);
+runWorkerProcess({ library: librarySource.loadStep });
