@@ -10,4 +10,5 @@ export const WORKER_STEPS: WorkerSteps = {
   faculty: async () => (await import('./faculty/faculty.sync')).runFacultySync,
   students: async () => (await import('./students/students.sync')).runStudentsSync,
   moodle: async () => (await import('./moodle/moodle.sync')).runMoodleSync,
+  crm: async () => (await import('./crm/crm.sync')).runCrmSync,
 };

@@ -6,7 +6,7 @@ import { CrmClient } from './crm.client';
 import { CrmOutbox } from './crm.outbox';
 import { pushOutbox } from './crm.push';
 import { CrmRepository } from './crm.repository';
-import { readCrmOptions } from './crm.settings';
+import type { CrmOptions } from './crm.settings';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,7 +29,8 @@ export function resumeSince(watermark: string | null): string {
  */
 export const runCrmSync: WorkerStep = async (ctx) => {
   const { report, signal } = ctx;
-  const options = readCrmOptions(ctx.settings.options, (message) => report.log('warn', message));
+  // Read by the declaration in the API before the run (a refused stored value is already its default, logged).
+  const options = ctx.settings.options as CrmOptions;
   const connection = ctx.settings.connection;
   if (!connection?.baseUrl || !connection.username || !connection.password) {
     throw new SyncError('auth', 'the CRM connection is not configured: set the base URL, user name and password');
