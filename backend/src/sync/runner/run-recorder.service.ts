@@ -97,6 +97,9 @@ export class RunRecorder {
       finishedAt: finishedAt.toISOString(),
       startedAt,
       durationMs: finishedAt.getTime() - new Date(startedAt).getTime(),
+      // A progress message ("page 3 of …") describes a run in progress; a finished run has none left.
+      messageKey: null,
+      messageParams: null,
       ...(outcome.counts ?? {}),
     };
     if (outcome.status === 'success') {
