@@ -57,6 +57,50 @@ describe('run details route', () => {
     expect(await screen.findByText('رکوردی رد نشده است.')).toBeInTheDocument();
   });
 
+  it('should show a cancelled run once as cancelled, with who, why and the counts it stored, not as an error', async () => {
+    const cancelled = makeRun({
+      id: '22',
+      status: 'cancelled',
+      stage: 'fetching',
+      percent: 40,
+      cancelledBy: 'admin',
+      cancelReason: 'wrong term list',
+      errorKind: 'cancelled',
+      errorMessage: 'cancelled by admin',
+      counts: makeCounts({ fetched: 40, inserted: 30, rejected: 10 }),
+    });
+    stubApi({
+      'GET /api/runs/22': () => cancelled,
+      'GET /api/runs/22/rejections': () => [],
+      'GET /api/runs/22/log': () => ({ runId: '22', truncated: false, lines: [] }),
+    });
+    await renderApp({ route: '/runs/22', lng: 'en' });
+
+    const summary = await screen.findByRole('region', { name: 'Run details' });
+    expect(within(summary).getAllByText('Cancelled')).toHaveLength(1);
+    expect(within(summary).getByText('wrong term list')).toBeInTheDocument();
+    expect(within(summary).queryByText('Error kind')).not.toBeInTheDocument();
+    expect(within(summary).queryByText('cancelled by admin')).not.toBeInTheDocument();
+    expect(within(summary).queryByText('Message')).not.toBeInTheDocument();
+    const rejected = within(summary).getByText('Rejected').closest('div')!;
+    expect(within(rejected).getByText('10')).toBeInTheDocument();
+  });
+
+  it('should say what each Moodle count counts, since fetched and inserted count different things', async () => {
+    const moodleRun = makeRun({ id: '23', sourceId: 'moodle', counts: makeCounts({ fetched: 312, inserted: 384 }) });
+    stubApi({
+      'GET /api/runs/23': () => moodleRun,
+      'GET /api/runs/23/rejections': () => [],
+      'GET /api/runs/23/log': () => ({ runId: '23', truncated: false, lines: [] }),
+    });
+    await renderApp({ route: '/runs/23', lng: 'en' });
+
+    const summary = await screen.findByRole('region', { name: 'Run details' });
+    expect(within(summary).getByText(/These counts do not add up/)).toBeInTheDocument();
+    expect(within(summary).getByText('Categories, courses and enrolments read from Moodle')).toBeInTheDocument();
+    expect(within(summary).getByText('Rows added to categories, courses, contents, users and enrolments')).toBeInTheDocument();
+  });
+
   it('should say the run was not found when the server answers 404', async () => {
     stubApi({ 'GET /api/runs/999': () => reply(404, errorBody(404, 'run 999 not found')) });
     await renderApp({ route: '/runs/999', lng: 'en' });

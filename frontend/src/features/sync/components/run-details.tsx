@@ -27,6 +27,7 @@ export function RunDetails({ run }: RunDetailsProps) {
   const duration = elapsedMs(run);
   const percentText = run.percent === null ? null : t('activeRun.percent', { percent: formatNumber(Math.round(run.percent), lng) });
 
+  // Each fact once: a finished run has no progress message, a cancelled run no error (its status, who and why say it).
   const fields: [string, ReactNode][] = [
     ['source', sourceName(t, run.sourceId)],
     ['status', <RunStatusBadge key="status" status={run.status} />],
@@ -35,14 +36,14 @@ export function RunDetails({ run }: RunDetailsProps) {
     ['reason', run.reason ? <span dir="auto">{run.reason}</span> : none],
     ['stage', run.stage ? stageLabel(t, run.sourceId, run.stage) : none],
     ['percent', percentText ?? none],
-    ['message', progressMessage(t, run, lng) ?? none],
-    ['createdAt', date(run.createdAt)],
-    ['startedAt', date(run.startedAt)],
-    ['finishedAt', date(run.finishedAt)],
-    ['duration', duration === null ? none : formatDuration(duration, lng)],
-    ['errorKind', run.errorKind ? errorKindLabel(t, run.errorKind) : none],
-    ['errorMessage', run.errorMessage ? <span dir="auto">{run.errorMessage}</span> : none],
   ];
+  if (isActive) fields.push(['message', progressMessage(t, run, lng) ?? none]);
+  fields.push(['createdAt', date(run.createdAt)], ['startedAt', date(run.startedAt)], ['finishedAt', date(run.finishedAt)]);
+  fields.push(['duration', duration === null ? none : formatDuration(duration, lng)]);
+  if (run.status === 'failed') {
+    fields.push(['errorKind', run.errorKind ? errorKindLabel(t, run.errorKind) : none]);
+    fields.push(['errorMessage', run.errorMessage ? <span dir="auto">{run.errorMessage}</span> : none]);
+  }
   if (run.status === 'cancelled') {
     fields.push(['cancelledBy', run.cancelledBy ? <span dir="auto">{run.cancelledBy}</span> : none]);
     fields.push(['cancelReason', run.cancelReason ? <span dir="auto">{run.cancelReason}</span> : none]);
@@ -77,7 +78,7 @@ export function RunDetails({ run }: RunDetailsProps) {
           ))}
         </dl>
         <h3 className="section-title">{t('runDetails.counts')}</h3>
-        <RunCountBars counts={run.counts} />
+        <RunCountBars counts={run.counts} sourceId={run.sourceId} />
       </section>
       <RunRejections runId={run.id} isRunActive={isActive} />
       <RunLogView runId={run.id} isRunActive={isActive} />

@@ -36,3 +36,12 @@ export function progressMessage(t: TFunction, run: Pick<SyncRun, 'messageKey' | 
   const text = t([`sources:${prefix}.messages.${rest.join('.')}`, `messages.${run.messageKey}`], { ...params, defaultValue: '' });
   return text === '' ? null : text;
 }
+
+/**
+ * What a count of this source counts, when the source says (`sources:<id>.counts.<key>`): Moodle's fetched and
+ * inserted count different things (records read against rows saved across its tables), so they are labelled.
+ */
+export function countHint(t: TFunction, sourceId: string, key: string): string | null {
+  const text = t(`sources:${sourceId}.counts.${key}`, { defaultValue: '' });
+  return text === '' ? null : text;
+}

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { RunSortField, SortOrder, SyncRun } from '@hamgam/shared';
 import { formatDateTime, formatDuration, formatNumber, localizeDigits } from '../../../../lib/format';
-import { errorKindLabel, sourceName, triggerLabel } from '../../utils/labels';
+import { sourceName, triggerLabel } from '../../utils/labels';
 import { elapsedMs } from '../../utils/run-status';
+import { RunOutcome } from '../run-outcome';
 import { RunStatusBadge } from '../run-status-badge';
 
 export type HistoryTableProps = {
@@ -45,7 +46,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
             {sortable('durationMs', t('recentRuns.columns.duration'))}
             {sortable('fetched', t('counts.fetched'))}
             {sortable('rejected', t('counts.rejected'))}
-            <th scope="col">{t('runDetails.fields.errorMessage')}</th>
+            <th scope="col">{t('history.outcome')}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,7 +71,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
                 <td>{formatNumber(run.counts.fetched, lng)}</td>
                 <td>{formatNumber(run.counts.rejected, lng)}</td>
                 <td className="history-table__error">
-                  {run.errorKind && <strong>{errorKindLabel(t, run.errorKind)}</strong>} {run.errorMessage && <span dir="auto">{run.errorMessage}</span>}
+                  <RunOutcome run={run} />
                 </td>
               </tr>
             );
