@@ -112,7 +112,8 @@ export class RunRecorder {
         exitCode: outcome.exitCode ?? null,
         exitSignal: outcome.exitSignal ?? null,
       });
-      await this.log(runId, 'error', message);
+      // A cancel is what someone asked for, not an error of the run.
+      await this.log(runId, outcome.status === 'cancelled' ? 'info' : 'error', message);
     }
     await this.update(runId, patch, 'run.finished');
     this.logState.delete(runId);

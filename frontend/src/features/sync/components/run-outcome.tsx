@@ -11,8 +11,8 @@ export function RunOutcome({ run }: RunOutcomeProps) {
   if (run.status !== 'cancelled') return null;
   return (
     <div className="run-cancelled">
-      <p dir="auto">{run.cancelledBy ? t('outcome.cancelledBy', { user: run.cancelledBy }) : t('outcome.cancelled')}</p>
-      {run.cancelReason && <p dir="auto">{t('outcome.cancelReason', { reason: run.cancelReason })}</p>}
+      <p>{run.cancelledBy ? t('outcome.cancelledBy', { user: run.cancelledBy }) : t('outcome.cancelled')}</p>
+      {run.cancelReason && <p>{t('outcome.cancelReason', { reason: run.cancelReason })}</p>}
     </div>
   );
 }
