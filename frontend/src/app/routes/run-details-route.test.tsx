@@ -31,7 +31,7 @@ describe('run details route', () => {
     await renderApp({ route: '/runs/21', lng: 'en' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Run 21' })).toBeInTheDocument();
-    expect(await screen.findByText('Source system error')).toBeInTheDocument();
+    expect(await screen.findByText('Upstream system error')).toBeInTheDocument();
     expect(screen.getByText('gateway answered 503')).toBeInTheDocument();
     expect(screen.getByText('Schedule')).toBeInTheDocument();
     expect(screen.getByText('2026-11-23 10:30:00')).toBeInTheDocument();
