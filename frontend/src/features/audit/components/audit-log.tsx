@@ -8,6 +8,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { formatDateTime } from '../../../lib/format';
 import { auditExportUrl, useAudit } from '../api/get-audit';
 import { AuditDetails } from './audit-details';
+import { AuditTarget } from './audit-target';
 
 const PAGE_SIZE = 50;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -108,10 +109,14 @@ export function AuditLog() {
                     <td>
                       <time dateTime={entry.at}>{formatDateTime(entry.at, lng, { seconds: true })}</time>
                     </td>
-                    <td dir="ltr">{entry.actor ?? t('unknownActor')}</td>
+                    <td>{entry.actor ? <bdi dir="ltr">{entry.actor}</bdi> : t('unknownActor')}</td>
                     <td>{t(`actions.${entry.action}`, { defaultValue: entry.action })}</td>
-                    <td dir="ltr">{entry.target}</td>
-                    <td dir="ltr">{entry.ip}</td>
+                    <td>
+                      <AuditTarget target={entry.target} />
+                    </td>
+                    <td>
+                      <bdi dir="ltr">{entry.ip}</bdi>
+                    </td>
                     <td>
                       <AuditDetails details={entry.details} target={entry.target} />
                     </td>

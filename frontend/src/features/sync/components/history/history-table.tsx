@@ -63,7 +63,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
                   <RunStatusBadge status={run.status} />
                 </td>
                 <td>{triggerLabel(t, run.trigger)}</td>
-                <td dir="auto">{run.triggeredBy ?? t('common:status.notAvailable')}</td>
+                <td>{run.triggeredBy ? <bdi>{run.triggeredBy}</bdi> : t('common:status.notAvailable')}</td>
                 <td>
                   <time dateTime={startedAt}>{formatDateTime(startedAt, lng)}</time>
                 </td>
