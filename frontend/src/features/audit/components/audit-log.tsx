@@ -47,6 +47,15 @@ export function AuditLog() {
 
   return (
     <div className="audit">
+      {/* Above the filters: the date picker's calendar opens downwards and never covers them. */}
+      <div className="history__exports">
+        <a className="button button--secondary" href={auditExportUrl('csv', query, lng)} download>
+          {t('exportCsv')}
+        </a>
+        <a className="button button--secondary" href={auditExportUrl('xlsx', query, lng)} download>
+          {t('exportXlsx')}
+        </a>
+      </div>
       <form role="search" aria-label={t('filters')} className="card history-filters" onSubmit={(event) => event.preventDefault()}>
         <div className="history-filters__field">
           <label htmlFor={actionId}>{t('action')}</label>
@@ -76,14 +85,6 @@ export function AuditLog() {
             value={{ from: fromDate ?? null, to: toDate ?? null }}
             onChange={(range) => set({ from: range.from ?? undefined, to: range.to ?? undefined })}
           />
-        </div>
-        <div className="history-filters__actions">
-          <a className="button button--secondary" href={auditExportUrl('csv', query, lng)} download>
-            {t('exportCsv')}
-          </a>
-          <a className="button button--secondary" href={auditExportUrl('xlsx', query, lng)} download>
-            {t('exportXlsx')}
-          </a>
         </div>
       </form>
       {entries.isPending && <p className="muted">{t('common:status.loading')}</p>}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { RunSortField, SortOrder, SyncRun } from '@hamgam/shared';
 import { formatDateTime, formatDuration, formatNumber, localizeDigits } from '../../../../lib/format';
 import { sourceName, triggerLabel } from '../../utils/labels';
@@ -17,6 +17,9 @@ export type HistoryTableProps = {
 export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
+  // A run page's back link returns here with the same filters, sort and page (they live in the URL).
+  const location = useLocation();
+  const back = { back: `${location.pathname}${location.search}` };
 
   const sortable = (field: RunSortField, label: string) => {
     const isSorted = sort === field;
@@ -56,7 +59,9 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
             return (
               <tr key={run.id}>
                 <th scope="row">
-                  <Link to={`/runs/${run.id}`}>{t('recentRuns.run', { id: localizeDigits(run.id, lng) })}</Link>
+                  <Link to={`/runs/${run.id}`} state={back}>
+                    {t('recentRuns.run', { id: localizeDigits(run.id, lng) })}
+                  </Link>
                 </th>
                 <td>{sourceName(t, run.sourceId)}</td>
                 <td>
