@@ -31,7 +31,7 @@ describe('run details route', () => {
     await renderApp({ route: '/runs/21', lng: 'en' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Run 21' })).toBeInTheDocument();
-    expect(await screen.findByText('Upstream system error')).toBeInTheDocument();
+    expect(await screen.findByText('The Golestan gateway answered with an error, even after the run retried.')).toBeInTheDocument();
     expect(screen.getByText('gateway answered 503')).toBeInTheDocument();
     expect(screen.getByText('Schedule')).toBeInTheDocument();
     expect(screen.getByText('2026-11-23 10:30:00')).toBeInTheDocument();
@@ -99,6 +99,37 @@ describe('run details route', () => {
     expect(within(summary).getByText(/These counts do not add up/)).toBeInTheDocument();
     expect(within(summary).getByText('Categories, courses and enrolments read from Moodle')).toBeInTheDocument();
     expect(within(summary).getByText('Rows added to categories, courses, contents, users and enrolments')).toBeInTheDocument();
+  });
+
+  it('should say what failed in words, link to the connection settings, keep the message under details and run again', async () => {
+    const refused = makeRun({
+      id: '24',
+      sourceId: 'students',
+      mode: 'recent',
+      status: 'failed',
+      errorKind: 'network',
+      errorMessage: 'connect ECONNREFUSED 10.0.0.5:443',
+    });
+    const api = stubApi({
+      'GET /api/runs/24': () => refused,
+      'GET /api/runs/24/rejections': () => [],
+      'GET /api/runs/24/log': () => ({ runId: '24', truncated: false, lines: [] }),
+      'POST /api/sources/students/runs': () => reply(202, makeActiveRun({ id: '25', sourceId: 'students' })),
+      'GET /api/runs/25': () => makeActiveRun({ id: '25', sourceId: 'students' }),
+      'GET /api/runs/25/rejections': () => [],
+      'GET /api/runs/25/log': () => ({ runId: '25', truncated: false, lines: [] }),
+    });
+    const { user, router } = await renderApp({ route: '/runs/24', lng: 'fa' });
+
+    expect(await screen.findByText('دسترسی به درگاه گلستان ممکن نشد: اتصال رد یا قطع شد.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'نشانی را در تنظیمات ← اتصال بررسی کنید' })).toHaveAttribute('href', '/?settings=students&tab=connection');
+    expect(screen.getByText('connect ECONNREFUSED 10.0.0.5:443').closest('details')).not.toHaveAttribute('open');
+    expect(screen.getByText('جزئیات')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'اجرای دوباره' }));
+
+    await expect.poll(() => api.callsTo('POST /api/sources/students/runs').map((call) => call.body)).toEqual([{ trigger: 'manual', mode: 'recent' }]);
+    await expect.poll(() => router.state.location.pathname).toBe('/runs/25');
   });
 
   it('should say the run was not found when the server answers 404', async () => {

@@ -5,10 +5,12 @@ import { Button } from '../../../components/ui/button';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import { formatDateTime, formatDuration, formatNumber } from '../../../lib/format';
 import { useIsAdmin } from '../../../lib/session';
-import { errorKindLabel, progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/labels';
+import { progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/labels';
 import { elapsedMs, isActiveRun } from '../utils/run-status';
 import { CancelRunDialog } from './cancel-run-dialog';
+import { RunAgainButton } from './run-again-button';
 import { RunCountBars } from './run-count-bars';
+import { RunError } from './run-error';
 import { RunLogView } from './run-log-view';
 import { RunRejections } from './run-rejections';
 import { RunStatusBadge } from './run-status-badge';
@@ -27,7 +29,8 @@ export function RunDetails({ run }: RunDetailsProps) {
   const duration = elapsedMs(run);
   const percentText = run.percent === null ? null : t('activeRun.percent', { percent: formatNumber(Math.round(run.percent), lng) });
 
-  // Each fact once: a finished run has no progress message, a cancelled run no error (its status, who and why say it).
+  // Each fact once: a finished run has no progress message, a cancelled run no error (its status, who and why say
+  // it), a failed run's error is the sentence above the facts.
   const fields: [string, ReactNode][] = [
     ['source', sourceName(t, run.sourceId)],
     ['status', <RunStatusBadge key="status" status={run.status} />],
@@ -40,10 +43,6 @@ export function RunDetails({ run }: RunDetailsProps) {
   if (isActive) fields.push(['message', progressMessage(t, run, lng) ?? none]);
   fields.push(['createdAt', date(run.createdAt)], ['startedAt', date(run.startedAt)], ['finishedAt', date(run.finishedAt)]);
   fields.push(['duration', duration === null ? none : formatDuration(duration, lng)]);
-  if (run.status === 'failed') {
-    fields.push(['errorKind', run.errorKind ? errorKindLabel(t, run.errorKind) : none]);
-    fields.push(['errorMessage', run.errorMessage ? <span dir="auto">{run.errorMessage}</span> : none]);
-  }
   if (run.status === 'cancelled') {
     fields.push(['cancelledBy', run.cancelledBy ? <span dir="auto">{run.cancelledBy}</span> : none]);
     fields.push(['cancelReason', run.cancelReason ? <span dir="auto">{run.cancelReason}</span> : none]);
@@ -67,6 +66,12 @@ export function RunDetails({ run }: RunDetailsProps) {
                 {t('activeRun.cancel')}
               </Button>
             )}
+          </div>
+        )}
+        {run.status === 'failed' && (
+          <div className="run-details__failure">
+            <RunError run={run} />
+            {isAdmin && <RunAgainButton run={run} />}
           </div>
         )}
         <dl className="facts facts--grid">

@@ -76,7 +76,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
                 <td>{formatNumber(run.counts.fetched, lng)}</td>
                 <td>{formatNumber(run.counts.rejected, lng)}</td>
                 <td className="history-table__error">
-                  <RunOutcome run={run} />
+                  <RunOutcome run={run} isCompact />
                 </td>
               </tr>
             );
