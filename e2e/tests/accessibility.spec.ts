@@ -156,6 +156,13 @@ for (const language of LANGUAGES) {
           .getByRole('button', { name: language === 'fa' ? 'بله، اجرا لغو شود' : 'Yes, cancel the run' })
           .click();
         await waitForLatestRun(request, 'faculty', 'cancelled');
+        // The dialog stays to say the run was cancelled, and is closed by hand.
+        await expect(page.getByRole('dialog').getByRole('status')).toHaveText(language === 'fa' ? 'اجرا لغو شد.' : 'The run was cancelled.');
+        findings.push(...(await audit(page, 'cancel dialog, run cancelled', language)));
+        await page
+          .getByRole('dialog')
+          .getByRole('button', { name: language === 'fa' ? 'بستن' : 'Close' })
+          .click();
         await page.getByRole('dialog').waitFor({ state: 'hidden' });
         const cancelled = (await (await request.get('/api/runs?sourceId=faculty&pageSize=1')).json()).items[0].id as string;
         await page.goto(`/runs/${cancelled}`);

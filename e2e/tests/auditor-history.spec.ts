@@ -79,13 +79,19 @@ test.describe('an auditor', () => {
 
     await table.getByRole('link', { name: /^اجرای / }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^اجرای / })).toBeVisible();
-    await expect(page.getByText('خطای احراز هویت').first()).toBeVisible();
+    await expect(page.getByText('درگاه گلستان نام کاربری یا گذرواژه را نپذیرفت.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'گذرواژه را در تنظیمات ← اتصال به‌روز کنید' })).toBeVisible();
     await expect(page.getByText('e2e: failing on purpose')).toBeVisible();
     const log = page.getByRole('region', { name: 'گزارش اجرا' });
     await expect(log.getByRole('listitem').first()).toBeVisible();
     await expect(log.getByRole('link', { name: 'دریافت گزارش' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'لغو اجرا' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'اجرای دوباره' })).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('failed-run-auditor-fa.png'), fullPage: true });
+    // Back to the history with its filters.
+    await page.getByRole('link', { name: 'بازگشت به تاریخچهٔ اجراها' }).click();
+    expect(page.url()).toBe(filteredUrl);
+    await expect(page.getByRole('table', { name: 'اجراها' }).getByRole('row')).toHaveCount(2);
 
     // The audit trail exports XLSX too, in the UI's language.
     await page.goto('/audit?action=login');

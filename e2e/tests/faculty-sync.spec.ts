@@ -9,7 +9,7 @@ test('should sync faculty from the Persian panel and show progress, then success
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'fa');
-  await expect(page.getByRole('heading', { level: 1, name: 'منابع داده' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'منابع' })).toBeVisible();
   expect(await isVazirmatnLoaded(page)).toBe(true);
 
   const card = page.getByRole('article', { name: 'اعضای هیئت علمی', exact: true });

@@ -3,6 +3,8 @@ export type StudentTermStatus = {
   /** Term code: last three digits of the Jalali year + term 1–3 (`4023`). */
   term: string;
   campusCode: string;
+  /** The campus's name as the gateway gave it for any student of that campus; null when none is stored. */
+  campusName: string | null;
   statusCode: string | null;
   statusText: string | null;
 };

@@ -139,7 +139,7 @@ describe('the run history', () => {
       'Created (ISO)': '2026-11-24T12:00:00.000Z',
       'Created (local)': '2026-11-24 15:30:00',
       'Created (Jalali)': '1405/09/03 15:30:00',
-      'Error kind': 'Source system error',
+      'Error kind': 'Upstream system error',
     });
     expect(lines.slice(1).every((line) => line.includes(',Failed,'))).toBe(true);
     expect(bytes.toString('utf8')).toContain('کد ملی نامعتبر');
@@ -155,7 +155,7 @@ describe('the run history', () => {
     expect(header.slice(0, 4)).toEqual(['شناسه', 'منبع', 'وضعیت', 'نوع شروع']);
     expect(header).toEqual(expect.arrayContaining(['زمان ثبت (ISO)', 'زمان ثبت (میلادی)', 'زمان ثبت (شمسی)', 'نوع خطا']));
     const first = Object.fromEntries(header.map((name, index) => [name, lines[1].split(',')[index]]));
-    expect(first).toMatchObject({ منبع: 'اعضای هیئت علمی', وضعیت: 'ناموفق', 'نوع خطا': 'خطای سامانهٔ مبدأ' });
+    expect(first).toMatchObject({ منبع: 'اعضای هیئت علمی', وضعیت: 'ناموفق', 'نوع خطا': 'خطای سامانهٔ بیرونی' });
     expect(['دستی', 'زمان‌بندی', 'API']).toContain(first['نوع شروع']);
     expect(first['زمان ثبت (شمسی)']).toMatch(/^14\d\d\/\d\d\/\d\d \d\d:\d\d:\d\d$/);
   });

@@ -97,12 +97,15 @@ describe('the run supervisor', () => {
 
   it('should kill the child and close the run cancelled when a user cancels', async () => {
     const { run, pid } = await slowGateway();
+    await waitFor(async () => (await t.http().get(`/api/runs/${run.id}`)).body.messageKey === 'faculty.page');
 
     await t.http().post(`/api/runs/${run.id}/cancel`).expect(202);
     const ended = await waitForRunEnd(t, run.id);
 
-    expect(ended).toMatchObject({ status: 'cancelled' });
+    expect(ended).toMatchObject({ status: 'cancelled', cancelledBy: 'admin' });
     expect(ended.errorKind).toBe('cancelled');
+    // "page 1 …" described the run in progress; the stopped run shows no stale progress message.
+    expect(ended.messageKey).toBeNull();
     expect(isAlive(pid)).toBe(false);
     await t.http().post(`/api/runs/${run.id}/cancel`).expect(409);
   });

@@ -32,6 +32,8 @@ describe('data browser and students options over the API', () => {
     expect(student).toMatchObject({ name: `${row.first_name} ${row.last_name}`, deletedAt: null, lastRunId: expect.any(String) });
     expect(student.history!.length).toBeGreaterThan(0);
     expect(student.history!.at(-1)!.term).toBe(student.fields.term);
+    // Campus codes come with their names.
+    expect(student.history!.at(-1)!.campusName).toBe(student.fields.campusName);
     expect(page.columns).toContain('statusText');
   });
 

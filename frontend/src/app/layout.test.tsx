@@ -11,7 +11,7 @@ describe('app layout', () => {
     await renderApp();
 
     expect(screen.getByRole('link', { name: /همگام/ })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { level: 1, name: 'منابع داده' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'منابع' })).toBeInTheDocument();
     expect(document.documentElement).toHaveAttribute('lang', 'fa');
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
   });

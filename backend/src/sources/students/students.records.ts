@@ -46,9 +46,20 @@ export const studentsBrowser: RecordBrowser = {
            WHERE student_number IN (SELECT value FROM json_each(?)) ORDER BY student_number, term, campus_code`,
         )
         .all(JSON.stringify(rows.map((row) => row.student_number)));
+      // Campus codes are shown with their names: one name per campus a history mentions.
+      const nameOf = db.prepare<[string], { campus_name: string }>(
+        `SELECT campus_name FROM students WHERE campus_code = ? AND campus_name IS NOT NULL AND campus_name <> '' LIMIT 1`,
+      );
+      const campusNames = new Map([...new Set(terms.map((t) => t.campus_code))].map((code) => [code, nameOf.get(code)?.campus_name ?? null]));
       for (const t of terms) {
         const list = history.get(t.student_number) ?? [];
-        list.push({ term: t.term, campusCode: t.campus_code, statusCode: t.status_code, statusText: t.status_text });
+        list.push({
+          term: t.term,
+          campusCode: t.campus_code,
+          campusName: campusNames.get(t.campus_code) ?? null,
+          statusCode: t.status_code,
+          statusText: t.status_text,
+        });
         history.set(t.student_number, list);
       }
     }

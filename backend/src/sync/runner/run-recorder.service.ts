@@ -97,6 +97,9 @@ export class RunRecorder {
       finishedAt: finishedAt.toISOString(),
       startedAt,
       durationMs: finishedAt.getTime() - new Date(startedAt).getTime(),
+      // A progress message ("page 3 of …") describes a run in progress; a finished run has none left.
+      messageKey: null,
+      messageParams: null,
       ...(outcome.counts ?? {}),
     };
     if (outcome.status === 'success') {
@@ -109,7 +112,8 @@ export class RunRecorder {
         exitCode: outcome.exitCode ?? null,
         exitSignal: outcome.exitSignal ?? null,
       });
-      await this.log(runId, 'error', message);
+      // A cancel is what someone asked for, not an error of the run.
+      await this.log(runId, outcome.status === 'cancelled' ? 'info' : 'error', message);
     }
     await this.update(runId, patch, 'run.finished');
     this.logState.delete(runId);

@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { ErrorKind, RunMode, WorkerSettings } from '@hamgam/shared';
+import type { ErrorKind, RunCounts, RunMode, WorkerSettings } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
@@ -29,6 +29,8 @@ type ActiveChild = {
   child: ChildProcess;
   queue: Promise<void>;
   stopReason: StopReason | null;
+  /** The counts the worker last reported once a stop was asked for; the stopped run keeps them. */
+  countsAtStop: RunCounts | null;
   hasFinalMessage: boolean;
   timeoutTimer: NodeJS.Timeout;
   killTimer: NodeJS.Timeout | null;
@@ -85,6 +87,7 @@ export class RunSupervisor implements OnApplicationShutdown {
       child,
       queue: Promise.resolve(),
       stopReason: null,
+      countsAtStop: null,
       hasFinalMessage: false,
       isGroup: request.kind === 'command',
       timeoutTimer: setTimeout(
@@ -156,8 +159,10 @@ export class RunSupervisor implements OnApplicationShutdown {
       this.logger.warn(`run ${runId}: dropped a malformed worker message`);
       return;
     }
-    // Once a stop was asked for, the supervisor's reason decides the outcome; progress still counts.
+    // Once a stop was asked for, the supervisor's reason decides the outcome, but the counts the worker reached
+    // (its last progress, or those of its final message) are what the stopped run keeps.
     const stopping = entry.stopReason !== null;
+    if (stopping && 'counts' in message && message.counts) entry.countsAtStop = message.counts;
     switch (message.type) {
       case 'started':
         return this.recorder.markRunning(runId);
@@ -181,7 +186,8 @@ export class RunSupervisor implements OnApplicationShutdown {
   private async handleExit(runId: number, entry: ActiveChild, code: number | null, signal: NodeJS.Signals | null): Promise<void> {
     if (entry.stopReason) {
       const { status, kind, message } = entry.stopReason;
-      return this.recorder.finish(runId, { status, kind, message, exitCode: code, exitSignal: signal });
+      const counts = entry.countsAtStop ?? undefined;
+      return this.recorder.finish(runId, { status, kind, message, counts, exitCode: code, exitSignal: signal });
     }
     if (entry.hasFinalMessage) return;
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;

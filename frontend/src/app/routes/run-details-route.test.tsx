@@ -31,7 +31,7 @@ describe('run details route', () => {
     await renderApp({ route: '/runs/21', lng: 'en' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Run 21' })).toBeInTheDocument();
-    expect(await screen.findByText('Source system error')).toBeInTheDocument();
+    expect(await screen.findByText('The Golestan gateway answered with an error, even after the run retried.')).toBeInTheDocument();
     expect(screen.getByText('gateway answered 503')).toBeInTheDocument();
     expect(screen.getByText('Schedule')).toBeInTheDocument();
     expect(screen.getByText('2026-11-23 10:30:00')).toBeInTheDocument();
@@ -55,6 +55,81 @@ describe('run details route', () => {
     expect(await screen.findByRole('progressbar')).toHaveAttribute('aria-valuenow', '42');
     expect(screen.getByRole('button', { name: 'لغو اجرا' })).toBeInTheDocument();
     expect(await screen.findByText('رکوردی رد نشده است.')).toBeInTheDocument();
+  });
+
+  it('should show a cancelled run once as cancelled, with who, why and the counts it stored, not as an error', async () => {
+    const cancelled = makeRun({
+      id: '22',
+      status: 'cancelled',
+      stage: 'fetching',
+      percent: 40,
+      cancelledBy: 'admin',
+      cancelReason: 'wrong term list',
+      errorKind: 'cancelled',
+      errorMessage: 'cancelled by admin',
+      counts: makeCounts({ fetched: 40, inserted: 30, rejected: 10 }),
+    });
+    stubApi({
+      'GET /api/runs/22': () => cancelled,
+      'GET /api/runs/22/rejections': () => [],
+      'GET /api/runs/22/log': () => ({ runId: '22', truncated: false, lines: [] }),
+    });
+    await renderApp({ route: '/runs/22', lng: 'en' });
+
+    const summary = await screen.findByRole('region', { name: 'Run details' });
+    expect(within(summary).getAllByText('Cancelled')).toHaveLength(1);
+    expect(within(summary).getByText('wrong term list')).toBeInTheDocument();
+    expect(within(summary).queryByText('Error kind')).not.toBeInTheDocument();
+    expect(within(summary).queryByText('cancelled by admin')).not.toBeInTheDocument();
+    expect(within(summary).queryByText('Message')).not.toBeInTheDocument();
+    const rejected = within(summary).getByText('Rejected').closest('div')!;
+    expect(within(rejected).getByText('10')).toBeInTheDocument();
+  });
+
+  it('should say what each Moodle count counts, since fetched and inserted count different things', async () => {
+    const moodleRun = makeRun({ id: '23', sourceId: 'moodle', counts: makeCounts({ fetched: 312, inserted: 384 }) });
+    stubApi({
+      'GET /api/runs/23': () => moodleRun,
+      'GET /api/runs/23/rejections': () => [],
+      'GET /api/runs/23/log': () => ({ runId: '23', truncated: false, lines: [] }),
+    });
+    await renderApp({ route: '/runs/23', lng: 'en' });
+
+    const summary = await screen.findByRole('region', { name: 'Run details' });
+    expect(within(summary).getByText(/These counts do not add up/)).toBeInTheDocument();
+    expect(within(summary).getByText('Categories, courses and enrolments read from Moodle')).toBeInTheDocument();
+    expect(within(summary).getByText('Rows added to categories, courses, contents, users and enrolments')).toBeInTheDocument();
+  });
+
+  it('should say what failed in words, link to the connection settings, keep the message under details and run again', async () => {
+    const refused = makeRun({
+      id: '24',
+      sourceId: 'students',
+      mode: 'recent',
+      status: 'failed',
+      errorKind: 'network',
+      errorMessage: 'connect ECONNREFUSED 10.0.0.5:443',
+    });
+    const api = stubApi({
+      'GET /api/runs/24': () => refused,
+      'GET /api/runs/24/rejections': () => [],
+      'GET /api/runs/24/log': () => ({ runId: '24', truncated: false, lines: [] }),
+      'POST /api/sources/students/runs': () => reply(202, makeActiveRun({ id: '25', sourceId: 'students' })),
+      'GET /api/runs/25': () => makeActiveRun({ id: '25', sourceId: 'students' }),
+      'GET /api/runs/25/rejections': () => [],
+      'GET /api/runs/25/log': () => ({ runId: '25', truncated: false, lines: [] }),
+    });
+    const { user, router } = await renderApp({ route: '/runs/24', lng: 'fa' });
+
+    expect(await screen.findByText('دسترسی به درگاه گلستان ممکن نشد: اتصال رد یا قطع شد.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'نشانی را در تنظیمات ← اتصال بررسی کنید' })).toHaveAttribute('href', '/?settings=students&tab=connection');
+    expect(screen.getByText('connect ECONNREFUSED 10.0.0.5:443').closest('details')).not.toHaveAttribute('open');
+    expect(screen.getByText('جزئیات')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'اجرای دوباره' }));
+
+    await expect.poll(() => api.callsTo('POST /api/sources/students/runs').map((call) => call.body)).toEqual([{ trigger: 'manual', mode: 'recent' }]);
+    await expect.poll(() => router.state.location.pathname).toBe('/runs/25');
   });
 
   it('should say the run was not found when the server answers 404', async () => {

@@ -19,15 +19,15 @@ const OPTION_TABS: Record<string, { label: string; Panel: SettingsPanel }> = {
   students: { label: 'campuses', Panel: StudentsOptionsSettings },
 };
 
-export type SourceSettingsDialogProps = { source: Source; sourceName: string; onClose: () => void };
+export type SourceSettingsDialogProps = { source: Source; sourceName: string; initialTab?: string; onClose: () => void };
 
 /**
  * A source's settings, one tab per feature that has some: its schedule, its connection, what a command source
  * runs (read-only: server configuration decides it), the options it declares, and a tab of its own where it has one.
  */
-export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSettingsDialogProps) {
+export function SourceSettingsDialog({ source, sourceName, initialTab, onClose }: SourceSettingsDialogProps) {
   const { t } = useTranslation('common');
-  const [selected, setSelected] = useState('schedule');
+  const [selected, setSelected] = useState(initialTab ?? 'schedule');
   const { connection, command } = source;
   const options = OPTION_TABS[source.id];
   const tabs: Tab[] = [
@@ -42,6 +42,9 @@ export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSett
       : []),
   ];
 
+  // A tab this source does not have (a link to "connection" for a script) opens the first one.
+  const selectedId = tabs.some((tab) => tab.id === selected) ? selected : 'schedule';
+
   return (
     <Dialog
       title={t('sourceSettings.title', { source: sourceName })}
@@ -49,7 +52,7 @@ export function SourceSettingsDialog({ source, sourceName, onClose }: SourceSett
       onClose={onClose}
       actions={<Button onClick={onClose}>{t('sourceSettings.close')}</Button>}
     >
-      <Tabs label={t('sourceSettings.sections')} tabs={tabs} selectedId={selected} onSelect={setSelected} />
+      <Tabs label={t('sourceSettings.sections')} tabs={tabs} selectedId={selectedId} onSelect={setSelected} />
     </Dialog>
   );
 }

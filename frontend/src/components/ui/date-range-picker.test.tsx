@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../../lib/i18n';
-import { DateRangePicker, type DateRange } from './date-range-picker';
+import { DateRangePicker, lastDays, type DateRange } from './date-range-picker';
 
 function Harness({ onRange }: { onRange: (range: DateRange) => void }) {
   const [value, setValue] = useState<DateRange>({ from: null, to: null });
@@ -62,5 +62,32 @@ describe('DateRangePicker', () => {
       expect(day).toHaveAttribute('aria-hidden', 'true');
       expect(day).not.toHaveAttribute('aria-label');
     }
+  });
+
+  it('should close the calendar on Escape while focus is still in the field', async () => {
+    await i18n.changeLanguage('en');
+    const user = userEvent.setup();
+    render(<Harness onRange={() => undefined} />);
+
+    await user.click(screen.getByLabelText('Dates'));
+    await waitFor(() => expect(document.querySelector('.rmdp-calendar')).not.toBeNull());
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => expect(document.querySelector('.rmdp-calendar')).toBeNull());
+    expect(screen.getByLabelText('Dates')).toHaveFocus();
+  });
+
+  it('should offer the last 7 and 30 days, today included', async () => {
+    await i18n.changeLanguage('fa');
+    const user = userEvent.setup();
+    const ranges: DateRange[] = [];
+    render(<Harness onRange={(range) => ranges.push(range)} />);
+
+    await user.click(screen.getByRole('button', { name: '۳۰ روز گذشته' }));
+
+    expect(ranges).toEqual([lastDays(30)]);
+    expect(Date.parse(ranges[0].to!) - Date.parse(ranges[0].from!)).toBe(29 * 24 * 3600 * 1000);
+    expect(screen.getByRole('button', { name: '۳۰ روز گذشته' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: '۷ روز گذشته' })).toHaveAttribute('aria-pressed', 'false');
   });
 });

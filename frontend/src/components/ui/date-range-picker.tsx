@@ -20,6 +20,16 @@ export type DateRangePickerProps = {
   placeholder?: string;
 };
 
+/** The last `days` whole days, today included, as a range. */
+export function lastDays(days: number, today: Date = new Date()): DateRange {
+  const from = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const iso = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return { from: iso(from), to: iso(today) };
+}
+
+const PRESET_DAYS = [7, 30] as const;
+
 /** What the picker's ref exposes (react-multi-date-picker's own type is not exported under a usable name). */
 type PickerHandle = { openCalendar?: () => void; closeCalendar?: () => void; isOpen?: boolean };
 
@@ -117,6 +127,11 @@ export function DateRangePicker({ id, value, onChange, placeholder }: DateRangeP
       event.preventDefault();
       event.stopPropagation();
       target.click();
+    } else if (event.key === 'Escape' && isInput && pickerRef.current?.isOpen) {
+      // The calendar opens as the field gets focus: Escape there closes it too, leaving focus in the field.
+      event.preventDefault();
+      event.stopPropagation();
+      returnFocus();
     } else if (event.key === 'Escape' && !isInput && target.closest('.rmdp-calendar')) {
       event.preventDefault();
       event.stopPropagation();
@@ -169,6 +184,17 @@ export function DateRangePicker({ id, value, onChange, placeholder }: DateRangeP
           onChange({ from: list[0] ? toIsoDate(list[0]) : null, to: list[1] ? toIsoDate(list[1]) : null });
         }}
       />
+      <div className="date-range__presets">
+        {PRESET_DAYS.map((days) => {
+          const range = lastDays(days);
+          const isChosen = value.from === range.from && value.to === range.to;
+          return (
+            <button key={days} type="button" className="date-range__preset" aria-pressed={isChosen} onClick={() => onChange(range)}>
+              {t('datePicker.lastDays', { count: days })}
+            </button>
+          );
+        })}
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../../lib/format';
 import type { SettingChange } from '@hamgam/shared';
 import { fieldLabel, formatValue, isListChange, listLines, isSecretChange, sourceIdOf } from '../utils/setting-change';
 
@@ -6,6 +7,26 @@ export type AuditDetailsProps = { details: Record<string, unknown> | null; targe
 
 function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+type DetailLineProps = { name: string; value: unknown };
+
+/** One other detail, its name translated and its coded values (source, trigger, mode) in words. */
+function DetailLine({ name, value }: DetailLineProps) {
+  const { t, i18n } = useTranslation('audit');
+  const text = String(value);
+  const words: Record<string, () => string> = {
+    sourceId: () => t(`sources:${text}.name`, { defaultValue: text }),
+    trigger: () => t(`sync:triggers.${text}`, { defaultValue: text }),
+    mode: () => t(`sync:triggerDialog.modes.${text}`, { defaultValue: text }),
+    sessions: () => formatNumber(Number(value), i18n.language),
+  };
+  return (
+    <li>
+      <span className="audit-details__field">{t(`detailKeys.${name}`, { defaultValue: name })}</span>:{' '}
+      {words[name] ? words[name]() : <bdi dir="auto">{show(value)}</bdi>}
+    </li>
+  );
 }
 
 type ChangeLineProps = { path: string; change: SettingChange; sourceId: string | null };
@@ -65,9 +86,7 @@ export function AuditDetails({ details, target }: AuditDetailsProps) {
       {changes && Object.keys(changes).length === 0 && <NoChange />}
       {changes && Object.entries(changes).map(([path, change]) => <ChangeLine key={path} path={path} change={change} sourceId={sourceId} />)}
       {rest.map(([key, value]) => (
-        <li key={key} dir="ltr">
-          <code>{key}</code>: <span dir="auto">{show(value)}</span>
-        </li>
+        <DetailLine key={key} name={key} value={value} />
       ))}
     </ul>
   );

@@ -82,3 +82,31 @@ describe('audit trail page', () => {
     expect(screen.getByRole('link', { name: xlsx })).toHaveAttribute('href', `/api/audit/export.xlsx?action=login.failed&lang=${lng}`);
   });
 });
+
+describe('audit log targets and details', () => {
+  it('should name the target and translate the details of a sync start in Persian, never as codes', async () => {
+    const started: AuditEntry = {
+      id: '9',
+      at: '2026-11-23T07:00:00.000Z',
+      actor: 'admin',
+      action: 'sync.triggered',
+      target: 'run:12',
+      ip: '127.0.0.1',
+      details: { sourceId: 'students', trigger: 'manual', mode: 'recent', reason: 'ترم جدید' },
+    };
+    const settings = entry('8', 'source:faculty', { enabled: { before: true, after: false } });
+    stubApi({ 'GET /api/audit': () => ({ items: [started, settings], total: 2, page: 1, pageSize: 50 }) });
+    await renderWithProviders(<AuditLog />, { route: '/audit', lng: 'fa' });
+
+    const [, first, second] = within(await screen.findByRole('table')).getAllByRole('row');
+    expect(within(first).getByRole('link', { name: 'اجرای ۱۲' })).toHaveAttribute('href', '/runs/12');
+    const details = within(first).getAllByRole('cell').at(-1)!;
+    expect(
+      within(details)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['منبع: دانشجویان', 'نوع شروع: دستی', 'گسترهٔ همگام‌سازی: اخیر', 'دلیل: ترم جدید']);
+    expect(within(second).getByText('منبع «اعضای هیئت علمی»')).toBeInTheDocument();
+    expect(document.querySelector('td[dir]')).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { formatDateTime } from '../../../lib/format';
 import { auditExportUrl, useAudit } from '../api/get-audit';
 import { AuditDetails } from './audit-details';
+import { AuditTarget } from './audit-target';
 
 const PAGE_SIZE = 50;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,6 +47,15 @@ export function AuditLog() {
 
   return (
     <div className="audit">
+      {/* Above the filters: the date picker's calendar opens downwards and never covers them. */}
+      <div className="history__exports">
+        <a className="button button--secondary" href={auditExportUrl('csv', query, lng)} download>
+          {t('exportCsv')}
+        </a>
+        <a className="button button--secondary" href={auditExportUrl('xlsx', query, lng)} download>
+          {t('exportXlsx')}
+        </a>
+      </div>
       <form role="search" aria-label={t('filters')} className="card history-filters" onSubmit={(event) => event.preventDefault()}>
         <div className="history-filters__field">
           <label htmlFor={actionId}>{t('action')}</label>
@@ -76,14 +86,6 @@ export function AuditLog() {
             onChange={(range) => set({ from: range.from ?? undefined, to: range.to ?? undefined })}
           />
         </div>
-        <div className="history-filters__actions">
-          <a className="button button--secondary" href={auditExportUrl('csv', query, lng)} download>
-            {t('exportCsv')}
-          </a>
-          <a className="button button--secondary" href={auditExportUrl('xlsx', query, lng)} download>
-            {t('exportXlsx')}
-          </a>
-        </div>
       </form>
       {entries.isPending && <p className="muted">{t('common:status.loading')}</p>}
       {entries.isError && <p className="form-error">{entries.error.message}</p>}
@@ -108,10 +110,14 @@ export function AuditLog() {
                     <td>
                       <time dateTime={entry.at}>{formatDateTime(entry.at, lng, { seconds: true })}</time>
                     </td>
-                    <td dir="ltr">{entry.actor ?? t('unknownActor')}</td>
+                    <td>{entry.actor ? <bdi dir="ltr">{entry.actor}</bdi> : t('unknownActor')}</td>
                     <td>{t(`actions.${entry.action}`, { defaultValue: entry.action })}</td>
-                    <td dir="ltr">{entry.target}</td>
-                    <td dir="ltr">{entry.ip}</td>
+                    <td>
+                      <AuditTarget target={entry.target} />
+                    </td>
+                    <td>
+                      <bdi dir="ltr">{entry.ip}</bdi>
+                    </td>
                     <td>
                       <AuditDetails details={entry.details} target={entry.target} />
                     </td>

@@ -22,8 +22,8 @@ const student = (overrides: Partial<StoredRecord> = {}): StoredRecord => ({
   lastRunId: '12',
   updatedAt: '2026-11-23T10:30:00+03:30',
   history: [
-    { term: '4043', campusCode: '1110', statusCode: '3', statusText: 'مرخصی تحصیلی' },
-    { term: '4051', campusCode: '1110', statusCode: '1', statusText: 'در حال تحصیل' },
+    { term: '4043', campusCode: '1210', campusName: null, statusCode: '3', statusText: 'مرخصی تحصیلی' },
+    { term: '4051', campusCode: '1110', campusName: 'واحد مرکزی تهران', statusCode: '1', statusText: 'در حال تحصیل' },
   ],
   ...overrides,
 });
@@ -53,6 +53,7 @@ describe('records page', () => {
     expect(within(first).getByRole('rowheader', { name: '۴۰۵۱۱۱۱۰۰۰۱' })).toBeInTheDocument();
     expect(within(first).getByText('۰۰۱۲۳۴۵۶۷۹')).toBeInTheDocument();
     expect(within(first).getByText('فعال')).toBeInTheDocument();
+    expect(within(first).getByRole('cell', { name: 'نیمسال اول ۱۴۰۵ (۴۰۵۱)' })).toBeInTheDocument();
     expect(within(first).getByRole('link', { name: 'اجرای ۱۲' })).toHaveAttribute('href', '/runs/12');
     expect(within(second).getByText('حذف‌شده')).toBeInTheDocument();
     expect(within(second).getByText('از ۱۴۰۵/۰۹/۰۳ ۰۹:۰۰')).toBeInTheDocument();
@@ -61,6 +62,8 @@ describe('records page', () => {
     const history = within(first).getByRole('table', { name: 'سابقهٔ تحصیلی علی کریمی' });
     expect(within(history).getByRole('rowheader', { name: 'تابستان ۱۴۰۴ (۴۰۴۳)' })).toBeVisible();
     expect(within(history).getByText('مرخصی تحصیلی')).toBeInTheDocument();
+    expect(within(history).getByRole('cell', { name: 'واحد مرکزی تهران (۱۱۱۰)' })).toBeInTheDocument();
+    expect(within(history).getByRole('cell', { name: '۱۲۱۰' })).toBeInTheDocument();
     expect(screen.getByText('۲ رکورد')).toBeInTheDocument();
   });
 

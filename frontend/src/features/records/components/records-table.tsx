@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import type { RecordPage } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { formatDateTime, localizeDigits } from '../../../lib/format';
-import { columnLabel, displayValue, keyLabel, termLabel, valueLabel } from '../utils/labels';
+import { columnLabel, displayValue, keyLabel, valueLabel } from '../utils/labels';
+import { termLabel } from '../../../lib/terms';
 import { TermHistory } from './term-history';
 
 export type RecordsTableProps = { sourceId: string; sourceName: string; page: RecordPage };
@@ -52,7 +53,7 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
                 if (column === 'term') {
                   return (
                     <td key={column}>
-                      <span title={termLabel(t, value, lng)}>{displayValue(value, lng)}</span>
+                      {termLabel(t, value, lng)} <span className="muted">({displayValue(value, lng)})</span>
                     </td>
                   );
                 }

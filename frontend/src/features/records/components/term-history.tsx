@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StudentTermStatus } from '@hamgam/shared';
-import { displayValue, termLabel } from '../utils/labels';
+import { displayValue } from '../utils/labels';
+import { termLabel } from '../../../lib/terms';
 
 export type TermHistoryProps = { name: string; history: StudentTermStatus[] };
 
@@ -27,7 +28,15 @@ export function TermHistory({ name, history }: TermHistoryProps) {
               <th scope="row">
                 {termLabel(t, entry.term, lng)} <span className="muted">({displayValue(entry.term, lng)})</span>
               </th>
-              <td>{displayValue(entry.campusCode, lng)}</td>
+              <td>
+                {entry.campusName ? (
+                  <>
+                    {entry.campusName} <span className="muted">({displayValue(entry.campusCode, lng)})</span>
+                  </>
+                ) : (
+                  displayValue(entry.campusCode, lng)
+                )}
+              </td>
               <td>{entry.statusText ?? entry.statusCode ?? t('common:status.notAvailable')}</td>
             </tr>
           ))}

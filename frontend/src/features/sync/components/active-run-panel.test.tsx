@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { reply, stubApi } from '../../../testing/fetch-stub';
+import { errorBody, reply, stubApi } from '../../../testing/fetch-stub';
 import { makeActiveRun, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
@@ -32,7 +32,7 @@ describe('active run panel', () => {
     expect(screen.queryByText(/grades\.unknown/)).not.toBeInTheDocument();
   });
 
-  it('should ask for confirmation and post the cancel when Cancel run is confirmed', async () => {
+  it('should confirm, say cancelling… while the run stops, then say it was cancelled', async () => {
     const run = makeActiveRun();
     const api = stubApi({
       'GET /api/sources': () => [makeSource({ activeRun: run })],
@@ -46,7 +46,57 @@ describe('active run panel', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel the run' }));
 
     await expect.poll(() => api.callsTo('POST /api/runs/13/cancel')).toHaveLength(1);
-    expect(await screen.findByRole('button', { name: 'Cancel run' })).toBeInTheDocument();
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(await within(dialog).findByText(/^Cancelling…/)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Yes, cancel the run' })).not.toBeInTheDocument();
+  });
+
+  it('should show a cancelled last run with who cancelled it, not as an error, once the run is over', async () => {
+    const cancelled = makeActiveRun({ status: 'cancelled', cancelledBy: 'admin', errorKind: 'cancelled', errorMessage: 'cancelled by admin' });
+    stubApi({ 'GET /api/sources': () => [makeSource({ lastRun: { ...cancelled, messageKey: null } })] });
+    await renderApp({ lng: 'en' });
+
+    const card = await screen.findByRole('article', { name: 'Faculty members' });
+    expect(within(card).getByText('Cancelled by admin.')).toBeInTheDocument();
+    expect(within(card).queryByText('cancelled by admin')).not.toBeInTheDocument();
+    expect(within(card).getByText('300')).toBeInTheDocument();
+  });
+
+  it('should say cancelled once the run it follows stops while the dialog is open', async () => {
+    const run = makeActiveRun();
+    let hasStopped = false;
+    stubApi({
+      'GET /api/sources': () => (hasStopped ? [makeSource({ activeRun: null, lastRun: { ...run, status: 'cancelled' } })] : [makeSource({ activeRun: run })]),
+      'POST /api/runs/13/cancel': () => {
+        hasStopped = true;
+        return reply(202, run);
+      },
+    });
+    const { user } = await renderApp({ lng: 'en' });
+
+    await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel the run' }));
+
+    expect(await within(dialog).findByText('The run was cancelled.')).toBeInTheDocument();
+  });
+
+  it('should say the run had already ended when the server answers 409', async () => {
+    const run = makeActiveRun();
+    let hasEnded = false;
+    stubApi({
+      'GET /api/sources': () => (hasEnded ? [makeSource({ activeRun: null, lastRun: { ...run, status: 'success' } })] : [makeSource({ activeRun: run })]),
+      'POST /api/runs/13/cancel': () => {
+        hasEnded = true;
+        return reply(409, errorBody(409, 'run 13 is already success'));
+      },
+    });
+    const { user } = await renderApp({ lng: 'en' });
+
+    await user.click(await screen.findByRole('button', { name: 'Cancel run' }));
+    const dialog = screen.getByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, cancel the run' }));
+
+    expect(await within(dialog).findByText('The run had already ended (Succeeded); there is nothing to cancel.')).toBeInTheDocument();
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
   });
 });

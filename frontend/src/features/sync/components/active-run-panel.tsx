@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { SyncRun } from '@hamgam/shared';
@@ -7,17 +6,16 @@ import { ProgressBar } from '../../../components/ui/progress-bar';
 import { formatNumber, localizeDigits } from '../../../lib/format';
 import { useIsAdmin } from '../../../lib/session';
 import { progressMessage, sourceName, stageLabel } from '../utils/labels';
-import { CancelRunDialog } from './cancel-run-dialog';
 import { RunCounts } from './run-counts';
 import { RunStatusBadge } from './run-status-badge';
 
-export type ActiveRunPanelProps = { run: SyncRun };
+/** `onCancel` opens the cancel dialog, which its parent holds so it outlives the panel once the run ends. */
+export type ActiveRunPanelProps = { run: SyncRun; onCancel: () => void };
 
 /** A run in progress: its stage, message, progress bar, counts so far, and a Cancel button. */
-export function ActiveRunPanel({ run }: ActiveRunPanelProps) {
+export function ActiveRunPanel({ run, onCancel }: ActiveRunPanelProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
-  const [isCancelOpen, setIsCancelOpen] = useState(false);
   const isAdmin = useIsAdmin();
   const stage = run.stage ? stageLabel(t, run.sourceId, run.stage) : null;
   const message = progressMessage(t, run, lng);
@@ -50,12 +48,11 @@ export function ActiveRunPanel({ run }: ActiveRunPanelProps) {
       <RunCounts counts={run.counts} isCompact />
       {isAdmin && (
         <div className="active-run__actions">
-          <Button variant="danger" onClick={() => setIsCancelOpen(true)}>
+          <Button variant="danger" onClick={onCancel}>
             {t('activeRun.cancel')}
           </Button>
         </div>
       )}
-      {isCancelOpen && <CancelRunDialog run={run} onClose={() => setIsCancelOpen(false)} />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { formatDateTime, formatDuration } from '../../../lib/format';
 import { triggerLabel } from '../utils/labels';
 import { elapsedMs } from '../utils/run-status';
 import { RunCounts } from './run-counts';
-import { RunError } from './run-error';
+import { RunOutcome } from './run-outcome';
 import { RunStatusBadge } from './run-status-badge';
 
 export type LastRunSummaryProps = { run: SyncRun | null };
@@ -41,8 +41,8 @@ export function LastRunSummary({ run }: LastRunSummaryProps) {
           <dd>{triggerLabel(t, run.trigger)}</dd>
         </div>
       </dl>
-      <RunCounts counts={run.counts} />
-      {run.status === 'failed' && <RunError run={run} />}
+      <RunCounts counts={run.counts} sourceId={run.sourceId} />
+      <RunOutcome run={run} />
     </section>
   );
 }

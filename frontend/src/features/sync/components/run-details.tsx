@@ -5,10 +5,12 @@ import { Button } from '../../../components/ui/button';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import { formatDateTime, formatDuration, formatNumber } from '../../../lib/format';
 import { useIsAdmin } from '../../../lib/session';
-import { errorKindLabel, progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/labels';
+import { progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/labels';
 import { elapsedMs, isActiveRun } from '../utils/run-status';
 import { CancelRunDialog } from './cancel-run-dialog';
+import { RunAgainButton } from './run-again-button';
 import { RunCountBars } from './run-count-bars';
+import { RunError } from './run-error';
 import { RunLogView } from './run-log-view';
 import { RunRejections } from './run-rejections';
 import { RunStatusBadge } from './run-status-badge';
@@ -27,6 +29,8 @@ export function RunDetails({ run }: RunDetailsProps) {
   const duration = elapsedMs(run);
   const percentText = run.percent === null ? null : t('activeRun.percent', { percent: formatNumber(Math.round(run.percent), lng) });
 
+  // Each fact once: a finished run has no progress message, a cancelled run no error (its status, who and why say
+  // it), a failed run's error is the sentence above the facts.
   const fields: [string, ReactNode][] = [
     ['source', sourceName(t, run.sourceId)],
     ['status', <RunStatusBadge key="status" status={run.status} />],
@@ -35,14 +39,10 @@ export function RunDetails({ run }: RunDetailsProps) {
     ['reason', run.reason ? <span dir="auto">{run.reason}</span> : none],
     ['stage', run.stage ? stageLabel(t, run.sourceId, run.stage) : none],
     ['percent', percentText ?? none],
-    ['message', progressMessage(t, run, lng) ?? none],
-    ['createdAt', date(run.createdAt)],
-    ['startedAt', date(run.startedAt)],
-    ['finishedAt', date(run.finishedAt)],
-    ['duration', duration === null ? none : formatDuration(duration, lng)],
-    ['errorKind', run.errorKind ? errorKindLabel(t, run.errorKind) : none],
-    ['errorMessage', run.errorMessage ? <span dir="auto">{run.errorMessage}</span> : none],
   ];
+  if (isActive) fields.push(['message', progressMessage(t, run, lng) ?? none]);
+  fields.push(['createdAt', date(run.createdAt)], ['startedAt', date(run.startedAt)], ['finishedAt', date(run.finishedAt)]);
+  fields.push(['duration', duration === null ? none : formatDuration(duration, lng)]);
   if (run.status === 'cancelled') {
     fields.push(['cancelledBy', run.cancelledBy ? <span dir="auto">{run.cancelledBy}</span> : none]);
     fields.push(['cancelReason', run.cancelReason ? <span dir="auto">{run.cancelReason}</span> : none]);
@@ -68,6 +68,12 @@ export function RunDetails({ run }: RunDetailsProps) {
             )}
           </div>
         )}
+        {run.status === 'failed' && (
+          <div className="run-details__failure">
+            <RunError run={run} />
+            {isAdmin && <RunAgainButton run={run} />}
+          </div>
+        )}
         <dl className="facts facts--grid">
           {fields.map(([key, value]) => (
             <div key={key}>
@@ -77,7 +83,7 @@ export function RunDetails({ run }: RunDetailsProps) {
           ))}
         </dl>
         <h3 className="section-title">{t('runDetails.counts')}</h3>
-        <RunCountBars counts={run.counts} />
+        <RunCountBars counts={run.counts} sourceId={run.sourceId} />
       </section>
       <RunRejections runId={run.id} isRunActive={isActive} />
       <RunLogView runId={run.id} isRunActive={isActive} />

@@ -8,6 +8,7 @@ import { useIsAdmin } from '../../../lib/session';
 import { sourceName } from '../utils/labels';
 import { isActiveRun } from '../utils/run-status';
 import { ActiveRunPanel } from './active-run-panel';
+import { CancelRunDialog } from './cancel-run-dialog';
 import { HealthBadge } from './health-badge';
 import { LastRunSummary } from './last-run-summary';
 import { RecentRuns } from './recent-runs';
@@ -31,6 +32,9 @@ export function SourceCard({ source, slots = {} }: SourceCardProps) {
   const [isTriggerOpen, setIsTriggerOpen] = useState(false);
   const isAdmin = useIsAdmin();
   const activeRun = isActiveRun(source.activeRun) ? source.activeRun : null;
+  // The run being cancelled, followed while active and then as the last run, so the dialog can say how it ended.
+  const [cancelRunId, setCancelRunId] = useState<string | null>(null);
+  const cancelTarget = [source.activeRun, source.lastRun].find((run) => run != null && run.id === cancelRunId) ?? null;
 
   return (
     <article id={`source-${source.id}`} className="card source-card" aria-labelledby={headingId} data-source-id={source.id}>
@@ -49,7 +53,7 @@ export function SourceCard({ source, slots = {} }: SourceCardProps) {
       <SourceSettingsSummary source={source} />
       {slots.summary}
 
-      {activeRun ? <ActiveRunPanel run={activeRun} /> : <LastRunSummary run={source.lastRun} />}
+      {activeRun ? <ActiveRunPanel run={activeRun} onCancel={() => setCancelRunId(activeRun.id)} /> : <LastRunSummary run={source.lastRun} />}
 
       <div className="source-card__actions">
         {isAdmin && (
@@ -74,6 +78,7 @@ export function SourceCard({ source, slots = {} }: SourceCardProps) {
 
       <RecentRuns sourceId={source.id} />
 
+      {cancelTarget && <CancelRunDialog run={cancelTarget} onClose={() => setCancelRunId(null)} />}
       {isTriggerOpen && <TriggerRunDialog sourceId={source.id} modes={source.modes} onClose={() => setIsTriggerOpen(false)} />}
     </article>
   );

@@ -36,13 +36,14 @@ describe('sources dashboard', () => {
     expect(document.documentElement).toHaveAttribute('dir', 'ltr');
   });
 
-  it('should show the translated error kind and the error text when the last run failed', async () => {
+  it('should say in words what failed, with the action and the error text under details, when the last run failed', async () => {
     stubApi({ 'GET /api/sources': () => [makeSource(), makeLegacySource()] });
     await renderApp();
 
     const legacy = await screen.findByRole('article', { name: 'اسکریپت قدیمی اعضای هیئت علمی' });
     expect(within(legacy).getByText('ناموفق')).toBeInTheDocument();
-    expect(within(legacy).getByText('خطای شبکه')).toBeInTheDocument();
+    expect(within(legacy).getByText('دسترسی به سامانه‌ای که اسکریپت می‌خواند ممکن نشد: اتصال رد یا قطع شد.')).toBeInTheDocument();
+    expect(within(legacy).getByRole('link', { name: 'نشانی را در تنظیمات ← اتصال بررسی کنید' })).toBeInTheDocument();
     expect(within(legacy).getByText('connect ECONNREFUSED 127.0.0.1:3101')).toBeInTheDocument();
     expect(within(legacy).getByText('python3 faculty_main.py')).toBeInTheDocument();
     expect(within(legacy).queryByText('نسخهٔ نمایشی')).not.toBeInTheDocument();
@@ -75,5 +76,17 @@ describe('sources dashboard', () => {
 
     expect(await screen.findByText('The server answered with an error (500). Please try again in a moment.')).toBeInTheDocument();
     expect(screen.getByText('The sources could not be loaded.')).toBeInTheDocument();
+  });
+
+  it("should open a source's settings on the tab a failed run links to, and drop the link when closed", async () => {
+    stubApi({ 'GET /api/sources': () => [makeSource()], 'GET /api/schedules': () => ({ config: null, items: [] }) });
+    const { user, router } = await renderApp({ route: '/?settings=faculty&tab=connection', lng: 'en' });
+
+    const dialog = await screen.findByRole('dialog', { name: 'Settings of “Faculty members”' });
+    expect(within(dialog).getByRole('tab', { name: 'Connection' })).toHaveAttribute('aria-selected', 'true');
+    await user.keyboard('{Escape}');
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
   });
 });

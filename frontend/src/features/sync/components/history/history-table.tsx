@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import type { RunSortField, SortOrder, SyncRun } from '@hamgam/shared';
 import { formatDateTime, formatDuration, formatNumber, localizeDigits } from '../../../../lib/format';
-import { errorKindLabel, sourceName, triggerLabel } from '../../utils/labels';
+import { sourceName, triggerLabel } from '../../utils/labels';
 import { elapsedMs } from '../../utils/run-status';
+import { RunOutcome } from '../run-outcome';
 import { RunStatusBadge } from '../run-status-badge';
 
 export type HistoryTableProps = {
@@ -16,6 +17,9 @@ export type HistoryTableProps = {
 export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
+  // A run page's back link returns here with the same filters, sort and page (they live in the URL).
+  const location = useLocation();
+  const back = { back: `${location.pathname}${location.search}` };
 
   const sortable = (field: RunSortField, label: string) => {
     const isSorted = sort === field;
@@ -45,7 +49,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
             {sortable('durationMs', t('recentRuns.columns.duration'))}
             {sortable('fetched', t('counts.fetched'))}
             {sortable('rejected', t('counts.rejected'))}
-            <th scope="col">{t('runDetails.fields.errorMessage')}</th>
+            <th scope="col">{t('history.outcome')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,14 +59,16 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
             return (
               <tr key={run.id}>
                 <th scope="row">
-                  <Link to={`/runs/${run.id}`}>{t('recentRuns.run', { id: localizeDigits(run.id, lng) })}</Link>
+                  <Link to={`/runs/${run.id}`} state={back}>
+                    {t('recentRuns.run', { id: localizeDigits(run.id, lng) })}
+                  </Link>
                 </th>
                 <td>{sourceName(t, run.sourceId)}</td>
                 <td>
                   <RunStatusBadge status={run.status} />
                 </td>
                 <td>{triggerLabel(t, run.trigger)}</td>
-                <td dir="auto">{run.triggeredBy ?? t('common:status.notAvailable')}</td>
+                <td>{run.triggeredBy ? <bdi>{run.triggeredBy}</bdi> : t('common:status.notAvailable')}</td>
                 <td>
                   <time dateTime={startedAt}>{formatDateTime(startedAt, lng)}</time>
                 </td>
@@ -70,7 +76,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
                 <td>{formatNumber(run.counts.fetched, lng)}</td>
                 <td>{formatNumber(run.counts.rejected, lng)}</td>
                 <td className="history-table__error">
-                  {run.errorKind && <strong>{errorKindLabel(t, run.errorKind)}</strong>} {run.errorMessage && <span dir="auto">{run.errorMessage}</span>}
+                  <RunOutcome run={run} isCompact />
                 </td>
               </tr>
             );

@@ -47,4 +47,36 @@ describe('history page', () => {
     expect(router.state.location.search).toBe('?status=cancelled');
     expect(await screen.findByText('No run matches these filters.')).toBeInTheDocument();
   });
+
+  it('should return from a run to the history with its filters when the back link is followed', async () => {
+    const run = makeRun({ id: '21', status: 'failed', errorKind: 'upstream', errorMessage: 'gateway answered 503' });
+    stubApi({
+      'GET /api/sources': () => [makeSource()],
+      'GET /api/runs': () => ({ items: [run], total: 1, page: 1, pageSize: 25 }),
+      'GET /api/runs/21': () => run,
+      'GET /api/runs/21/rejections': () => [],
+      'GET /api/runs/21/log': () => ({ runId: '21', truncated: false, lines: [] }),
+    });
+    const { user, router } = await renderApp({ route: '/history?status=failed&q=503', lng: 'en' });
+
+    await user.click(await screen.findByRole('link', { name: 'Run 21' }));
+    const back = await screen.findByRole('link', { name: 'Back to the run history' });
+    expect(back).toHaveAttribute('href', '/history?status=failed&q=503');
+    await user.click(back);
+
+    expect(router.state.location.search).toBe('?status=failed&q=503');
+    expect(await screen.findByRole('link', { name: 'Run 21' })).toBeInTheDocument();
+  });
+
+  it('should fill the date filter with the last 7 days when the preset is chosen', async () => {
+    stubApi({ 'GET /api/sources': () => [], 'GET /api/runs': () => ({ items: [], total: 0, page: 1, pageSize: 25 }) });
+    const { user, router } = await renderApp({ route: '/history', lng: 'en' });
+
+    await user.click(await screen.findByRole('button', { name: 'Last 7 days' }));
+
+    const params = new URLSearchParams(router.state.location.search);
+    const days = (Date.parse(params.get('to')!) - Date.parse(params.get('from')!)) / 86_400_000;
+    expect(days).toBe(6);
+    expect(screen.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute('aria-pressed', 'true');
+  });
 });

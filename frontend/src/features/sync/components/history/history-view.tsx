@@ -21,6 +21,15 @@ export function HistoryView() {
 
   return (
     <div className="history">
+      {/* Above the filters: the date picker's calendar opens downwards and never covers them. */}
+      <div className="history__exports">
+        <a className="button button--secondary" href={historyExportUrl('csv', filters, i18n.language)} download>
+          {t('history.exportCsv')}
+        </a>
+        <a className="button button--secondary" href={historyExportUrl('xlsx', filters, i18n.language)} download>
+          {t('history.exportXlsx')}
+        </a>
+      </div>
       <HistoryFiltersForm filters={filters} onChange={update} />
       <div className="history__toolbar">
         <p role="status" className="muted">
@@ -29,14 +38,6 @@ export function HistoryView() {
               ? t('history.countCapped', { count: runs.data.total, formatted: formatNumber(runs.data.total, i18n.language) })
               : t('history.count', { count: runs.data.total, formatted: formatNumber(runs.data.total, i18n.language) }))}
         </p>
-        <div className="history__exports">
-          <a className="button button--secondary" href={historyExportUrl('csv', filters, i18n.language)} download>
-            {t('history.exportCsv')}
-          </a>
-          <a className="button button--secondary" href={historyExportUrl('xlsx', filters, i18n.language)} download>
-            {t('history.exportXlsx')}
-          </a>
-        </div>
       </div>
       {runs.isPending && <p className="muted">{t('common:status.loading')}</p>}
       {runs.isError && (
