@@ -33,6 +33,7 @@ describe('RunSupervisor stopping a run', () => {
       secrets: [],
       mode: null,
       settings: { connection: {}, options: {} } as never,
+      optionWarnings: [],
     });
     await isRunning;
     await new Promise((resolve) => setTimeout(resolve, 100));
