@@ -46,7 +46,7 @@ describe('server events', () => {
     sources = [makeSource({ lastRun: finished })];
     act(() => FakeEventSource.latest().emit({ type: 'run.finished', run: finished }));
 
-    expect(await within(card).findByText('Timed out')).toBeInTheDocument();
+    expect(await within(card).findByText('The run took longer than its time limit and was stopped.')).toBeInTheDocument();
     expect(within(card).queryByRole('progressbar')).not.toBeInTheDocument();
     await expect.poll(() => api.callsTo('GET /api/sources').length).toBe(2);
   });

@@ -26,8 +26,8 @@ describe("texts from a source's locale file", () => {
   });
 
   it('should fall back to the raw id and stage when a source has no file yet', () => {
-    expect(sourceName(t, 'crm')).toBe('crm');
-    expect(stageLabel(t, 'crm', 'pushing')).toBe('pushing');
-    expect(progressMessage(t, { messageKey: 'crm.page', messageParams: {} }, 'en')).toBeNull();
+    expect(sourceName(t, 'library')).toBe('library');
+    expect(stageLabel(t, 'library', 'lending')).toBe('lending');
+    expect(progressMessage(t, { messageKey: 'library.page', messageParams: {} }, 'en')).toBeNull();
   });
 });
