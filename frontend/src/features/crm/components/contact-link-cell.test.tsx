@@ -141,13 +141,13 @@ describe('linking a CRM contact to a student', () => {
     ]);
   });
 
-  it('should offer no link action to a viewer', async () => {
+  it('should offer no link action to an auditor', async () => {
     stubApi({
       'GET /api/sources/crm': crmSource,
       'GET /api/sources/crm/records': () => contactsPage([contact()]),
       'GET /api/sources/crm/outbox': () => [],
     });
-    await renderApp({ route: '/sources/crm/records', session: makeUser({ role: 'viewer' }) });
+    await renderApp({ route: '/sources/crm/records', session: makeUser({ role: 'auditor' }) });
     await screen.findByRole('rowheader', { name: 'c-1' });
     expect(screen.queryByRole('button', { name: /به یک دانشجو/ })).not.toBeInTheDocument();
   });

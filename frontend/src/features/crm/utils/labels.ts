@@ -1,0 +1,20 @@
+import type { TFunction } from 'i18next';
+
+// Every helper here takes the `sources` namespace's `t` (no key prefix).
+
+const camel = (field: string) => field.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/** A CRM table's name ("contacts" → مخاطبان). */
+export function crmTableLabel(t: TFunction, table: string): string {
+  return t(`crm.records.${table}.label`, { defaultValue: table });
+}
+
+/** A CRM field as the records page heads it (student_number → the linked student number), else the page's own words. */
+export function crmFieldLabel(t: TFunction, table: string, field: string): string {
+  return t(`crm.records.${table}.columns.${camel(field)}`, { defaultValue: t(`crm.page.fields.${field}`, { defaultValue: field }) });
+}
+
+/** A coded value (a contact's stage) in words where the locale file has them, else as stored. */
+export function crmValueLabel(t: TFunction, table: string, field: string, value: string): string {
+  return t(`crm.records.${table}.values.${camel(field)}.${value}`, { defaultValue: value });
+}
