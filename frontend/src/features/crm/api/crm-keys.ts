@@ -1,6 +1,6 @@
 import type { CrmConflictStatus } from '@hamgam/shared';
 
-/** Query keys of the CRM's own data: all → watermark(lastRunId) | outbox() | conflicts(status) | suggestions(contactId). */
+/** Query keys of the CRM's own data: all → watermark(lastRunId) | outbox() | conflicts(status) | stats(lastRunId) | suggestions(contactId). */
 export const crmKeys = {
   all: ['crm'] as const,
   watermarks: () => [...crmKeys.all, 'watermark'] as const,
@@ -9,5 +9,8 @@ export const crmKeys = {
   outbox: () => [...crmKeys.all, 'outbox'] as const,
   conflictLists: () => [...crmKeys.all, 'conflicts'] as const,
   conflicts: (status: CrmConflictStatus) => [...crmKeys.conflictLists(), status] as const,
+  statsAll: () => [...crmKeys.all, 'stats'] as const,
+  // Like the watermark: a run that ends changes our counts, and the card's source list refetches then.
+  stats: (lastRunId: string | null) => [...crmKeys.statsAll(), lastRunId] as const,
   suggestions: (contactId: string) => [...crmKeys.all, 'suggestions', contactId] as const,
 };

@@ -59,6 +59,8 @@ export function useLinkCrmContact() {
         queryClient.invalidateQueries({ queryKey: studentRecordLists() }),
         queryClient.invalidateQueries({ queryKey: crmKeys.outbox() }),
         queryClient.invalidateQueries({ queryKey: crmKeys.conflictLists() }),
+        // The card counts what waits in the outbox.
+        queryClient.invalidateQueries({ queryKey: crmKeys.statsAll() }),
       ]);
     },
   });

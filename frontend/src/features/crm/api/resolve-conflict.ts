@@ -20,6 +20,7 @@ export function useResolveCrmConflict() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: crmKeys.conflictLists() }),
         queryClient.invalidateQueries({ queryKey: crmKeys.outbox() }),
+        queryClient.invalidateQueries({ queryKey: crmKeys.statsAll() }),
         queryClient.invalidateQueries({ queryKey: [...recordKeys.lists(), 'crm'] }),
       ]),
   });

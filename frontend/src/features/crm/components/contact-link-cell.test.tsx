@@ -120,7 +120,7 @@ describe('linking a CRM contact to a student', () => {
     expect(within(contactRow()).queryByText('۴۰۵۱۱۱۱۰۰۰۱')).not.toBeInTheDocument();
   });
 
-  it('should invalidate exactly the contact lists, the student lists, the outbox and the conflicts on success', async () => {
+  it('should invalidate exactly the contact lists, the student lists, the outbox, the conflicts and the card counts on success', async () => {
     stubApi({
       'GET /api/sources/crm': crmSource,
       'GET /api/sources/crm/records': () => contactsPage([contact()]),
@@ -132,12 +132,13 @@ describe('linking a CRM contact to a student', () => {
     const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
     await openAndLink(user);
 
-    await waitFor(() => expect(invalidate).toHaveBeenCalledTimes(4));
+    await waitFor(() => expect(invalidate).toHaveBeenCalledTimes(5));
     expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
       ['records', 'list', 'crm'],
       ['records', 'list', 'students'],
       ['crm', 'outbox'],
       ['crm', 'conflicts'],
+      ['crm', 'stats'],
     ]);
   });
 
