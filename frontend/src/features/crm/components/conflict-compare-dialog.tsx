@@ -76,7 +76,7 @@ export function ConflictCompareDialog({ conflict, onClose }: ConflictCompareDial
                 <th scope="row">
                   {crmFieldLabel(ts, conflict.table, row.field)} {row.differs && <Badge tone="warning">{t('differs')}</Badge>}
                 </th>
-                <td>{value(row.field, row.local)}</td>
+                <td>{row.isChanged ? value(row.field, row.local) : <span className="muted">{t('unchanged')}</span>}</td>
                 <td>{value(row.field, row.server)}</td>
               </tr>
             ))}
