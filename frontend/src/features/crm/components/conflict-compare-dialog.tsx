@@ -4,12 +4,12 @@ import type { CrmConflict, CrmResolution } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
-import { formatDateTime, formatNumber, localizeDigits } from '../../../lib/format';
+import { formatDateTime, formatNumber } from '../../../lib/format';
 import { isApiError } from '../../../lib/api-client';
 import { useIsAdmin } from '../../../lib/session';
 import { useResolveCrmConflict } from '../api/resolve-conflict';
 import { compareVersions } from '../utils/compare';
-import { crmFieldLabel, crmTableLabel, crmValueLabel } from '../utils/labels';
+import { crmDisplayValue, crmFieldLabel, crmTableLabel } from '../utils/labels';
 
 export type ConflictCompareDialogProps = { conflict: CrmConflict; onClose: () => void };
 
@@ -22,7 +22,8 @@ export function ConflictCompareDialog({ conflict, onClose }: ConflictCompareDial
   const resolve = useResolveCrmConflict();
   const [reason, setReason] = useState('');
   const reasonId = useId();
-  const rows = compareVersions(conflict.local, conflict.server);
+  // The record id is in the title already.
+  const rows = compareVersions(conflict.local, conflict.server).filter((row) => row.field !== 'id');
   const isOpen = conflict.status === 'open';
   const differing = rows.filter((row) => row.differs).length;
 
@@ -31,7 +32,7 @@ export function ConflictCompareDialog({ conflict, onClose }: ConflictCompareDial
     resolve.mutate({ id: conflict.id, resolution, ...(trimmed ? { reason: trimmed } : {}) }, { onSuccess: onClose });
   };
   const value = (field: string, text: string | null) =>
-    text === null ? <span className="muted">{t('empty')}</span> : <bdi>{localizeDigits(crmValueLabel(ts, conflict.table, field, text), lng)}</bdi>;
+    text === null ? <span className="muted">{t('empty')}</span> : <bdi>{crmDisplayValue(ts, conflict.table, field, text, lng)}</bdi>;
 
   return (
     <Dialog

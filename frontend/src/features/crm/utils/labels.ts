@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatDateTime, localizeDigits } from '../../../lib/format';
 
 // Every helper here takes the `sources` namespace's `t` (no key prefix).
 
@@ -17,4 +18,13 @@ export function crmFieldLabel(t: TFunction, table: string, field: string): strin
 /** A coded value (a contact's stage) in words where the locale file has them, else as stored. */
 export function crmValueLabel(t: TFunction, table: string, field: string, value: string): string {
   return t(`crm.records.${table}.values.${camel(field)}.${value}`, { defaultValue: value });
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A value as the reader reads it: a time in their calendar, a code in their digits, a coded value in words. */
+export function crmDisplayValue(t: TFunction, table: string, field: string, value: string, lng: string): string {
+  if (ISO_TIME.test(value)) return formatDateTime(value, lng);
+  if (/^[\d\s/+-]+$/.test(value)) return localizeDigits(value, lng);
+  return crmValueLabel(t, table, field, value);
 }
