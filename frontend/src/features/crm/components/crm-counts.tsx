@@ -42,10 +42,10 @@ export function CrmCounts({ source }: CrmCountsProps) {
           })}
         </tbody>
       </table>
-      <p className="muted">
-        {t('pending', { count: pendingPush, n: formatNumber(pendingPush, lng) })} ·{' '}
-        {t('conflicts', { count: openConflicts, n: formatNumber(openConflicts, lng) })}
-      </p>
+      <ul className="crm-counts__queue muted">
+        <li>{t('pending', { count: pendingPush, n: formatNumber(pendingPush, lng) })}</li>
+        <li>{t('conflicts', { count: openConflicts, n: formatNumber(openConflicts, lng) })}</li>
+      </ul>
     </div>
   );
 }
