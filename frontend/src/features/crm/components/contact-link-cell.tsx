@@ -4,6 +4,7 @@ import type { StoredRecord } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { isApiError } from '../../../lib/api-client';
 import { useLinkCrmContact } from '../api/link-contact';
+import { isolate } from '../utils/labels';
 import { LinkContactDialog } from './link-contact-dialog';
 
 /** The refusal in the reader's language: which field the server named, a 409, or the network. */
@@ -20,14 +21,14 @@ export type ContactLinkCellProps = { contact: StoredRecord };
 
 /** "Link to a student" on a CRM contact's row (admins): the row shows the link at once, a refusal puts it back. */
 export function ContactLinkCell({ contact }: ContactLinkCellProps) {
-  const { t } = useTranslation('sources', { keyPrefix: 'crm.link' });
+  const { t, i18n } = useTranslation('sources', { keyPrefix: 'crm.link' });
   const [open, setOpen] = useState(false);
   const link = useLinkCrmContact();
   if (contact.deletedAt) return null;
 
   return (
     <div className="crm-link-cell">
-      <Button variant="ghost" onClick={() => setOpen(true)} aria-label={t('open', { name: contact.name })}>
+      <Button variant="ghost" onClick={() => setOpen(true)} aria-label={t('open', { name: isolate(contact.name, i18n.language) })}>
         {t('openShort')}
       </Button>
       {link.isError && (

@@ -7,6 +7,7 @@ import { localizeDigits } from '../../../lib/format';
 import { useCrmSuggestions } from '../api/get-suggestions';
 import '../crm.css';
 import { useStudentSearch } from '../api/search-students';
+import { isolate } from '../utils/labels';
 
 export type LinkContactDialogProps = {
   contact: StoredRecord;
@@ -56,7 +57,7 @@ export function LinkContactDialog({ contact, onLink, onClose }: LinkContactDialo
             <Button
               variant="primary"
               disabled={candidate.studentNumber === linked}
-              aria-label={t('linkTo', { name: candidate.name })}
+              aria-label={t('linkTo', { name: isolate(candidate.name, lng) })}
               onClick={() => onLink(candidate.studentNumber)}
             >
               {t('link')}
@@ -69,7 +70,7 @@ export function LinkContactDialog({ contact, onLink, onClose }: LinkContactDialo
 
   return (
     <Dialog
-      title={t('title', { name: contact.name })}
+      title={t('title', { name: isolate(contact.name, lng) })}
       description={linked ? t('linkedTo', { number: localizeDigits(linked, lng) }) : t('notLinked')}
       onClose={onClose}
       actions={

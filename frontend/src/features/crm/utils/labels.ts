@@ -28,3 +28,9 @@ export function crmDisplayValue(t: TFunction, table: string, field: string, valu
   if (/^[\d\s/+-]+$/.test(value)) return localizeDigits(value, lng);
   return crmValueLabel(t, table, field, value);
 }
+
+/**
+ * A (mostly Persian) name kept in its own direction inside an English sentence, so the quotes around it do not flip.
+ * Left alone in Persian, where names read in the sentence's own direction (and screen readers get the bare name).
+ */
+export const isolate = (text: string, lng: string) => (lng === 'fa' ? text : `\u2068${text}\u2069`);
