@@ -81,6 +81,7 @@ for (const language of LANGUAGES) {
       for (const source of sources.filter((each) => each.hasRecords)) {
         await visit(`/sources/${encodeURIComponent(source.id)}/records`, `records of ${source.id}`);
       }
+      await visit('/crm', 'CRM outbox and conflicts');
       await visit('/history', 'history');
       await visit(`/runs/${runId}`, `run ${runId}`);
       await visit('/audit', 'audit');

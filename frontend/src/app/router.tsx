@@ -16,7 +16,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <DashboardRoute /> },
       { path: 'history', lazy: async () => ({ Component: (await import('./routes/history-route')).HistoryRoute }) },
       { path: 'runs/:id', lazy: async () => ({ Component: (await import('./routes/run-details-route')).RunDetailsRoute }) },
-      { path: 'sources/:id/records', lazy: async () => ({ Component: (await import('../features/records/components/records-page')).RecordsPage }) },
+      { path: 'crm', lazy: async () => ({ Component: (await import('../features/crm/components/crm-page')).CrmPage }) },
+      { path: 'sources/:id/records', lazy: async () => ({ Component: (await import('./routes/records-route')).RecordsRoute }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('./routes/audit-route')).AuditRoute }) },
       {
         path: 'users',

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
-import { WatermarkNotice } from '../../features/crm/components/watermark-notice';
+import { CrmCardSummary } from '../../features/crm/components/crm-card-summary';
 import { AutoSyncSummary } from '../../features/schedules/components/auto-sync-summary';
 import { CampusesNotice } from '../../features/students/components/campuses-notice';
 import type { SourceCardSlots } from '../../features/sync/components/source-card';
@@ -12,7 +12,7 @@ import { SourceSettingsButton } from '../source-settings/source-settings-button'
 // What a source's own feature adds to its card, above the schedule.
 const SOURCE_NOTICES: Record<string, ComponentType<{ source: Source }>> = {
   students: CampusesNotice,
-  crm: WatermarkNotice,
+  crm: CrmCardSummary,
 };
 
 export function DashboardRoute() {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Source } from '@hamgam/shared';
 import { formatDateTime } from '../../../lib/format';
 import { useIsAdmin } from '../../../lib/session';
@@ -23,6 +24,9 @@ export function WatermarkNotice({ source }: WatermarkNoticeProps) {
           {t('reset')}
         </button>
       )}
+      <Link to="/crm" className="button button--ghost">
+        {t('pushPage')}
+      </Link>
       {reset.isError && (
         <p className="form-error" role="alert" dir="auto">
           {t('resetFailed', { message: reset.error.message })}

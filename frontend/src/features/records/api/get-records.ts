@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { RecordListQuery, RecordPage } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
-import { recordKeys } from './record-keys';
+import { recordKeys } from '../../../lib/record-keys';
 
 export function getRecords(sourceId: string, query: RecordListQuery, signal?: AbortSignal): Promise<RecordPage> {
   return apiClient.get<RecordPage>(`/sources/${encodeURIComponent(sourceId)}/records`, { query, signal });

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { RecordTableInfo } from '@hamgam/shared';
+import type { RecordPage, RecordTableInfo } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { Tabs } from '../../../components/ui/tabs';
 import { isApiError } from '../../../lib/api-client';
@@ -9,7 +9,18 @@ import { useRecordTables } from '../api/get-record-tables';
 import { useRecords } from '../api/get-records';
 import '../records.css';
 import { Pagination } from './pagination';
-import { RecordsTable } from './records-table';
+import { RecordsTable, type RecordsTableProps } from './records-table';
+
+/** What a source's own feature adds to one of its tables (app/ passes it): the page as shown, and row actions. */
+export type UseTableRows = (
+  sourceId: string,
+  tableId: string,
+  page: RecordPage | undefined,
+) => { page: RecordPage | undefined; rowActions: RecordsTableProps['rowActions'] };
+
+const usePlainRows: UseTableRows = (_sourceId, _tableId, page) => ({ page, rowActions: undefined });
+
+export type RecordsPageProps = { useTableRows?: UseTableRows };
 
 export const RECORDS_PAGE_SIZE = 20;
 
@@ -22,7 +33,7 @@ function pageFrom(value: string | null): number {
  * The data browser of one source: one tab per record table the source declares (none when it has one), each
  * searched and paged on its own. Table, search and page live in the URL.
  */
-export function RecordsPage() {
+export function RecordsPage({ useTableRows = usePlainRows }: RecordsPageProps) {
   const { id: sourceId = '' } = useParams();
   const { t } = useTranslation('records');
   const [searchParams, setSearchParams] = useSearchParams();
@@ -58,7 +69,9 @@ export function RecordsPage() {
           {t('page.notFound')}
         </div>
       )}
-      {table && known.length === 1 && <RecordTablePanel key={table.id} sourceId={sourceId} sourceName={sourceName} table={table} isDefault />}
+      {table && known.length === 1 && (
+        <RecordTablePanel key={table.id} sourceId={sourceId} sourceName={sourceName} table={table} isDefault useTableRows={useTableRows} />
+      )}
       {table && known.length > 1 && (
         <Tabs
           label={t('page.tables', { source: sourceName })}
@@ -70,7 +83,14 @@ export function RecordsPage() {
             // Only the shown table is fetched; the others render when their tab is chosen.
             panel:
               candidate.id === table.id ? (
-                <RecordTablePanel key={candidate.id} sourceId={sourceId} sourceName={sourceName} table={candidate} isDefault={index === 0} />
+                <RecordTablePanel
+                  key={candidate.id}
+                  sourceId={sourceId}
+                  sourceName={sourceName}
+                  table={candidate}
+                  isDefault={index === 0}
+                  useTableRows={useTableRows}
+                />
               ) : null,
           }))}
         />
@@ -79,10 +99,10 @@ export function RecordsPage() {
   );
 }
 
-type RecordTablePanelProps = { sourceId: string; sourceName: string; table: RecordTableInfo; isDefault: boolean };
+type RecordTablePanelProps = { sourceId: string; sourceName: string; table: RecordTableInfo; isDefault: boolean; useTableRows: UseTableRows };
 
 /** One record table: its search form, the matching records and the pages. */
-function RecordTablePanel({ sourceId, sourceName, table, isDefault }: RecordTablePanelProps) {
+function RecordTablePanel({ sourceId, sourceName, table, isDefault, useTableRows }: RecordTablePanelProps) {
   const { t } = useTranslation('records');
   const [searchParams, setSearchParams] = useSearchParams();
   const q = searchParams.get('q') ?? '';
@@ -108,7 +128,7 @@ function RecordTablePanel({ sourceId, sourceName, table, isDefault }: RecordTabl
     show({ q: '', page: 1 });
   };
 
-  const data = records.data;
+  const { page: data, rowActions } = useTableRows(sourceId, table.id, records.data);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
@@ -153,7 +173,7 @@ function RecordTablePanel({ sourceId, sourceName, table, isDefault }: RecordTabl
           <p className="records__count" role="status">
             {data.total === 0 ? (q ? t('results.noMatch', { q }) : t('results.empty')) : t('results.count', { count: data.total })}
           </p>
-          {data.items.length > 0 && <RecordsTable sourceId={sourceId} sourceName={sourceName} page={data} />}
+          {data.items.length > 0 && <RecordsTable sourceId={sourceId} sourceName={sourceName} page={data} rowActions={rowActions} />}
           <Pagination page={page} pages={pages} onChange={(next) => show({ q, page: next })} />
         </section>
       )}

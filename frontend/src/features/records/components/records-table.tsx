@@ -1,19 +1,26 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { RecordPage } from '@hamgam/shared';
+import type { RecordPage, StoredRecord } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { formatDateTime, localizeDigits } from '../../../lib/format';
 import { columnLabel, displayValue, keyLabel, valueLabel } from '../utils/labels';
 import { termLabel } from '../../../lib/terms';
 import { TermHistory } from './term-history';
 
-export type RecordsTableProps = { sourceId: string; sourceName: string; page: RecordPage };
+export type RecordsTableProps = {
+  sourceId: string;
+  sourceName: string;
+  page: RecordPage;
+  /** A last column of actions on each row (a CRM contact's link), headed by `actionsLabel`. */
+  rowActions?: { label: string; render: (record: StoredRecord) => ReactNode };
+};
 
 // Fields written in Latin script read left to right inside the RTL page.
 const LTR_COLUMNS = new Set(['email', 'mobile']);
 
 /** One page of stored records: key, name, the source's columns, whether deleted, and the run that last changed each. */
-export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) {
+export function RecordsTable({ sourceId, sourceName, page, rowActions }: RecordsTableProps) {
   const { t, i18n } = useTranslation('records');
   const lng = i18n.language;
   const missing = t('common:status.notAvailable');
@@ -33,6 +40,7 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
             ))}
             <th scope="col">{t('table.state')}</th>
             <th scope="col">{t('table.lastChange')}</th>
+            {rowActions && <th scope="col">{rowActions.label}</th>}
           </tr>
         </thead>
         <tbody>
@@ -83,6 +91,7 @@ export function RecordsTable({ sourceId, sourceName, page }: RecordsTableProps) 
                   </time>
                 </div>
               </td>
+              {rowActions && <td>{rowActions.render(record)}</td>}
             </tr>
           ))}
         </tbody>

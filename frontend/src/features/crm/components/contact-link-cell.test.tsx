@@ -1,0 +1,155 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { CrmOutboxItem, RecordPage, StoredRecord } from '@hamgam/shared';
+import { errorBody, reply, stubApi } from '../../../testing/fetch-stub';
+import { makeSource, makeUser } from '../../../testing/fixtures';
+import { renderApp } from '../../../testing/render';
+
+const CONTACT_COLUMNS = ['mobile', 'nationalCode', 'stage', 'owner', 'studentNumber'];
+const crmSource = () =>
+  makeSource({
+    id: 'crm',
+    recordTables: [
+      { id: 'contacts', columns: CONTACT_COLUMNS },
+      { id: 'interactions', columns: ['kind'] },
+    ],
+  });
+
+const contact = (overrides: Partial<StoredRecord['fields']> = {}): StoredRecord => ({
+  key: 'c-1',
+  name: 'مریم احمدی',
+  fields: { mobile: '09121234567', nationalCode: '0012345679', stage: 'applicant', owner: 'نرگس', studentNumber: null, ...overrides },
+  deletedAt: null,
+  lastRunId: '3',
+  updatedAt: '2026-11-23T10:30:00+03:30',
+  history: null,
+});
+const contactsPage = (items: StoredRecord[]): RecordPage => ({
+  items,
+  total: items.length,
+  page: 1,
+  pageSize: 20,
+  table: 'contacts',
+  columns: CONTACT_COLUMNS,
+});
+const queued = (studentNumber: string | null): CrmOutboxItem => ({
+  id: '7',
+  table: 'contacts',
+  recordId: 'c-1',
+  data: { student_number: studentNumber },
+  localUpdatedAt: '2026-12-05T20:00:00Z',
+  status: 'pending',
+  attempts: 0,
+  lastError: null,
+  createdBy: 'admin',
+  createdAt: '2026-12-05T20:00:00Z',
+  pushedAt: null,
+});
+const suggestion = { studentNumber: '40511110001', name: 'مریم احمدی', nationalCode: '0012345679', mobile: null, matchedBy: ['nationalCode'] };
+
+function contactRow() {
+  const table = screen.getByRole('table', { name: /رکوردهای/ });
+  return within(table).getByRole('rowheader', { name: 'c-1' }).closest('tr')!;
+}
+
+async function openAndLink(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+  await user.click(await screen.findByRole('button', { name: 'پیوند «مریم احمدی» به یک دانشجو' }));
+  const dialog = await screen.findByRole('dialog', { name: 'پیوند «مریم احمدی» به یک دانشجو' });
+  await user.click(await within(dialog).findByRole('button', { name: 'پیوند به مریم احمدی' }));
+}
+
+/** Holds the link request until `release()`, so what shows before the answer can be checked. */
+function holdLinks() {
+  const stubbed = globalThis.fetch;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).endsWith('/sources/crm/links')) await gate;
+    return stubbed(input, init);
+  });
+  return () => release();
+}
+
+describe('linking a CRM contact to a student', () => {
+  it('should show the link on the contact row before the server answers, and keep it from the outbox after', async () => {
+    const outbox: CrmOutboxItem[] = [];
+    const api = stubApi({
+      'GET /api/sources/crm': crmSource,
+      'GET /api/sources/crm/records': () => contactsPage([contact()]),
+      'GET /api/sources/crm/outbox': () => outbox,
+      'GET /api/sources/crm/contacts/c-1/suggestions': () => [suggestion],
+      'POST /api/sources/crm/links': () => {
+        outbox.push(queued('40511110001'));
+        return reply(202, queued('40511110001'));
+      },
+    });
+    const release = holdLinks();
+    const { user } = await renderApp({ route: '/sources/crm/records' });
+    await screen.findByRole('rowheader', { name: 'c-1' });
+    expect(within(contactRow()).queryByText('۴۰۵۱۱۱۱۰۰۰۱')).not.toBeInTheDocument();
+
+    await openAndLink(user);
+    expect(await within(contactRow()).findByText('۴۰۵۱۱۱۱۰۰۰۱')).toBeInTheDocument();
+    expect(api.callsTo('POST /api/sources/crm/links')).toHaveLength(0);
+
+    release();
+    await waitFor(() => expect(api.callsTo('POST /api/sources/crm/links')).toHaveLength(1));
+    expect(api.callsTo('POST /api/sources/crm/links')[0].body).toEqual({ contactId: 'c-1', studentNumber: '40511110001' });
+    // The stored contact still has no link (the next run pushes it): the row keeps it from the outbox.
+    await waitFor(() => expect(api.callsTo('GET /api/sources/crm/records').length).toBeGreaterThan(1));
+    expect(within(contactRow()).getByText('۴۰۵۱۱۱۱۰۰۰۱')).toBeInTheDocument();
+    expect(within(contactRow()).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('should put the row back and say why in Persian when the server refuses the student', async () => {
+    stubApi({
+      'GET /api/sources/crm': crmSource,
+      'GET /api/sources/crm/records': () => contactsPage([contact()]),
+      'GET /api/sources/crm/outbox': () => [],
+      'GET /api/sources/crm/contacts/c-1/suggestions': () => [suggestion],
+      'POST /api/sources/crm/links': () =>
+        reply(400, errorBody(400, 'studentNumber: no student has this number', { fields: { studentNumber: ['no student has this number'] } })),
+    });
+    const release = holdLinks();
+    const { user } = await renderApp({ route: '/sources/crm/records' });
+    await openAndLink(user);
+    expect(await within(contactRow()).findByText('۴۰۵۱۱۱۱۰۰۰۱')).toBeInTheDocument();
+
+    release();
+    expect(await within(contactRow()).findByRole('alert')).toHaveTextContent('پیوند برگردانده شد: کارساز دانشجویی با این شماره ندارد.');
+    expect(within(contactRow()).queryByText('۴۰۵۱۱۱۱۰۰۰۱')).not.toBeInTheDocument();
+  });
+
+  it('should invalidate exactly the contact lists, the student lists, the outbox, the conflicts and the card counts on success', async () => {
+    stubApi({
+      'GET /api/sources/crm': crmSource,
+      'GET /api/sources/crm/records': () => contactsPage([contact()]),
+      'GET /api/sources/crm/outbox': () => [],
+      'GET /api/sources/crm/contacts/c-1/suggestions': () => [suggestion],
+      'POST /api/sources/crm/links': () => reply(202, queued('40511110001')),
+    });
+    const { user, queryClient } = await renderApp({ route: '/sources/crm/records' });
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    await openAndLink(user);
+
+    await waitFor(() => expect(invalidate).toHaveBeenCalledTimes(5));
+    expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
+      ['records', 'list', 'crm'],
+      ['records', 'list', 'students'],
+      ['crm', 'outbox'],
+      ['crm', 'conflicts'],
+      ['crm', 'stats'],
+    ]);
+  });
+
+  it('should offer no link action to an auditor', async () => {
+    stubApi({
+      'GET /api/sources/crm': crmSource,
+      'GET /api/sources/crm/records': () => contactsPage([contact()]),
+      'GET /api/sources/crm/outbox': () => [],
+    });
+    await renderApp({ route: '/sources/crm/records', session: makeUser({ role: 'auditor' }) });
+    await screen.findByRole('rowheader', { name: 'c-1' });
+    expect(screen.queryByRole('button', { name: /به یک دانشجو/ })).not.toBeInTheDocument();
+  });
+});
