@@ -92,7 +92,9 @@ test('should sync Moodle and show its stages change from connecting to completed
   await expect(card.getByText('موفق', { exact: true }).first()).toBeVisible();
   const run = (await (await request.get('/api/runs?sourceId=moodle&pageSize=1')).json()).items[0];
   expect(run).toMatchObject({ stage: 'completed', percent: 100, errorMessage: null });
-  expect(run.counts.inserted).toBeGreaterThan(0);
+  // The dashboard's health spec may have synced Moodle before: what the run read is stored, new or not.
+  expect(run.counts.fetched).toBeGreaterThan(0);
+  expect(run.counts.inserted + run.counts.updated + run.counts.unchanged).toBeGreaterThan(0);
 });
 
 test('should browse the Moodle record tables as tabs, search courses and switch tables with the keyboard, in fa and en', async ({
