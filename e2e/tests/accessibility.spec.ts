@@ -64,6 +64,9 @@ for (const language of LANGUAGES) {
     test.beforeEach(async ({ page }) => {
       await useLanguage(page, language);
     });
+    // Each test runs axe over many pages or dialogs (four sources' tabs): ~40 s on a quiet 2-core machine, so twice
+    // the suite's 60 s leaves room for a busy one.
+    test.describe.configure({ timeout: 180_000 });
 
     test(`should pass axe on every page when shown in ${language}`, async ({ page }) => {
       const findings: string[] = [];
