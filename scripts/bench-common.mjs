@@ -18,6 +18,15 @@ export function childrenOf(pid) {
   return existsSync(path) ? readFileSync(path, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
 }
 
+/** The largest VmHWM of the backend's children (the run's worker) while it runs, sampled every 20 ms. */
+export function watchWorkerPeak(backendPid) {
+  let peakKb = 0;
+  const timer = setInterval(() => {
+    for (const pid of childrenOf(backendPid)) peakKb = Math.max(peakKb, statusKb(pid, 'VmHWM'));
+  }, 20);
+  return { peakKb: () => peakKb, stop: () => clearInterval(timer) };
+}
+
 /**
  * Makes `request` again, once, on a new socket when it failed on a kept-alive one: after a long pause (a part of the
  * bench generating its data, slower on busy cores) the server (its 5 s keep-alive) may have closed it.

@@ -3,21 +3,12 @@
 // Moodle tables are emptied, and two full runs go through the real runner: the first inserts, the second finds
 // nothing changed. The worker's VmHWM is sampled from /proc every 20 ms (its peak RSS).
 import { createRequire } from 'node:module';
-import { childrenOf, statusKb, timedRun } from './bench-common.mjs';
+import { timedRun, watchWorkerPeak } from './bench-common.mjs';
 
 const require = createRequire(new URL('../backend/package.json', import.meta.url));
 const Database = require('better-sqlite3');
 const mb = (kb) => kb / 1024;
 const MOODLE_TABLES = ['moodle_enrolments', 'moodle_users', 'moodle_course_contents', 'moodle_courses', 'moodle_categories', 'moodle_classifications'];
-
-/** The largest VmHWM of the backend's children (the run's worker) while it runs. */
-function watchWorkerPeak(backendPid) {
-  let peakKb = 0;
-  const timer = setInterval(() => {
-    for (const pid of childrenOf(backendPid)) peakKb = Math.max(peakKb, statusKb(pid, 'VmHWM'));
-  }, 20);
-  return { peakKb: () => peakKb, stop: () => clearInterval(timer) };
-}
 
 function emptyMoodleTables(databasePath) {
   const db = new Database(databasePath, { timeout: 5000 });

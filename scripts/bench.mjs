@@ -7,7 +7,9 @@
 // - the history: 1,000,000 rows in data_syncs (`--history-rows N`), filtered, paged requests timed over HTTP.
 // - the Moodle worker's peak RSS at two generated site sizes (`--moodle-small 150x2500 --moodle-large 600x10000`,
 //   courses × users; scripts/bench-moodle.mjs).
-// `--only faculty`, `--only students`, `--only history` or `--only moodle` runs one of them.
+// - the CRM: a first pull of 20,000 contacts + 60,000 interactions, then an incremental run after 500 changes
+//   (`--crm-size 20000x60000 --crm-changes 500`; scripts/bench-crm.mjs).
+// `--only faculty`, `--only students`, `--only history`, `--only moodle` or `--only crm` runs one of them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -31,12 +33,14 @@ const textArg = (name, fallback) => {
   return index > 0 ? process.argv[index + 1] : fallback;
 };
 const moodleSizes = [textArg('moodle-small', '150x2500'), textArg('moodle-large', '600x10000')];
+const crmSize = textArg('crm-size', '20000x60000');
+const crmChanges = arg('crm-changes', 500);
 const ADMIN = { username: 'bench', password: 'copper-kettle-panel-17' };
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 }
-const { startGolestanStandIn, startMoodleStandIn, currentJalaliYear } = await import(join(root, 'stand-ins/dist/index.js'));
+const { startGolestanStandIn, startMoodleStandIn, startCrmStandIn, currentJalaliYear } = await import(join(root, 'stand-ins/dist/index.js'));
 const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'));
 const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
@@ -140,6 +144,10 @@ try {
       startMoodleStandIn,
       sizes: moodleSizes.map(parseSiteSize),
     });
+  }
+  if (!only || only === 'crm') {
+    const { benchCrm, parseCrmSize } = await import('./bench-crm.mjs');
+    await benchCrm({ fetchApi: authed, backendPid: server.pid, startCrmStandIn, size: parseCrmSize(crmSize), changes: crmChanges });
   }
 } finally {
   isStopping = true;
