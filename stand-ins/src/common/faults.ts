@@ -51,3 +51,27 @@ export function parseFaultsBody<T>(
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, faults: value as T };
 }
+
+/** A stand-in's current faults, and the counted ones spent only when served (so `failNext: 2` gives exactly two 500s). */
+export type CountedFaultSwitch<F extends CommonFaults, K extends string> = {
+  set(faults: F): void;
+  current(): F;
+  take(key: K): boolean;
+};
+
+export const createCountedFaultSwitch = <F extends CommonFaults, K extends string & keyof F>(): CountedFaultSwitch<F, K> => {
+  let faults = {} as F;
+  return {
+    set: (next) => {
+      faults = { ...next };
+    },
+    current: () => ({ ...faults }),
+    take: (key) => {
+      if (key === 'truncateNext' && faults.truncateAlways) return true;
+      const left = (faults[key] as number | undefined) ?? 0;
+      if (left <= 0) return false;
+      faults = { ...faults, [key]: left - 1 };
+      return true;
+    },
+  };
+};

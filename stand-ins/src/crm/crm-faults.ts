@@ -1,4 +1,12 @@
-import { COMMON_COUNTS, COMMON_FLAGS, parseFaultsBody, type CommonFaults, type ParsedFaults } from '../common/faults';
+import {
+  COMMON_COUNTS,
+  COMMON_FLAGS,
+  createCountedFaultSwitch,
+  parseFaultsBody,
+  type CommonFaults,
+  type CountedFaultSwitch,
+  type ParsedFaults,
+} from '../common/faults';
 
 /** The common faults (a token expiring answers 401), plus what only the CRM's change feed does. */
 export type CrmFaults = CommonFaults & {
@@ -18,26 +26,6 @@ export const parseCrmFaults = (value: unknown): ParsedFaults<CrmFaults> =>
     flags: [...COMMON_FLAGS],
   });
 
-export type CrmFaultSwitch = {
-  set(faults: CrmFaults): void;
-  current(): CrmFaults;
-  /** Spends one of a counted fault when it is served, so `failNext: 2` gives exactly two 500s. */
-  take(key: CountedCrmFault): boolean;
-};
+export type CrmFaultSwitch = CountedFaultSwitch<CrmFaults, CountedCrmFault>;
 
-export const createCrmFaultSwitch = (): CrmFaultSwitch => {
-  let faults: CrmFaults = {};
-  return {
-    set: (next) => {
-      faults = { ...next };
-    },
-    current: () => ({ ...faults }),
-    take: (key) => {
-      if (key === 'truncateNext' && faults.truncateAlways) return true;
-      const left = faults[key] ?? 0;
-      if (left <= 0) return false;
-      faults = { ...faults, [key]: left - 1 };
-      return true;
-    },
-  };
-};
+export const createCrmFaultSwitch = (): CrmFaultSwitch => createCountedFaultSwitch<CrmFaults, CountedCrmFault>();

@@ -1,4 +1,12 @@
-import { COMMON_COUNTS, COMMON_FLAGS, parseFaultsBody, type CommonFaults, type ParsedFaults } from '../common/faults';
+import {
+  COMMON_COUNTS,
+  COMMON_FLAGS,
+  createCountedFaultSwitch,
+  parseFaultsBody,
+  type CommonFaults,
+  type CountedFaultSwitch,
+  type ParsedFaults,
+} from '../common/faults';
 
 /**
  * The gateway stand-in's faults (a token expiring answers `invalidtoken` with HTTP 200, logging in is
@@ -27,26 +35,6 @@ export const parseMoodleFaults = (value: unknown): ParsedFaults<MoodleFaults> =>
     },
   });
 
-export type MoodleFaultSwitch = {
-  set(faults: MoodleFaults): void;
-  current(): MoodleFaults;
-  /** Spends one of a counted fault when it is served, so `failNext: 2` gives exactly two 500s. */
-  take(key: 'failNext' | 'rateLimitNext' | 'truncateNext'): boolean;
-};
+export type MoodleFaultSwitch = CountedFaultSwitch<MoodleFaults, 'failNext' | 'rateLimitNext' | 'truncateNext'>;
 
-export const createMoodleFaultSwitch = (): MoodleFaultSwitch => {
-  let faults: MoodleFaults = {};
-  return {
-    set: (next) => {
-      faults = { ...next };
-    },
-    current: () => ({ ...faults }),
-    take: (key) => {
-      if (key === 'truncateNext' && faults.truncateAlways) return true;
-      const left = faults[key] ?? 0;
-      if (left <= 0) return false;
-      faults = { ...faults, [key]: left - 1 };
-      return true;
-    },
-  };
-};
+export const createMoodleFaultSwitch = (): MoodleFaultSwitch => createCountedFaultSwitch<MoodleFaults, 'failNext' | 'rateLimitNext' | 'truncateNext'>();
