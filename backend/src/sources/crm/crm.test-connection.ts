@@ -1,4 +1,5 @@
 import type { WorkerSettings } from '@hamgam/shared';
+import { startConnectionTest } from '../../sync/connection-test';
 import { SyncError } from '../../common/sync-error';
 import type { ConnectionTestOutcome } from '../../sync/source-definition';
 import { CrmClient } from './crm.client';
@@ -27,12 +28,7 @@ export function quickCrmClient(settings: WorkerSettings, signal: AbortSignal): C
 
 /** Logs in and reads /api/sync/stats with the given (maybe unsaved) settings. */
 export async function testCrmConnection(settings: WorkerSettings, signal: AbortSignal): Promise<ConnectionTestOutcome> {
-  const startedAt = Date.now();
-  const finish = (result: Omit<ConnectionTestOutcome, 'testedAt' | 'durationMs'>): ConnectionTestOutcome => ({
-    ...result,
-    testedAt: new Date(startedAt).toISOString(),
-    durationMs: Date.now() - startedAt,
-  });
+  const finish = startConnectionTest();
   try {
     const client = quickCrmClient(settings, signal);
     await client.login();

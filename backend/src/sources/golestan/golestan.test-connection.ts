@@ -1,4 +1,5 @@
 import type { ConnectionCheck, ConnectionTestResult, ErrorKind, WorkerSettings } from '@hamgam/shared';
+import { startConnectionTest } from '../../sync/connection-test';
 import { HttpStatusError } from '../../common/http/json-http-client';
 import { SyncError } from '../../common/sync-error';
 import { GolestanClient, LOGIN_PATH } from './golestan.client';
@@ -20,17 +21,10 @@ export async function testGolestanConnection(
   probe: GatewayProbe,
   requestTimeoutMs: number,
 ): Promise<ConnectionTestResult> {
-  const startedAt = Date.now();
   const checks: ConnectionCheck[] = [];
-  const finish = (failure: { kind: ErrorKind; message: string } | null): ConnectionTestResult => ({
-    isOk: failure === null,
-    errorKind: failure?.kind ?? null,
-    message: failure?.message ?? null,
-    system: null,
-    checks,
-    testedAt: new Date(startedAt).toISOString(),
-    durationMs: Date.now() - startedAt,
-  });
+  const stamp = startConnectionTest();
+  const finish = (failure: { kind: ErrorKind; message: string } | null): ConnectionTestResult =>
+    stamp({ isOk: failure === null, errorKind: failure?.kind ?? null, message: failure?.message ?? null, system: null, checks });
   const connection = settings.connection;
   if (!connection?.baseUrl) return finish({ kind: 'auth', message: 'set the gateway address first' });
   const client = new GolestanClient({

@@ -1,4 +1,5 @@
 import type { WorkerSettings } from '@hamgam/shared';
+import { startConnectionTest } from '../../sync/connection-test';
 import { SyncError } from '../../common/sync-error';
 import type { ConnectionTestOutcome } from '../../sync/source-definition';
 import { MoodleClient, REQUIRED_FUNCTIONS } from './moodle.client';
@@ -9,12 +10,7 @@ const TEST_TIMEOUT_MS = 15_000;
 
 /** Asks core_webservice_get_site_info with the given (maybe unsaved) settings: who the site is, which needed functions the token may call. */
 export async function testMoodleConnection(settings: WorkerSettings, signal: AbortSignal): Promise<ConnectionTestOutcome> {
-  const startedAt = Date.now();
-  const finish = (result: Omit<ConnectionTestOutcome, 'testedAt' | 'durationMs'>): ConnectionTestOutcome => ({
-    ...result,
-    testedAt: new Date(startedAt).toISOString(),
-    durationMs: Date.now() - startedAt,
-  });
+  const finish = startConnectionTest();
   try {
     const connection = settings.connection;
     if (!connection?.baseUrl) throw new SyncError('auth', 'set the Moodle base URL first');
