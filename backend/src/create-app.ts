@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { AuthService } from './auth/auth.service';
 import { jsonSameOrigin } from './auth/json-same-origin.middleware';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { requestLogging } from './common/logging/app-logger';
 import { setAllowedUpstreamHosts } from './common/http/upstream';
 import { refuseDeepJson } from './common/json-depth';
 import { createValidationPipe } from './common/validation.pipe';
@@ -28,6 +29,8 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
     logger: logger ?? ['log', 'warn', 'error'],
   });
   app.set('trust proxy', config.trustProxy);
+  // First, so every later line written while serving a request carries its id.
+  app.use(requestLogging(logger));
   // Helmet's defaults suit the built SPA (scripts and styles from 'self'); plain-HTTP deployments inside the
   // university network must not have their requests upgraded to HTTPS.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { createAppLogger } from './common/logging/app-logger';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
 import { surviveProcessErrors } from './process-errors';
 import { NO_SOURCE_SEEDS } from './sync/source-seeds';
 
 async function bootstrap(): Promise<void> {
-  surviveProcessErrors();
   const config = loadConfig();
+  const appLogger = createAppLogger(config.logFormat);
+  // Every `new Logger(context)` writes through it, including those made before the app exists.
+  Logger.overrideLogger(appLogger);
+  surviveProcessErrors();
   // The demo wiring (and the stand-ins' code, ~9 MB) is loaded only when the demo is on.
   const standIns = config.standIns ? await (await import('./demo/stand-ins')).startStandIns(config) : { seeds: NO_SOURCE_SEEDS, close: async () => undefined };
-  const app = await createApp(config, standIns.seeds);
+  const app = await createApp(config, standIns.seeds, appLogger);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const logger = new Logger('Hamgam');

@@ -69,6 +69,8 @@ export type AppConfig = {
   upstreamAllowedHosts: string[] | null;
   /** `METRICS_TOKEN`: the Bearer token `GET /metrics` asks for; null serves it to loopback clients only. */
   metricsToken: string | null;
+  /** `LOG_FORMAT`: `json` (one object per line, for a log collector) or `text`; json when NODE_ENV=production. */
+  logFormat: 'json' | 'text';
   env: NodeJS.ProcessEnv;
 };
 
@@ -194,6 +196,13 @@ function metricsTokenSetting(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function logFormatSetting(env: NodeJS.ProcessEnv): 'json' | 'text' {
+  const raw = env.LOG_FORMAT?.trim().toLowerCase();
+  if (!raw) return env.NODE_ENV === 'production' ? 'json' : 'text';
+  if (raw === 'json' || raw === 'text') return raw;
+  throw new ConfigError(`LOG_FORMAT must be json or text; got "${env.LOG_FORMAT}"`);
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -242,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     commandSources: commandSourcesSetting(env),
     upstreamAllowedHosts: allowedHostsSetting(env),
     metricsToken: metricsTokenSetting(env),
+    logFormat: logFormatSetting(env),
     env,
   };
 }

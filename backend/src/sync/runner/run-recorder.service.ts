@@ -9,6 +9,7 @@ import { RunRejectionEntity } from '../entities/run-rejection.entity';
 import { SyncRunEntity } from '../entities/sync-run.entity';
 import { SyncEventsService } from '../events/sync-events.service';
 import { clipErrorMessage, toSyncRun } from '../run-mapper';
+import { logLine } from '../../common/logging/log-fields';
 
 const MAX_REJECTIONS_PER_RUN = 10_000;
 
@@ -118,7 +119,7 @@ export class RunRecorder {
     await this.update(runId, patch, 'run.finished');
     this.logState.delete(runId);
     this.rejectionCount.delete(runId);
-    this.logger.log(`run ${runId} of ${run.sourceId} ended ${outcome.status}`);
+    this.logger.log(logLine(`run ${runId} of ${run.sourceId} ended ${outcome.status}`, { runId, sourceId: run.sourceId, status: outcome.status }));
   }
 
   private redact(runId: number, text: string): string {

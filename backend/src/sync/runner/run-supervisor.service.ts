@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
 import { RunRecorder } from './run-recorder.service';
+import { logLine } from '../../common/logging/log-fields';
 
 // A worker's live heap is small (a Moodle run of 600 courses / 10,000 users holds 9–14 MB), but V8's defaults (16 MB
 // semi-spaces, a heap tuned for speed) let ~100 MB of garbage pile up before collecting it. A worker is a batch job:
@@ -69,7 +70,9 @@ export class RunSupervisor implements OnApplicationShutdown {
       handled.queue = handled.queue
         .then(() => this.handleMessage(request.runId, handled, message))
         .catch((error: unknown) => {
-          this.logger.error(`run ${request.runId}: could not record a worker message: ${String(error)}`);
+          this.logger.error(
+            logLine(`run ${request.runId}: could not record a worker message: ${String(error)}`, { runId: request.runId, sourceId: request.sourceId }),
+          );
         });
     };
 
@@ -123,7 +126,9 @@ export class RunSupervisor implements OnApplicationShutdown {
       const closing = entry;
       closing.queue = closing.queue
         .then(() => this.handleExit(request.runId, closing, code, signal))
-        .catch((error: unknown) => this.logger.error(`run ${request.runId}: could not close: ${String(error)}`))
+        .catch((error: unknown) =>
+          this.logger.error(logLine(`run ${request.runId}: could not close: ${String(error)}`, { runId: request.runId, sourceId: request.sourceId })),
+        )
         .finally(() => {
           clearTimeout(closing.timeoutTimer);
           if (closing.killTimer) clearTimeout(closing.killTimer);
@@ -156,7 +161,7 @@ export class RunSupervisor implements OnApplicationShutdown {
 
   private async handleMessage(runId: number, entry: ActiveChild, message: unknown): Promise<void> {
     if (!isWorkerMessage(message)) {
-      this.logger.warn(`run ${runId}: dropped a malformed worker message`);
+      this.logger.warn(logLine(`run ${runId}: dropped a malformed worker message`, { runId }));
       return;
     }
     // Once a stop was asked for, the supervisor's reason decides the outcome, but the counts the worker reached

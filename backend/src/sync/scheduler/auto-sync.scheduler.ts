@@ -14,6 +14,7 @@ import { failureStateAfter, nextRunAt } from './auto-sync-plan';
 import { timingOf } from './auto-sync-rules';
 import { settingsOf } from './auto-sync-view';
 import { SourceScheduleEntity } from './source-schedule.entity';
+import { logLine } from '../../common/logging/log-fields';
 
 export const AUTO_SYNC_TIMER_PREFIX = 'auto-sync:';
 // setTimeout waits at most ~24.8 days; a longer wait (30-day intervals, back-off) re-plans when the timer fires.
@@ -87,7 +88,9 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     const hasChanged = state.failures !== schedule.failures || state.pausedAt !== schedule.pausedAt;
     if (hasChanged) await this.schedules.update({ sourceId: run.sourceId }, { ...state, updatedAt: new Date().toISOString() });
     if (state.pausedAt && !schedule.pausedAt) {
-      this.logger.warn(`auto-sync of ${run.sourceId} paused after ${state.failures} consecutive failed scheduled runs`);
+      this.logger.warn(
+        logLine(`auto-sync of ${run.sourceId} paused after ${state.failures} consecutive failed scheduled runs`, { sourceId: run.sourceId, runId: run.id }),
+      );
     }
     return this.plan(run.sourceId, hasChanged);
   }
@@ -135,7 +138,9 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     const active = await this.runs.findOne({ where: { sourceId, status: In([...ACTIVE_RUN_STATUSES]) } });
     if (active) {
       // Not started twice: when the active run ends, `afterRun` re-plans and it runs then only if still due.
-      this.logger.log(`auto-sync of ${sourceId} is due but run ${active.id} is ${active.status}; waiting for it to end`);
+      this.logger.log(
+        logLine(`auto-sync of ${sourceId} is due but run ${active.id} is ${active.status}; waiting for it to end`, { sourceId, runId: active.id }),
+      );
       return;
     }
     try {
@@ -143,10 +148,10 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     } catch (error) {
       if (error instanceof ConflictException) {
         // Another trigger won the race; its run's events re-plan this source.
-        this.logger.log(`auto-sync of ${sourceId} did not start: ${error.message}`);
+        this.logger.log(logLine(`auto-sync of ${sourceId} did not start: ${error.message}`, { sourceId }));
         return;
       }
-      this.logger.error(`auto-sync of ${sourceId} could not start a run: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(logLine(`auto-sync of ${sourceId} could not start a run: ${error instanceof Error ? error.message : String(error)}`, { sourceId }));
       this.setTimer(sourceId, new Date(Date.now() + this.config.minSyncIntervalSeconds * 1000));
     }
   }
@@ -184,7 +189,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
 
   private inBackground(sourceId: string, task: () => Promise<void>): void {
     this.inQueue(sourceId, task).catch((error: unknown) => {
-      if (!this.isStopped) this.logger.error(`auto-sync of ${sourceId}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.isStopped) this.logger.error(logLine(`auto-sync of ${sourceId}: ${error instanceof Error ? error.message : String(error)}`, { sourceId }));
     });
   }
 }
