@@ -28,6 +28,8 @@ export default defineConfig({
     // Dates in the tests are local times; pin the zone the e2e suite uses too.
     env: { TZ: 'Asia/Tehran' },
     restoreMocks: true,
+    // Above the testing library's 4 s wait (src/testing/setup.ts), so a missing element fails with its own message.
+    testTimeout: 15_000,
     unstubGlobals: true,
   },
 });
