@@ -66,6 +66,14 @@ test('should show the failing and the late source in the Persian table and count
   await expect(page.getByRole('link', { name: '۲ منبع عقب‌افتاده یا ناموفق' })).toBeVisible();
   await shoot(page, 'dashboard-health-fa-1366.png', testInfo);
 
+  // One line per source: ten of them fit the first screen of a 1366×768 display (the demo has five).
+  const rows = await page
+    .getByRole('table', { name: table })
+    .locator('tbody tr')
+    .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect()).map(({ top, height }) => ({ top, height })));
+  const tallest = Math.max(...rows.map((row) => row.height));
+  expect(rows[0].top + 10 * tallest).toBeLessThanOrEqual(768);
+
   // On a phone the table scrolls inside its card; the page itself does not scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByRole('link', { name: '۲ منبع عقب‌افتاده یا ناموفق' })).toBeVisible();

@@ -104,6 +104,8 @@ export type SourceSettingsInfo = {
  * demo's defaults), never over the API.
  */
 export type CommandSettings = {
+  /** The name given in COMMAND_SOURCES_FILE; the UI shows it where no locale file names the source. */
+  name: string | null;
   executable: string;
   args: string[];
   /** Absolute working directory. */

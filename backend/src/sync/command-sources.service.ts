@@ -95,6 +95,6 @@ export class CommandSourcesService {
 }
 
 function toCommandSettings(configured: CommandSourceConfig): CommandSettings {
-  const { executable, args, cwd, countPattern, env } = configured;
-  return { executable, args, cwd, countPattern, envNames: Object.keys(env).sort() };
+  const { name, executable, args, cwd, countPattern, env } = configured;
+  return { name, executable, args, cwd, countPattern, envNames: Object.keys(env).sort() };
 }

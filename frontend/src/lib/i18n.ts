@@ -112,4 +112,17 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 
+/**
+ * A command source is named in COMMAND_SOURCES_FILE, not in a locale file: its configured name becomes its name in
+ * every language that has none, so every screen that names a source by id (`sources:<id>.name`) shows it.
+ */
+export function addConfiguredSourceNames(sources: readonly { id: string; name: string | null }[]): void {
+  for (const { id, name } of sources) {
+    if (!name) continue;
+    for (const language of LANGUAGES) {
+      if (i18n.getResource(language, 'sources', `${id}.name`) === undefined) i18n.addResource(language, 'sources', `${id}.name`, name);
+    }
+  }
+}
+
 export { i18n };

@@ -125,7 +125,14 @@ export function makeLegacySource(overrides: Partial<Source> = {}): Source {
     id: 'legacy-faculty',
     kind: 'command',
     connection: null,
-    command: { executable: 'python3', args: ['faculty_main.py'], cwd: '/opt/legacy', countPattern: 'saved (\\d+)', envNames: ['FACULTY_DB_URL'] },
+    command: {
+      name: 'Legacy faculty script',
+      executable: 'python3',
+      args: ['faculty_main.py'],
+      cwd: '/opt/legacy',
+      countPattern: 'saved (\\d+)',
+      envNames: ['FACULTY_DB_URL'],
+    },
     isStandIn: false,
     lastRun: makeRun({
       id: '9',

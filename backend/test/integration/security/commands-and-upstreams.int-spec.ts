@@ -86,6 +86,7 @@ describe('finding 2: an admin session is not a shell on the host', () => {
     const sources = (await t.http().get('/api/sources').expect(200)).body as Source[];
 
     expect(sources.find((source) => source.id === 'print-env')?.command).toEqual({
+      name: 'Prints its environment',
       executable: process.execPath,
       args: [PRINT_ENV],
       cwd: configDir,

@@ -1,12 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Source } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
+import { addConfiguredSourceNames } from '../../../lib/i18n';
 import { useIsLive } from '../hooks/live-updates-context';
 import { pollWhile } from '../utils/polling';
 import { sourceKeys } from '../../../lib/source-keys';
 
-export function getSources(signal?: AbortSignal): Promise<Source[]> {
-  return apiClient.get<Source[]>('/sources', { signal });
+export async function getSources(signal?: AbortSignal): Promise<Source[]> {
+  const sources = await apiClient.get<Source[]>('/sources', { signal });
+  addConfiguredSourceNames(sources.map((source) => ({ id: source.id, name: source.command?.name ?? null })));
+  return sources;
 }
 
 export function getSourcesQueryOptions() {

@@ -12,7 +12,7 @@ import { RunStatusBadge } from './run-status-badge';
 
 export type SourceOverviewRowProps = { source: Source; now: Date };
 
-/** A moment as Jalali (fa) or Gregorian (en) date and time, with how long ago or how soon beneath. */
+/** A moment as Jalali (fa) or Gregorian (en) date and time, with how long ago or how soon beside it. */
 function When({ iso, now }: { iso: string; now: Date }) {
   const { i18n } = useTranslation();
   return (

@@ -99,4 +99,23 @@ describe('the dashboard table of every source', () => {
     expect(within(await screen.findByRole('table', { name: 'All sources at a glance' })).getByText('Fresh')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /late or failing/ })).not.toBeInTheDocument();
   });
+
+  it('should name a command source by its configured name where no locale file names it, in both languages', async () => {
+    const library = makeLegacySource({
+      id: 'library-loans',
+      command: { name: 'Library loans', executable: 'node', args: ['loans.mjs'], cwd: '/opt/library', countPattern: 'loans: (\\d+)', envNames: [] },
+    });
+    stubApi({ 'GET /api/sources': () => [makeSource(), makeLegacySource(), library] });
+    const { unmount } = await renderApp();
+
+    const table = await screen.findByRole('table', { name: 'همهٔ منابع در یک نگاه' });
+    expect(within(table).getByRole('link', { name: 'Library loans' })).toHaveAttribute('href', '#source-library-loans');
+    // A source with its own locale file keeps its translated name, not the configured one.
+    expect(within(table).getByRole('link', { name: 'اسکریپت قدیمی اعضای هیئت علمی' })).toBeInTheDocument();
+    expect(within(table).queryByRole('link', { name: 'library-loans' })).not.toBeInTheDocument();
+    unmount();
+
+    await renderApp({ lng: 'en' });
+    expect(within(await screen.findByRole('table', { name: 'All sources at a glance' })).getByRole('link', { name: 'Library loans' })).toBeInTheDocument();
+  });
 });
