@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, StoredRecord, WorkerSettings } from '@hamgam/shared';
+import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, SourceDataPart, StoredRecord, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
 import type { SourceSettings } from './settings/source-settings';
 
@@ -63,6 +63,12 @@ export type SourceDefinition = {
   countUpstream?: (settings: WorkerSettings, signal: AbortSignal) => Promise<Record<string, number>>;
   /** Two-way sources: local changes waiting to be pushed and conflicts still open, for the stats endpoint. */
   countPending?: (db: Database.Database) => { pendingPush: number; openConflicts: number };
+  /**
+   * Two-way sources: a mark per part of the source's own data (outbox, conflicts) that differs whenever that part
+   * changed. The core reads them while a run of the source is active (the worker is another process) and sends
+   * `source.data-changed` naming the parts whose mark moved, so open pages refresh without waiting for the run's end.
+   */
+  dataMarks?: (db: Database.Database) => Record<SourceDataPart, string>;
 };
 
 /** A connection test's result and, for the server's log only, the technical detail of a failure. */

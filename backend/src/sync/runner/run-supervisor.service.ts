@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
 import { RunRecorder } from './run-recorder.service';
+import { SourceDataWatch } from './source-data-watch.service';
 
 // A worker's live heap is small (a Moodle run of 600 courses / 10,000 users holds 9–14 MB), but V8's defaults (16 MB
 // semi-spaces, a heap tuned for speed) let ~100 MB of garbage pile up before collecting it. A worker is a batch job:
@@ -47,6 +48,7 @@ export class RunSupervisor implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly recorder: RunRecorder,
+    private readonly dataWatch: SourceDataWatch,
   ) {}
 
   isActive(runId: number): boolean {
@@ -60,6 +62,7 @@ export class RunSupervisor implements OnApplicationShutdown {
 
   launch(request: LaunchRequest): void {
     this.recorder.track(request.runId, request.secrets);
+    this.dataWatch.begin(request.runId, request.sourceId);
     // Messages can arrive before the entry exists (a command reports 'started' at once): hold them until it does.
     const slot: { entry?: ActiveChild } = {};
     const early: unknown[] = [];
@@ -128,6 +131,7 @@ export class RunSupervisor implements OnApplicationShutdown {
           clearTimeout(closing.timeoutTimer);
           if (closing.killTimer) clearTimeout(closing.killTimer);
           this.active.delete(request.runId);
+          this.dataWatch.check(request.runId, true);
           resolveClosed();
         });
     });
@@ -167,7 +171,10 @@ export class RunSupervisor implements OnApplicationShutdown {
       case 'started':
         return this.recorder.markRunning(runId);
       case 'progress':
-        return stopping ? undefined : this.recorder.progress(runId, message);
+        if (stopping) return;
+        await this.recorder.progress(runId, message);
+        // What the run pushed or opened so far (a CRM run pushes its outbox before it pulls).
+        return this.dataWatch.check(runId);
       case 'log':
         return this.recorder.log(runId, message.level, message.message);
       case 'rejected':

@@ -1,5 +1,6 @@
 import type { CrmStandIn } from '@hamgam/stand-ins';
-import type { CrmConflict, CrmOutboxItem, SourceStats } from '@hamgam/shared';
+import type { CrmConflict, CrmOutboxItem, ServerEvent, SourceStats } from '@hamgam/shared';
+import { SyncEventsService } from '../../../src/sync/events/sync-events.service';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { insertStudents, query, runToEnd, startCrmTestBed, updateStudent } from './crm-helpers';
 
@@ -183,6 +184,40 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
           .map((entry) => entry.details.resolution)
           .sort(),
       ).toEqual(['accept_client', 'accept_server']);
+    });
+
+    it('should tell open pages which CRM data changed when a link is queued, a run opens conflicts and an admin resolves one', async () => {
+      const events: ServerEvent[] = [];
+      const subscription = t.app
+        .get(SyncEventsService)
+        .stream()
+        .subscribe((event) => events.push(event));
+      const dataChanges = () => events.filter((event) => event.type === 'source.data-changed');
+      const [id] = contactIds();
+      insertStudents(t, [studentNumber(1)]);
+
+      await link(id, studentNumber(1)).expect(202);
+      expect(dataChanges()).toEqual([{ type: 'source.data-changed', sourceId: 'crm', parts: ['outbox'] }]);
+
+      crm.store.editContact(id, { owner: 'مشاور تازه' });
+      events.length = 0;
+      const run = await runToEnd(t);
+      // The push opened the conflict before the pull: open pages hear it while the run goes on, before its end.
+      const finishedAt = events.findIndex((event) => event.type === 'run.finished');
+      const opened = events.findIndex((event) => event.type === 'source.data-changed' && event.parts.includes('conflicts'));
+      expect(opened).toBeGreaterThanOrEqual(0);
+      expect(opened).toBeLessThan(finishedAt);
+      expect(dataChanges().every((event) => event.type === 'source.data-changed' && event.sourceId === 'crm')).toBe(true);
+      expect(run.status).toBe('success');
+
+      events.length = 0;
+      await runToEnd(t);
+      expect(dataChanges()).toEqual([]);
+
+      const [conflict] = await conflicts('open');
+      await t.http().post(`/api/sources/crm/conflicts/${conflict.id}/resolve`).send({ resolution: 'accept_server' }).expect(200);
+      expect(dataChanges()).toEqual([{ type: 'source.data-changed', sourceId: 'crm', parts: ['conflicts', 'outbox'] }]);
+      subscription.unsubscribe();
     });
   });
 });

@@ -102,7 +102,7 @@ describe('linking a CRM contact to a student', () => {
   });
 
   it('should put the row back and say why in Persian when the server refuses the student', async () => {
-    stubApi({
+    const api = stubApi({
       'GET /api/sources/crm': crmSource,
       'GET /api/sources/crm/records': () => contactsPage([contact()]),
       'GET /api/sources/crm/outbox': () => [],
@@ -118,6 +118,39 @@ describe('linking a CRM contact to a student', () => {
     release();
     expect(await within(contactRow()).findByRole('alert')).toHaveTextContent('پیوند برگردانده شد: کارساز دانشجویی با این شماره ندارد.');
     expect(within(contactRow()).queryByText('۴۰۵۱۱۱۱۰۰۰۱')).not.toBeInTheDocument();
+    // A refusal answers the same again: it is not retried.
+    expect(api.callsTo('POST /api/sources/crm/links')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['a 503', () => Promise.resolve(new Response(JSON.stringify(errorBody(503, 'the CRM is restarting')), { status: 503, headers: { 'Content-Type': 'application/json' } }))],
+  ])('should retry the link and show it with no error when the first attempt ends in %s', async (_name, firstAnswer) => {
+    const outbox: CrmOutboxItem[] = [];
+    const api = stubApi({
+      'GET /api/sources/crm': crmSource,
+      'GET /api/sources/crm/records': () => contactsPage([contact()]),
+      'GET /api/sources/crm/outbox': () => outbox,
+      'GET /api/sources/crm/contacts/c-1/suggestions': () => [suggestion],
+      'POST /api/sources/crm/links': () => {
+        outbox.push(queued('40511110001'));
+        return reply(202, queued('40511110001'));
+      },
+    });
+    const stubbed = globalThis.fetch;
+    let attempts = 0;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('/sources/crm/links') && ++attempts === 1 ? firstAnswer() : stubbed(input, init),
+    );
+    const { user } = await renderApp({ route: '/sources/crm/records' });
+    await openAndLink(user);
+
+    // The second attempt waits for the retry delay (a second).
+    await waitFor(() => expect(api.callsTo('POST /api/sources/crm/links')).toHaveLength(1), { timeout: 5000 });
+    expect(attempts).toBe(2);
+    expect(await within(contactRow()).findByText('۴۰۵۱۱۱۱۰۰۰۱')).toBeInTheDocument();
+    expect(within(contactRow()).queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('should invalidate exactly the contact lists, the student lists, the outbox, the conflicts and the card counts on success', async () => {
@@ -136,9 +169,9 @@ describe('linking a CRM contact to a student', () => {
     expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
       ['records', 'list', 'crm'],
       ['records', 'list', 'students'],
-      ['crm', 'outbox'],
-      ['crm', 'conflicts'],
-      ['crm', 'stats'],
+      ['sources', 'data', 'crm', 'outbox'],
+      ['sources', 'data', 'crm', 'conflicts'],
+      ['sources', 'detail', 'crm', 'stats'],
     ]);
   });
 

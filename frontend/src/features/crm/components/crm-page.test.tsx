@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { CrmConflict, CrmOutboxItem } from '@hamgam/shared';
+import { FakeEventSource } from '../../../testing/fake-event-source';
 import { errorBody, reply, stubApi } from '../../../testing/fetch-stub';
 import { makeSource, makeUser } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
@@ -104,5 +105,22 @@ describe('CRM page', () => {
     await user.click(await screen.findByRole('button', { name: 'مقایسهٔ کنار هم' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).queryByRole('button', { name: 'نگه‌داشتن نسخهٔ ما' })).not.toBeInTheDocument();
+  });
+
+  it("should show a conflict another admin's run opened, without a reload, when the server says the conflicts changed", async () => {
+    FakeEventSource.reset();
+    vi.stubGlobal('EventSource', FakeEventSource);
+    let open: CrmConflict[] = [];
+    const api = stubApi({ ...routes([]), 'GET /api/sources/crm/conflicts': ({ query }) => (query.get('status') === 'resolved' ? [] : open) });
+    await renderApp({ route: '/crm' });
+    expect(await screen.findByText('هیچ ناسازگاری‌ای منتظر تصمیم نیست.')).toBeInTheDocument();
+    act(() => FakeEventSource.latest().open());
+
+    open = [conflict()];
+    act(() => FakeEventSource.latest().emit({ type: 'source.data-changed', sourceId: 'crm', parts: ['conflicts'] }));
+
+    expect(await screen.findByRole('button', { name: 'مقایسهٔ کنار هم' })).toBeInTheDocument();
+    // Only the part that changed is asked for again.
+    expect(api.callsTo('GET /api/sources/crm/outbox')).toHaveLength(1);
   });
 });
