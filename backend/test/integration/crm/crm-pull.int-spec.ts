@@ -83,11 +83,12 @@ describe('crm pull against the stand-in CRM', () => {
     expect(found.items.map((item) => [item.key, item.fields.stage])).toEqual([[second, 'alumnus']]);
   });
 
-  it('should search contacts by name, mobile and national code and show interactions with their contact', async () => {
-    await runToEnd(t);
+  it('should search contacts by name, mobile, national code, stage, owner, linked student number and CRM id, and show interactions with their contact', async () => {
     const [withCode] = [...crm.store.live('contacts').values()].filter((data) => data.national_code && data.mobile);
+    crm.store.editContact(String(withCode.id), { owner: 'مشاور جستجو', student_number: '4031239876' });
+    await runToEnd(t);
 
-    for (const q of [withCode.national_code, withCode.mobile, String(withCode.full_name)]) {
+    for (const q of [withCode.national_code, withCode.mobile, String(withCode.full_name), String(withCode.stage), 'مشاور جستجو', '4031239876', withCode.id]) {
       const page = (await t.http().get('/api/sources/crm/records').query({ table: 'contacts', q }).expect(200)).body as RecordPage;
       expect(page.items.map((item) => item.key)).toContain(withCode.id);
     }
