@@ -52,6 +52,11 @@ function contactRow() {
   return within(table).getByRole('rowheader', { name: 'c-1' }).closest('tr')!;
 }
 
+async function rowOnceShown() {
+  await screen.findByRole('rowheader', { name: 'c-1' });
+  return contactRow();
+}
+
 async function openAndLink(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await user.click(await screen.findByRole('button', { name: 'پیوند «مریم احمدی» به یک دانشجو' }));
   const dialog = await screen.findByRole('dialog', { name: 'پیوند «مریم احمدی» به یک دانشجو' });
@@ -173,6 +178,49 @@ describe('linking a CRM contact to a student', () => {
       ['sources', 'data', 'crm', 'conflicts'],
       ['sources', 'detail', 'crm', 'stats'],
     ]);
+  });
+
+  it('should find a student by national code in the dialog and link the contact to the one found', async () => {
+    const found: StoredRecord = { ...contact(), key: '40511110009', name: 'رضا مرادی', fields: { nationalCode: '0098765432' } };
+    const api = stubApi({
+      'GET /api/sources/crm': crmSource,
+      'GET /api/sources/crm/records': () => contactsPage([contact()]),
+      'GET /api/sources/crm/outbox': () => [],
+      'GET /api/sources/crm/contacts/c-1/suggestions': () => [],
+      'GET /api/sources/students/records': () => ({ ...contactsPage([found]), table: 'students' }),
+      'POST /api/sources/crm/links': () => reply(202, queued('40511110009')),
+    });
+    const { user } = await renderApp({ route: '/sources/crm/records' });
+    await user.click(await screen.findByRole('button', { name: 'پیوند «مریم احمدی» به یک دانشجو' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('هیچ دانشجویی کد ملی یا شمارهٔ همراه این مخاطب را ندارد.')).toBeInTheDocument();
+
+    await user.type(within(dialog).getByLabelText('یافتن دانشجو'), '0098765432');
+    await user.click(within(dialog).getByRole('button', { name: 'جست‌وجو' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'پیوند به رضا مرادی' }));
+
+    expect(api.callsTo('GET /api/sources/students/records')[0].query.get('q')).toBe('0098765432');
+    await waitFor(() => expect(api.callsTo('POST /api/sources/crm/links')).toHaveLength(1));
+    expect(api.callsTo('POST /api/sources/crm/links')[0].body).toEqual({ contactId: 'c-1', studentNumber: '40511110009' });
+  });
+
+  it('should unlink a linked contact with studentNumber null and show the row without a student at once', async () => {
+    const api = stubApi({
+      'GET /api/sources/crm': crmSource,
+      'GET /api/sources/crm/records': () => contactsPage([contact({ studentNumber: '40511110001' })]),
+      'GET /api/sources/crm/outbox': () => [],
+      'GET /api/sources/crm/contacts/c-1/suggestions': () => [],
+      'POST /api/sources/crm/links': () => reply(202, queued(null)),
+    });
+    holdLinks();
+    const { user } = await renderApp({ route: '/sources/crm/records' });
+    expect(await within(await rowOnceShown()).findByText('۴۰۵۱۱۱۱۰۰۰۱')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'پیوند «مریم احمدی» به یک دانشجو' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'برداشتن پیوند' }));
+
+    await waitFor(() => expect(within(contactRow()).queryByText('۴۰۵۱۱۱۱۰۰۰۱')).not.toBeInTheDocument());
+    expect(api.callsTo('POST /api/sources/crm/links')).toHaveLength(0);
   });
 
   it('should offer no link action to an auditor', async () => {

@@ -86,6 +86,22 @@ describe('CRM page', () => {
     expect(await screen.findByText('هیچ ناسازگاری‌ای منتظر تصمیم نیست.')).toBeInTheDocument();
   });
 
+  it('should invalidate exactly the conflicts, the outbox, the card counts and the CRM record lists when a conflict is resolved', async () => {
+    stubApi({ ...routes([conflict()]), 'POST /api/sources/crm/conflicts/5/resolve': () => conflict({ status: 'resolved', resolution: 'accept_server' }) });
+    const { user, queryClient } = await renderApp({ route: '/crm' });
+    await user.click(await screen.findByRole('button', { name: 'مقایسهٔ کنار هم' }));
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'نگه‌داشتن نسخهٔ CRM' }));
+
+    await waitFor(() => expect(invalidate).toHaveBeenCalledTimes(4));
+    expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
+      ['sources', 'data', 'crm', 'conflicts'],
+      ['sources', 'data', 'crm', 'outbox'],
+      ['sources', 'detail', 'crm', 'stats'],
+      ['records', 'list', 'crm'],
+    ]);
+  });
+
   it('should keep the dialog open with a translated message when someone resolved the conflict already', async () => {
     stubApi({ ...routes([conflict()]), 'POST /api/sources/crm/conflicts/5/resolve': () => reply(409, errorBody(409, 'CRM conflict 5 is already resolved')) });
     const { user } = await renderApp({ route: '/crm' });
