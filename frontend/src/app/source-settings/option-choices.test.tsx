@@ -32,7 +32,10 @@ async function openOptions(lng: 'fa' | 'en') {
   return dialog;
 }
 
-const choices = (select: HTMLElement) => within(select).getAllByRole('option').map((option) => [option.getAttribute('value'), option.textContent]);
+const choices = (select: HTMLElement) =>
+  within(select)
+    .getAllByRole('option')
+    .map((option) => [option.getAttribute('value'), option.textContent]);
 
 describe('settings dialog, the words of a declared choice', () => {
   it("should name the CRM's conflict policies in English from its locale file, keeping the values sent", async () => {

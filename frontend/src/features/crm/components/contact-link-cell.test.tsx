@@ -129,7 +129,13 @@ describe('linking a CRM contact to a student', () => {
 
   it.each([
     ['a network error', () => Promise.reject(new TypeError('Failed to fetch'))],
-    ['a 503', () => Promise.resolve(new Response(JSON.stringify(errorBody(503, 'the CRM is restarting')), { status: 503, headers: { 'Content-Type': 'application/json' } }))],
+    [
+      'a 503',
+      () =>
+        Promise.resolve(
+          new Response(JSON.stringify(errorBody(503, 'the CRM is restarting')), { status: 503, headers: { 'Content-Type': 'application/json' } }),
+        ),
+    ],
   ])('should retry the link and show it with no error when the first attempt ends in %s', async (_name, firstAnswer) => {
     const outbox: CrmOutboxItem[] = [];
     const api = stubApi({
