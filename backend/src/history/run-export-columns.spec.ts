@@ -22,6 +22,7 @@ const run = (overrides: Partial<SyncRun>): SyncRun => ({
   counts: { fetched: 40, inserted: 30, updated: 0, unchanged: 0, deleted: 0, rejected: 10 },
   errorKind: null,
   errorMessage: null,
+  retries: 0,
   ...overrides,
 });
 

@@ -30,6 +30,8 @@ export type Reporter = {
   progress(update: ProgressUpdate, force?: boolean): void;
   log(level: LogLevel, message: string): void;
   reject(key: string, reason: string): void;
+  /** A call is tried again: counted on the run (its failure sentence says how often), `message` logged as a warning. */
+  retried(message?: string): void;
 };
 
 export type WorkerStep = (ctx: WorkerContext) => Promise<RunCounts>;

@@ -32,6 +32,8 @@ type ActiveChild = {
   stopReason: StopReason | null;
   /** The counts the worker last reported once a stop was asked for; the stopped run keeps them. */
   countsAtStop: RunCounts | null;
+  /** The calls the worker said it retried, from its final message (also when a stop was asked for). */
+  retries: number | undefined;
   hasFinalMessage: boolean;
   timeoutTimer: NodeJS.Timeout;
   killTimer: NodeJS.Timeout | null;
@@ -91,6 +93,7 @@ export class RunSupervisor implements OnApplicationShutdown {
       queue: Promise.resolve(),
       stopReason: null,
       countsAtStop: null,
+      retries: undefined,
       hasFinalMessage: false,
       isGroup: request.kind === 'command',
       timeoutTimer: setTimeout(
@@ -167,6 +170,7 @@ export class RunSupervisor implements OnApplicationShutdown {
     // (its last progress, or those of its final message) are what the stopped run keeps.
     const stopping = entry.stopReason !== null;
     if (stopping && 'counts' in message && message.counts) entry.countsAtStop = message.counts;
+    if ((message.type === 'finished' || message.type === 'failed') && message.retries !== undefined) entry.retries = message.retries;
     switch (message.type) {
       case 'started':
         return this.recorder.markRunning(runId);
@@ -182,11 +186,11 @@ export class RunSupervisor implements OnApplicationShutdown {
       case 'finished':
         if (stopping) return;
         entry.hasFinalMessage = true;
-        return this.recorder.finish(runId, { status: 'success', counts: message.counts });
+        return this.recorder.finish(runId, { status: 'success', counts: message.counts, retries: entry.retries });
       case 'failed':
         if (stopping) return;
         entry.hasFinalMessage = true;
-        return this.recorder.finish(runId, { status: 'failed', kind: message.kind, message: message.message, counts: message.counts });
+        return this.recorder.finish(runId, { status: 'failed', kind: message.kind, message: message.message, counts: message.counts, retries: entry.retries });
     }
   }
 
@@ -194,7 +198,7 @@ export class RunSupervisor implements OnApplicationShutdown {
     if (entry.stopReason) {
       const { status, kind, message } = entry.stopReason;
       const counts = entry.countsAtStop ?? undefined;
-      return this.recorder.finish(runId, { status, kind, message, counts, exitCode: code, exitSignal: signal });
+      return this.recorder.finish(runId, { status, kind, message, counts, retries: entry.retries, exitCode: code, exitSignal: signal });
     }
     if (entry.hasFinalMessage) return;
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
