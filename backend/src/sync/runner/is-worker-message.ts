@@ -30,7 +30,9 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
       return isCounts(value.counts) && isOptionalCount(value.retries);
     case 'failed':
       return (
-        (ERROR_KINDS as readonly unknown[]).includes(value.kind) && typeof value.message === 'string' && (value.counts === undefined || isCounts(value.counts)) &&
+        (ERROR_KINDS as readonly unknown[]).includes(value.kind) &&
+        typeof value.message === 'string' &&
+        (value.counts === undefined || isCounts(value.counts)) &&
         isOptionalCount(value.retries)
       );
     default:
