@@ -44,5 +44,5 @@ export type WorkerMessage =
   | WorkerProgress
   | { type: 'log'; level: LogLevel; message: string }
   | { type: 'rejected'; items: { key: string; reason: string }[] }
-  | { type: 'finished'; counts: RunCounts }
-  | { type: 'failed'; kind: ErrorKind; message: string; counts?: RunCounts };
+  | { type: 'finished'; counts: RunCounts; retries?: number }
+  | { type: 'failed'; kind: ErrorKind; message: string; counts?: RunCounts; retries?: number };

@@ -55,6 +55,8 @@ export type SyncRun = {
   errorKind: import('./errors').ErrorKind | null;
   /** At most 500 characters; the full story is in the run's log. */
   errorMessage: string | null;
+  /** Calls the run tried again (network errors, timeouts, 5xx, rate limits), as its worker counted them. */
+  retries: number;
 };
 
 /**

@@ -34,8 +34,9 @@ export function runExportColumns(timeZone: string, lang: ExportLanguage, sourceN
     ...times('finishedAt'),
     { header: header.durationMs, value: (run) => run.durationMs },
     ...COUNT_KEYS.map((key): ExportColumn<SyncRun> => ({ header: header[key], value: (run) => run.counts[key], width: 10 })),
-    { header: header.errorKind, value: (run) => labelOf(labels.errorKinds, run.errorKind), width: 18 },
-    { header: header.errorMessage, value: (run) => run.errorMessage, width: 60 },
+    // A cancelled run is not an error: its status, who cancelled it and why say it all (the stored kind is `cancelled`).
+    { header: header.errorKind, value: (run) => (run.status === 'cancelled' ? null : labelOf(labels.errorKinds, run.errorKind)), width: 18 },
+    { header: header.errorMessage, value: (run) => (run.status === 'cancelled' ? null : run.errorMessage), width: 60 },
     { header: header.cancelledBy, value: (run) => run.cancelledBy },
     { header: header.cancelReason, value: (run) => run.cancelReason, width: 30 },
   ];

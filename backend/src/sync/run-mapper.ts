@@ -32,6 +32,7 @@ export function toSyncRun(run: SyncRunEntity): SyncRun {
     },
     errorKind: run.errorKind,
     errorMessage: run.errorMessage,
+    retries: run.retries,
   };
 }
 

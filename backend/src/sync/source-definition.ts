@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, StoredRecord, WorkerSettings } from '@hamgam/shared';
+import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, SourceDataPart, StoredRecord, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
 import type { SourceSettings } from './settings/source-settings';
 
@@ -30,6 +30,8 @@ export type Reporter = {
   progress(update: ProgressUpdate, force?: boolean): void;
   log(level: LogLevel, message: string): void;
   reject(key: string, reason: string): void;
+  /** A call is tried again: counted on the run (its failure sentence says how often), `message` logged as a warning. */
+  retried(message?: string): void;
 };
 
 export type WorkerStep = (ctx: WorkerContext) => Promise<RunCounts>;
@@ -63,6 +65,12 @@ export type SourceDefinition = {
   countUpstream?: (settings: WorkerSettings, signal: AbortSignal) => Promise<Record<string, number>>;
   /** Two-way sources: local changes waiting to be pushed and conflicts still open, for the stats endpoint. */
   countPending?: (db: Database.Database) => { pendingPush: number; openConflicts: number };
+  /**
+   * Two-way sources: a mark per part of the source's own data (outbox, conflicts) that differs whenever that part
+   * changed. The core reads them while a run of the source is active (the worker is another process) and sends
+   * `source.data-changed` naming the parts whose mark moved, so open pages refresh without waiting for the run's end.
+   */
+  dataMarks?: (db: Database.Database) => Record<SourceDataPart, string>;
 };
 
 /** A connection test's result and, for the server's log only, the technical detail of a failure. */

@@ -14,6 +14,7 @@ import { SourceHealthService } from './health/source-health.service';
 import { SyncEventsService } from './events/sync-events.service';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
+import { SourceDataWatch } from './runner/source-data-watch.service';
 import { RecordsController } from './records/records.controller';
 import { RecordsService } from './records/records.service';
 import { RunsController } from './runs.controller';
@@ -38,6 +39,7 @@ import { SyncService } from './sync.service';
     SyncEventsService,
     RunRecorder,
     RunSupervisor,
+    SourceDataWatch,
     CommandSourcesService,
     SourceSettingsService,
     SourceSeedingService,

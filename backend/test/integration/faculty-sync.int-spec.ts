@@ -129,7 +129,7 @@ describe('faculty sync against the stand-in gateway', () => {
 
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
 
-    expect(run).toMatchObject({ status: 'success', errorMessage: null });
+    expect(run).toMatchObject({ status: 'success', errorMessage: null, retries: 1 });
     expect(gateway.stats().servedTruncated).toBe(1);
   });
 
@@ -143,6 +143,9 @@ describe('faculty sync against the stand-in gateway', () => {
 
     expect(run).toMatchObject({ status: 'failed' });
     expect(run.errorKind).toBe('upstream');
+    // The run records how often it tried again (each attempt but the first), so its failure can say so.
+    expect(run.retries).toBeGreaterThan(0);
+    expect(run.retries).toBe(gateway.stats().servedTruncated - 1);
     expect(run.errorMessage!.length).toBeLessThanOrEqual(500);
     expect(run.counts.deleted).toBe(0);
     expect(storedMembers()).toEqual(before);

@@ -51,6 +51,7 @@ export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
     counts: makeCounts({ fetched: 1234, inserted: 10, updated: 4, unchanged: 1220 }),
     errorKind: null,
     errorMessage: null,
+    retries: 0,
     ...overrides,
   };
 }

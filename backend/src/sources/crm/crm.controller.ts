@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBadRequestResponse, ApiConflictResponse, ApiTag
 import type { CrmConflict, CrmLinkSuggestion, CrmOutboxItem, CrmWatermark } from '@hamgam/shared';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthenticatedRequest } from '../../common/session-user';
+import { SyncEventsService } from '../../sync/events/sync-events.service';
 import { CrmConflictsQueryDto, CrmLinkDto, CrmResolveDto } from './dto/crm-link.dto';
 import { CrmService } from './crm.service';
 
@@ -12,6 +13,7 @@ export class CrmController {
   constructor(
     private readonly crm: CrmService,
     private readonly audit: AuditService,
+    private readonly events: SyncEventsService,
   ) {}
 
   @Post('links')
@@ -25,6 +27,8 @@ export class CrmController {
       target: 'crm:link',
       details: { contactId: dto.contactId, studentNumber: dto.studentNumber, outboxId: queued.id },
     });
+    // Another admin's records page shows the link from the outbox; their CRM card counts what waits.
+    this.events.emit({ type: 'source.data-changed', sourceId: 'crm', parts: ['outbox'] });
     return queued;
   }
 
@@ -67,6 +71,7 @@ export class CrmController {
       target: `crm:conflict:${id}`,
       details: { resolution: dto.resolution, reason: dto.reason ?? null, table: resolved.table, recordId: resolved.recordId },
     });
+    this.events.emit({ type: 'source.data-changed', sourceId: 'crm', parts: ['conflicts', 'outbox'] });
     return resolved;
   }
 }

@@ -179,6 +179,19 @@ export class CrmOutbox {
       .get()!;
   }
 
+  /**
+   * What moves whenever the outbox or the conflicts change: a change queued or cleaned (count, newest id), an
+   * attempt made (attempts add up), a conflict recorded or resolved.
+   */
+  marks(): { outbox: string; conflicts: string } {
+    return this.db
+      .prepare<[], { outbox: string; conflicts: string }>(
+        `SELECT (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COALESCE(SUM(attempts), 0) FROM crm_outbox) AS outbox,
+                (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) || ':' || COUNT(CASE WHEN status = 'open' THEN 1 END) FROM crm_conflicts) AS conflicts`,
+      )
+      .get()!;
+  }
+
   /** Removes pushed and superseded changes older than the retention; what waits or conflicts stays. */
   clean(before: string): number {
     return this.db.prepare(`DELETE FROM crm_outbox WHERE status IN ('pushed', 'superseded') AND COALESCE(pushed_at, created_at) < ?`).run(before).changes;

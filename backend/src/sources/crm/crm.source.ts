@@ -27,5 +27,6 @@ export const crmSource: SourceDefinition = {
   ],
   testConnection: async (settings, signal) => (await import('./crm.test-connection')).testCrmConnection(settings, signal),
   countPending: (db) => new CrmOutbox(db).counts(),
+  dataMarks: (db) => new CrmOutbox(db).marks(),
   countUpstream: async (settings, signal) => (await import('./crm.test-connection')).countCrmUpstream(settings, signal),
 };

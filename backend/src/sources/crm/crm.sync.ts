@@ -43,7 +43,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     maxRetries: options.maxRetries,
     retryBaseMs: options.retryBaseMs,
     signal,
-    onRetry: (info) => report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
+    onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
   });
   const repository = new CrmRepository(ctx.db);
   const isFull = ctx.mode === 'full';

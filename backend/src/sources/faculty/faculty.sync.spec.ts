@@ -51,6 +51,7 @@ describe('runFacultySync', () => {
       progress: (update) => progress.push(update),
       log: (level, message) => logs.push(`${level}: ${message}`),
       reject: (key, reason) => rejects.push([key, reason]),
+      retried: (message) => void (message && logs.push(`warn: ${message}`)),
     };
     return {
       runId,

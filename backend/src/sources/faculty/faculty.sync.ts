@@ -25,7 +25,7 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     password: connection.password,
     ...options,
     signal,
-    onRetry: (info) => report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
+    onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
   });
   const repository = new FacultyRepository(ctx.db);
   const seen = new Set<string>();

@@ -65,7 +65,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     maxRetries: options.maxRetries,
     retryBaseMs: options.retryBaseMs,
     signal,
-    onRetry: (info) => report.log('warn', `retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
+    onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
     onLog: (message) => report.log('warn', message),
   });
   const repository = new MoodleRepository(ctx.db);

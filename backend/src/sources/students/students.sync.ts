@@ -61,7 +61,10 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     ...options,
     gate,
     signal,
-    onRetry: (info) => limitedLog(`retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
+    onRetry: (info) => {
+      report.retried();
+      limitedLog(`retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`);
+    },
     onSlowDown: (slowDown, reason) => {
       if (slowDown.isNew)
         limitedLog(`the gateway asked to slow down (${reason}): every call waits ${formatDelay(slowDown.waitMs)}, at most ${slowDown.limit} at once`);

@@ -67,6 +67,9 @@ export class SyncRunEntity {
   @Column('text', { name: 'error_message', nullable: true })
   errorMessage: string | null;
 
+  @Column('integer', { default: 0 })
+  retries: number;
+
   @Column('integer', { name: 'exit_code', nullable: true })
   exitCode: number | null;
 

@@ -4,6 +4,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isCounts = (value: unknown): value is RunCounts =>
   isObject(value) && COUNT_KEYS.every((key) => Number.isInteger(value[key]) && (value[key] as number) >= 0);
 const isOptionalNumber = (value: unknown) => value === undefined || (typeof value === 'number' && Number.isFinite(value));
+const isOptionalCount = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 
 /** The parent trusts nothing a child sends: each message is checked against the shared union. */
 export function isWorkerMessage(value: unknown): value is WorkerMessage {
@@ -26,10 +27,13 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
     case 'rejected':
       return Array.isArray(value.items) && value.items.every((item) => isObject(item) && typeof item.key === 'string' && typeof item.reason === 'string');
     case 'finished':
-      return isCounts(value.counts);
+      return isCounts(value.counts) && isOptionalCount(value.retries);
     case 'failed':
       return (
-        (ERROR_KINDS as readonly unknown[]).includes(value.kind) && typeof value.message === 'string' && (value.counts === undefined || isCounts(value.counts))
+        (ERROR_KINDS as readonly unknown[]).includes(value.kind) &&
+        typeof value.message === 'string' &&
+        (value.counts === undefined || isCounts(value.counts)) &&
+        isOptionalCount(value.retries)
       );
     default:
       return false;

@@ -13,9 +13,10 @@ import { logLine } from '../../common/logging/log-fields';
 
 const MAX_REJECTIONS_PER_RUN = 10_000;
 
-export type RunOutcome =
+export type RunOutcome = { retries?: number } & (
   | { status: 'success'; counts: RunCounts }
-  | { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string; counts?: RunCounts; exitCode?: number | null; exitSignal?: string | null };
+  | { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string; counts?: RunCounts; exitCode?: number | null; exitSignal?: string | null }
+);
 
 /** The only writer of run rows, their log and their rejections; every change is also pushed as an event. */
 @Injectable()
@@ -102,6 +103,7 @@ export class RunRecorder {
       messageKey: null,
       messageParams: null,
       ...(outcome.counts ?? {}),
+      ...(outcome.retries === undefined ? {} : { retries: outcome.retries }),
     };
     if (outcome.status === 'success') {
       Object.assign(patch, { stage: 'completed', percent: 100, errorKind: null, errorMessage: null });

@@ -7,6 +7,7 @@ import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
 import { RunRecorder } from './run-recorder.service';
 import { logLine } from '../../common/logging/log-fields';
+import { SourceDataWatch } from './source-data-watch.service';
 
 // A worker's live heap is small (a Moodle run of 600 courses / 10,000 users holds 9–14 MB), but V8's defaults (16 MB
 // semi-spaces, a heap tuned for speed) let ~100 MB of garbage pile up before collecting it. A worker is a batch job:
@@ -32,6 +33,8 @@ type ActiveChild = {
   stopReason: StopReason | null;
   /** The counts the worker last reported once a stop was asked for; the stopped run keeps them. */
   countsAtStop: RunCounts | null;
+  /** The calls the worker said it retried, from its final message (also when a stop was asked for). */
+  retries: number | undefined;
   hasFinalMessage: boolean;
   timeoutTimer: NodeJS.Timeout;
   killTimer: NodeJS.Timeout | null;
@@ -48,6 +51,7 @@ export class RunSupervisor implements OnApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly recorder: RunRecorder,
+    private readonly dataWatch: SourceDataWatch,
   ) {}
 
   isActive(runId: number): boolean {
@@ -61,6 +65,7 @@ export class RunSupervisor implements OnApplicationShutdown {
 
   launch(request: LaunchRequest): void {
     this.recorder.track(request.runId, request.secrets);
+    this.dataWatch.begin(request.runId, request.sourceId);
     // Messages can arrive before the entry exists (a command reports 'started' at once): hold them until it does.
     const slot: { entry?: ActiveChild } = {};
     const early: unknown[] = [];
@@ -91,6 +96,7 @@ export class RunSupervisor implements OnApplicationShutdown {
       queue: Promise.resolve(),
       stopReason: null,
       countsAtStop: null,
+      retries: undefined,
       hasFinalMessage: false,
       isGroup: request.kind === 'command',
       timeoutTimer: setTimeout(
@@ -133,6 +139,7 @@ export class RunSupervisor implements OnApplicationShutdown {
           clearTimeout(closing.timeoutTimer);
           if (closing.killTimer) clearTimeout(closing.killTimer);
           this.active.delete(request.runId);
+          this.dataWatch.check(request.runId, true);
           resolveClosed();
         });
     });
@@ -168,11 +175,15 @@ export class RunSupervisor implements OnApplicationShutdown {
     // (its last progress, or those of its final message) are what the stopped run keeps.
     const stopping = entry.stopReason !== null;
     if (stopping && 'counts' in message && message.counts) entry.countsAtStop = message.counts;
+    if ((message.type === 'finished' || message.type === 'failed') && message.retries !== undefined) entry.retries = message.retries;
     switch (message.type) {
       case 'started':
         return this.recorder.markRunning(runId);
       case 'progress':
-        return stopping ? undefined : this.recorder.progress(runId, message);
+        if (stopping) return;
+        await this.recorder.progress(runId, message);
+        // What the run pushed or opened so far (a CRM run pushes its outbox before it pulls).
+        return this.dataWatch.check(runId);
       case 'log':
         return this.recorder.log(runId, message.level, message.message);
       case 'rejected':
@@ -180,11 +191,11 @@ export class RunSupervisor implements OnApplicationShutdown {
       case 'finished':
         if (stopping) return;
         entry.hasFinalMessage = true;
-        return this.recorder.finish(runId, { status: 'success', counts: message.counts });
+        return this.recorder.finish(runId, { status: 'success', counts: message.counts, retries: entry.retries });
       case 'failed':
         if (stopping) return;
         entry.hasFinalMessage = true;
-        return this.recorder.finish(runId, { status: 'failed', kind: message.kind, message: message.message, counts: message.counts });
+        return this.recorder.finish(runId, { status: 'failed', kind: message.kind, message: message.message, counts: message.counts, retries: entry.retries });
     }
   }
 
@@ -192,7 +203,7 @@ export class RunSupervisor implements OnApplicationShutdown {
     if (entry.stopReason) {
       const { status, kind, message } = entry.stopReason;
       const counts = entry.countsAtStop ?? undefined;
-      return this.recorder.finish(runId, { status, kind, message, counts, exitCode: code, exitSignal: signal });
+      return this.recorder.finish(runId, { status, kind, message, counts, retries: entry.retries, exitCode: code, exitSignal: signal });
     }
     if (entry.hasFinalMessage) return;
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '../../config/config';
 import type { RunOutcome, RunRecorder } from './run-recorder.service';
 import { RunSupervisor } from './run-supervisor.service';
+import type { SourceDataWatch } from './source-data-watch.service';
 
 const FAKE_WORKER = join(__dirname, '../../../test/fixtures/fake-stopping-worker.cjs');
 
@@ -24,7 +25,8 @@ describe('RunSupervisor stopping a run', () => {
   it('should close a cancelled run with the counts the worker reached, not those of its last progress', async () => {
     const { recorder, calls, isRunning } = fakeRecorder();
     const config = { workerEntry: FAKE_WORKER, killGraceMs: 5000, databasePath: ':memory:', upstreamAllowedHosts: [] } as unknown as AppConfig;
-    const supervisor = new RunSupervisor(config, recorder);
+    const dataWatch = { begin: () => undefined, check: () => undefined } as unknown as SourceDataWatch;
+    const supervisor = new RunSupervisor(config, recorder, dataWatch);
     supervisor.launch({
       kind: 'connector',
       runId: 1,

@@ -1,5 +1,6 @@
 import type { WorkerMessage } from '@hamgam/shared';
 import type { WorkerContext } from '../source-definition';
+import { SyncError } from '../../common/sync-error';
 import { runSync } from './run-sync';
 
 describe('runSync', () => {
@@ -28,5 +29,28 @@ describe('runSync', () => {
     expect(seenOptions).toEqual({ pageSize: 20 });
     expect(sent.slice(0, 2)).toEqual([{ type: 'started' }, { type: 'log', level: 'warn', message: 'option pageSize 500 is too big; using 20' }]);
     expect(sent.at(-1)).toMatchObject({ type: 'finished' });
+  });
+
+  it('should count every retry the step reports, log the ones with a message, and send the count with the failure', async () => {
+    const sent: WorkerMessage[] = [];
+    const context = { runId: '1', sourceId: 'library', mode: null, settings: { connection: null, options: {} }, db: {}, signal: new AbortController().signal };
+
+    await runSync({
+      step: async ({ report }) => {
+        report.retried('retry 1/3 in 500 ms: gateway answered 429');
+        report.retried('retry 2/3 in 1 s: gateway answered 429');
+        // A source that caps its retry lines still counts the retry.
+        report.retried();
+        throw new SyncError('upstream', 'gateway answered 429 (gave up after 4 attempts)');
+      },
+      context: context as unknown as Omit<WorkerContext, 'report'>,
+      send: (message) => sent.push(message),
+    });
+
+    expect(sent.filter((message) => message.type === 'log').map((message) => message.type === 'log' && message.message)).toEqual([
+      'retry 1/3 in 500 ms: gateway answered 429',
+      'retry 2/3 in 1 s: gateway answered 429',
+    ]);
+    expect(sent.at(-1)).toMatchObject({ type: 'failed', kind: 'upstream', retries: 3 });
   });
 });

@@ -19,6 +19,7 @@ export async function runSync({ step, context, send, now = Date.now, optionWarni
   let lastProgressAt = 0;
   let lastCounts: RunCounts = { ...EMPTY_COUNTS };
   let pendingRejections: { key: string; reason: string }[] = [];
+  let retries = 0;
 
   const flushRejections = () => {
     if (pendingRejections.length === 0) return;
@@ -38,6 +39,10 @@ export async function runSync({ step, context, send, now = Date.now, optionWarni
     log(level, message) {
       send({ type: 'log', level, message });
     },
+    retried(message) {
+      retries += 1;
+      if (message !== undefined) send({ type: 'log', level: 'warn', message });
+    },
     reject(key, reason) {
       pendingRejections.push({ key, reason });
       if (pendingRejections.length >= REJECTION_BATCH) flushRejections();
@@ -49,14 +54,14 @@ export async function runSync({ step, context, send, now = Date.now, optionWarni
   for (const warning of optionWarnings) report.log('warn', warning);
   try {
     const counts = await step({ ...context, report });
-    final = { type: 'finished', counts };
+    final = { type: 'finished', counts, retries };
   } catch (error) {
     const kind = error instanceof SyncError ? error.kind : context.signal.aborted ? 'cancelled' : 'internal';
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof SyncError) && error instanceof Error && error.stack) report.log('error', error.stack);
     // The run's message is a summary; the log keeps the technical detail (status, error code, errno).
     if (error instanceof SyncError && error.detail) report.log('error', `detail: ${error.detail}`);
-    final = { type: 'failed', kind, message, counts: lastCounts };
+    final = { type: 'failed', kind, message, counts: lastCounts, retries };
   }
   flushRejections();
   send(final);

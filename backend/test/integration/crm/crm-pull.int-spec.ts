@@ -1,5 +1,5 @@
 import type { CrmStandIn } from '@hamgam/stand-ins';
-import type { RecordPage, SourceStats } from '@hamgam/shared';
+import type { RecordPage, Source, SourceStats } from '@hamgam/shared';
 import type { TestApp } from '../helpers/test-app';
 import { localLive, query, runToEnd, serverTimes, startCrmTestBed, upstreamLive, watermark } from './crm-helpers';
 
@@ -83,11 +83,12 @@ describe('crm pull against the stand-in CRM', () => {
     expect(found.items.map((item) => [item.key, item.fields.stage])).toEqual([[second, 'alumnus']]);
   });
 
-  it('should search contacts by name, mobile and national code and show interactions with their contact', async () => {
-    await runToEnd(t);
+  it('should search contacts by name, mobile, national code, stage, owner, linked student number and CRM id, and show interactions with their contact', async () => {
     const [withCode] = [...crm.store.live('contacts').values()].filter((data) => data.national_code && data.mobile);
+    crm.store.editContact(String(withCode.id), { owner: 'مشاور جستجو', student_number: '4031239876' });
+    await runToEnd(t);
 
-    for (const q of [withCode.national_code, withCode.mobile, String(withCode.full_name)]) {
+    for (const q of [withCode.national_code, withCode.mobile, String(withCode.full_name), String(withCode.stage), 'مشاور جستجو', '4031239876', withCode.id]) {
       const page = (await t.http().get('/api/sources/crm/records').query({ table: 'contacts', q }).expect(200)).body as RecordPage;
       expect(page.items.map((item) => item.key)).toContain(withCode.id);
     }
@@ -120,6 +121,27 @@ describe('crm pull against the stand-in CRM', () => {
     ).body;
     expect(refused).toMatchObject({ isOk: false, errorKind: 'auth' });
     expect(JSON.stringify(refused)).not.toContain(crm.password);
+  });
+
+  it('should seed the connector from CRM_* and take a new connection through PATCH /api/sources/crm, the password never shown', async () => {
+    const source = (await t.http().get('/api/sources/crm').expect(200)).body as Source;
+    expect(source).toMatchObject({ id: 'crm', kind: 'connector', modes: ['recent', 'full'], connection: { baseUrl: crm.url, username: crm.username } });
+    // The defaults beside what the test bed stored: last write wins, a week of outbox history.
+    expect(source.options).toMatchObject({ conflictPolicy: 'lww', outboxRetentionDays: 7, pageSize: 25, maxRetries: 4, requestTimeoutMs: 3000 });
+    expect(JSON.stringify(source)).not.toContain(crm.password);
+
+    await t
+      .http()
+      .patch('/api/sources/crm')
+      .send({ connection: { password: 'not-the-password' } })
+      .expect(200);
+    expect(await runToEnd(t)).toMatchObject({ status: 'failed', errorKind: 'auth' });
+    await t
+      .http()
+      .patch('/api/sources/crm')
+      .send({ connection: { password: crm.password } })
+      .expect(200);
+    expect(await runToEnd(t)).toMatchObject({ status: 'success', mode: 'recent' });
   });
 
   it('should log in again and go on when the token expires in the middle of a run', async () => {

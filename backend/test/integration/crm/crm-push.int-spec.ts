@@ -1,5 +1,6 @@
 import type { CrmStandIn } from '@hamgam/stand-ins';
-import type { CrmConflict, CrmOutboxItem, SourceStats } from '@hamgam/shared';
+import Database from 'better-sqlite3';
+import type { CrmConflict, CrmOutboxItem, RunLog, SourceStats } from '@hamgam/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { insertStudents, query, runToEnd, startCrmTestBed, updateStudent } from './crm-helpers';
 
@@ -104,6 +105,37 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
       expect(await stats()).toMatchObject({ pendingPush: 0, openConflicts: 0 });
     });
 
+    it('should clean pushed changes from the outbox after the retention days (7 by default, a setting), never what still waits', async () => {
+      const [old, recent, waiting] = contactIds();
+      insertStudents(t, [studentNumber(1), studentNumber(2), studentNumber(3)]);
+      const ids = [(await link(old, studentNumber(1)).expect(202)).body, (await link(recent, studentNumber(2)).expect(202)).body].map(
+        (item: CrmOutboxItem) => item.id,
+      );
+      await runToEnd(t);
+      const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
+      const db = new Database(t.config.databasePath);
+      db.prepare('UPDATE crm_outbox SET pushed_at = ? WHERE id = ?').run(daysAgo(8), Number(ids[0]));
+      db.prepare('UPDATE crm_outbox SET pushed_at = ? WHERE id = ?').run(daysAgo(6), Number(ids[1]));
+      db.close();
+      // The CRM refuses this one: it stays queued, however old.
+      await link(waiting, studentNumber(3)).expect(202);
+      crm.setFaults({ failPushNext: 1 });
+
+      const cleaning = await runToEnd(t);
+      expect((await outbox()).map((item) => item.recordId).sort()).toEqual([recent, waiting].sort());
+      const log = (await t.http().get(`/api/runs/${cleaning.id}/log`).expect(200)).body as RunLog;
+      expect(log.lines.map((line) => line.message)).toContain('1 pushed changes older than 7 days left the outbox');
+
+      await t
+        .http()
+        .patch('/api/sources/crm')
+        .send({ options: { outboxRetentionDays: 5 } })
+        .expect(200);
+      crm.setFaults({ failPushNext: 1 });
+      await runToEnd(t);
+      expect((await outbox()).map((item) => [item.recordId, item.status])).toEqual([[waiting, 'pending']]);
+    });
+
     it('should keep a push the CRM failed queued with its error and attempts across a restart, then push it', async () => {
       const [id] = contactIds();
       insertStudents(t, [studentNumber(3)]);
@@ -124,65 +156,29 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
     });
   });
 
-  describe('with ask', () => {
+  describe('with the CRM clock in step with ours', () => {
     beforeEach(async () => {
-      ({ crm, t } = await startCrmTestBed({ contacts: 20, interactions: 10, seed: 4, now: () => Date.now() + 1000 }, { conflictPolicy: 'ask', maxRetries: 0 }));
+      // No clock skew here: a change made here after the CRM stored our previous one is newer than it, as in life.
+      ({ crm, t } = await startCrmTestBed({ contacts: 20, interactions: 10, seed: 5 }, { maxRetries: 0 }));
       await runToEnd(t);
     });
 
-    it('should hold conflicts open until an admin picks a side either way, and audit each choice', async () => {
-      const [kept, dropped] = contactIds();
-      insertStudents(t, [studentNumber(1), studentNumber(2)]);
-      await link(kept, studentNumber(1)).expect(202);
-      await link(dropped, studentNumber(2)).expect(202);
-      crm.store.editContact(kept, { owner: 'مشاور تازه' });
-      crm.store.editContact(dropped, { owner: 'مشاور تازه' });
-
+    it('should unlink a contact with studentNumber null: queued, pushed, and the contact read back without a student', async () => {
+      const [id] = contactIds();
+      insertStudents(t, [studentNumber(5)]);
+      await link(id, studentNumber(5)).expect(202);
       await runToEnd(t);
+      expect(query<{ student_number: string | null }>(t, 'SELECT student_number FROM crm_contacts WHERE id = ?', id)[0].student_number).toBe(studentNumber(5));
 
-      const open = await conflicts('open');
-      expect(open.map((c) => c.recordId).sort()).toEqual([kept, dropped].sort());
-      expect(await stats()).toMatchObject({ openConflicts: 2 });
-      expect(crm.store.get('contacts', kept)!.data.student_number).toBeNull();
+      const unlinked = (await link(id, null).expect(202)).body as CrmOutboxItem;
+      expect(unlinked).toMatchObject({ recordId: id, status: 'pending', data: { student_number: null } });
+      expect(await runToEnd(t)).toMatchObject({ status: 'success' });
 
-      const byRecord = new Map(open.map((c) => [c.recordId, c.id]));
-      await t
-        .http()
-        .post(`/api/sources/crm/conflicts/${byRecord.get(kept)}/resolve`)
-        .send({ resolution: 'accept_client', reason: 'checked by phone' })
-        .expect(200);
-      await t
-        .http()
-        .post(`/api/sources/crm/conflicts/${byRecord.get(dropped)}/resolve`)
-        .send({ resolution: 'accept_server' })
-        .expect(200);
-      await t
-        .http()
-        .post(`/api/sources/crm/conflicts/${byRecord.get(dropped)}/resolve`)
-        .send({ resolution: 'accept_client' })
-        .expect(409);
-      await t
-        .http()
-        .post(`/api/sources/crm/conflicts/${byRecord.get(kept)}/resolve`)
-        .send({ resolution: 'mine' })
-        .expect(400);
-
-      expect(crm.store.get('contacts', kept)!.data).toMatchObject({ student_number: studentNumber(1), owner: 'مشاور تازه' });
-      expect(crm.store.get('contacts', dropped)!.data.student_number).toBeNull();
-      expect(await conflicts('open')).toEqual([]);
-      expect((await conflicts('resolved')).map((c) => [c.recordId, c.resolution, c.resolvedBy, c.reason]).sort()).toEqual(
-        [
-          [kept, 'accept_client', 'admin', 'checked by phone'],
-          [dropped, 'accept_server', 'admin', null],
-        ].sort(),
-      );
+      expect(crm.store.get('contacts', id)!.data.student_number).toBeNull();
+      expect(query<{ student_number: string | null }>(t, 'SELECT student_number FROM crm_contacts WHERE id = ?', id)[0].student_number).toBeNull();
+      expect((await outbox()).find((item) => item.id === unlinked.id)).toMatchObject({ status: 'pushed', attempts: 1 });
       const audit = (await t.http().get('/api/audit?action=request').expect(200)).body as { items: { target: string; details: Record<string, unknown> }[] };
-      expect(
-        audit.items
-          .filter((entry) => entry.target.startsWith('crm:conflict:'))
-          .map((entry) => entry.details.resolution)
-          .sort(),
-      ).toEqual(['accept_client', 'accept_server']);
+      expect(audit.items.filter((entry) => entry.target === 'crm:link').map((entry) => entry.details.studentNumber)).toEqual([null, studentNumber(5)]);
     });
   });
 });

@@ -20,12 +20,23 @@ describe('crm runs cut off and resumed against a CRM that keeps changing', () =>
     await crm.close();
   });
 
-  it('should resume from its watermark without skipping or repeating work and hold the exact live set when a run is killed', async () => {
-    crm.setFaults({ delayMs: 100, churnPerPull: 2, repeatPerPage: 2 });
+  // Each way a run can be cut off: the OOM killer or a crash (SIGKILL), an admin's cancel, the source's time limit.
+  const cuts: [string, (runId: string) => Promise<void>, Record<string, unknown>][] = [
+    ['killed', async () => killWorker(), { status: 'failed' }],
+    ['cancelled', async (runId) => void (await t.http().post(`/api/runs/${runId}/cancel`).send({}).expect(202)), { status: 'cancelled' }],
+    // The limit is set before the run starts: it is cut off wherever it is after 3 s (about 20 pages at 250 ms each need more).
+    ['timed out', async () => undefined, { status: 'failed', errorKind: 'timeout' }],
+  ];
+
+  it.each(cuts)('should resume from its watermark without skipping or repeating work and hold the exact live set when a run is %s', async (how, cut, ended) => {
+    const isTimeout = how === 'timed out';
+    if (isTimeout) await t.http().patch('/api/sources/crm').send({ timeoutSeconds: 3 }).expect(200);
+    crm.setFaults({ delayMs: isTimeout ? 250 : 100, churnPerPull: 2, repeatPerPage: 2 });
     const first = await startRun(t);
-    await waitFor(() => countRows(t) >= 40);
-    killWorker();
-    expect(await waitForRunEnd(t, first.id)).toMatchObject({ status: 'failed' });
+    await waitFor(() => countRows(t) >= (isTimeout ? 10 : 40));
+    await cut(first.id);
+    expect(await waitForRunEnd(t, first.id)).toMatchObject(ended);
+    if (isTimeout) await t.http().patch('/api/sources/crm').send({ timeoutSeconds: 600 }).expect(200);
 
     const cutAt = watermark(t)!;
     const storedBefore = countRows(t);

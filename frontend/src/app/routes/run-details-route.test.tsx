@@ -132,6 +132,33 @@ describe('run details route', () => {
     await expect.poll(() => router.state.location.pathname).toBe('/runs/25');
   });
 
+  it.each([
+    ['fa', 'درگاه گلستان حتی پس از تلاش‌های دوباره پاسخ خطا داد. اجرا پیش از توقف ۴ بار دوباره تلاش کرد.'],
+    ['en', 'The Golestan gateway answered with an error, even after the run retried. The run retried 4 times before it stopped.'],
+  ] as const)('should say how many times the run retried when it failed after retries, in %s', async (lng, sentence) => {
+    const limited = makeRun({ id: '26', status: 'failed', errorKind: 'upstream', errorMessage: 'gateway answered 429 (gave up after 5 attempts)', retries: 4 });
+    stubApi({
+      'GET /api/runs/26': () => limited,
+      'GET /api/runs/26/rejections': () => [],
+      'GET /api/runs/26/log': () => ({ runId: '26', truncated: false, lines: [] }),
+    });
+    await renderApp({ route: '/runs/26', lng });
+
+    const summary = (await screen.findByText(sentence.split('. ')[0] + '.')).closest('p')!;
+    expect(summary).toHaveTextContent(sentence);
+  });
+
+  it('should not speak of retries when the run failed without retrying', async () => {
+    stubApi({
+      'GET /api/runs/21': () => failedRun,
+      'GET /api/runs/21/rejections': () => [],
+      'GET /api/runs/21/log': () => ({ runId: '21', truncated: false, lines: [] }),
+    });
+    await renderApp({ route: '/runs/21', lng: 'en' });
+    await screen.findByText('Details');
+    expect(screen.queryByText(/retried \d/)).not.toBeInTheDocument();
+  });
+
   it('should say the run was not found when the server answers 404', async () => {
     stubApi({ 'GET /api/runs/999': () => reply(404, errorBody(404, 'run 999 not found')) });
     await renderApp({ route: '/runs/999', lng: 'en' });

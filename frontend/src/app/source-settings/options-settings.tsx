@@ -41,6 +41,7 @@ export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
           key={key}
           info={info}
           label={t([`sources:${source.id}.${info.labelKey ?? `options.${key}`}`, key])}
+          choiceLabel={(choice) => t([`sources:${source.id}.choices.${key}.${choice}`, choice])}
           value={inputs[key]}
           onChange={(value) => setInputs((current) => ({ ...current, [key]: value }))}
           errors={errors[`options.${key}`]}
@@ -55,9 +56,17 @@ export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
   );
 }
 
-type OptionFieldProps = { info: OptionInfo; label: string; value: string | boolean; onChange: (value: string | boolean) => void; errors: string[] | undefined };
+type OptionFieldProps = {
+  info: OptionInfo;
+  label: string;
+  /** A choice's words from the source's locale file (`choices.<option>.<value>`), else the value itself. */
+  choiceLabel: (choice: string) => string;
+  value: string | boolean;
+  onChange: (value: string | boolean) => void;
+  errors: string[] | undefined;
+};
 
-function OptionField({ info, label, value, onChange, errors }: OptionFieldProps) {
+function OptionField({ info, label, choiceLabel, value, onChange, errors }: OptionFieldProps) {
   const { t } = useTranslation('common');
   const ids = { input: useId(), hint: useId(), error: useId() };
   const isNumber = info.type === 'integer' || info.type === 'number';
@@ -84,7 +93,7 @@ function OptionField({ info, label, value, onChange, errors }: OptionFieldProps)
         <select {...common} className="form__control" value={String(value)} onChange={(event) => onChange(event.target.value)}>
           {info.enum.map((choice) => (
             <option key={String(choice)} value={String(choice)}>
-              {String(choice)}
+              {choiceLabel(String(choice))}
             </option>
           ))}
         </select>

@@ -8,8 +8,8 @@ export function linkCrmContact(request: CrmLinkRequest): Promise<CrmOutboxItem> 
   return apiClient.post<CrmOutboxItem>('/sources/crm/links', request);
 }
 
-const crmRecordLists = () => [...recordKeys.lists(), 'crm'] as const;
-const studentRecordLists = () => [...recordKeys.lists(), 'students'] as const;
+const crmRecordLists = () => recordKeys.source('crm');
+const studentRecordLists = () => recordKeys.source('students');
 
 const MAX_RETRIES = 2;
 

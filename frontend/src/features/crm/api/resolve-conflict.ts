@@ -21,7 +21,7 @@ export function useResolveCrmConflict() {
         queryClient.invalidateQueries({ queryKey: crmKeys.conflictLists() }),
         queryClient.invalidateQueries({ queryKey: crmKeys.outbox() }),
         queryClient.invalidateQueries({ queryKey: crmKeys.statsAll() }),
-        queryClient.invalidateQueries({ queryKey: [...recordKeys.lists(), 'crm'] }),
+        queryClient.invalidateQueries({ queryKey: recordKeys.source('crm') }),
       ]),
   });
 }

@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import type { CrmConflict, CrmOutboxItem } from '@hamgam/shared';
+import { FakeEventSource } from '../../../testing/fake-event-source';
 import { errorBody, reply, stubApi } from '../../../testing/fetch-stub';
 import { makeSource, makeUser } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
@@ -85,6 +86,22 @@ describe('CRM page', () => {
     expect(await screen.findByText('هیچ ناسازگاری‌ای منتظر تصمیم نیست.')).toBeInTheDocument();
   });
 
+  it('should invalidate exactly the conflicts, the outbox, the card counts and the CRM record lists when a conflict is resolved', async () => {
+    stubApi({ ...routes([conflict()]), 'POST /api/sources/crm/conflicts/5/resolve': () => conflict({ status: 'resolved', resolution: 'accept_server' }) });
+    const { user, queryClient } = await renderApp({ route: '/crm' });
+    await user.click(await screen.findByRole('button', { name: 'مقایسهٔ کنار هم' }));
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'نگه‌داشتن نسخهٔ CRM' }));
+
+    await waitFor(() => expect(invalidate).toHaveBeenCalledTimes(4));
+    expect(invalidate.mock.calls.map(([filters]) => filters?.queryKey)).toEqual([
+      ['sources', 'data', 'crm', 'conflicts'],
+      ['sources', 'data', 'crm', 'outbox'],
+      ['sources', 'detail', 'crm', 'stats'],
+      ['records', 'list', 'crm'],
+    ]);
+  });
+
   it('should keep the dialog open with a translated message when someone resolved the conflict already', async () => {
     stubApi({ ...routes([conflict()]), 'POST /api/sources/crm/conflicts/5/resolve': () => reply(409, errorBody(409, 'CRM conflict 5 is already resolved')) });
     const { user } = await renderApp({ route: '/crm' });
@@ -104,5 +121,22 @@ describe('CRM page', () => {
     await user.click(await screen.findByRole('button', { name: 'مقایسهٔ کنار هم' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).queryByRole('button', { name: 'نگه‌داشتن نسخهٔ ما' })).not.toBeInTheDocument();
+  });
+
+  it("should show a conflict another admin's run opened, without a reload, when the server says the conflicts changed", async () => {
+    FakeEventSource.reset();
+    vi.stubGlobal('EventSource', FakeEventSource);
+    let open: CrmConflict[] = [];
+    const api = stubApi({ ...routes([]), 'GET /api/sources/crm/conflicts': ({ query }) => (query.get('status') === 'resolved' ? [] : open) });
+    await renderApp({ route: '/crm' });
+    expect(await screen.findByText('هیچ ناسازگاری‌ای منتظر تصمیم نیست.')).toBeInTheDocument();
+    act(() => FakeEventSource.latest().open());
+
+    open = [conflict()];
+    act(() => FakeEventSource.latest().emit({ type: 'source.data-changed', sourceId: 'crm', parts: ['conflicts'] }));
+
+    expect(await screen.findByRole('button', { name: 'مقایسهٔ کنار هم' })).toBeInTheDocument();
+    // Only the part that changed is asked for again.
+    expect(api.callsTo('GET /api/sources/crm/outbox')).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { RecordPage, StoredRecord } from '@hamgam/shared';
 import { errorBody, reply, stubApi } from '../../../testing/fetch-stub';
-import { makeSource } from '../../../testing/fixtures';
+import { makeSource, makeUser } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
 const STUDENT_TABLES = [{ id: 'students', columns: ['nationalCode', 'term', 'statusText', 'campusName', 'courseName', 'gradeName', 'mobile'] }];
@@ -204,5 +204,31 @@ describe('records page', () => {
       expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
       expect(api.callsTo('GET /api/sources/moodle/records').at(-1)!.query.get('q')).toBeNull();
     });
+  });
+
+  it.each([
+    ['fa', '۱۴۰۵/۰۹/۱۴ ۲۳:۳۵', '۴۰۵۱۱۱۱۰۰۰۱'],
+    ['en', '2026-12-05 23:35', '40511110001'],
+  ] as const)('should show a CRM contact time in the reader calendar, not as stored, when the language is %s', async (lng, time, number) => {
+    const contact: StoredRecord = {
+      key: 'c-1',
+      name: 'مریم احمدی',
+      fields: { studentNumber: '40511110001', serverUpdatedAt: '2026-12-05T20:05:00.000Z' },
+      deletedAt: null,
+      lastRunId: '3',
+      updatedAt: '2026-12-05T20:06:00Z',
+      history: null,
+    };
+    stubApi({
+      'GET /api/sources/crm': () => makeSource({ id: 'crm', recordTables: [{ id: 'contacts', columns: ['studentNumber', 'serverUpdatedAt'] }] }),
+      'GET /api/sources/crm/records': () => page([contact], { table: 'contacts', columns: ['studentNumber', 'serverUpdatedAt'] }),
+      'GET /api/sources/crm/outbox': () => [],
+    });
+    await renderApp({ route: '/sources/crm/records', lng, session: makeUser({ role: 'auditor' }) });
+
+    const row = (await screen.findByRole('rowheader', { name: 'c-1' })).closest('tr')!;
+    expect(within(row).getByText(time)).toHaveAttribute('datetime', '2026-12-05T20:05:00.000Z');
+    expect(within(row).queryByText(/2026-12-05T/)).not.toBeInTheDocument();
+    expect(within(row).getByText(number)).toBeInTheDocument();
   });
 });

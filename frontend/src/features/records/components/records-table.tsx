@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import type { RecordPage, StoredRecord } from '@hamgam/shared';
 import { Badge } from '../../../components/ui/badge';
 import { formatDateTime, localizeDigits } from '../../../lib/format';
-import { columnLabel, displayValue, keyLabel, valueLabel } from '../utils/labels';
+import { columnLabel, displayValue, isDateTime, keyLabel, valueLabel } from '../utils/labels';
 import { termLabel } from '../../../lib/terms';
 import { TermHistory } from './term-history';
 
@@ -62,6 +62,13 @@ export function RecordsTable({ sourceId, sourceName, page, rowActions }: Records
                   return (
                     <td key={column}>
                       {termLabel(t, value, lng)} <span className="muted">({displayValue(value, lng)})</span>
+                    </td>
+                  );
+                }
+                if (isDateTime(value)) {
+                  return (
+                    <td key={column}>
+                      <time dateTime={value}>{formatDateTime(value, lng)}</time>
                     </td>
                   );
                 }

@@ -22,3 +22,11 @@ export function valueLabel(t: TFunction, sourceId: string, table: string, column
 export function displayValue(value: string, lng: string): string {
   return /^[\d\s/+-]+$/.test(value) ? localizeDigits(value, lng) : value;
 }
+
+// A full ISO-8601 time with its zone (what the server writes for times): never a code or a number.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** Whether a stored value is a time (a CRM record's server time, an interaction's time) to show in the reader's calendar. */
+export function isDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value);
+}

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import type { SyncRun } from '@hamgam/shared';
 import { errorKindLabel, sourceName } from '../utils/labels';
 
-export type RunErrorProps = { run: Pick<SyncRun, 'sourceId' | 'errorKind' | 'errorMessage'>; isCompact?: boolean };
+export type RunErrorProps = { run: Pick<SyncRun, 'sourceId' | 'errorKind' | 'errorMessage' | 'retries'>; isCompact?: boolean };
 
 // Where an admin fixes each kind of failure: the settings tab the link opens (`/?settings=<source>&tab=<tab>`).
 const ACTION_TABS: Partial<Record<string, string>> = { network: 'connection', auth: 'connection', timeout: 'schedule' };
@@ -35,6 +35,8 @@ export function RunError({ run, isCompact = false }: RunErrorProps) {
     <div className="run-error">
       <p className="run-error__summary">
         <strong>{t(`failure.${kind}`, { upstream, defaultValue: errorKindLabel(t, kind) })}</strong>
+        {/* How hard it tried: a rate-limiting or failing upstream is retried before the run gives up. */}
+        {run.retries > 0 && <> {t('failure.retried', { count: run.retries })}</>}
       </p>
       {tab && (
         <p className="run-error__action">

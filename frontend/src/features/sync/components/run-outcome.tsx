@@ -3,7 +3,7 @@ import type { SyncRun } from '@hamgam/shared';
 import { RunError } from './run-error';
 
 export type RunOutcomeProps = {
-  run: Pick<SyncRun, 'sourceId' | 'status' | 'errorKind' | 'errorMessage' | 'cancelledBy' | 'cancelReason'>;
+  run: Pick<SyncRun, 'sourceId' | 'status' | 'errorKind' | 'errorMessage' | 'cancelledBy' | 'cancelReason' | 'retries'>;
   isCompact?: boolean;
 };
 

@@ -3,6 +3,7 @@ import type { Page, SyncRun } from '@hamgam/shared';
 import { createQueryClient } from '../../../lib/query-client';
 import { makeActiveRun, makeRun, makeSource } from '../../../testing/fixtures';
 import { runKeys } from '../api/run-keys';
+import { recordKeys } from '../../../lib/record-keys';
 import { sourceKeys } from '../../../lib/source-keys';
 import { applyServerEvent, parseServerEvent } from './server-events';
 
@@ -100,5 +101,40 @@ describe('applyServerEvent', () => {
 
     expect(queryClient.getQueryData(runKeys.detail('13'))).toEqual(finished);
     expect(queryClient.getQueryData<ReturnType<typeof makeSource>[]>(sourceKeys.list())?.[0].activeRun).toBeNull();
+  });
+
+  it('should refetch only the changed parts of that source and its counts when the event is source.data-changed', () => {
+    const queryClient = seededClient();
+    const conflictsOpen = [...sourceKeys.data('crm', 'conflicts'), 'open'];
+    queryClient.setQueryData(conflictsOpen, []);
+    queryClient.setQueryData(sourceKeys.data('crm', 'outbox'), []);
+    queryClient.setQueryData([...sourceKeys.stats('crm'), '13'], { tables: [], pendingPush: 0, openConflicts: 0 });
+    queryClient.setQueryData(recordKeys.list('crm', { page: 1, pageSize: 20 }), { items: [] });
+    queryClient.setQueryData(sourceKeys.stats('faculty'), { tables: [], pendingPush: 0, openConflicts: 0 });
+    const event = parseServerEvent(JSON.stringify({ type: 'source.data-changed', sourceId: 'crm', parts: ['conflicts'] }));
+    expect(parseServerEvent(JSON.stringify({ type: 'source.data-changed', sourceId: 'crm', parts: ['everything'] }))).toBeNull();
+    expect(parseServerEvent(JSON.stringify({ type: 'source.data-changed', parts: ['outbox'] }))).toBeNull();
+
+    if (event === null) throw new Error('a well-formed source.data-changed event was refused');
+    applyServerEvent(queryClient, event);
+
+    expect(isInvalidated(queryClient, conflictsOpen)).toBe(true);
+    expect(isInvalidated(queryClient, [...sourceKeys.stats('crm'), '13'])).toBe(true);
+    expect(isInvalidated(queryClient, sourceKeys.data('crm', 'outbox'))).toBe(false);
+    expect(isInvalidated(queryClient, recordKeys.list('crm', { page: 1, pageSize: 20 }))).toBe(false);
+    expect(isInvalidated(queryClient, sourceKeys.stats('faculty'))).toBe(false);
+    expect(isInvalidated(queryClient, sourceKeys.list())).toBe(false);
+    expect(isInvalidated(queryClient, runKeys.list({ sourceId: 'faculty', pageSize: 10 }))).toBe(false);
+  });
+
+  it("should refetch that source's stored records when its run finishes, not another source's", () => {
+    const queryClient = seededClient();
+    queryClient.setQueryData(recordKeys.list('faculty', { page: 1, pageSize: 20 }), { items: [] });
+    queryClient.setQueryData(recordKeys.list('students', { page: 1, pageSize: 20 }), { items: [] });
+
+    applyServerEvent(queryClient, { type: 'run.finished', run: makeRun({ id: '13', status: 'success' }) });
+
+    expect(isInvalidated(queryClient, recordKeys.list('faculty', { page: 1, pageSize: 20 }))).toBe(true);
+    expect(isInvalidated(queryClient, recordKeys.list('students', { page: 1, pageSize: 20 }))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { SERVER_EVENT_TYPES, type RunLog, type ServerEvent } from '@hamgam/shared';
+import { SERVER_EVENT_TYPES, SOURCE_DATA_PARTS, type RunLog, type ServerEvent } from '@hamgam/shared';
 import { runKeys } from '../api/run-keys';
+import { recordKeys } from '../../../lib/record-keys';
 import { sourceKeys } from '../../../lib/source-keys';
 import { writeSource, writeSourceHealth } from '../../../lib/source-save';
 import { applyRunToCache, invalidateRunListsOf } from './cache-updates';
@@ -23,6 +24,10 @@ export function parseServerEvent(data: string): ServerEvent | null {
   }
   if (value.type === 'source.health') {
     return typeof value.sourceId === 'string' && isRecord(value.health) && typeof value.health.state === 'string' ? (value as ServerEvent) : null;
+  }
+  if (value.type === 'source.data-changed') {
+    const isParts = Array.isArray(value.parts) && value.parts.every((part) => (SOURCE_DATA_PARTS as readonly unknown[]).includes(part));
+    return typeof value.sourceId === 'string' && isParts ? (value as ServerEvent) : null;
   }
   if (value.type === 'source.updated') {
     return isRecord(value.source) && typeof value.source.id === 'string' ? (value as ServerEvent) : null;
@@ -48,6 +53,7 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
       void invalidateRunListsOf(queryClient, event.run.sourceId);
       // What the run stored changes the counts the dashboard shows.
       void queryClient.invalidateQueries({ queryKey: sourceKeys.stats(event.run.sourceId) });
+      void queryClient.invalidateQueries({ queryKey: recordKeys.source(event.run.sourceId) });
       // The run itself is fresh from the event; what it produced last (log tail, rejections) is not.
       void queryClient.invalidateQueries({ queryKey: runKeys.log(event.run.id) });
       void queryClient.invalidateQueries({ queryKey: runKeys.rejections(event.run.id) });
@@ -65,6 +71,12 @@ export function applyServerEvent(queryClient: QueryClient, event: ServerEvent): 
     case 'source.health':
       writeSourceHealth(queryClient, event.sourceId, event.health);
       return;
+    case 'source.data-changed':
+      // The parts that changed and the card's counts of what waits and what is open. A contact's row shows a
+      // queued link from the outbox, so the stored records themselves have not changed.
+      for (const part of event.parts) void queryClient.invalidateQueries({ queryKey: sourceKeys.data(event.sourceId, part) });
+      void queryClient.invalidateQueries({ queryKey: sourceKeys.stats(event.sourceId) });
+      return;
   }
 }
 
@@ -73,4 +85,5 @@ export function resyncAfterOutage(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: sourceKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: runKeys.lists() });
   void queryClient.invalidateQueries({ queryKey: runKeys.details() });
+  void queryClient.invalidateQueries({ queryKey: sourceKeys.dataAll() });
 }
