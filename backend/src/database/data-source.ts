@@ -18,6 +18,10 @@ import { RunMessages1765000000200 } from './migrations/1765000000200-run-message
 import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { DeclaredConnection1765200000000 } from './migrations/1765200000000-declared-connection';
 import { SourceFreshness1765300000000 } from './migrations/1765300000000-source-freshness';
+import { Notifications1765400000000 } from './migrations/1765400000000-notifications';
+import { IncidentEntity } from '../notifications/entities/incident.entity';
+import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
+import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -29,6 +33,9 @@ export const CORE_ENTITIES = [
   UserEntity,
   SessionEntity,
   AuditEntryEntity,
+  NotificationChannelEntity,
+  IncidentEntity,
+  NotificationDeliveryEntity,
 ];
 
 /**
@@ -56,6 +63,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       Sessions1765100000000,
       DeclaredConnection1765200000000,
       SourceFreshness1765300000000,
+      Notifications1765400000000,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,
