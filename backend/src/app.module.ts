@@ -9,6 +9,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { SOURCE_API_MODULES } from './sources/api-modules';
 import { SOURCE_DEFINITIONS } from './sources/registry';
 import { SOURCE_CATALOG, type SourceCatalog } from './sync/source-catalog';
@@ -37,6 +38,7 @@ export class AppModule {
         HistoryModule,
         SyncModule,
         MetricsModule,
+        NotificationsModule,
         ...SOURCE_API_MODULES,
       ],
       controllers: [HealthController],

@@ -10,8 +10,26 @@ const LANGUAGES = ['fa', 'en'] as const;
 type Language = (typeof LANGUAGES)[number];
 
 const TEXT = {
-  fa: { settings: 'تنظیمات', sync: 'همگام‌سازی', dates: 'بازهٔ تاریخ', addUser: 'کاربر تازه', signIn: 'ورود', cancel: 'لغو اجرا', faculty: 'اعضای هیئت علمی' },
-  en: { settings: 'Settings', sync: 'Sync', dates: 'Dates', addUser: 'New user', signIn: 'Sign in', cancel: 'Cancel run', faculty: 'Faculty members' },
+  fa: {
+    settings: 'تنظیمات',
+    sync: 'همگام‌سازی',
+    dates: 'بازهٔ تاریخ',
+    addUser: 'کاربر تازه',
+    addChannel: 'افزودن کانال',
+    signIn: 'ورود',
+    cancel: 'لغو اجرا',
+    faculty: 'اعضای هیئت علمی',
+  },
+  en: {
+    settings: 'Settings',
+    sync: 'Sync',
+    dates: 'Dates',
+    addUser: 'New user',
+    addChannel: 'Add channel',
+    signIn: 'Sign in',
+    cancel: 'Cancel run',
+    faculty: 'Faculty members',
+  },
 } as const;
 
 let sources: Source[] = [];
@@ -88,6 +106,10 @@ for (const language of LANGUAGES) {
       await visit('/history', 'history');
       await visit(`/runs/${runId}`, `run ${runId}`);
       await visit('/audit', 'audit');
+      await visit('/alerts', 'alerts');
+      await page.getByRole('button', { name: TEXT[language].addChannel }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      findings.push(...(await audit(page, 'alerts: new channel dialog', language)));
       await visit('/users', 'users');
       await page.getByRole('button', { name: TEXT[language].addUser }).click();
       await expect(page.getByRole('dialog')).toBeVisible();

@@ -63,7 +63,7 @@ test('should show the failing and the late source in the Persian table and count
   await expect(moodle.getByText('موفق', { exact: true })).toBeVisible();
   await expect(moodle.getByText(/^[۰-۹٬]+$/)).toBeVisible();
   await expect(moodle.getByRole('img', { name: /مدت ۲ اجرای اخیر/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: '۲ منبع عقب‌افتاده یا ناموفق' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '۲ رخداد باز' })).toBeVisible();
   await shoot(page, 'dashboard-health-fa-1366.png', testInfo);
 
   // One line per source: ten of them fit the first screen of a 1366×768 display (the demo has five).
@@ -76,13 +76,13 @@ test('should show the failing and the late source in the Persian table and count
 
   // On a phone the table scrolls inside its card; the page itself does not scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
-  await expect(page.getByRole('link', { name: '۲ منبع عقب‌افتاده یا ناموفق' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '۲ رخداد باز' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shoot(page, 'dashboard-health-fa-390.png', testInfo, false);
 
-  // The count is in the header of every page.
+  // The open incidents (faculty failing, Moodle late) are counted in the header of every page.
   await page.goto('/history');
-  await expect(page.getByRole('link', { name: '۲ منبع عقب‌افتاده یا ناموفق' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '۲ رخداد باز' })).toBeVisible();
 });
 
 test('should show the same states in English, left to right', async ({ page }, testInfo) => {
@@ -93,7 +93,7 @@ test('should show the same states in English, left to right', async ({ page }, t
   await expect(rowOf(page, table, 'Faculty members').getByText('Failing', { exact: true })).toBeVisible();
   await expect(rowOf(page, table, 'Moodle').getByText('Late', { exact: true })).toBeVisible();
   await expect(rowOf(page, table, 'Moodle').getByText(/ago$/)).toBeVisible();
-  await expect(page.getByRole('link', { name: '2 sources late or failing' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '2 open incidents' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await shoot(page, 'dashboard-health-en-1366.png', testInfo);
 

@@ -11,6 +11,10 @@ export const AUDIT_ACTIONS = [
   'user.created',
   'user.changed',
   'retention.purged',
+  'channel.created',
+  'channel.changed',
+  'channel.deleted',
+  'channel.tested',
   'request',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -25,3 +25,5 @@ export type { CrmStore } from './crm/crm-store';
 export { CONTACT_STAGES, CRM_EPOCH_MS, CRM_TABLES, INTERACTION_KINDS } from './crm/crm-dataset';
 export type { CrmRecord, CrmSiteOptions, CrmTable } from './crm/crm-dataset';
 export { MAX_PUSH_RECORDS } from './crm/crm-requests';
+export { startKavenegarStandIn } from './kavenegar/kavenegar-stand-in';
+export type { KavenegarMessage, KavenegarStandIn, KavenegarStandInOptions } from './kavenegar/kavenegar-stand-in';

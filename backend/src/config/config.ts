@@ -71,6 +71,20 @@ export type AppConfig = {
   metricsToken: string | null;
   /** `LOG_FORMAT`: `json` (one object per line, for a log collector) or `text`; json when NODE_ENV=production. */
   logFormat: 'json' | 'text';
+  /** `PUBLIC_URL`: the panel's address as people open it, for links in alerts; defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** Alert deliveries: the first retry waits this long, each later one three times longer (tests use milliseconds). */
+  notifyRetryBaseMs: number;
+  /** How often the dispatcher looks for deliveries due (a new one is sent at once). */
+  notifyPollMs: number;
+  /** Time limit of one try of one delivery. */
+  notifyTimeoutMs: number;
+  /** How often open incidents (reminders) and active runs (`run.long`) are checked. */
+  notifyCheckIntervalMs: number;
+  /** `run.long` for channels that set no duration of their own. */
+  runLongMinutes: number;
+  /** Kavenegar's API address; a stand-in in tests. */
+  kavenegarBaseUrl: string;
   env: NodeJS.ProcessEnv;
 };
 
@@ -203,6 +217,18 @@ function logFormatSetting(env: NodeJS.ProcessEnv): 'json' | 'text' {
   throw new ConfigError(`LOG_FORMAT must be json or text; got "${env.LOG_FORMAT}"`);
 }
 
+function urlSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name]?.trim() || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) address; got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) address; got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -218,8 +244,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = resolve(env.DATA_DIR?.trim() || './data');
   const golestanConfigured = Boolean(env.GOLESTAN_BASE_URL?.trim());
   const staticDir = env.STATIC_DIR?.trim() ? resolve(env.STATIC_DIR) : resolve(__dirname, '../../../frontend/dist');
+  const port = intSetting(env, 'PORT', 3000, 0, 65535);
   return {
-    port: intSetting(env, 'PORT', 3000, 0, 65535),
+    port,
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir,
     databasePath: resolve(dataDir, env.DATABASE_FILE?.trim() || 'hamgam.sqlite'),
@@ -252,6 +279,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     upstreamAllowedHosts: allowedHostsSetting(env),
     metricsToken: metricsTokenSetting(env),
     logFormat: logFormatSetting(env),
+    publicUrl: urlSetting(env, 'PUBLIC_URL', `http://localhost:${port}`),
+    notifyRetryBaseMs: intSetting(env, 'NOTIFY_RETRY_BASE_MS', 5000, 1, 3_600_000),
+    notifyPollMs: intSetting(env, 'NOTIFY_POLL_MS', 1000, 10, 600_000),
+    notifyTimeoutMs: intSetting(env, 'NOTIFY_TIMEOUT_MS', 10_000, 100, 120_000),
+    notifyCheckIntervalMs: intSetting(env, 'NOTIFY_CHECK_INTERVAL_MS', 30_000, 50, 3_600_000),
+    runLongMinutes: intSetting(env, 'RUN_LONG_MINUTES', 120, 1, 7 * 24 * 60),
+    kavenegarBaseUrl: urlSetting(env, 'KAVENEGAR_BASE_URL', 'https://api.kavenegar.com'),
     env,
   };
 }

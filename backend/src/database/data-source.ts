@@ -19,6 +19,10 @@ import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { DeclaredConnection1765200000000 } from './migrations/1765200000000-declared-connection';
 import { SourceFreshness1765300000000 } from './migrations/1765300000000-source-freshness';
 import { RunRetries1765400000000 } from './migrations/1765400000000-run-retries';
+import { Notifications1765400000100 } from './migrations/1765400000100-notifications';
+import { IncidentEntity } from '../notifications/entities/incident.entity';
+import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
+import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -30,6 +34,9 @@ export const CORE_ENTITIES = [
   UserEntity,
   SessionEntity,
   AuditEntryEntity,
+  NotificationChannelEntity,
+  IncidentEntity,
+  NotificationDeliveryEntity,
 ];
 
 /**
@@ -58,6 +65,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       DeclaredConnection1765200000000,
       SourceFreshness1765300000000,
       RunRetries1765400000000,
+      Notifications1765400000100,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { collectDefaultMetrics, Counter, Registry, type Metric } from 'prom-client';
+import { collectDefaultMetrics, Registry, type Metric } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { SourceEntity } from '../sync/entities/source.entity';
 import { SourceHealthService } from '../sync/health/source-health.service';
-import { lastSuccesses, recordCounts, runCounts, runDurations, runningSources, stateValues, type DerivedMetric } from './run-metrics';
+import { lastSuccesses, notificationCounts, recordCounts, runCounts, runDurations, runningSources, stateValues, type DerivedMetric } from './run-metrics';
 
 /**
  * The Prometheus registry behind `GET /metrics`. Everything about runs is read from `data_syncs` at each scrape,
@@ -14,13 +14,6 @@ import { lastSuccesses, recordCounts, runCounts, runDurations, runningSources, s
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-  /** Alert deliveries by channel kind and outcome; stays empty until alert channels exist (issue #13). */
-  readonly notifications = new Counter({
-    name: 'hamgam_notifications_total',
-    help: 'Alert notifications sent, by channel kind and delivery status',
-    labelNames: ['kind', 'status'],
-    registers: [this.registry],
-  });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -40,6 +33,12 @@ export class MetricsService {
       },
       { name: 'hamgam_source_state', type: 'gauge', help: "1 for the source's current health state, 0 for the others", read: () => this.states() },
       { name: 'hamgam_sync_running', type: 'gauge', help: '1 while a run of the source is pending or running', read: () => runningSources(db) },
+      {
+        name: 'hamgam_notifications_total',
+        type: 'counter',
+        help: 'Alert deliveries that ended, by channel kind and status (sent, failed)',
+        read: () => notificationCounts(db),
+      },
     ];
     for (const metric of derived) this.register(metric);
   }

@@ -61,6 +61,14 @@ export async function runningSources(db: DataSource): Promise<MetricValue[]> {
   return rows.map((row) => ({ value: row.n > 0 ? 1 : 0, labels: { source: row.id } }));
 }
 
+/** Deliveries that ended (sent or failed after their last try), from `notification_deliveries`, so a restart loses none. */
+export async function notificationCounts(db: DataSource): Promise<MetricValue[]> {
+  const rows: { kind: string; status: string; n: number }[] = await db.query(
+    `SELECT channel_kind AS kind, status, COUNT(*) AS n FROM notification_deliveries WHERE status IN ('sent', 'failed') GROUP BY 1, 2`,
+  );
+  return rows.map((row) => ({ value: row.n, labels: { kind: row.kind, status: row.status } }));
+}
+
 /** One series per source and state: 1 for the state the source is in, 0 for the others. */
 export function stateValues(states: { sourceId: string; state: HealthState }[]): MetricValue[] {
   return states.flatMap(({ sourceId, state }) =>

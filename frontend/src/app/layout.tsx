@@ -44,6 +44,9 @@ export function AppLayout() {
           <NavLink to="/audit" className="nav__link">
             {t('app.audit')}
           </NavLink>
+          <NavLink to="/alerts" className="nav__link">
+            {t('app.alerts')}
+          </NavLink>
           {isAdmin && (
             <NavLink to="/users" className="nav__link">
               {t('app.users')}

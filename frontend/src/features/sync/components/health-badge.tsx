@@ -22,8 +22,3 @@ export function HealthBadge({ health }: HealthBadgeProps) {
     </Badge>
   );
 }
-
-/** Sources an admin should look at: late or failing. */
-export function needsAttention(health: SourceHealth): boolean {
-  return health.state === 'late' || health.state === 'failing';
-}

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Source } from '@hamgam/shared';
 import { stubApi } from '../../../testing/fetch-stub';
@@ -26,6 +26,8 @@ function sources(): Source[] {
 function stubDashboard() {
   return stubApi({
     'GET /api/sources': () => sources(),
+    // The faculty failing and the legacy script late: two open incidents.
+    'GET /api/notifications/incidents/summary': () => ({ open: 2 }),
     'GET /api/sources/faculty/stats': () => ({ tables: [{ table: 'members', live: 1200, deleted: 3, upstream: null }], pendingPush: 0, openConflicts: 0 }),
     'GET /api/runs': ({ query }) => ({
       items:
@@ -76,14 +78,14 @@ describe('the dashboard table of every source', () => {
     expect(api.callsTo('GET /api/sources/legacy-faculty/stats')).toHaveLength(0);
   });
 
-  it('should count the late and failing sources in the header', async () => {
+  it('should count the open incidents in the header, linking to them on the Alerts page', async () => {
     stubDashboard();
     await renderApp();
 
-    expect(await screen.findByRole('link', { name: '۲ منبع عقب‌افتاده یا ناموفق' })).toHaveAttribute('href', '/');
+    expect(await screen.findByRole('link', { name: '۲ رخداد باز' })).toHaveAttribute('href', '/alerts#incidents');
   });
 
-  it('should show the states and the count in English, and no count when every source is fresh', async () => {
+  it('should show the states and the count in English, and no count when no incident is open', async () => {
     stubDashboard();
     const { unmount } = await renderApp({ lng: 'en' });
 
@@ -91,13 +93,14 @@ describe('the dashboard table of every source', () => {
     expect(within(row('Faculty members')).getByText('Failing')).toBeInTheDocument();
     expect(within(row('Faculty members')).getByText('30 minutes ago')).toBeInTheDocument();
     expect(within(row('Faculty members')).getByText('in 1 hour')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: '2 sources late or failing' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: '2 open incidents' })).toBeInTheDocument();
     unmount();
 
-    stubApi({ 'GET /api/sources': () => [makeSource()] });
-    await renderApp({ lng: 'en' });
+    stubApi({ 'GET /api/sources': () => [makeSource()], 'GET /api/notifications/incidents/summary': () => ({ open: 0 }) });
+    const { queryClient } = await renderApp({ lng: 'en' });
     expect(within(await screen.findByRole('table', { name: 'All sources at a glance' })).getByText('Fresh')).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: /late or failing/ })).not.toBeInTheDocument();
+    await waitFor(() => expect(queryClient.getQueryData(['alerts', 'summary'])).toEqual({ open: 0 }));
+    expect(screen.queryByRole('link', { name: /open incident/ })).not.toBeInTheDocument();
   });
 
   it('should name a command source by its configured name where no locale file names it, in both languages', async () => {
