@@ -9,3 +9,4 @@ export * from './records';
 export * from './auth';
 export * from './audit';
 export * from './crm';
+export * from './calendar';

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
+import { AcademicCalendarEntity } from '../calendar/academic-calendar.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import { SOURCE_DEFINITIONS } from '../sources/registry';
@@ -18,6 +19,7 @@ import { RunMessages1765000000200 } from './migrations/1765000000200-run-message
 import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { DeclaredConnection1765200000000 } from './migrations/1765200000000-declared-connection';
 import { SourceFreshness1765300000000 } from './migrations/1765300000000-source-freshness';
+import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -29,6 +31,7 @@ export const CORE_ENTITIES = [
   UserEntity,
   SessionEntity,
   AuditEntryEntity,
+  AcademicCalendarEntity,
 ];
 
 /**
@@ -56,6 +59,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       Sessions1765100000000,
       DeclaredConnection1765200000000,
       SourceFreshness1765300000000,
+      AcademicCalendar1765400000500,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,
