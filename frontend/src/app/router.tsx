@@ -18,6 +18,7 @@ export const routes: RouteObject[] = [
       { path: 'runs/:id', lazy: async () => ({ Component: (await import('./routes/run-details-route')).RunDetailsRoute }) },
       { path: 'crm', lazy: async () => ({ Component: (await import('../features/crm/components/crm-page')).CrmPage }) },
       { path: 'sources/:id/records', lazy: async () => ({ Component: (await import('./routes/records-route')).RecordsRoute }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await import('../features/calendar/components/calendar-page')).CalendarPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('./routes/audit-route')).AuditRoute }) },
       {
         path: 'users',

@@ -16,6 +16,8 @@ import faUsers from '../locales/fa/users.json';
 import enAuth from '../locales/en/auth.json';
 import enAudit from '../locales/en/audit.json';
 import enUsers from '../locales/en/users.json';
+import faCalendar from '../locales/fa/calendar.json';
+import enCalendar from '../locales/en/calendar.json';
 
 export const LANGUAGES = ['fa', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,6 +54,7 @@ export const resources = {
     auth: faAuth,
     audit: faAudit,
     users: faUsers,
+    calendar: faCalendar,
   },
   en: {
     common: enCommon,
@@ -63,6 +66,7 @@ export const resources = {
     auth: enAuth,
     audit: enAudit,
     users: enUsers,
+    calendar: enCalendar,
   },
 };
 
@@ -105,7 +109,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
-  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'sources', 'auth', 'audit', 'users'],
+  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'sources', 'auth', 'audit', 'users', 'calendar'],
   defaultNS: 'common',
   // React escapes what it renders.
   interpolation: { escapeValue: false },
