@@ -88,6 +88,7 @@ for (const language of LANGUAGES) {
       await visit('/history', 'history');
       await visit(`/runs/${runId}`, `run ${runId}`);
       await visit('/audit', 'audit');
+      await visit('/calendar', 'calendar');
       await visit('/users', 'users');
       await page.getByRole('button', { name: TEXT[language].addUser }).click();
       await expect(page.getByRole('dialog')).toBeVisible();

@@ -31,15 +31,15 @@ type Checked = { period: CalendarPeriod; startDay: number; endDay: number; index
 
 function checkDate(value: unknown, field: string, add: (field: string, code: CalendarErrorCode) => void): number | null {
   const parsed = typeof value === 'string' ? parseJalaliText(value) : null;
-  if (!parsed) return add(field, 'date_format'), null;
-  if (parsed.year < JALALI_MIN_YEAR || parsed.year > JALALI_MAX_YEAR) return add(field, 'date_range'), null;
-  if (!isValidJalaliDate(parsed)) return add(field, 'date_invalid'), null;
+  if (!parsed) return (add(field, 'date_format'), null);
+  if (parsed.year < JALALI_MIN_YEAR || parsed.year > JALALI_MAX_YEAR) return (add(field, 'date_range'), null);
+  if (!isValidJalaliDate(parsed)) return (add(field, 'date_invalid'), null);
   return jalaliToDayNumber(parsed);
 }
 
 function checkList(value: unknown, key: 'terms' | 'closures', max: number, add: (field: string, code: CalendarErrorCode) => void): Checked[] {
-  if (!Array.isArray(value)) return add(key, 'list'), [];
-  if (value.length > max) return add(key, 'too_many'), [];
+  if (!Array.isArray(value)) return (add(key, 'list'), []);
+  if (value.length > max) return (add(key, 'too_many'), []);
   const checked: Checked[] = [];
   value.forEach((item: unknown, index) => {
     const at = `${key}[${index}]`;

@@ -30,7 +30,9 @@ export function jalaliMonthLength(year: number, month: number): number {
 }
 
 export function isValidJalaliDate({ year, month, day }: JalaliDate): boolean {
-  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= jalaliMonthLength(year, month);
+  return (
+    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && month >= 1 && month <= 12 && day >= 1 && day <= jalaliMonthLength(year, month)
+  );
 }
 
 /** `1405-09-15` → its parts; null when the text is not in that shape (the date itself is not checked). */

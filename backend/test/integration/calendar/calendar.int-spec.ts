@@ -79,7 +79,10 @@ describe('academic calendar API', () => {
     const [entry] = await calendarEntries();
     expect(entry.details).toEqual({
       changes: {
-        closures: { added: [{ name: 'عید فطر', start: '1405-01-01', end: '1405-01-02' }], removed: [{ name: 'تاسوعا و عاشورا', start: '1405-04-04', end: '1405-04-05' }] },
+        closures: {
+          added: [{ name: 'عید فطر', start: '1405-01-01', end: '1405-01-02' }],
+          removed: [{ name: 'تاسوعا و عاشورا', start: '1405-04-04', end: '1405-04-05' }],
+        },
       },
     });
 

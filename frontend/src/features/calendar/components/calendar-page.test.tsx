@@ -26,7 +26,13 @@ const SAVED: AcademicCalendar = {
   updatedBy: 'admin',
 };
 
-const stored = (input: AcademicCalendarInput): AcademicCalendar => ({ ...input, isSaved: true, prefilledYear: null, updatedAt: '2026-11-23T08:00:00.000Z', updatedBy: 'admin' });
+const stored = (input: AcademicCalendarInput): AcademicCalendar => ({
+  ...input,
+  isSaved: true,
+  prefilledYear: null,
+  updatedAt: '2026-11-23T08:00:00.000Z',
+  updatedBy: 'admin',
+});
 
 describe('calendar page', () => {
   it('should show the suggested holidays of an unsaved calendar and save it with a closure added, in Persian', async () => {
@@ -57,7 +63,10 @@ describe('calendar page', () => {
     stubApi({
       'GET /api/calendar': () => SAVED,
       'PUT /api/calendar': () =>
-        reply(400, errorBody(400, 'terms[1].start: overlaps another term', { fields: { 'terms[1].start': ['terms_overlap'], 'closures[0].end': ['date_range'] } })),
+        reply(
+          400,
+          errorBody(400, 'terms[1].start: overlaps another term', { fields: { 'terms[1].start': ['terms_overlap'], 'closures[0].end': ['date_range'] } }),
+        ),
     });
     const { user } = await renderApp({ route: '/calendar', lng: 'en' });
 

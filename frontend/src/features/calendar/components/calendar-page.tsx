@@ -90,7 +90,15 @@ function CalendarForm({ calendar }: CalendarFormProps) {
       )}
       {isReadOnly && <p className="notice">{t('readOnly')}</p>}
       {PERIOD_LISTS.map((list) => (
-        <PeriodTable key={list} list={list} rows={rows[list]} errors={errors} isReadOnly={isReadOnly} suggestedKeys={suggestedKeys} onChange={(next) => change(list, next)} />
+        <PeriodTable
+          key={list}
+          list={list}
+          rows={rows[list]}
+          errors={errors}
+          isReadOnly={isReadOnly}
+          suggestedKeys={suggestedKeys}
+          onChange={(next) => change(list, next)}
+        />
       ))}
       {calendar.isSaved && calendar.updatedAt && !savedAt && (
         <p className="muted">{t('lastSaved', { at: formatDateTime(calendar.updatedAt, lng), by: calendar.updatedBy ?? t('unknownUser') })}</p>

@@ -2,7 +2,16 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { formatNumber } from '../../../lib/format';
-import { displayDate, gregorianOf, isRealJalaliDate, newRow, normalizeJalali, type CalendarErrors, type PeriodList, type PeriodRow } from '../utils/calendar-form';
+import {
+  displayDate,
+  gregorianOf,
+  isRealJalaliDate,
+  newRow,
+  normalizeJalali,
+  type CalendarErrors,
+  type PeriodList,
+  type PeriodRow,
+} from '../utils/calendar-form';
 
 export type PeriodTableProps = {
   list: PeriodList;
@@ -21,7 +30,8 @@ export function PeriodTable({ list, rows, errors, isReadOnly, suggestedKeys, onC
   const { t, i18n } = useTranslation('calendar');
   const lng = i18n.language;
   const messages = (field: string) => errors[field]?.map((code) => t(`errors.${code}`, { defaultValue: code }));
-  const update = (index: number, part: (typeof PARTS)[number], value: string) => onChange(rows.map((row, i) => (i === index ? { ...row, [part]: value } : row)));
+  const update = (index: number, part: (typeof PARTS)[number], value: string) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, [part]: value } : row)));
 
   return (
     <section className="card" aria-labelledby={`calendar-${list}-title`}>
@@ -92,7 +102,11 @@ export function PeriodTable({ list, rows, errors, isReadOnly, suggestedKeys, onC
                       );
                     })}
                     <td className="row-actions">
-                      <Button variant="ghost" aria-label={t(`${list}.remove`, { number, name: row.name })} onClick={() => onChange(rows.filter((_, i) => i !== index))}>
+                      <Button
+                        variant="ghost"
+                        aria-label={t(`${list}.remove`, { number, name: row.name })}
+                        onClick={() => onChange(rows.filter((_, i) => i !== index))}
+                      >
                         {t('remove')}
                       </Button>
                     </td>

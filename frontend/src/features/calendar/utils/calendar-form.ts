@@ -52,7 +52,8 @@ export function gregorianOf(jalali: string): string {
 }
 
 export function toInput(rows: CalendarRows): AcademicCalendarInput {
-  const periods = (list: PeriodRow[]) => list.map((row) => ({ name: row.name.trim(), start: normalizeJalali(row.start) ?? row.start, end: normalizeJalali(row.end) ?? row.end }));
+  const periods = (list: PeriodRow[]) =>
+    list.map((row) => ({ name: row.name.trim(), start: normalizeJalali(row.start) ?? row.start, end: normalizeJalali(row.end) ?? row.end }));
   return { terms: periods(rows.terms), closures: periods(rows.closures) };
 }
 
