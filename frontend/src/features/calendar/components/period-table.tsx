@@ -101,7 +101,7 @@ export function PeriodTable({ list, rows, errors, isReadOnly, suggestedKeys, onC
                         </td>
                       );
                     })}
-                    <td className="row-actions">
+                    <td>
                       <Button
                         variant="ghost"
                         aria-label={t(`${list}.remove`, { number, name: row.name })}
