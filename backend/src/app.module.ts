@@ -3,6 +3,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { HistoryModule } from './history/history.module';
 import { SecretBox, loadOrCreateKey } from './common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -39,6 +40,7 @@ export class AppModule {
         SyncModule,
         MetricsModule,
         NotificationsModule,
+        CalendarModule,
         ...SOURCE_API_MODULES,
       ],
       controllers: [HealthController],

@@ -110,6 +110,7 @@ for (const language of LANGUAGES) {
       await page.getByRole('button', { name: TEXT[language].addChannel }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       findings.push(...(await audit(page, 'alerts: new channel dialog', language)));
+      await visit('/calendar', 'calendar');
       await visit('/users', 'users');
       await page.getByRole('button', { name: TEXT[language].addUser }).click();
       await expect(page.getByRole('dialog')).toBeVisible();

@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'channel.changed',
   'channel.deleted',
   'channel.tested',
+  'calendar.changed',
   'request',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -40,7 +41,7 @@ export const SECRET_CHANGED = 'changed';
 export type SettingChange = { before: unknown; after: unknown } | { added: unknown[]; removed: unknown[] } | typeof SECRET_CHANGED;
 
 /**
- * `details` of `settings.changed`: each changed field by its dotted path (`timeoutSeconds`, `autoSync.every`,
+ * `details` of `settings.changed` (and of `calendar.changed`, whose `terms` and `closures` are lists): each changed field by its dotted path (`timeoutSeconds`, `autoSync.every`,
  * `autoSync.quietWindow.start`, `options.campuses`, `connection.baseUrl`, `connection.password`).
  */
 export type SettingsChangedDetails = { changes: Record<string, SettingChange> };

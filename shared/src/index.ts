@@ -10,3 +10,4 @@ export * from './auth';
 export * from './audit';
 export * from './crm';
 export * from './notifications';
+export * from './calendar';

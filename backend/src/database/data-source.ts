@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
+import { AcademicCalendarEntity } from '../calendar/academic-calendar.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
 import { UserEntity } from '../auth/entities/user.entity';
 import { SOURCE_DEFINITIONS } from '../sources/registry';
@@ -23,6 +24,7 @@ import { Notifications1765400000100 } from './migrations/1765400000100-notificat
 import { IncidentEntity } from '../notifications/entities/incident.entity';
 import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
 import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
+import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -37,6 +39,7 @@ export const CORE_ENTITIES = [
   NotificationChannelEntity,
   IncidentEntity,
   NotificationDeliveryEntity,
+  AcademicCalendarEntity,
 ];
 
 /**
@@ -66,6 +69,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       SourceFreshness1765300000000,
       RunRetries1765400000000,
       Notifications1765400000100,
+      AcademicCalendar1765400000500,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,

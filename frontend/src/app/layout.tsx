@@ -41,6 +41,9 @@ export function AppLayout() {
           <NavLink to="/history" className="nav__link">
             {t('app.history')}
           </NavLink>
+          <NavLink to="/calendar" className="nav__link">
+            {t('app.calendar')}
+          </NavLink>
           <NavLink to="/audit" className="nav__link">
             {t('app.audit')}
           </NavLink>

@@ -19,6 +19,7 @@ export const routes: RouteObject[] = [
       { path: 'crm', lazy: async () => ({ Component: (await import('../features/crm/components/crm-page')).CrmPage }) },
       { path: 'sources/:id/records', lazy: async () => ({ Component: (await import('./routes/records-route')).RecordsRoute }) },
       { path: 'alerts', lazy: async () => ({ Component: (await import('../features/alerts/components/alerts-page')).AlertsPage }) },
+      { path: 'calendar', lazy: async () => ({ Component: (await import('../features/calendar/components/calendar-page')).CalendarPage }) },
       { path: 'audit', lazy: async () => ({ Component: (await import('./routes/audit-route')).AuditRoute }) },
       {
         path: 'users',

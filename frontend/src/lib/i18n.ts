@@ -18,6 +18,8 @@ import enAudit from '../locales/en/audit.json';
 import enUsers from '../locales/en/users.json';
 import faAlerts from '../locales/fa/alerts.json';
 import enAlerts from '../locales/en/alerts.json';
+import faCalendar from '../locales/fa/calendar.json';
+import enCalendar from '../locales/en/calendar.json';
 
 export const LANGUAGES = ['fa', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -55,6 +57,7 @@ export const resources = {
     audit: faAudit,
     users: faUsers,
     alerts: faAlerts,
+    calendar: faCalendar,
   },
   en: {
     common: enCommon,
@@ -67,6 +70,7 @@ export const resources = {
     audit: enAudit,
     users: enUsers,
     alerts: enAlerts,
+    calendar: enCalendar,
   },
 };
 
@@ -109,7 +113,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: LANGUAGES,
-  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'sources', 'auth', 'audit', 'users', 'alerts'],
+  ns: ['common', 'sync', 'schedules', 'connections', 'records', 'sources', 'auth', 'audit', 'users', 'alerts', 'calendar'],
   defaultNS: 'common',
   // React escapes what it renders.
   interpolation: { escapeValue: false },

@@ -17,6 +17,7 @@ export function AuditTarget({ target }: AuditTargetProps) {
         {t('targets.run', { id: localizeDigits(id, lng) })}
       </Link>
     );
+  if (kind === 'calendar') return <Link to="/calendar">{t('targets.calendar')}</Link>;
   if (kind === 'source') return <>{t('targets.source', { name: t(`sources:${id}.name`, { defaultValue: id }) })}</>;
   if (kind === 'user' && /^\d+$/.test(id)) return <>{t('targets.user', { id: localizeDigits(id, lng) })}</>;
   return <bdi dir="ltr">{target}</bdi>;

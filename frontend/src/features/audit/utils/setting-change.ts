@@ -57,6 +57,11 @@ export function formatValue(t: TFunction, path: string, value: unknown, lng: str
     const items = inReadingOrder(path, value).map((item) => formatValue(t, path, item, lng));
     return items.length === 0 ? t('audit:values.none') : new Intl.ListFormat(lng, { type: 'unit' }).format(items);
   }
+  // A term or closure of the academic calendar: its name, then its Jalali days as the Calendar page writes them.
+  if (typeof value === 'object' && 'name' in value && 'start' in value && 'end' in value) {
+    const day = (jalali: unknown) => localizeDigits(String(jalali).replaceAll('-', '/'), lng);
+    return `${String(value.name)} ${day(value.start)}–${day(value.end)}`;
+  }
   // A campus line: its code, then its name, as the campuses tab lists it.
   if (typeof value === 'object' && 'code' in value && 'name' in value) return `${String(value.code)} ${String(value.name)}`;
   return JSON.stringify(value);
