@@ -17,7 +17,7 @@ export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
   const [initial] = useState(() => toOptionInputs(options, source.options));
   const [inputs, setInputs] = useState<OptionInputs>(initial);
   const save = useSourceSave((sent: Record<string, unknown>) => patchSource(source.id, { options: sent }));
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(
     save,
     options.map(([key]) => `options.${key}`),
   );
@@ -49,7 +49,7 @@ export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
       <FormFooter
         saveLabel={t('sourceSettings.saveOptions')}
         isSaving={save.isPending}
-        failure={hasFormLevelError ? t('sourceSettings.saveOptionsFailed', { message: save.error?.message }) : null}
+        failure={hasFormLevelError ? t('sourceSettings.saveOptionsFailed', { message: formLevelMessage }) : null}
       />
     </form>
   );

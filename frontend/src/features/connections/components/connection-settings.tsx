@@ -30,7 +30,7 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
   const [initial] = useState(() => toConnectionFormValues(fields, source.connection));
   const [form, setForm] = useState<ConnectionFormValues>(initial);
   // Server field errors this form shows next to a field; any other refusal is shown for the whole form.
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(
     update,
     fields.map((field) => `connection.${field.name}`),
   );
@@ -97,7 +97,7 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
       <FormFooter
         saveLabel={t('form.save')}
         isSaving={update.isPending}
-        failure={hasFormLevelError ? t('form.saveFailed', { message: update.error?.message }) : null}
+        failure={hasFormLevelError ? t('form.saveFailed', { message: formLevelMessage }) : null}
       />
     </form>
   );

@@ -39,7 +39,7 @@ export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
   const [values, setValues] = useState<ScheduleFormValues>(initial);
   const ids = { mode: useId(), modeError: useId(), timeout: useId(), timeoutHint: useId(), timeoutError: useId() };
 
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(update, FORM_FIELDS);
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(update, FORM_FIELDS);
 
   const change = (patch: Partial<ScheduleFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
@@ -106,7 +106,7 @@ export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
         <FormFooter
           saveLabel={t('dialog.save')}
           isSaving={update.isPending}
-          failure={hasFormLevelError ? t('dialog.saveFailed', { message: update.error?.message }) : null}
+          failure={hasFormLevelError ? t('dialog.saveFailed', { message: formLevelMessage }) : null}
         />
       </form>
     </>

@@ -33,7 +33,7 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
     yearsError: useId(),
   };
 
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(update, FORM_FIELDS);
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(update, FORM_FIELDS);
   const yearErrors = [...(errors['options.fromYear'] ?? []), ...(errors['options.toYear'] ?? [])];
   const parsed = parseCampusLines(values.campuses);
 
@@ -103,7 +103,7 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
       <FormFooter
         saveLabel={t('options.save')}
         isSaving={update.isPending}
-        failure={hasFormLevelError ? t('options.saveFailed', { message: update.error?.message }) : null}
+        failure={hasFormLevelError ? t('options.saveFailed', { message: formLevelMessage }) : null}
       />
     </form>
   );
