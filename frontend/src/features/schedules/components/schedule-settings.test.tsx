@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { CronPreview } from '@hamgam/shared';
+import type { SchedulePreview } from '@hamgam/shared';
 import { errorBody, reply, stubApi, type StubHandler } from '../../../testing/fetch-stub';
 import { AUTO_SYNC_CONFIG, makeAutoSync, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
@@ -92,7 +92,7 @@ describe('settings dialog, schedule tab', () => {
   });
 
   it('should list the next three runs in Jalali when a cron expression is typed', async () => {
-    const preview: CronPreview = {
+    const preview: SchedulePreview = {
       cron: '0 2 * * *',
       timeZone: 'Asia/Tehran',
       fireTimes: ['2026-11-23T22:30:00.000Z', '2026-11-24T22:30:00.000Z', '2026-11-25T22:30:00.000Z'],
