@@ -21,6 +21,7 @@ export type StudentsOptionsSettingsProps = { source: Source; onDirtyChange?: (is
  */
 export function StudentsOptionsSettings({ source, onDirtyChange }: StudentsOptionsSettingsProps) {
   const { t, i18n } = useTranslation('sources', { keyPrefix: 'students' });
+  const { t: tCommon } = useTranslation('common');
   const lng = i18n.language;
   const update = useUpdateStudentsOptions();
   const draft = useSettingsDraft<StudentsOptionsFormValues>(() => toStudentsOptionsFormValues(source.options, lng), onDirtyChange);
@@ -106,7 +107,7 @@ export function StudentsOptionsSettings({ source, onDirtyChange }: StudentsOptio
         saveLabel={t('options.save')}
         isSaving={update.isPending}
         failure={hasFormLevelError ? t('options.saveFailed', { message: formLevelMessage }) : null}
-        savedNote={update.isSuccess && !isDirty ? t('common:sourceSettings.saved') : null}
+        savedNote={update.isSuccess && !isDirty ? tCommon('sourceSettings.saved') : null}
       />
     </form>
   );
