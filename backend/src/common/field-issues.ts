@@ -16,9 +16,7 @@ export function issueMessages(issues: FieldIssues): Record<string, string[]> {
 
 /** The codes alone, keyed by field (the `problems` of a 400). */
 export function issueProblems(issues: FieldIssues): Record<string, FieldProblem[]> {
-  return Object.fromEntries(
-    Object.entries(issues).map(([field, list]) => [field, list.map(({ code, params }) => (params ? { code, params } : { code }))]),
-  );
+  return Object.fromEntries(Object.entries(issues).map(([field, list]) => [field, list.map(({ code, params }) => (params ? { code, params } : { code }))]));
 }
 
 /** 400 naming each refused field, with its message (`fields`) and its code (`problems`). */

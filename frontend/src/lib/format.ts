@@ -50,7 +50,15 @@ export function formatDateTime(iso: string, lng: string, { seconds = false }: { 
  */
 export function formatDateTimeIn(iso: string, lng: string, timeZone: string): string {
   const parts: Record<string, string> = {};
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   for (const part of format.formatToParts(new Date(iso))) parts[part.type] = part.value;
   // The wall clock read back as a zone-less local time: only its calendar and digits change from here on.
   const wall = dayjs(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00`);

@@ -17,7 +17,7 @@ export function useFormErrors(save: { isError: boolean; error: Error | null }, f
   const errors: FieldErrors = { ...serverErrors, ...localErrors };
   const hasFormLevelError = save.isError && !Object.keys(serverErrors).some((field) => formFields.includes(field));
   // What the whole-form failure says: the translated refusals when the server named fields, else the failure itself.
-  const formLevelMessage = hasFormLevelError ? (Object.values(serverErrors).flat().join(' ') || save.error?.message) : undefined;
+  const formLevelMessage = hasFormLevelError ? Object.values(serverErrors).flat().join(' ') || save.error?.message : undefined;
 
   useEffect(() => {
     if (save.isError || Object.keys(localErrors).length > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();

@@ -64,7 +64,13 @@ describe('settings dialog, declared options', () => {
     await user.type(within(dialog).getByLabelText('Retries at most'), '6');
     await user.click(within(dialog).getByRole('button', { name: 'Save options' }));
 
-    await waitFor(() => expect(within(dialog).getAllByRole('status').some((status) => status.textContent === 'Saved.')).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'Saved.'),
+      ).toBe(true),
+    );
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/faculty')[0].body).toEqual({ options: { maxRetries: 6 } });
   });
@@ -72,7 +78,10 @@ describe('settings dialog, declared options', () => {
   it("should say the option's limit from the server's code when the server refuses it", async () => {
     const message = 'Too big: expected number to be <=10';
     const problems = { 'options.maxRetries': [{ code: 'tooBig', params: { max: 10 } }] };
-    stub({ 'PATCH /api/sources/faculty': () => reply(400, errorBody(400, `options.maxRetries: ${message}`, { fields: { 'options.maxRetries': [message] }, problems })) });
+    stub({
+      'PATCH /api/sources/faculty': () =>
+        reply(400, errorBody(400, `options.maxRetries: ${message}`, { fields: { 'options.maxRetries': [message] }, problems })),
+    });
     const { user, dialog } = await openTab('Options');
     const retries = within(dialog).getByLabelText('Retries at most');
 
@@ -114,7 +123,13 @@ describe('saving settings', () => {
     await user.type(within(dialog).getByLabelText('Retries at most'), '6');
     await user.click(within(dialog).getByRole('button', { name: 'Save options' }));
 
-    await waitFor(() => expect(within(dialog).getAllByRole('status').some((status) => status.textContent === 'Saved.')).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'Saved.'),
+      ).toBe(true),
+    );
     const card = screen.getByRole('article', { name: 'Faculty members' });
     expect(await within(card).findByText(/disabled/i)).toBeInTheDocument();
     expect(api.callsTo('GET /api/sources')).toHaveLength(1);

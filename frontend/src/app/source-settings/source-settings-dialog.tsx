@@ -76,7 +76,13 @@ export function SourceSettingsDialog({ source, sourceName, initialTab, onClose }
       ? [{ id: 'options', name: t(`sourceSettings.${options.label}`), panel: <options.Panel source={source} onDirtyChange={reporters('options')} /> }]
       : []),
     ...(editableOptions(source.settings).length > 0
-      ? [{ id: 'declared-options', name: t('sourceSettings.options'), panel: <OptionsSettings source={source} onDirtyChange={reporters('declared-options')} /> }]
+      ? [
+          {
+            id: 'declared-options',
+            name: t('sourceSettings.options'),
+            panel: <OptionsSettings source={source} onDirtyChange={reporters('declared-options')} />,
+          },
+        ]
       : []),
   ].map((tab) => ({ ...tab, label: dirtyTabs.has(tab.id) ? t('sourceSettings.unsavedTab', { tab: tab.name }) : tab.name }));
 

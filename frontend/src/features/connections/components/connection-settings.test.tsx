@@ -86,7 +86,13 @@ describe('settings dialog, connection tab', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: 'Remove the stored token' }));
     await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
 
-    await waitFor(() => expect(within(dialog).getAllByRole('status').some((status) => status.textContent === 'Saved.')).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'Saved.'),
+      ).toBe(true),
+    );
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/moodle')[0].body).toEqual({ connection: { username: 'hamgam.sync', token: '' } });
   });
@@ -110,7 +116,13 @@ describe('settings dialog, connection tab', () => {
     const message = 'baseUrl must be an http(s) URL';
     stubConnection({
       'PATCH /api/sources/moodle': () =>
-        reply(400, errorBody(400, `connection.baseUrl: ${message}`, { fields: { 'connection.baseUrl': [message] }, problems: { 'connection.baseUrl': [{ code: 'url' }] } })),
+        reply(
+          400,
+          errorBody(400, `connection.baseUrl: ${message}`, {
+            fields: { 'connection.baseUrl': [message] },
+            problems: { 'connection.baseUrl': [{ code: 'url' }] },
+          }),
+        ),
     });
     const { user, dialog } = await openConnection();
     const address = within(dialog).getByLabelText('Address');

@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { QuietWindow } from '@hamgam/shared';
 import { stubApi } from '../../../testing/fetch-stub';
 import { AUTO_SYNC_CONFIG, makeAutoSync, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
-const NIGHT = { start: '22:00', end: '06:00', days: [0, 1, 2, 3, 4, 5, 6] };
+const NIGHT: QuietWindow = { start: '22:00', end: '06:00', days: [0, 1, 2, 3, 4, 5, 6] };
 
 async function openSettings(lng: 'fa' | 'en', source = makeSource(), routes: Parameters<typeof stubApi>[0] = {}) {
   const api = stubApi({
@@ -33,7 +34,9 @@ describe('quiet window in plain words', () => {
     const { user, dialog } = await openSettings('en');
     await user.click(within(dialog).getByRole('checkbox', { name: 'Hold scheduled runs during a quiet window' }));
 
-    expect(within(dialog).getByText('No scheduled run starts between 08:00 and 14:00 on Sat, Sun, Mon, Tue, and Wed; a run due then starts at 14:00.')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('No scheduled run starts between 08:00 and 14:00 on Sat, Sun, Mon, Tue, and Wed; a run due then starts at 14:00.'),
+    ).toBeInTheDocument();
   });
 });
 

@@ -7,7 +7,6 @@ import { WEEK, quietWindowSentence } from '../utils/labels';
 import type { ScheduleFormValues } from '../utils/schedule-form';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 
-
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export type QuietWindowFieldsProps = {

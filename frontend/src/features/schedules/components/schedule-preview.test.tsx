@@ -17,7 +17,9 @@ describe('settings dialog, next runs of an interval', () => {
     expect(new Date('2026-11-23T22:30:00Z').getHours()).toBe(17);
     const quietWindow = { start: '22:00', end: '06:00', days: [0, 1, 2, 3, 4, 5, 6] as const };
     const api = stubApi({
-      'GET /api/sources': () => [makeSource({ autoSync: makeAutoSync({ every: 4, unit: 'hours', quietWindow: { ...quietWindow, days: [...quietWindow.days] } }) })],
+      'GET /api/sources': () => [
+        makeSource({ autoSync: makeAutoSync({ every: 4, unit: 'hours', quietWindow: { ...quietWindow, days: [...quietWindow.days] } }) }),
+      ],
       'GET /api/schedules/config': () => AUTO_SYNC_CONFIG,
       // 21:00 Tehran, then 06:00 (01:00 waits for the window's end), then 10:00.
       'GET /api/schedules/preview': () => ({

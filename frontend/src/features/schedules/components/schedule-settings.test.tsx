@@ -31,7 +31,9 @@ describe('settings dialog, schedule tab', () => {
   });
 
   it('should send the interval and the new time limit, say saved and keep the dialog open when Save is clicked', async () => {
-    const api = stubSchedules({ 'PATCH /api/sources/faculty': () => makeSource({ autoSync: makeAutoSync({ every: 6, unit: 'hours' }), timeoutSeconds: 1800 }) });
+    const api = stubSchedules({
+      'PATCH /api/sources/faculty': () => makeSource({ autoSync: makeAutoSync({ every: 6, unit: 'hours' }), timeoutSeconds: 1800 }),
+    });
     const { user, dialog } = await openSettings('en');
 
     await user.clear(within(dialog).getByRole('textbox', { name: 'Every' }));
@@ -41,7 +43,13 @@ describe('settings dialog, schedule tab', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Time limit per run (minutes)' }), '30');
     await user.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(within(dialog).getAllByRole('status').some((status) => status.textContent === 'Saved.')).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'Saved.'),
+      ).toBe(true),
+    );
     expect(screen.getByRole('dialog', { name: 'Settings of “Faculty members”' })).toBeInTheDocument();
     expect(within(dialog).getByRole('tab', { name: 'Schedule' })).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/faculty')[0].body).toEqual({ autoSync: { every: 6, unit: 'hours', quietWindow: null }, timeoutSeconds: 1800 });
@@ -75,7 +83,7 @@ describe('settings dialog, schedule tab', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
-  it('should refuse an interval under the floor and a quiet window leaving no time before sending, in the reader\'s language', async () => {
+  it("should refuse an interval under the floor and a quiet window leaving no time before sending, in the reader's language", async () => {
     const api = stubSchedules();
     const { user, dialog } = await openSettings('en');
     const every = within(dialog).getByRole('textbox', { name: 'Every' });
@@ -138,7 +146,10 @@ describe('settings dialog, schedule tab', () => {
       'GET /api/schedules/preview': () =>
         reply(
           400,
-          errorBody(400, 'cron: bad', { fields: { cron: ['the cron expression is not valid: Field value (99) is out of range'] }, problems: { cron: [{ code: 'cronInvalid' }] } }),
+          errorBody(400, 'cron: bad', {
+            fields: { cron: ['the cron expression is not valid: Field value (99) is out of range'] },
+            problems: { cron: [{ code: 'cronInvalid' }] },
+          }),
         ),
     });
     const { user, dialog } = await openSettings('en');
@@ -147,7 +158,11 @@ describe('settings dialog, schedule tab', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Cron expression' }), '99 * * * *');
 
     expect(
-      await within(dialog).findByText('This is not a cron expression: five fields, minute hour day-of-month month day-of-week, e.g. 0 2 * * *.', {}, { timeout: 3000 }),
+      await within(dialog).findByText(
+        'This is not a cron expression: five fields, minute hour day-of-month month day-of-week, e.g. 0 2 * * *.',
+        {},
+        { timeout: 3000 },
+      ),
     ).toBeInTheDocument();
     expect(within(dialog).queryByText(/Field value \(99\)/)).not.toBeInTheDocument();
   });

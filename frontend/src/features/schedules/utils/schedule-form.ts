@@ -1,4 +1,13 @@
-import { AUTO_SYNC_UNIT_SECONDS, type AutoSyncSettings, type AutoSyncUnit, type FieldProblem, type RunMode, type Source, type UpdateSourceRequest, type Weekday } from '@hamgam/shared';
+import {
+  AUTO_SYNC_UNIT_SECONDS,
+  type AutoSyncSettings,
+  type AutoSyncUnit,
+  type FieldProblem,
+  type RunMode,
+  type Source,
+  type UpdateSourceRequest,
+  type Weekday,
+} from '@hamgam/shared';
 import { localizeDigits, toAsciiDigits } from '../../../lib/format';
 import type { SchedulePreviewQuery } from '../api/get-schedule-preview';
 
@@ -89,7 +98,8 @@ export function checkForm(values: ScheduleFormValues, minIntervalSeconds?: numbe
   if (!Number.isInteger(minutes) || minutes < 1) add('timeoutSeconds', { code: 'timeoutMinutes' });
   if (values.freshHours.trim() !== '') {
     const hours = toNumber(values.freshHours);
-    if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_FRESH_HOURS) add('freshness.maxAgeSeconds', { code: 'freshHours', params: { max: MAX_FRESH_HOURS } });
+    if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_FRESH_HOURS)
+      add('freshness.maxAgeSeconds', { code: 'freshHours', params: { max: MAX_FRESH_HOURS } });
   }
   return problems;
 }

@@ -51,7 +51,13 @@ describe('settings dialog, campuses and years tab', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'از سال' }), '۱۴۰۲');
     await user.click(within(dialog).getByRole('button', { name: 'ذخیرهٔ پردیس‌ها و سال‌ها' }));
 
-    await waitFor(() => expect(within(dialog).getAllByRole('status').some((status) => status.textContent === 'ذخیره شد.')).toBe(true));
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'ذخیره شد.'),
+      ).toBe(true),
+    );
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/students')[0].body).toEqual({
       options: {
