@@ -88,6 +88,7 @@ describe('schedule form', () => {
     const quiet = { ...initial, hasQuietWindow: true, quietStart: '۲۲:۰۰', quietEnd: '06:00', quietDays: [3, 0] as (0 | 3)[] };
     expect(toPreviewQuery(quiet)).toEqual({ every: 6, unit: 'hours', quietStart: '22:00', quietEnd: '06:00', quietDays: '0,3' });
     expect(toPreviewQuery({ ...quiet, quietEnd: '6' })).toBeNull();
+    expect(toPreviewQuery({ ...quiet, quietEnd: '22:00' })).toBeNull();
     expect(toPreviewQuery({ ...initial, kind: 'cron', cron: ' ' })).toBeNull();
   });
 });

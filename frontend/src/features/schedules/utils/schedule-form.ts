@@ -137,7 +137,7 @@ export function isFormChanged(values: ScheduleFormValues, initial: ScheduleFormV
 
 /**
  * What the preview asks the server about: the timing being typed and the quiet window; null while the form cannot
- * be previewed yet (no expression, an interval or a time that does not read).
+ * be previewed yet (no expression, an interval or a time that does not read, a window leaving no time).
  */
 export function toPreviewQuery(values: ScheduleFormValues): SchedulePreviewQuery | null {
   const query: SchedulePreviewQuery = {};
@@ -152,6 +152,8 @@ export function toPreviewQuery(values: ScheduleFormValues): SchedulePreviewQuery
   if (values.hasQuietWindow) {
     const [start, end] = [toAsciiDigits(values.quietStart.trim()), toAsciiDigits(values.quietEnd.trim())];
     if (!HH_MM.test(start) || !HH_MM.test(end) || values.quietDays.length === 0) return null;
+    // The form says why under the window itself; the preview waits rather than repeat it.
+    if (quietWindowMinutes(start, end) > MINUTES_A_DAY - MIN_OPEN_MINUTES_A_DAY) return null;
     Object.assign(query, { quietStart: start, quietEnd: end, quietDays: [...values.quietDays].sort().join(',') });
   }
   return query;
