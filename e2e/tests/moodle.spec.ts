@@ -55,6 +55,11 @@ test('should test a typed token before it is saved and keep the stored one when 
   await expect(dialog.getByText('آزمایش ناموفق بود (خطای احراز هویت).')).toBeVisible();
   await expect(dialog.getByText(/invalidtoken/)).toBeVisible();
   await dialog.getByRole('button', { name: 'بستن', exact: true }).click();
+  // The typed token is an unsaved change: closing asks first, and discarding keeps the stored one.
+  const prompt = page.getByRole('dialog', { name: 'تغییرات ذخیره‌نشده کنار گذاشته شود؟' });
+  await expect(prompt).toContainText('هنوز ذخیره نشده: اتصال.');
+  await prompt.getByRole('button', { name: 'کنار گذاشتن تغییرات' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
   const after = (await (await request.get('/api/sources/moodle')).json()) as Source;
   expect(after.connection).toEqual(before.connection);
   expect(after.updatedAt).toBe(before.updatedAt);

@@ -81,6 +81,9 @@ test('should save an edited campus list from the settings dialog and refuse a li
     await campuses.fill(`${toPersianDigits(stored[0].code)} ${stored[0].name}\n${stored[1].code}\t${stored[1].name}`);
     await dialog.getByRole('textbox', { name: 'از سال' }).fill('۱۴۰۳');
     await dialog.getByRole('button', { name: 'ذخیرهٔ پردیس‌ها و سال‌ها' }).click();
+    // Saved in place: the dialog stays open and closes without asking, nothing being left unsaved.
+    await expect(dialog.getByRole('status').filter({ hasText: 'ذخیره شد.' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'بستن', exact: true }).click();
     await expect(dialog).toBeHidden();
 
     const after = (await (await request.get('/api/sources/students')).json()) as Source;

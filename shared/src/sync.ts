@@ -346,5 +346,8 @@ export type AutoSyncConfig = {
   maxFailures: number;
 };
 
-/** `GET /api/schedules/preview?cron=…`: the next fire times of a cron expression (ISO-8601). */
-export type CronPreview = { cron: string; timeZone: string; fireTimes: string[] };
+/**
+ * `GET /api/schedules/preview?cron=…` or `?every=…&unit=…`, with the quiet window (`quietStart`, `quietEnd`,
+ * `quietDays=6,0,1`): the next scheduled runs as if the schedule were saved now (ISO-8601), the quiet window kept.
+ */
+export type SchedulePreview = { timeZone: string; fireTimes: string[] };

@@ -26,6 +26,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         error: (HttpStatus[statusCode] ?? 'Error').toString(),
         message,
         ...(payload.fields ? { fields: payload.fields as Record<string, string[]> } : {}),
+        ...(payload.problems ? { problems: payload.problems as ApiErrorBody['problems'] } : {}),
         ...(payload.activeRun ? { activeRun: payload.activeRun as ApiErrorBody['activeRun'] } : {}),
       };
     }

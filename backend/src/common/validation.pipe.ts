@@ -1,10 +1,23 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Matches, ValidateIf } from 'class-validator';
+import type { FieldProblem } from '@hamgam/shared';
+import { fieldsException, type FieldIssues } from './field-issues';
 
-function collect(errors: ValidationError[], prefix: string, into: Record<string, string[]>): Record<string, string[]> {
+// Codes of the checks any DTO uses; a check with its own `context: { code, params }` names a more precise one.
+const CONSTRAINT_CODES: Record<string, string> = { isInt: 'wholeNumber', isDefined: 'required', isNotEmpty: 'required', min: 'tooSmall', max: 'tooBig' };
+
+function problemOf(constraint: string, context: unknown): FieldProblem {
+  const given = context as Partial<FieldProblem> | undefined;
+  if (given?.code) return given.params ? { code: given.code, params: given.params } : { code: given.code };
+  return { code: CONSTRAINT_CODES[constraint] ?? 'invalid' };
+}
+
+function collect(errors: ValidationError[], prefix: string, into: FieldIssues): FieldIssues {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) into[path] = Object.values(error.constraints);
+    if (error.constraints) {
+      into[path] = Object.entries(error.constraints).map(([constraint, message]) => ({ message, ...problemOf(constraint, error.contexts?.[constraint]) }));
+    }
     if (error.children?.length) collect(error.children, path, into);
   }
   return into;
@@ -17,11 +30,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const fields = collect(errors, '', {});
-      const message = Object.entries(fields)
-        .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
-        .join('; ');
-      return new BadRequestException({ message: message || 'invalid input', fields });
+      const issues = collect(errors, '', {});
+      return Object.keys(issues).length > 0 ? fieldsException(issues) : new BadRequestException({ message: 'invalid input', fields: {} });
     },
   });
 }

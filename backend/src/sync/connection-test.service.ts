@@ -1,3 +1,4 @@
+import { fieldsException } from '../common/field-issues';
 import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConnectionTestResult, WorkerSettings } from '@hamgam/shared';
 import { redactSecrets } from '../common/http/json-http-client';
@@ -28,12 +29,7 @@ export class ConnectionTestService {
     }
     const declared = this.sources.settingsOf(entity);
     const checked = checkConnectionUpdate(declared.connection, request.connection ?? {});
-    if (!checked.ok) {
-      const message = Object.entries(checked.fields)
-        .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
-        .join('; ');
-      throw new BadRequestException({ message, fields: checked.fields });
-    }
+    if (!checked.ok) throw fieldsException(checked.fields);
     if (checked.value.baseUrl !== undefined) this.sources.assertAllowedBaseUrl(checked.value.baseUrl);
     const stored = this.sources.workerSettings(entity);
     const settings: WorkerSettings = { connection: mergeConnection(declared.connection, stored.connection, checked.value), options: stored.options };

@@ -1,8 +1,9 @@
-import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { SettingChange, WorkerSettings } from '@hamgam/shared';
 import { diffSettings } from '../audit/settings-diff';
+import { fieldsException, throwIfIssues, type FieldIssues } from '../common/field-issues';
 import { z } from 'zod';
 import { SecretBox } from '../common/crypto/secret-box';
 import { isAllowedUpstream, NOT_ALLOWED_HOST } from '../common/http/upstream';
@@ -19,22 +20,12 @@ import {
   optionDefaults,
   readDeclaredOptions,
   type ConnectionField,
-  type FieldErrors,
   type SourceSettings,
 } from './settings/source-settings';
 import { isPerValueForm, openSecrets, sealSecrets, StoredSecretsError } from './settings/stored-secrets';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 
 const NO_SETTINGS: SourceSettings = { connection: [], options: z.object({}) };
-
-/** 400 naming each refused field, in the `fields` shape the ValidationPipe answers with. */
-function throwIfFields(fields: FieldErrors): void {
-  if (Object.keys(fields).length === 0) return;
-  const message = Object.entries(fields)
-    .map(([field, messages]) => `${field}: ${messages.join(', ')}`)
-    .join('; ');
-  throw new BadRequestException({ message, fields });
-}
 
 /** A source's stored settings: checked against what the source declares, saved, and read back for a run. */
 @Injectable()
@@ -87,7 +78,7 @@ export class SourceSettingsService {
     const stored = await this.schedules.findOneBy({ sourceId: id });
     const before = this.snapshot(entity, declared, stored);
     const schedule = dto.autoSync ? this.nextSchedule(entity, stored, dto.autoSync) : null;
-    const fields: FieldErrors = {};
+    const fields: FieldIssues = {};
     let options: Record<string, unknown> | undefined;
     if (dto.options !== undefined) {
       const checked = checkOptionsUpdate(declared, entity.options, dto.options);
@@ -100,7 +91,7 @@ export class SourceSettingsService {
       if (checked.ok) connection = checked.value;
       else Object.assign(fields, checked.fields);
     }
-    throwIfFields(fields);
+    throwIfIssues(fields);
     if (connection) this.checkConnectionChange(entity, declared, connection);
     if (options) entity.options = { ...entity.options, ...options };
     if (dto.enabled !== undefined) entity.enabled = dto.enabled;
@@ -159,8 +150,7 @@ export class SourceSettingsService {
   /** 400 with a `connection.baseUrl` error when UPSTREAM_ALLOWED_HOSTS is set and the address's host is not on it. */
   assertAllowedBaseUrl(baseUrl: string): void {
     if (isAllowedUpstream(baseUrl, this.config.upstreamAllowedHosts)) return;
-    const message = `connection.baseUrl: ${NOT_ALLOWED_HOST}`;
-    throw new BadRequestException({ message, fields: { 'connection.baseUrl': [NOT_ALLOWED_HOST] } });
+    throw fieldsException({ 'connection.baseUrl': [{ code: 'hostNotAllowed', message: NOT_ALLOWED_HOST }] });
   }
 
   /**
@@ -171,15 +161,14 @@ export class SourceSettingsService {
     if (sent.baseUrl === undefined) return;
     this.assertAllowedBaseUrl(sent.baseUrl);
     if (sent.baseUrl === entity.baseUrl) return;
-    const fields: FieldErrors = {};
+    const fields: FieldIssues = {};
     const stored = this.storedSecretNames(entity);
     for (const field of declared.connection) {
       if (field.kind !== 'secret' || !stored.has(field.name) || sent[field.name] !== undefined) continue;
-      fields[`connection.${field.name}`] = [
-        `the address changed: enter the ${field.name} again (a stored ${field.name} is sent only to the address it was saved for)`,
-      ];
+      const message = `the address changed: enter the ${field.name} again (a stored ${field.name} is sent only to the address it was saved for)`;
+      fields[`connection.${field.name}`] = [{ code: 'secretAgain', params: { field: field.name }, message }];
     }
-    throwIfFields(fields);
+    throwIfIssues(fields);
   }
 
   /** The schedule row an auto-sync update would store; a 400 naming the fields when the settings are refused. */
@@ -194,7 +183,7 @@ export class SourceSettingsService {
       modes: findSourceDefinition(this.catalog, entity.id)?.modes ?? [],
       now,
     });
-    throwIfFields(fields);
+    throwIfIssues(fields);
     const isSwitchedOn = next.enabled && !current.enabled;
     return this.schedules.create({
       failures: 0,

@@ -44,6 +44,28 @@ export function formatDateTime(iso: string, lng: string, { seconds = false }: { 
   return dayjs(iso).calendar('gregory').locale('en').format(`YYYY-MM-DD ${time}`);
 }
 
+/**
+ * A moment as a wall clock in `timeZone` shows it, whatever the browser's zone, written like `formatDateTime`
+ * (schedules are read in the university's zone, so their previews are too).
+ */
+export function formatDateTimeIn(iso: string, lng: string, timeZone: string): string {
+  const parts: Record<string, string> = {};
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  for (const part of format.formatToParts(new Date(iso))) parts[part.type] = part.value;
+  // The wall clock read back as a zone-less local time: only its calendar and digits change from here on.
+  const wall = dayjs(`${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:00`);
+  if (toLanguage(lng) === 'fa') return toPersianDigits(wall.calendar('jalali').locale('fa').format('YYYY/MM/DD HH:mm'));
+  return wall.calendar('gregory').locale('en').format('YYYY-MM-DD HH:mm');
+}
+
 /** Local time of day with seconds, for log lines. */
 export function formatTime(iso: string, lng: string): string {
   return localizeDigits(dayjs(iso).format('HH:mm:ss'), lng);

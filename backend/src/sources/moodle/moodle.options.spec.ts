@@ -17,7 +17,10 @@ describe('Moodle options', () => {
 
   it('should refuse an unknown option by name when one is sent', () => {
     const result = checkOptionsUpdate(moodleSettings, {}, { colour: 'red', concurrency: 8 });
-    expect(result).toEqual({ ok: false, fields: { 'options.colour': [expect.stringContaining('unknown option')] } });
+    expect(result).toEqual({
+      ok: false,
+      fields: { 'options.colour': [{ code: 'unknownOption', message: expect.stringContaining('unknown option') as unknown }] },
+    });
   });
 
   it('should fall back to defaults and warn when stored options are unusable', () => {

@@ -54,8 +54,15 @@ describe('validateStudentsOptions', () => {
     });
     expect(result.ok).toBe(false);
     expect(!result.ok && Object.keys(result.fields).sort()).toEqual(['options.campuses', 'options.concurrency']);
-    expect(!result.ok && result.fields['options.campuses'][0]).toContain('listed twice');
-    expect(validateStudentsOptions({ color: 'red' })).toEqual({ ok: false, fields: { 'options.color': [expect.stringContaining('unknown option')] } });
+    expect(!result.ok && result.fields['options.campuses'][0]).toEqual({
+      code: 'campus.duplicate',
+      params: { line: 2 },
+      message: expect.stringContaining('listed twice') as unknown,
+    });
+    expect(validateStudentsOptions({ color: 'red' })).toEqual({
+      ok: false,
+      fields: { 'options.color': [{ code: 'unknownOption', message: expect.stringContaining('unknown option') as unknown }] },
+    });
   });
 
   it('should refuse a year range that runs backwards when both ends are sent', () => {

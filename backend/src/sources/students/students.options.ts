@@ -1,4 +1,4 @@
-import type { StudentCampus } from '@hamgam/shared';
+import type { FieldProblem, StudentCampus } from '@hamgam/shared';
 import { z } from 'zod';
 import { defineSourceSettings, readDeclaredOptions } from '../../sync/settings/source-settings';
 import { GOLESTAN_CONNECTION } from '../golestan/golestan.settings';
@@ -19,8 +19,8 @@ export const studentsOptionsSchema = z
       .unknown()
       .transform((value, ctx) => {
         const campuses = readCampuses(value);
-        if (typeof campuses !== 'string') return campuses;
-        ctx.addIssue({ code: 'custom', message: `campuses ${campuses}` });
+        if (!('problem' in campuses)) return campuses;
+        ctx.addIssue({ code: 'custom', message: `campuses ${campuses.message}`, params: campuses.problem });
         return z.NEVER;
       })
       .default([])
@@ -35,7 +35,12 @@ export const studentsOptionsSchema = z
   })
   .superRefine(({ fromYear, toYear }, ctx) => {
     if (typeof fromYear === 'number' && typeof toYear === 'number' && (fromYear > toYear || toYear - fromYear >= MAX_YEARS)) {
-      ctx.addIssue({ code: 'custom', path: ['toYear'], message: `toYear must be from fromYear to ${MAX_YEARS - 1} years after it` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['toYear'],
+        message: `toYear must be from fromYear to ${MAX_YEARS - 1} years after it`,
+        params: { code: 'yearRange', params: { years: MAX_YEARS - 1 } },
+      });
     }
   });
 
@@ -49,15 +54,24 @@ export function readStudentsOptions(raw: Record<string, unknown>, now: Date, war
   return resolveStudentsYears(readDeclaredOptions(studentsSettings, raw, warn) as DeclaredStudentsOptions, now, warn);
 }
 
-function readCampuses(value: unknown): StudentCampus[] | string {
-  if (!Array.isArray(value) || value.length > MAX_CAMPUSES) return `must be a list of at most ${MAX_CAMPUSES} {code, name}`;
+type CampusesRefused = { message: string; problem: FieldProblem };
+
+// The codes are the settings form's own (`badCode`, `noName`, `duplicate` with the line), so a refusal reads the same.
+function readCampuses(value: unknown): StudentCampus[] | CampusesRefused {
+  if (!Array.isArray(value) || value.length > MAX_CAMPUSES) {
+    return { message: `must be a list of at most ${MAX_CAMPUSES} {code, name}`, problem: { code: 'campusList', params: { max: MAX_CAMPUSES } } };
+  }
   const campuses: StudentCampus[] = [];
+  const refuse = (index: number, code: string, message: string): CampusesRefused => ({
+    message: `item ${index + 1}: ${message}`,
+    problem: { code: `campus.${code}`, params: { line: index + 1 } },
+  });
   for (const [index, item] of value.entries()) {
     const { code, name } = (typeof item === 'object' && item !== null ? item : {}) as { code?: unknown; name?: unknown };
     const cleanCode = typeof code === 'string' || typeof code === 'number' ? toAsciiDigits(String(code)).trim() : '';
-    if (!/^\d{1,10}$/.test(cleanCode)) return `item ${index + 1}: the code must be 1–10 digits`;
-    if (typeof name !== 'string' || cleanPersianText(name) === '' || name.length > 200) return `item ${index + 1}: the name must be 1–200 characters`;
-    if (campuses.some((campus) => campus.code === cleanCode)) return `item ${index + 1}: code ${cleanCode} is listed twice`;
+    if (!/^\d{1,10}$/.test(cleanCode)) return refuse(index, 'badCode', 'the code must be 1–10 digits');
+    if (typeof name !== 'string' || cleanPersianText(name) === '' || name.length > 200) return refuse(index, 'noName', 'the name must be 1–200 characters');
+    if (campuses.some((campus) => campus.code === cleanCode)) return refuse(index, 'duplicate', `code ${cleanCode} is listed twice`);
     campuses.push({ code: cleanCode, name: cleanPersianText(name) });
   }
   return campuses;

@@ -38,8 +38,8 @@ export class FreshnessDto implements Partial<FreshnessSettings> {
   @ValidateIf((_dto, value) => value !== null)
   @IsDefined({ message: 'maxAgeSeconds must be a number of seconds or null' })
   @IsInt({ message: 'maxAgeSeconds must be a whole number of seconds or null' })
-  @Min(1)
-  @Max(MAX_FRESHNESS_SECONDS)
+  @Min(1, { context: { code: 'spanTooShort', params: { seconds: 1 } } })
+  @Max(MAX_FRESHNESS_SECONDS, { context: { code: 'spanTooLong', params: { seconds: MAX_FRESHNESS_SECONDS } } })
   maxAgeSeconds?: number | null;
 }
 
@@ -52,8 +52,8 @@ export class UpdateSourceDto implements UpdateSourceRequest {
   @ApiPropertyOptional({ minimum: 1, maximum: 604800, description: 'Per-run time limit in seconds' })
   @IsOmittable()
   @IsInt()
-  @Min(1)
-  @Max(7 * 24 * 3600)
+  @Min(1, { context: { code: 'spanTooShort', params: { seconds: 1 } } })
+  @Max(7 * 24 * 3600, { context: { code: 'spanTooLong', params: { seconds: 7 * 24 * 3600 } } })
   timeoutSeconds?: number;
 
   // Checked against the source's declaration by the service (400 with `connection.<field>` errors).

@@ -1,5 +1,5 @@
 import type { QuietWindow } from '@hamgam/shared';
-import { backoffFactor, cronFireTimes, failureStateAfter, nextRunAt, quietWindowEnd, type PlanInput } from './auto-sync-plan';
+import { backoffFactor, cronFireTimes, failureStateAfter, nextRunAt, quietWindowEnd, upcomingRuns, type PlanInput } from './auto-sync-plan';
 import { wallClock, zonedTime } from './zoned-time';
 
 const TZ = 'Asia/Tehran';
@@ -122,6 +122,28 @@ describe('quiet windows', () => {
   it('should read the window in the university time zone when the server runs in UTC', () => {
     // 08:30 in Tehran is 05:00 UTC.
     expect(quietWindowEnd(new Date('2026-11-21T05:00:00Z'), WEEKDAY_MORNINGS, TZ)?.toISOString()).toBe('2026-11-21T10:30:00.000Z');
+  });
+});
+
+describe('upcomingRuns', () => {
+  // The process's own zone (UTC on the test machine) must not matter: the plan reads the university's wall clock.
+  const tehran = (at: Date) => {
+    const wall = wallClock(at, 'Asia/Tehran');
+    return `${wall.weekday} ${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`;
+  };
+  // Monday 2026-11-23 17:00 in Tehran (13:30 UTC).
+  const now = new Date('2026-11-23T13:30:00Z');
+  const night: QuietWindow = { start: '22:00', end: '06:00', days: [0, 1, 2, 3, 4, 5, 6] };
+
+  it('should hold interval runs back to the quiet window end, in Tehran wall-clock time, when the server runs in another zone', () => {
+    const runs = upcomingRuns({ timing: { intervalSeconds: 4 * 3600 }, timeZone: 'Asia/Tehran', quietWindow: night }, now, 3);
+    // 21:00 runs; 01:00 falls in the window and waits for 06:00; then 10:00.
+    expect(runs.map(tehran)).toEqual(['1 21:00', '2 06:00', '2 10:00']);
+  });
+
+  it('should plan cron runs the same way when the expression fires inside the quiet window', () => {
+    const runs = upcomingRuns({ timing: { cron: '0 23 * * *' }, timeZone: 'Asia/Tehran', quietWindow: night }, now, 3);
+    expect(runs.map(tehran)).toEqual(['2 06:00', '3 06:00', '4 06:00']);
   });
 });
 

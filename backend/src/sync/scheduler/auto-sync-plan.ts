@@ -74,6 +74,22 @@ export function nextRunAt(input: PlanInput, now: Date): Date {
   return (input.quietWindow && quietWindowEnd(at, input.quietWindow, input.timeZone)) || at;
 }
 
+/**
+ * The next `count` scheduled runs of a schedule saved at `now` (no failures): each planned from the one before, as
+ * the scheduler plans them, so a run the quiet window holds back starts at its end. Previews of both kinds of
+ * timing come from here.
+ */
+export function upcomingRuns(input: Pick<PlanInput, 'timing' | 'timeZone' | 'quietWindow'>, now: Date, count: number): Date[] {
+  const runs: Date[] = [];
+  let lastRunAt: Date | null = null;
+  for (let i = 0; i < count; i += 1) {
+    const at = nextRunAt({ ...input, lastRunAt, since: now, failures: 0 }, lastRunAt ?? now);
+    runs.push(at);
+    lastRunAt = at;
+  }
+  return runs;
+}
+
 export type FailureState = { failures: number; pausedAt: string | null };
 
 /**

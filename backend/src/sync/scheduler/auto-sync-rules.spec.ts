@@ -1,12 +1,13 @@
 import type { AutoSyncSettings } from '@hamgam/shared';
-import { DEFAULT_AUTO_SYNC, allowedUnits, describeSeconds, mergeAutoSync, validateAutoSync } from './auto-sync-rules';
+import { issueMessages } from '../../common/field-issues';
+import { DEFAULT_AUTO_SYNC, allowedUnits, describeSeconds, mergeAutoSync, validateAutoSync, validateQuietWindow } from './auto-sync-rules';
 
 const NOW = new Date('2026-11-23T07:00:00Z');
 const LIMITS = { minIntervalSeconds: 300, timeZone: 'Asia/Tehran' };
 
 function check(patch: Partial<AutoSyncSettings>, current: AutoSyncSettings = DEFAULT_AUTO_SYNC, options: { min?: number; modes?: ('full' | 'recent')[] } = {}) {
   const limits = { ...LIMITS, minIntervalSeconds: options.min ?? LIMITS.minIntervalSeconds };
-  return validateAutoSync(patch, mergeAutoSync(current, patch), { limits, modes: options.modes ?? [], now: NOW });
+  return issueMessages(validateAutoSync(patch, mergeAutoSync(current, patch), { limits, modes: options.modes ?? [], now: NOW }));
 }
 
 describe('validateAutoSync', () => {
@@ -73,9 +74,23 @@ describe('validateAutoSync', () => {
   });
 
   it('should refuse a quiet window when it ends when it starts', () => {
-    expect(check({ quietWindow: { start: '08:00', end: '08:00', days: [6] } })).toEqual({
-      'autoSync.quietWindow.end': ['the quiet window must end at another time than it starts'],
-    });
+    expect(Object.keys(check({ quietWindow: { start: '08:00', end: '08:00', days: [6] } }))).toEqual(['autoSync.quietWindow.end']);
+  });
+});
+
+describe('validateQuietWindow', () => {
+  it('should refuse a window with a code when it leaves scheduled runs under an hour a day', () => {
+    const refused = [{ code: 'quietWindowNoTime', params: { seconds: 3600 }, message: expect.stringMatching(/at least 1 hour a day/) as unknown }];
+    expect(validateQuietWindow({ start: '22:00', end: '22:00' })).toEqual(refused);
+    expect(validateQuietWindow({ start: '00:00', end: '23:59' })).toEqual(refused);
+    // Crossing midnight: 06:00 to 05:30 the next day leaves 30 minutes.
+    expect(validateQuietWindow({ start: '06:00', end: '05:30' })).toEqual(refused);
+  });
+
+  it('should accept a window when it leaves an hour or more, whether or not it crosses midnight', () => {
+    expect(validateQuietWindow({ start: '22:00', end: '06:00' })).toEqual([]);
+    expect(validateQuietWindow({ start: '00:00', end: '23:00' })).toEqual([]);
+    expect(validateQuietWindow({ start: '06:00', end: '05:00' })).toEqual([]);
   });
 });
 

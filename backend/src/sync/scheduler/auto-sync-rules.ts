@@ -1,5 +1,6 @@
 import { CronTime } from 'cron';
 import { AUTO_SYNC_UNITS, AUTO_SYNC_UNIT_SECONDS, type AutoSyncSettings, type AutoSyncUnit, type RunMode } from '@hamgam/shared';
+import { addIssue, type FieldIssue, type FieldIssues } from '../../common/field-issues';
 import { cronFireTimes, type Timing } from './auto-sync-plan';
 
 /** The floor admins get; `MIN_SYNC_INTERVAL_SECONDS` lowers it for tests, and only then is `seconds` a unit. */
@@ -10,7 +11,12 @@ export const DEFAULT_AUTO_SYNC: AutoSyncSettings = { enabled: false, every: 1, u
 
 export type AutoSyncLimits = { minIntervalSeconds: number; timeZone: string };
 
-export type FieldErrors = Record<string, string[]>;
+/**
+ * A quiet window must leave this much of each day for scheduled runs to start in: a longer one (23:30 to 23:00) would
+ * pile every run onto its few open minutes, and one that starts when it ends reads as the whole day.
+ */
+export const MIN_OPEN_MINUTES_A_DAY = 60;
+const MINUTES_A_DAY = 1440;
 
 export function allowedUnits(limits: AutoSyncLimits): AutoSyncUnit[] {
   return AUTO_SYNC_UNITS.filter((unit) => unit !== 'seconds' || limits.minIntervalSeconds < DEFAULT_MIN_INTERVAL_SECONDS);
@@ -52,13 +58,27 @@ function shortestCronGapSeconds(cron: string, timeZone: string, now: Date): numb
   return gap;
 }
 
-export function validateCron(cron: string, limits: AutoSyncLimits, now: Date): string[] {
+export function validateCron(cron: string, limits: AutoSyncLimits, now: Date): FieldIssue[] {
   const { valid, error } = CronTime.validateCronExpression(cron);
-  if (!valid) return [`the cron expression is not valid: ${error?.message ?? 'unknown error'}`];
+  if (!valid) return [{ code: 'cronInvalid', message: `the cron expression is not valid: ${error?.message ?? 'unknown error'}` }];
   if (shortestCronGapSeconds(cron, limits.timeZone, now) < limits.minIntervalSeconds) {
-    return [`the cron expression fires more often than every ${describeSeconds(limits.minIntervalSeconds)}`];
+    const message = `the cron expression fires more often than every ${describeSeconds(limits.minIntervalSeconds)}`;
+    return [{ code: 'cronTooOften', params: { seconds: limits.minIntervalSeconds }, message }];
   }
   return [];
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * A quiet window that leaves scheduled runs no time to start in. The scheduler reads an end before the start as
+ * crossing midnight, so a window is as long as from its start to its next end; start == end reads as 24 hours.
+ */
+export function validateQuietWindow(window: { start: string; end: string }): FieldIssue[] {
+  const length = (minutesOf(window.end) - minutesOf(window.start) + MINUTES_A_DAY) % MINUTES_A_DAY || MINUTES_A_DAY;
+  if (length <= MINUTES_A_DAY - MIN_OPEN_MINUTES_A_DAY) return [];
+  const message = `the quiet window must leave at least ${describeSeconds(MIN_OPEN_MINUTES_A_DAY * 60)} a day for scheduled runs (it ends when it starts or covers nearly the whole day)`;
+  return [{ code: 'quietWindowNoTime', params: { seconds: MIN_OPEN_MINUTES_A_DAY * 60 }, message }];
 }
 
 /**
@@ -70,34 +90,40 @@ export function validateAutoSync(
   patch: Partial<AutoSyncSettings>,
   next: AutoSyncSettings,
   context: { limits: AutoSyncLimits; modes: readonly RunMode[]; now: Date },
-): FieldErrors {
-  const errors: FieldErrors = {};
-  const add = (field: string, message: string) => (errors[`autoSync.${field}`] ??= []).push(message);
+): FieldIssues {
+  const errors: FieldIssues = {};
+  const add = (field: string, code: string, message: string, params?: FieldIssue['params']) =>
+    addIssue(errors, `autoSync.${field}`, { code, message, ...(params ? { params } : {}) });
   const { limits } = context;
 
   if (patch.cron && (patch.every != null || patch.unit != null)) {
-    add('cron', 'give either an interval (every and unit) or a cron expression, not both');
+    add('cron', 'bothTimings', 'give either an interval (every and unit) or a cron expression, not both');
     return errors;
   }
   const touchesTiming = TIMING_KEYS.some((key) => patch[key] !== undefined);
   if (next.enabled || touchesTiming) {
     if (next.cron) {
-      for (const message of validateCron(next.cron, limits, context.now)) add('cron', message);
+      for (const issue of validateCron(next.cron, limits, context.now)) addIssue(errors, 'autoSync.cron', issue);
     } else if (next.every === null || next.unit === null) {
-      add('every', 'set an interval (every and unit) or a cron expression');
+      add('every', 'timingRequired', 'set an interval (every and unit) or a cron expression');
     } else if (!allowedUnits(limits).includes(next.unit)) {
-      add('unit', `unit must be one of ${allowedUnits(limits).join(', ')}`);
+      add('unit', 'unit', `unit must be one of ${allowedUnits(limits).join(', ')}`);
     } else {
       const seconds = next.every * AUTO_SYNC_UNIT_SECONDS[next.unit];
-      if (seconds < limits.minIntervalSeconds) add('every', `the interval must be at least ${describeSeconds(limits.minIntervalSeconds)}`);
-      if (seconds > MAX_INTERVAL_SECONDS) add('every', `the interval must be at most ${describeSeconds(MAX_INTERVAL_SECONDS)}`);
+      if (seconds < limits.minIntervalSeconds) {
+        add('every', 'intervalTooShort', `the interval must be at least ${describeSeconds(limits.minIntervalSeconds)}`, { seconds: limits.minIntervalSeconds });
+      }
+      if (seconds > MAX_INTERVAL_SECONDS) {
+        add('every', 'intervalTooLong', `the interval must be at most ${describeSeconds(MAX_INTERVAL_SECONDS)}`, { seconds: MAX_INTERVAL_SECONDS });
+      }
     }
   }
   if (next.mode !== null && !context.modes.includes(next.mode)) {
-    add('mode', context.modes.length ? `mode must be one of ${context.modes.join(', ')}` : 'this source has no modes');
+    add('mode', 'mode', context.modes.length ? `mode must be one of ${context.modes.join(', ')}` : 'this source has no modes');
   }
-  if (next.quietWindow && next.quietWindow.start === next.quietWindow.end) {
-    add('quietWindow.end', 'the quiet window must end at another time than it starts');
+  // Only a window sent is judged: one stored under older rules must not block saving the interval.
+  if (patch.quietWindow) {
+    for (const issue of validateQuietWindow(patch.quietWindow)) addIssue(errors, 'autoSync.quietWindow.end', issue);
   }
   return errors;
 }

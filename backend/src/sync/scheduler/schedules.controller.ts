@@ -1,11 +1,12 @@
-import { BadRequestException, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AutoSyncConfig, CronPreview, Source } from '@hamgam/shared';
+import type { AutoSyncConfig, AutoSyncSettings, QuietWindow, SchedulePreview, Source, Weekday } from '@hamgam/shared';
+import { throwIfIssues, type FieldIssues } from '../../common/field-issues';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { cronFireTimes } from './auto-sync-plan';
-import { MAX_INTERVAL_SECONDS, allowedUnits, validateCron } from './auto-sync-rules';
+import { upcomingRuns } from './auto-sync-plan';
+import { DEFAULT_AUTO_SYNC, MAX_INTERVAL_SECONDS, allowedUnits, mergeAutoSync, timingOf, validateAutoSync } from './auto-sync-rules';
 import { AutoSyncScheduler } from './auto-sync.scheduler';
-import { CronPreviewQueryDto } from './dto/auto-sync.dto';
+import { SchedulePreviewQueryDto } from './dto/auto-sync.dto';
 
 const PREVIEW_COUNT = 3;
 
@@ -30,14 +31,26 @@ export class SchedulesController {
     };
   }
 
-  /** The next fire times of a cron expression in the university's time zone, checked as a save would check it. */
+  /**
+   * The next scheduled runs of a schedule as the form holds it (cron or interval, quiet window), in the university's
+   * time zone, checked as a save would check it: a refusal names the field without `autoSync.` (`cron`, `every`).
+   */
   @Get('schedules/preview')
-  preview(@Query() { cron }: CronPreviewQueryDto): CronPreview {
+  preview(@Query() query: SchedulePreviewQueryDto): SchedulePreview {
     const now = new Date();
     const timeZone = this.config.universityTimeZone;
-    const errors = validateCron(cron, { minIntervalSeconds: this.config.minSyncIntervalSeconds, timeZone }, now);
-    if (errors.length > 0) throw new BadRequestException({ message: `cron: ${errors.join(', ')}`, fields: { cron: errors } });
-    return { cron, timeZone, fireTimes: cronFireTimes(cron, timeZone, now, PREVIEW_COUNT).map((time) => time.toISOString()) };
+    const quietWindow: QuietWindow | null =
+      query.quietStart && query.quietEnd
+        ? { start: query.quietStart, end: query.quietEnd, days: (query.quietDays ?? '0,1,2,3,4,5,6').split(',').map(Number) as Weekday[] }
+        : null;
+    const timing = query.cron ? { cron: query.cron } : { every: query.every, unit: query.unit };
+    const patch: Partial<AutoSyncSettings> = { enabled: true, ...timing, quietWindow };
+    const next = mergeAutoSync({ ...DEFAULT_AUTO_SYNC, every: null, unit: null }, patch);
+    const issues = validateAutoSync(patch, next, { limits: { minIntervalSeconds: this.config.minSyncIntervalSeconds, timeZone }, modes: [], now });
+    throwIfIssues(Object.fromEntries(Object.entries(issues).map(([field, list]) => [field.replace(/^autoSync\./, ''), list])) as FieldIssues);
+    const plan = timingOf(next);
+    if (!plan) return { timeZone, fireTimes: [] };
+    return { timeZone, fireTimes: upcomingRuns({ timing: plan, timeZone, quietWindow }, now, PREVIEW_COUNT).map((time) => time.toISOString()) };
   }
 
   @Post('sources/:id/auto-sync/clear-back-off')

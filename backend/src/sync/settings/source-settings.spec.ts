@@ -38,10 +38,12 @@ describe('declared source settings', () => {
   it('should answer per-field errors under options.<key> when a PATCH sends an unknown or bad option', () => {
     expect(checkOptionsUpdate(settings, {}, { colour: 'red' })).toEqual({
       ok: false,
-      fields: { 'options.colour': [expect.stringContaining('pageSize, mode, note')] },
+      fields: { 'options.colour': [{ code: 'unknownOption', message: expect.stringContaining('pageSize, mode, note') as unknown }] },
     });
     const bad = checkOptionsUpdate(settings, {}, { pageSize: 0, mode: 'slow' });
     expect(bad.ok ? [] : Object.keys(bad.fields).sort()).toEqual(['options.mode', 'options.pageSize']);
+    // The limit travels as a value, so the form can say it in the reader's language.
+    expect(bad.ok ? null : bad.fields['options.pageSize'].map(({ code, params }) => ({ code, params }))).toEqual([{ code: 'tooSmall', params: { min: 1 } }]);
   });
 
   it('should return only the sent options when a PATCH is valid, whatever is stored', () => {
@@ -51,7 +53,10 @@ describe('declared source settings', () => {
   it('should refuse undeclared connection fields and a non-http address when a connection is sent', () => {
     expect(checkConnectionUpdate(settings.connection, { baseUrl: 'ftp://x', password: 'p', apiKey: 'k' })).toEqual({
       ok: false,
-      fields: { 'connection.baseUrl': ['baseUrl must be an http(s) URL'], 'connection.password': [expect.stringContaining('baseUrl, apiKey')] },
+      fields: {
+        'connection.baseUrl': [{ code: 'url', message: 'baseUrl must be an http(s) URL' }],
+        'connection.password': [{ code: 'unknownField', message: expect.stringContaining('baseUrl, apiKey') as unknown }],
+      },
     });
     expect(checkConnectionUpdate(settings.connection, { baseUrl: 'http://h:1/api//', apiKey: 'k' })).toEqual({
       ok: true,

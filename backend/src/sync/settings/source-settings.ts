@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ConnectionFieldKind, OptionInfo, SourceSettingsInfo, WorkerSettings } from '@hamgam/shared';
+import type { ConnectionFieldKind, FieldProblem, OptionInfo, SourceSettingsInfo, WorkerSettings } from '@hamgam/shared';
+import { addIssue, type FieldIssue, type FieldIssues } from '../../common/field-issues';
 
 /** One connection field a source declares. The address is always the `url` field named `baseUrl`. */
 export type ConnectionField = {
@@ -22,8 +23,7 @@ export type SourceSettings = {
   options: z.ZodObject;
 };
 
-export type FieldErrors = Record<string, string[]>;
-export type SettingsCheck<T> = { ok: true; value: T } | { ok: false; fields: FieldErrors };
+export type SettingsCheck<T> = { ok: true; value: T } | { ok: false; fields: FieldIssues };
 
 const MAX_FIELD_CHARS = 500;
 const URL_MESSAGE = 'baseUrl must be an http(s) URL';
@@ -88,11 +88,13 @@ export function checkOptionsUpdate(
   sent: Record<string, unknown>,
 ): SettingsCheck<Record<string, unknown>> {
   const shape = settings.options.shape;
-  const fields: FieldErrors = {};
-  const add = (key: string, message: string) => (fields[`options.${key}`] ??= []).push(message);
+  const fields: FieldIssues = {};
+  const add = (key: string, issue: FieldIssue) => addIssue(fields, `options.${key}`, issue);
   const known = Object.keys(shape);
   for (const key of Object.keys(sent)) {
-    if (!(key in shape)) add(key, known.length > 0 ? `unknown option; this source takes ${known.join(', ')}` : 'this source has no options');
+    if (!(key in shape)) {
+      add(key, { code: 'unknownOption', message: known.length > 0 ? `unknown option; this source takes ${known.join(', ')}` : 'this source has no options' });
+    }
   }
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   const merged = { ...pickKnown(stored, known), ...sent };
@@ -101,7 +103,7 @@ export function checkOptionsUpdate(
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
       // A stored value under older limits is the worker's to fall back from; only what was sent is refused here.
-      if (key in sent) add(key, issue.message);
+      if (key in sent) add(key, zodIssue(issue));
     }
     if (Object.keys(fields).length > 0) return { ok: false, fields };
   }
@@ -109,9 +111,25 @@ export function checkOptionsUpdate(
   for (const key of Object.keys(sent)) {
     const one = (shape[key] as z.ZodType).safeParse(sent[key]);
     if (one.success) value[key] = one.data;
-    else add(key, one.error.issues[0]?.message ?? 'invalid');
+    else add(key, one.error.issues[0] ? zodIssue(one.error.issues[0]) : { code: 'invalid', message: 'invalid' });
   }
   return Object.keys(fields).length > 0 ? { ok: false, fields } : { ok: true, value };
+}
+
+/**
+ * A zod refusal as a field issue: its limits as values (`tooSmall {min}`), a custom check's own `params.code`
+ * (a source names what its refinements mean), anything else `invalid`.
+ */
+function zodIssue(issue: z.core.$ZodIssue): FieldIssue {
+  const { message } = issue;
+  if (issue.code === 'too_small') return { code: 'tooSmall', params: { min: Number(issue.minimum) }, message };
+  if (issue.code === 'too_big') return { code: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { max: Number(issue.maximum) }, message };
+  if (issue.code === 'invalid_type' && issue.expected === 'number') return { code: 'notANumber', message };
+  if (issue.code === 'custom') {
+    const problem = issue.params as Partial<FieldProblem> | undefined;
+    if (problem?.code) return { code: problem.code, ...(problem.params ? { params: problem.params } : {}), message };
+  }
+  return { code: 'invalid', message };
 }
 
 function pickKnown(raw: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -120,20 +138,21 @@ function pickKnown(raw: Record<string, unknown>, keys: string[]): Record<string,
 
 /** Connection fields sent (PATCH or test): only declared names, strings, the address an http(s) URL. */
 export function checkConnectionUpdate(fields: readonly ConnectionField[], sent: Record<string, unknown>): SettingsCheck<Record<string, string>> {
-  const errors: FieldErrors = {};
+  const errors: FieldIssues = {};
   const value: Record<string, string> = {};
   for (const [name, raw] of Object.entries(sent)) {
     if (raw === undefined) continue;
     const field = fields.find((candidate) => candidate.name === name);
     const key = `connection.${name}`;
     if (!field) {
-      errors[key] = [fields.length > 0 ? `unknown field; this source takes ${fields.map((f) => f.name).join(', ')}` : 'this source has no connection'];
+      const message = fields.length > 0 ? `unknown field; this source takes ${fields.map((f) => f.name).join(', ')}` : 'this source has no connection';
+      errors[key] = [{ code: 'unknownField', message }];
     } else if (typeof raw !== 'string') {
-      errors[key] = [`${name} must be a string`];
+      errors[key] = [{ code: 'invalid', message: `${name} must be a string` }];
     } else if (raw.length > MAX_FIELD_CHARS) {
-      errors[key] = [`${name} must be at most ${MAX_FIELD_CHARS} characters`];
+      errors[key] = [{ code: 'tooLong', params: { max: MAX_FIELD_CHARS }, message: `${name} must be at most ${MAX_FIELD_CHARS} characters` }];
     } else if (field.kind === 'url' && !isHttpUrl(raw)) {
-      errors[key] = [URL_MESSAGE];
+      errors[key] = [{ code: 'url', message: URL_MESSAGE }];
     } else {
       value[name] = field.kind === 'url' ? raw.replace(/\/+$/, '') : raw;
     }

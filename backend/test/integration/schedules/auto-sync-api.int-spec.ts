@@ -1,4 +1,4 @@
-import type { ApiErrorBody, AutoSyncConfig, CronPreview, Source } from '@hamgam/shared';
+import type { ApiErrorBody, AutoSyncConfig, SchedulePreview, Source } from '@hamgam/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { getSource } from './schedule-helpers';
 
@@ -66,6 +66,8 @@ describe('the auto-sync API', () => {
     ['a null interval', { every: null }, 'autoSync.every', 'set an interval (every and unit) or a cron expression'],
     ['a quiet window with a bad time', { quietWindow: { start: '8am', end: '14:00', days: [6] } }, 'autoSync.quietWindow.start', undefined],
     ['a quiet window without days', { quietWindow: { start: '08:00', end: '14:00', days: [] } }, 'autoSync.quietWindow.days', 'choose at least one day'],
+    ['a quiet window ending when it starts', { quietWindow: { start: '22:00', end: '22:00', days: [6] } }, 'autoSync.quietWindow.end', undefined],
+    ['a quiet window leaving under an hour', { quietWindow: { start: '06:00', end: '05:30', days: [6] } }, 'autoSync.quietWindow.end', undefined],
   ])('should answer 400 naming the field and change nothing when PATCH has %s', async (_label, body, field, message) => {
     const before = await getSource(t);
 
@@ -89,7 +91,7 @@ describe('the auto-sync API', () => {
   });
 
   it('should list the next three fire times in Tehran time when a cron expression is previewed', async () => {
-    const preview = (await t.http().get('/api/schedules/preview').query({ cron: '30 6 * * 6' }).expect(200)).body as CronPreview;
+    const preview = (await t.http().get('/api/schedules/preview').query({ cron: '30 6 * * 6' }).expect(200)).body as SchedulePreview;
 
     expect(preview.timeZone).toBe('Asia/Tehran');
     expect(preview.fireTimes).toHaveLength(3);
@@ -100,6 +102,28 @@ describe('the auto-sync API', () => {
   it('should answer 400 on the cron field when the previewed expression is invalid', async () => {
     const error = (await t.http().get('/api/schedules/preview').query({ cron: '99 * * * *' }).expect(400)).body as ApiErrorBody;
     expect(error.fields?.cron?.[0]).toMatch(/^the cron expression is not valid/);
+    expect(error.problems?.cron).toEqual([{ code: 'cronInvalid' }]);
+  });
+
+  it('should list the next three runs of an interval held back by the quiet window when an interval is previewed', async () => {
+    const query = { every: 6, unit: 'hours', quietStart: '00:00', quietEnd: '23:00', quietDays: '0,1,2,3,4,5,6' };
+    const preview = (await t.http().get('/api/schedules/preview').query(query).expect(200)).body as SchedulePreview;
+
+    // Only 23:00–00:00 Tehran (19:30–20:30 UTC) is open: every run starts in it, the last two at the window's end.
+    expect(preview.fireTimes).toHaveLength(3);
+    for (const time of preview.fireTimes) expect(time.slice(11, 16) >= '19:30' && time.slice(11, 16) < '20:30').toBe(true);
+    expect(preview.fireTimes.slice(1).map((time) => time.slice(11))).toEqual(['19:30:00.000Z', '19:30:00.000Z']);
+  });
+
+  it('should answer 400 with a code the UI translates when the previewed quiet window leaves no time', async () => {
+    const query = { every: 6, unit: 'hours', quietStart: '22:00', quietEnd: '22:00' };
+    const error = (await t.http().get('/api/schedules/preview').query(query).expect(400)).body as ApiErrorBody;
+    expect(error.problems?.['quietWindow.end']).toEqual([{ code: 'quietWindowNoTime', params: { seconds: 3600 } }]);
+  });
+
+  it('should answer 400 with the limit as a value when PATCH sends an interval under the floor', async () => {
+    const error = (await patch({ enabled: true, every: 2, unit: 'minutes' }).expect(400)).body as ApiErrorBody;
+    expect(error.problems?.['autoSync.every']).toEqual([{ code: 'intervalTooShort', params: { seconds: 300 } }]);
   });
 
   it('should answer 404 when the back-off of an unknown source is cleared', async () => {

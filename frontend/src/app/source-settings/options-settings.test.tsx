@@ -56,7 +56,7 @@ describe('settings dialog, declared options', () => {
     expect(within(dialog).queryByLabelText(/campuses/i)).not.toBeInTheDocument();
   });
 
-  it('should send only the changed option and close when saved', async () => {
+  it('should send only the changed option and say saved without closing when saved', async () => {
     const api = stub({ 'PATCH /api/sources/faculty': () => faculty() });
     const { user, dialog } = await openTab('Options');
 
@@ -64,13 +64,24 @@ describe('settings dialog, declared options', () => {
     await user.type(within(dialog).getByLabelText('Retries at most'), '6');
     await user.click(within(dialog).getByRole('button', { name: 'Save options' }));
 
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'Saved.'),
+      ).toBe(true),
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/faculty')[0].body).toEqual({ options: { maxRetries: 6 } });
   });
 
-  it("should show the server's message next to the option when the server refuses it", async () => {
+  it("should say the option's limit from the server's code when the server refuses it", async () => {
     const message = 'Too big: expected number to be <=10';
-    stub({ 'PATCH /api/sources/faculty': () => reply(400, errorBody(400, `options.maxRetries: ${message}`, { fields: { 'options.maxRetries': [message] } })) });
+    const problems = { 'options.maxRetries': [{ code: 'tooBig', params: { max: 10 } }] };
+    stub({
+      'PATCH /api/sources/faculty': () =>
+        reply(400, errorBody(400, `options.maxRetries: ${message}`, { fields: { 'options.maxRetries': [message] }, problems })),
+    });
     const { user, dialog } = await openTab('Options');
     const retries = within(dialog).getByLabelText('Retries at most');
 
@@ -78,7 +89,8 @@ describe('settings dialog, declared options', () => {
     await user.type(retries, '11');
     await user.click(within(dialog).getByRole('button', { name: 'Save options' }));
 
-    await waitFor(() => expect(retries).toHaveAccessibleDescription(expect.stringContaining(message)));
+    await waitFor(() => expect(retries).toHaveAccessibleDescription(expect.stringContaining('Enter at most 10.')));
+    expect(retries).not.toHaveAccessibleDescription(expect.stringContaining(message));
     expect(retries).toHaveAttribute('aria-invalid', 'true');
   });
 
@@ -111,7 +123,13 @@ describe('saving settings', () => {
     await user.type(within(dialog).getByLabelText('Retries at most'), '6');
     await user.click(within(dialog).getByRole('button', { name: 'Save options' }));
 
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'Saved.'),
+      ).toBe(true),
+    );
     const card = screen.getByRole('article', { name: 'Faculty members' });
     expect(await within(card).findByText(/disabled/i)).toBeInTheDocument();
     expect(api.callsTo('GET /api/sources')).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OptionInfo, Source } from '@hamgam/shared';
 import { FieldError, describedBy } from '../../components/ui/field-error';
@@ -6,18 +6,19 @@ import { FormFooter } from '../../components/ui/form-footer';
 import type { FieldErrors } from '../../lib/api-client';
 import { patchSource, useSourceSave } from '../../lib/source-save';
 import { useFormErrors } from '../../lib/use-form-errors';
+import { useSettingsDraft } from '../../lib/use-settings-draft';
 import { changedOptions, editableOptions, toOptionInputs, type OptionInputs } from './options-form';
 
-export type OptionsSettingsProps = { source: Source; onSaved: () => void };
+export type OptionsSettingsProps = { source: Source; onDirtyChange?: (isDirty: boolean) => void };
 
 /** The options a source declares and edits with no tab of its own: a field per option, with its limits. */
-export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
+export function OptionsSettings({ source, onDirtyChange }: OptionsSettingsProps) {
   const { t } = useTranslation('common');
   const options = editableOptions(source.settings);
-  const [initial] = useState(() => toOptionInputs(options, source.options));
-  const [inputs, setInputs] = useState<OptionInputs>(initial);
+  const draft = useSettingsDraft<OptionInputs>(() => toOptionInputs(options, source.options), onDirtyChange);
+  const { initial, values: inputs, setValues: setInputs, isDirty } = draft;
   const save = useSourceSave((sent: Record<string, unknown>) => patchSource(source.id, { options: sent }));
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(
     save,
     options.map(([key]) => `options.${key}`),
   );
@@ -27,11 +28,8 @@ export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
     const { sent, problems } = changedOptions(options, inputs, initial);
     setLocalErrors(Object.fromEntries(Object.entries(problems).map(([key, code]) => [`options.${key}`, [t(`sourceSettings.${code}`)]])) as FieldErrors);
     if (Object.keys(problems).length > 0) return;
-    if (Object.keys(sent).length === 0) {
-      onSaved();
-      return;
-    }
-    save.mutate(sent, { onSuccess: onSaved });
+    if (Object.keys(sent).length === 0) return;
+    save.mutate(sent, { onSuccess: (saved) => draft.reset(toOptionInputs(options, saved.options)) });
   };
 
   return (
@@ -50,7 +48,8 @@ export function OptionsSettings({ source, onSaved }: OptionsSettingsProps) {
       <FormFooter
         saveLabel={t('sourceSettings.saveOptions')}
         isSaving={save.isPending}
-        failure={hasFormLevelError ? t('sourceSettings.saveOptionsFailed', { message: save.error?.message }) : null}
+        failure={hasFormLevelError ? t('sourceSettings.saveOptionsFailed', { message: formLevelMessage }) : null}
+        savedNote={save.isSuccess && !isDirty ? t('sourceSettings.saved') : null}
       />
     </form>
   );

@@ -24,16 +24,16 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class QuietWindowDto implements QuietWindow {
   @ApiPropertyOptional({ example: '08:00', description: 'HH:MM in the university time zone' })
-  @Matches(HH_MM, { message: 'start must be a time as HH:MM (24-hour)' })
+  @Matches(HH_MM, { message: 'start must be a time as HH:MM (24-hour)', context: { code: 'time' } })
   start: string;
 
   @ApiPropertyOptional({ example: '14:00', description: 'HH:MM; before start means the window crosses midnight' })
-  @Matches(HH_MM, { message: 'end must be a time as HH:MM (24-hour)' })
+  @Matches(HH_MM, { message: 'end must be a time as HH:MM (24-hour)', context: { code: 'time' } })
   end: string;
 
   @ApiPropertyOptional({ example: [6, 0, 1, 2, 3], description: 'Days the window starts on, 0 = Sunday … 6 = Saturday' })
   @IsArray()
-  @ArrayMinSize(1, { message: 'choose at least one day' })
+  @ArrayMinSize(1, { message: 'choose at least one day', context: { code: 'noDays' } })
   @ArrayMaxSize(7)
   @ArrayUnique()
   @IsIn(WEEKDAYS, { each: true, message: 'days must be numbers from 0 (Sunday) to 6 (Saturday)' })
@@ -51,7 +51,7 @@ export class AutoSyncDto implements Partial<AutoSyncSettings> {
   @ApiPropertyOptional({ example: 6, description: 'With unit: the interval; replaces a cron expression' })
   @IsOptional()
   @IsInt({ message: 'every must be a whole number' })
-  @Min(1, { message: 'every must be at least 1' })
+  @Min(1, { message: 'every must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
   @Max(1_000_000)
   every?: number;
 
@@ -79,9 +79,41 @@ export class AutoSyncDto implements Partial<AutoSyncSettings> {
   quietWindow?: QuietWindowDto | null;
 }
 
-export class CronPreviewQueryDto {
+const TIME_CONTEXT = { context: { code: 'time' } };
+
+/** The schedule to preview, as the settings form holds it: a cron expression or an interval, and a quiet window. */
+export class SchedulePreviewQueryDto {
   @ApiPropertyOptional({ example: '0 2 * * *' })
+  @IsOptional()
   @IsString()
   @MaxLength(200)
-  cron: string;
+  cron?: string;
+
+  @ApiPropertyOptional({ example: 6 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'every must be a whole number' })
+  @Min(1, { message: 'every must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
+  @Max(1_000_000)
+  every?: number;
+
+  @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })
+  @IsOptional()
+  @IsIn(AUTO_SYNC_UNITS)
+  unit?: AutoSyncUnit;
+
+  @ApiPropertyOptional({ example: '22:00' })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'quietStart must be a time as HH:MM (24-hour)', ...TIME_CONTEXT })
+  quietStart?: string;
+
+  @ApiPropertyOptional({ example: '06:00' })
+  @IsOptional()
+  @Matches(HH_MM, { message: 'quietEnd must be a time as HH:MM (24-hour)', ...TIME_CONTEXT })
+  quietEnd?: string;
+
+  @ApiPropertyOptional({ example: '6,0,1,2,3', description: 'Days the quiet window starts on, 0 = Sunday … 6 = Saturday' })
+  @IsOptional()
+  @Matches(/^[0-6](,[0-6]){0,6}$/, { message: 'quietDays must be days 0–6 separated by commas' })
+  quietDays?: string;
 }

@@ -78,7 +78,7 @@ describe('settings dialog, connection tab', () => {
     expect(api.callsTo('PATCH /api/sources/moodle')).toHaveLength(0);
   });
 
-  it('should save only what changed and close when Save connection is clicked', async () => {
+  it('should save only what changed, say saved and stay open when Save connection is clicked', async () => {
     const api = stubConnection({ 'PATCH /api/sources/moodle': () => moodle() });
     const { user, dialog } = await openConnection();
 
@@ -86,7 +86,14 @@ describe('settings dialog, connection tab', () => {
     await user.click(within(dialog).getByRole('checkbox', { name: 'Remove the stored token' }));
     await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
 
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'Saved.'),
+      ).toBe(true),
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/moodle')[0].body).toEqual({ connection: { username: 'hamgam.sync', token: '' } });
   });
 
@@ -105,10 +112,17 @@ describe('settings dialog, connection tab', () => {
     expect(api.callsTo('PATCH /api/sources/moodle')).toHaveLength(0);
   });
 
-  it("should show the server's message next to the field when the server refuses the connection", async () => {
+  it("should say the server's refusal next to the field from its code, not in the server's words, when the server refuses the connection", async () => {
     const message = 'baseUrl must be an http(s) URL';
     stubConnection({
-      'PATCH /api/sources/moodle': () => reply(400, errorBody(400, `connection.baseUrl: ${message}`, { fields: { 'connection.baseUrl': [message] } })),
+      'PATCH /api/sources/moodle': () =>
+        reply(
+          400,
+          errorBody(400, `connection.baseUrl: ${message}`, {
+            fields: { 'connection.baseUrl': [message] },
+            problems: { 'connection.baseUrl': [{ code: 'url' }] },
+          }),
+        ),
     });
     const { user, dialog } = await openConnection();
     const address = within(dialog).getByLabelText('Address');
@@ -117,7 +131,8 @@ describe('settings dialog, connection tab', () => {
     await user.type(within(dialog).getByLabelText('Web-service token'), 'typed-token');
     await user.click(within(dialog).getByRole('button', { name: 'Save connection' }));
 
-    await waitFor(() => expect(address).toHaveAccessibleDescription(expect.stringContaining(message)));
+    await waitFor(() => expect(address).toHaveAccessibleDescription(expect.stringContaining('Enter an address that starts with http:// or https://.')));
+    expect(address).not.toHaveAccessibleDescription(expect.stringContaining(message));
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionFieldInfo, ConnectionSettings as StoredConnection, Source } from '@hamgam/shared';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 import { FormFooter } from '../../../components/ui/form-footer';
 import { useFormErrors } from '../../../lib/use-form-errors';
+import { useSettingsDraft } from '../../../lib/use-settings-draft';
 import { useUpdateConnection } from '../api/update-connection';
 import {
   checkConnectionForm,
@@ -17,20 +18,20 @@ import { SecretField } from './secret-field';
 import { TestConnectionPanel } from './test-connection-panel';
 import '../connections.css';
 
-export type ConnectionSettingsProps = { source: Source & { connection: StoredConnection }; onSaved: () => void };
+export type ConnectionSettingsProps = { source: Source & { connection: StoredConnection }; onDirtyChange?: (isDirty: boolean) => void };
 
 /**
  * A source's connection for the settings dialog: the fields the source declares (address, plain fields and
  * write-only secrets), with "test connection" on what is typed, before anything is saved.
  */
-export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps) {
+export function ConnectionSettings({ source, onDirtyChange }: ConnectionSettingsProps) {
   const { t } = useTranslation('connections');
   const update = useUpdateConnection();
   const fields = source.settings.connection;
-  const [initial] = useState(() => toConnectionFormValues(fields, source.connection));
-  const [form, setForm] = useState<ConnectionFormValues>(initial);
+  const draft = useSettingsDraft<ConnectionFormValues>(() => toConnectionFormValues(fields, source.connection), onDirtyChange);
+  const { initial, values: form, setValues: setForm, isDirty } = draft;
   // Server field errors this form shows next to a field; any other refusal is shown for the whole form.
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(
     update,
     fields.map((field) => `connection.${field.name}`),
   );
@@ -53,11 +54,11 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
     );
     if (Object.keys(found).length > 0) return;
     const connection = toConnectionUpdate(fields, form, initial);
-    if (Object.keys(connection).length === 0) {
-      onSaved();
-      return;
-    }
-    update.mutate({ sourceId: source.id, connection }, { onSuccess: onSaved });
+    if (Object.keys(connection).length === 0) return;
+    update.mutate(
+      { sourceId: source.id, connection },
+      { onSuccess: (saved) => draft.reset(toConnectionFormValues(fields, saved.connection ?? source.connection)) },
+    );
   };
 
   return (
@@ -97,7 +98,8 @@ export function ConnectionSettings({ source, onSaved }: ConnectionSettingsProps)
       <FormFooter
         saveLabel={t('form.save')}
         isSaving={update.isPending}
-        failure={hasFormLevelError ? t('form.saveFailed', { message: update.error?.message }) : null}
+        failure={hasFormLevelError ? t('form.saveFailed', { message: formLevelMessage }) : null}
+        savedNote={update.isSuccess && !isDirty ? t('common:sourceSettings.saved') : null}
       />
     </form>
   );

@@ -3,7 +3,7 @@ import type { Source } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { formatDateTime } from '../../../lib/format';
 import { useClearBackoff } from '../api/clear-back-off';
-import { intervalLabel } from '../utils/labels';
+import { intervalLabel, quietWindowSentence } from '../utils/labels';
 import '../schedules.css';
 
 export type AutoSyncSummaryProps = { source: Source };
@@ -31,6 +31,12 @@ export function AutoSyncSummary({ source }: AutoSyncSummaryProps) {
             {autoSync.enabled && !autoSync.cron && intervalLabel(t, autoSync)}
           </dd>
         </div>
+        {autoSync.enabled && autoSync.quietWindow && (
+          <div>
+            <dt>{t('card.quietWindow')}</dt>
+            <dd>{quietWindowSentence(t, autoSync.quietWindow, i18n.language)}</dd>
+          </div>
+        )}
         {autoSync.nextRunAt && (
           <div>
             <dt>{t('card.nextRun')}</dt>

@@ -1,24 +1,13 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Source } from '@hamgam/shared';
-import { useToggleAutoSync } from '../api/toggle-auto-sync';
 
-export type AutoSyncToggleProps = { source: Source };
+export type AutoSyncToggleProps = { isEnabled: boolean; onChange: (isEnabled: boolean) => void };
 
-/** Switches auto-sync at once (optimistically); a refusal puts the switch back and says why. */
-export function AutoSyncToggle({ source }: AutoSyncToggleProps) {
+/** The auto-sync switch of the schedule form: part of the draft, saved with the rest by the form's Save. */
+export function AutoSyncToggle({ isEnabled, onChange }: AutoSyncToggleProps) {
   const { t } = useTranslation('schedules');
-  const toggle = useToggleAutoSync();
   const id = useId();
   const hintId = useId();
-  // The click shows at once; the cached source (the card) follows in `onMutate` and is put back on refusal.
-  const [pending, setPending] = useState<boolean | null>(null);
-  const isEnabled = pending ?? source.autoSync.enabled;
-
-  const change = (enabled: boolean) => {
-    setPending(enabled);
-    toggle.mutate({ sourceId: source.id, enabled }, { onSettled: () => setPending(null) });
-  };
 
   return (
     <div className="switch-field">
@@ -29,7 +18,7 @@ export function AutoSyncToggle({ source }: AutoSyncToggleProps) {
         className="switch"
         checked={isEnabled}
         aria-describedby={hintId}
-        onChange={(event) => change(event.target.checked)}
+        onChange={(event) => onChange(event.target.checked)}
       />
       <label htmlFor={id} className="switch-field__label">
         {t('dialog.enabled')}
@@ -37,11 +26,6 @@ export function AutoSyncToggle({ source }: AutoSyncToggleProps) {
       <p id={hintId} className="form__hint switch-field__hint">
         {isEnabled ? t('dialog.enabledOn') : t('dialog.enabledOff')}
       </p>
-      {toggle.isError && (
-        <p className="form-error switch-field__error" role="alert" dir="auto">
-          {t('dialog.toggleFailed', { message: toggle.error.message })}
-        </p>
-      )}
     </div>
   );
 }

@@ -2,11 +2,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Weekday } from '@hamgam/shared';
 import type { FieldErrors } from '../../../lib/api-client';
+import { toAsciiDigits } from '../../../lib/format';
+import { WEEK, quietWindowSentence } from '../utils/labels';
 import type { ScheduleFormValues } from '../utils/schedule-form';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 
-// The Iranian week starts on Saturday.
-const WEEK: Weekday[] = [6, 0, 1, 2, 3, 4, 5];
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export type QuietWindowFieldsProps = {
   values: ScheduleFormValues;
@@ -17,11 +18,17 @@ export type QuietWindowFieldsProps = {
 
 /** A daily window (from, until, on which days) during which scheduled runs wait for its end. */
 export function QuietWindowFields({ values, onChange, errors, timeZone }: QuietWindowFieldsProps) {
-  const { t } = useTranslation('schedules');
+  const { t, i18n } = useTranslation('schedules');
   const ids = { toggle: useId(), hint: useId(), start: useId(), end: useId(), startError: useId(), endError: useId(), daysError: useId() };
   const startErrors = errors['autoSync.quietWindow.start'];
   const endErrors = errors['autoSync.quietWindow.end'];
   const dayErrors = errors['autoSync.quietWindow.days'] ?? errors['autoSync.quietWindow'];
+
+  const [start, end] = [toAsciiDigits(values.quietStart.trim()), toAsciiDigits(values.quietEnd.trim())];
+  const sentence =
+    HH_MM.test(start) && HH_MM.test(end) && start !== end && values.quietDays.length > 0
+      ? quietWindowSentence(t, { start, end, days: values.quietDays }, i18n.language)
+      : null;
 
   const toggleDay = (day: Weekday, isOn: boolean) =>
     onChange({ quietDays: isOn ? [...values.quietDays, day] : values.quietDays.filter((candidate) => candidate !== day) });
@@ -92,6 +99,11 @@ export function QuietWindowFields({ values, onChange, errors, timeZone }: QuietW
             </div>
           </fieldset>
           <FieldError id={ids.daysError} messages={dayErrors} />
+          {sentence && (
+            <p className="quiet-sentence" aria-live="polite">
+              {sentence}
+            </p>
+          )}
         </>
       )}
     </fieldset>

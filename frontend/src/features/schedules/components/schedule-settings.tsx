@@ -1,12 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 import { FormFooter } from '../../../components/ui/form-footer';
+import { problemText } from '../../../lib/field-problems';
 import { useFormErrors } from '../../../lib/use-form-errors';
+import { useSettingsDraft } from '../../../lib/use-settings-draft';
 import { useScheduleConfig } from '../api/get-schedule-config';
 import { useUpdateSourceSchedule } from '../api/update-source-schedule';
 import { checkForm, toFormValues, toUpdateRequest, type ScheduleFormValues } from '../utils/schedule-form';
+import { FreshnessField } from './freshness-field';
 import { AutoSyncToggle } from './auto-sync-toggle';
 import { QuietWindowFields } from './quiet-window-fields';
 import { TimingFields } from './timing-fields';
@@ -23,32 +26,32 @@ const FORM_FIELDS = [
   'autoSync.quietWindow.end',
   'autoSync.quietWindow.days',
   'timeoutSeconds',
+  'freshness.maxAgeSeconds',
 ];
 
-export type ScheduleSettingsProps = { source: Source; onSaved: () => void };
+export type ScheduleSettingsProps = { source: Source; onDirtyChange?: (isDirty: boolean) => void };
 
 /**
- * A source's schedule settings, for the settings dialog: the auto-sync switch (saved at once), its schedule,
- * quiet window, mode and time limit (saved with the form's button).
+ * A source's schedule settings, for the settings dialog: the auto-sync switch, its schedule, quiet window, mode,
+ * time limit and how long its data stays fresh, all saved together by the form's Save (the dialog stays open).
  */
-export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
+export function ScheduleSettings({ source, onDirtyChange }: ScheduleSettingsProps) {
   const { t, i18n } = useTranslation('schedules');
   const config = useScheduleConfig();
   const update = useUpdateSourceSchedule();
-  const [initial] = useState(() => toFormValues(source, i18n.language));
-  const [values, setValues] = useState<ScheduleFormValues>(initial);
+  const { initial, values, setValues, isDirty, reset } = useSettingsDraft(() => toFormValues(source, i18n.language), onDirtyChange);
   const ids = { mode: useId(), modeError: useId(), timeout: useId(), timeoutHint: useId(), timeoutError: useId() };
 
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(update, FORM_FIELDS);
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(update, FORM_FIELDS);
 
   const change = (patch: Partial<ScheduleFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = checkForm(values);
-    setLocalErrors(Object.fromEntries(Object.entries(found).map(([field, codes]) => [field, codes.map((code) => t(`dialog.${code}`))])));
+    const found = checkForm(values, config.data?.minIntervalSeconds);
+    setLocalErrors(Object.fromEntries(Object.entries(found).map(([field, problems]) => [field, problems.map((problem) => problemText(t, problem))])));
     if (Object.keys(found).length > 0) return;
-    update.mutate({ sourceId: source.id, ...toUpdateRequest(values, initial, source) }, { onSuccess: onSaved });
+    update.mutate({ sourceId: source.id, ...toUpdateRequest(values, initial, source) }, { onSuccess: (saved) => reset(toFormValues(saved, i18n.language)) });
   };
 
   return (
@@ -58,8 +61,8 @@ export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
           <p>{t('dialog.killSwitch')}</p>
         </div>
       )}
-      <AutoSyncToggle source={source} />
       <form ref={formRef} className="form schedule-form" onSubmit={submit} noValidate>
+        <AutoSyncToggle isEnabled={values.enabled} onChange={(enabled) => change({ enabled })} />
         <TimingFields values={values} onChange={change} errors={errors} config={config.data} />
         {source.modes.length > 0 && (
           <div className="field">
@@ -103,10 +106,12 @@ export function ScheduleSettings({ source, onSaved }: ScheduleSettingsProps) {
           </p>
           <FieldError id={ids.timeoutError} messages={errors.timeoutSeconds} />
         </div>
+        <FreshnessField value={values.freshHours} onChange={(freshHours) => change({ freshHours })} errors={errors['freshness.maxAgeSeconds']} />
         <FormFooter
           saveLabel={t('dialog.save')}
           isSaving={update.isPending}
-          failure={hasFormLevelError ? t('dialog.saveFailed', { message: update.error?.message }) : null}
+          failure={hasFormLevelError ? t('dialog.saveFailed', { message: formLevelMessage }) : null}
+          savedNote={update.isSuccess && !isDirty ? t('dialog.saved') : null}
         />
       </form>
     </>

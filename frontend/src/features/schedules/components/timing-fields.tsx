@@ -4,7 +4,8 @@ import type { AutoSyncConfig, AutoSyncUnit } from '@hamgam/shared';
 import { spanLabel } from '../utils/labels';
 import type { FieldErrors } from '../../../lib/api-client';
 import type { ScheduleFormValues, ScheduleKind } from '../utils/schedule-form';
-import { CronPreviewList } from './cron-preview';
+import { toPreviewQuery } from '../utils/schedule-form';
+import { SchedulePreviewList } from './schedule-preview';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 
 const FALLBACK_UNITS: AutoSyncUnit[] = ['minutes', 'hours', 'days'];
@@ -16,7 +17,7 @@ export type TimingFieldsProps = {
   config: AutoSyncConfig | undefined;
 };
 
-/** Interval (a number and a unit) or a cron expression with its next three fire times. */
+/** Interval (a number and a unit) or a cron expression, and the next three runs either would start. */
 export function TimingFields({ values, onChange, errors, config }: TimingFieldsProps) {
   const { t } = useTranslation('schedules');
   const ids = { kind: useId(), every: useId(), unit: useId(), hint: useId(), everyError: useId(), unitError: useId() };
@@ -106,11 +107,11 @@ export function TimingFields({ values, onChange, errors, config }: TimingFieldsP
             {t('dialog.cronHint', { timeZone })}
           </p>
           <FieldError id={cronIds.error} messages={cronErrors} />
-          <div aria-live="polite">
-            <CronPreviewList cron={values.cron} errorId={cronIds.previewError} />
-          </div>
         </div>
       )}
+      <div aria-live="polite">
+        <SchedulePreviewList query={toPreviewQuery(values)} timeZone={timeZone} errorId={cronIds.previewError} />
+      </div>
     </fieldset>
   );
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { AUTO_SYNC_UNIT_SECONDS, AUTO_SYNC_UNITS, type AutoSync, type AutoSyncUnit } from '@hamgam/shared';
+import { AUTO_SYNC_UNIT_SECONDS, AUTO_SYNC_UNITS, type AutoSync, type AutoSyncUnit, type QuietWindow, type Weekday } from '@hamgam/shared';
+import { localizeDigits } from '../../../lib/format';
 
 // Every helper here takes the `schedules` namespace's `t`.
 
@@ -19,4 +20,19 @@ export function intervalLabel(t: TFunction, autoSync: Pick<AutoSync, 'every' | '
 export function spanLabel(t: TFunction, seconds: number): string {
   const { count, unit } = largestUnit(seconds);
   return t(`span.${unit}`, { count });
+}
+
+// The Iranian week starts on Saturday.
+export const WEEK: Weekday[] = [6, 0, 1, 2, 3, 4, 5];
+
+/**
+ * What a quiet window does, in plain words: "No scheduled run starts between 22:00 and 06:00 on Sat, Sun; a run due
+ * then starts at 06:00." Times and days as the language writes them.
+ */
+export function quietWindowSentence(t: TFunction, window: QuietWindow, lng: string): string {
+  const [start, end] = [localizeDigits(window.start, lng), localizeDigits(window.end, lng)];
+  if (window.days.length === WEEK.length) return t('quiet.sentenceDaily', { start, end });
+  const names = WEEK.filter((day) => window.days.includes(day)).map((day) => t(`weekdays.${day}`));
+  const days = new Intl.ListFormat(lng === 'fa' ? 'fa' : 'en', { style: 'long', type: 'conjunction' }).format(names);
+  return t('quiet.sentence', { start, end, days });
 }

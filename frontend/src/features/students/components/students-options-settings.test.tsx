@@ -42,7 +42,7 @@ describe('settings dialog, campuses and years tab', () => {
     expect(within(dialog).getByRole('textbox', { name: 'از سال' })).toHaveValue('');
   });
 
-  it('should send the edited list and years as the server expects and close when saved', async () => {
+  it('should send the edited list and years as the server expects and say saved without closing', async () => {
     const api = stubStudents({ 'PATCH /api/sources/students': () => students() });
     const { user, dialog } = await openCampuses('fa');
     const campuses = within(dialog).getByRole('textbox', { name: 'پردیس‌ها' });
@@ -51,7 +51,14 @@ describe('settings dialog, campuses and years tab', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'از سال' }), '۱۴۰۲');
     await user.click(within(dialog).getByRole('button', { name: 'ذخیرهٔ پردیس‌ها و سال‌ها' }));
 
-    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('status')
+          .some((status) => status.textContent === 'ذخیره شد.'),
+      ).toBe(true),
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(api.callsTo('PATCH /api/sources/students')[0].body).toEqual({
       options: {
         campuses: [
@@ -78,10 +85,11 @@ describe('settings dialog, campuses and years tab', () => {
     expect(api.callsTo('PATCH /api/sources/students')).toHaveLength(0);
   });
 
-  it("should show the server's message by the years when it refuses the range", async () => {
+  it("should say the server's refusal by the years in the reader's language when it refuses the range", async () => {
     const message = 'toYear must be from fromYear to 29 years after it';
+    const problems = { 'options.toYear': [{ code: 'yearRange', params: { years: 29 } }] };
     stubStudents({
-      'PATCH /api/sources/students': () => reply(400, errorBody(400, `options.toYear: ${message}`, { fields: { 'options.toYear': [message] } })),
+      'PATCH /api/sources/students': () => reply(400, errorBody(400, `options.toYear: ${message}`, { fields: { 'options.toYear': [message] }, problems })),
     });
     const { user, dialog } = await openCampuses('en');
     const toYear = within(dialog).getByRole('textbox', { name: 'To' });
@@ -90,7 +98,8 @@ describe('settings dialog, campuses and years tab', () => {
     await user.type(toYear, '1400');
     await user.click(within(dialog).getByRole('button', { name: 'Save campuses and years' }));
 
-    expect(await within(dialog).findByText(message)).toBeInTheDocument();
+    expect(await within(dialog).findByText('The last year must be from the first year to 29 years after it.')).toBeInTheDocument();
+    expect(within(dialog).queryByText(message)).not.toBeInTheDocument();
     expect(toYear).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
@@ -6,23 +6,26 @@ import { FormFooter } from '../../../components/ui/form-footer';
 import type { FieldErrors } from '../../../lib/api-client';
 import { localizeDigits } from '../../../lib/format';
 import { useFormErrors } from '../../../lib/use-form-errors';
+import { useSettingsDraft } from '../../../lib/use-settings-draft';
 import { useUpdateStudentsOptions } from '../api/update-students-options';
 import { parseCampusLines, parseYear, toStudentsOptionsFormValues, type StudentsOptionsFormValues } from '../utils/students-options-form';
 
 // Server field errors this form shows next to a field; any other refusal is shown for the whole form.
 const FORM_FIELDS = ['options.campuses', 'options.fromYear', 'options.toYear'];
 
-export type StudentsOptionsSettingsProps = { source: Source; onSaved: () => void };
+export type StudentsOptionsSettingsProps = { source: Source; onDirtyChange?: (isDirty: boolean) => void };
 
 /**
  * The students source's campus list and year range. The gateway cannot list its campuses (the old script kept
  * them in a local table), so a run reads exactly the campuses listed here.
  */
-export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSettingsProps) {
+export function StudentsOptionsSettings({ source, onDirtyChange }: StudentsOptionsSettingsProps) {
   const { t, i18n } = useTranslation('sources', { keyPrefix: 'students' });
+  const { t: tCommon } = useTranslation('common');
   const lng = i18n.language;
   const update = useUpdateStudentsOptions();
-  const [values, setValues] = useState<StudentsOptionsFormValues>(() => toStudentsOptionsFormValues(source.options, lng));
+  const draft = useSettingsDraft<StudentsOptionsFormValues>(() => toStudentsOptionsFormValues(source.options, lng), onDirtyChange);
+  const { values, setValues, isDirty } = draft;
   const ids = {
     campuses: useId(),
     campusesHint: useId(),
@@ -33,7 +36,7 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
     yearsError: useId(),
   };
 
-  const { errors, setLocalErrors, formRef, hasFormLevelError } = useFormErrors(update, FORM_FIELDS);
+  const { errors, setLocalErrors, formRef, hasFormLevelError, formLevelMessage } = useFormErrors(update, FORM_FIELDS);
   const yearErrors = [...(errors['options.fromYear'] ?? []), ...(errors['options.toYear'] ?? [])];
   const parsed = parseCampusLines(values.campuses);
 
@@ -53,7 +56,7 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
     setLocalErrors(found);
     if (Object.keys(found).length > 0) return;
     const options = { campuses: parsed.campuses, fromYear, toYear };
-    update.mutate({ sourceId: source.id, options }, { onSuccess: onSaved });
+    update.mutate({ sourceId: source.id, options }, { onSuccess: (saved) => draft.reset(toStudentsOptionsFormValues(saved.options, lng)) });
   };
 
   return (
@@ -103,7 +106,8 @@ export function StudentsOptionsSettings({ source, onSaved }: StudentsOptionsSett
       <FormFooter
         saveLabel={t('options.save')}
         isSaving={update.isPending}
-        failure={hasFormLevelError ? t('options.saveFailed', { message: update.error?.message }) : null}
+        failure={hasFormLevelError ? t('options.saveFailed', { message: formLevelMessage }) : null}
+        savedNote={update.isSuccess && !isDirty ? tCommon('sourceSettings.saved') : null}
       />
     </form>
   );
