@@ -18,6 +18,7 @@ import { RunMessages1765000000200 } from './migrations/1765000000200-run-message
 import { Sessions1765100000000 } from './migrations/1765100000000-sessions';
 import { DeclaredConnection1765200000000 } from './migrations/1765200000000-declared-connection';
 import { SourceFreshness1765300000000 } from './migrations/1765300000000-source-freshness';
+import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejection-codes';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -56,6 +57,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       Sessions1765100000000,
       DeclaredConnection1765200000000,
       SourceFreshness1765300000000,
+      RejectionCodes1765400000300,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,
