@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { RunRejection } from '@hamgam/shared';
@@ -146,7 +146,19 @@ function RejectionRow({ rejection, sourceId, hasTerms }: RejectionRowProps) {
           key
         )}
       </td>
-      {hasTerms && <td>{rejection.terms.length > 0 ? rejection.terms.map((term) => termLabel(t, term, lng)).join(lng === 'fa' ? '، ' : ', ') : '—'}</td>}
+      {hasTerms && (
+        <td className="run-rejections__terms">
+          {rejection.terms.length === 0
+            ? '—'
+            : rejection.terms.map((term, index) => (
+                // A term never breaks inside ("نیمسال اول ۱۴۰۲"); the list breaks between terms.
+                <Fragment key={term}>
+                  {index > 0 && (lng === 'fa' ? '، ' : ', ')}
+                  <span className="run-rejections__term">{termLabel(t, term, lng)}</span>
+                </Fragment>
+              ))}
+        </td>
+      )}
       <td>
         {reasons.length === 1 ? (
           reasons[0]
