@@ -89,7 +89,11 @@ describe('a run’s rejected records', () => {
     expect(fa.status).toBe(200);
     expect(fa.headers['content-type']).toContain('text/csv');
     expect(fa.headers['content-disposition']).toContain(`hamgam-run-${run.id}-rejections.csv`);
-    const faLines = fa.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    const faLines = fa.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(faLines[0]).toBe('شناسهٔ رکورد,نیمسال‌ها,دلیل‌ها');
     expect(faLines).toHaveLength(2);
     expect(faLines[1]).toContain(key);
@@ -98,7 +102,11 @@ describe('a run’s rejected records', () => {
     expect(faLines[1]).toContain(`${partFa} ${1000 + Number(terms[0].slice(0, 3))}`);
 
     const en = await getBytes(f.t.http(), `/api/runs/${run.id}/rejections.csv?lang=en`);
-    const enLines = en.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    const enLines = en.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(enLines[0]).toBe('Record key,Terms,Reasons');
     expect(enLines).toHaveLength(1 + expectedRejections(f).size);
     expect(enLines.find((line) => line.startsWith(key))).toContain(`The national code ${value} is not valid`);

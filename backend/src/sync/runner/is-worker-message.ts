@@ -7,7 +7,8 @@ const isOptionalNumber = (value: unknown) => value === undefined || (typeof valu
 
 const isOptionalText = (value: unknown) => value === undefined || typeof value === 'string';
 const isParams = (value: unknown) =>
-  value === undefined || (isObject(value) && !Array.isArray(value) && Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number'));
+  value === undefined ||
+  (isObject(value) && !Array.isArray(value) && Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number'));
 const isRejection = (item: unknown) =>
   isObject(item) &&
   typeof item.key === 'string' &&
