@@ -38,11 +38,25 @@ export type WorkerProgress = {
   messageParams?: Record<string, string | number>;
 };
 
+/**
+ * One rejected record, kept small (a run may reject thousands): a code from the source's closed list and its
+ * parameters; the API turns them into a sentence in the reader's language.
+ */
+export type WorkerRejection = {
+  key: string;
+  code: string;
+  params?: Record<string, string | number>;
+  /** The term whose answer held the record (students), when the source has terms. */
+  term?: string;
+  /** The record table whose search finds `key` in the data browser; absent when the key is only a position. */
+  table?: string;
+};
+
 /** Messages a worker sends to its parent; the parent checks each with `isWorkerMessage`. */
 export type WorkerMessage =
   | { type: 'started' }
   | WorkerProgress
   | { type: 'log'; level: LogLevel; message: string }
-  | { type: 'rejected'; items: { key: string; reason: string }[] }
+  | { type: 'rejected'; items: WorkerRejection[] }
   | { type: 'finished'; counts: RunCounts; retries?: number }
   | { type: 'failed'; kind: ErrorKind; message: string; counts?: RunCounts; retries?: number };

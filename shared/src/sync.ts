@@ -281,7 +281,25 @@ export type Page<T> = {
 export type RunLogLine = { seq: number; at: string; level: LogLevel; message: string };
 export type RunLog = { runId: string; lines: RunLogLine[]; truncated: boolean };
 
-export type RunRejection = { key: string; reason: string };
+/** Why a record was rejected: a code and its parameters, or (runs recorded before codes) only the text. */
+export type RunRejectionReason = {
+  /** The source's code (translated by the UI); null for a reason stored as text only. */
+  code: string | null;
+  params: Record<string, string | number>;
+  /** The reason in English: the stored text, or the code's sentence; shown when the code is not known. */
+  text: string;
+};
+
+/** One rejected record key of a run: every term it was rejected in and each distinct reason. */
+export type RunRejection = {
+  key: string;
+  /** The record table the data browser finds the key in; null when the key is only a position. */
+  table: string | null;
+  terms: string[];
+  reasons: RunRejectionReason[];
+};
+
+export type RunRejectionQuery = { q?: string; page?: number; pageSize?: number };
 
 export type Health = { status: 'ok'; version: string; database: 'ok' };
 

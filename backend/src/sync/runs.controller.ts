@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { RunLog, RunRejection, SyncRun } from '@hamgam/shared';
+import type { RunLog, SyncRun } from '@hamgam/shared';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedRequest } from '../common/session-user';
 import { CancelRunDto } from './dto/cancel-run.dto';
 import { SyncService } from './sync.service';
 
-// The paged, filtered list (`GET /api/runs`) and its exports live in the history module.
+// The paged, filtered list (`GET /api/runs`) and its exports live in the history module; a run's rejected records
+// in rejections/.
 @ApiTags('runs')
 @Controller('runs')
 export class RunsController {
@@ -41,11 +42,6 @@ export class RunsController {
     const lines = log.lines.map((line) => `${line.at} ${line.level.toUpperCase().padEnd(5)} ${line.message}`);
     if (log.truncated) lines.push('… the log was cut at its line limit');
     return lines.join('\n') + '\n';
-  }
-
-  @Get(':id/rejections')
-  rejections(@Param('id', ParseIntPipe) id: number): Promise<RunRejection[]> {
-    return this.sync.rejectionsOf(id);
   }
 
   @Post(':id/cancel')

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, SourceDataPart, StoredRecord, WorkerSettings } from '@hamgam/shared';
+import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, SourceDataPart, StoredRecord, WorkerRejection, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
 import type { SourceSettings } from './settings/source-settings';
 
@@ -29,10 +29,13 @@ export type Reporter = {
   /** Throttled: at most one progress message every 250 ms unless `force`. */
   progress(update: ProgressUpdate, force?: boolean): void;
   log(level: LogLevel, message: string): void;
-  reject(key: string, reason: string): void;
+  /** A record not stored: its key, a code from the source's closed list and the code's parameters. */
+  reject(rejection: WorkerRejection): void;
   /** A call is tried again: counted on the run (its failure sentence says how often), `message` logged as a warning. */
   retried(message?: string): void;
 };
+
+export type RejectReasons = { fa: Record<string, string>; en: Record<string, string> };
 
 export type WorkerStep = (ctx: WorkerContext) => Promise<RunCounts>;
 
@@ -41,6 +44,11 @@ export type SourceDefinition = {
   id: string;
   /** Its name in each language the server writes (exports); the UI's come from the source's locale files. */
   names?: { fa: string; en: string };
+  /**
+   * The sentence of each code its workers reject records with, per language, `{{param}}` for a parameter (the UI's
+   * copies are `rejections` in locales/<lng>/sources/<id>.json; a spec checks they are the same). Exports use these.
+   */
+  rejectReasons?: RejectReasons;
   /** Modes a run can take, the default first (e.g. `['full', 'recent']`); omitted when the source has none. */
   modes?: readonly RunMode[];
   /** Default per-run time limit. */

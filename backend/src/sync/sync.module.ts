@@ -17,6 +17,8 @@ import { RunSupervisor } from './runner/run-supervisor.service';
 import { SourceDataWatch } from './runner/source-data-watch.service';
 import { RecordsController } from './records/records.controller';
 import { RecordsService } from './records/records.service';
+import { RunRejectionsController } from './rejections/run-rejections.controller';
+import { RunRejectionsService } from './rejections/run-rejections.service';
 import { RunsController } from './runs.controller';
 import { AutoSyncScheduler } from './scheduler/auto-sync.scheduler';
 import { SchedulesController } from './scheduler/schedules.controller';
@@ -34,7 +36,7 @@ import { SyncService } from './sync.service';
     ScheduleModule.forRoot(),
     TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity]),
   ],
-  controllers: [SourcesController, RunsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
+  controllers: [SourcesController, RunsController, RunRejectionsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
   providers: [
     SyncEventsService,
     RunRecorder,
@@ -45,6 +47,7 @@ import { SyncService } from './sync.service';
     SourceSeedingService,
     SourceViewService,
     SyncService,
+    RunRejectionsService,
     RecordsService,
     AutoSyncScheduler,
     ConnectionTestService,

@@ -1,11 +1,10 @@
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import { ACTIVE_RUN_STATUSES, type RunMode, type RunLog, type RunRejection, type RunTrigger, type SyncRun } from '@hamgam/shared';
+import { ACTIVE_RUN_STATUSES, type RunMode, type RunLog, type RunTrigger, type SyncRun } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
-import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
 import { SyncEventsService } from './events/sync-events.service';
 import { toSyncRun } from './run-mapper';
@@ -25,7 +24,6 @@ export class SyncService implements OnApplicationBootstrap {
   constructor(
     @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
     @InjectRepository(RunLogLineEntity) private readonly logLines: Repository<RunLogLineEntity>,
-    @InjectRepository(RunRejectionEntity) private readonly rejections: Repository<RunRejectionEntity>,
     private readonly sources: SourceSettingsService,
     private readonly commandSources: CommandSourcesService,
     private readonly supervisor: RunSupervisor,
@@ -126,12 +124,6 @@ export class SyncService implements OnApplicationBootstrap {
     const run = await this.findRun(runId);
     const lines = await this.logLines.find({ where: { runId }, order: { seq: 'ASC' } });
     return { runId: String(runId), lines: lines.map(({ seq, at, level, message }) => ({ seq, at, level, message })), truncated: run.logTruncated };
-  }
-
-  async rejectionsOf(runId: number): Promise<RunRejection[]> {
-    await this.findRun(runId);
-    const rows = await this.rejections.find({ where: { runId }, order: { id: 'ASC' } });
-    return rows.map((row) => ({ key: row.recordKey, reason: row.reason }));
   }
 
   private resolveMode(sourceId: string, requested: RunMode | undefined): RunMode | null {

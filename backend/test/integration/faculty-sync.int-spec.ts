@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
-import type { RunLog } from '@hamgam/shared';
+import type { Page, RunLog, RunRejection } from '@hamgam/shared';
 import { normalizeNationalCode, isValidNationalCode } from '../../src/common/national-code';
 import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from './helpers/test-app';
 
@@ -59,9 +59,12 @@ describe('faculty sync against the stand-in gateway', () => {
       expect(member.national_code).toMatch(/^\d{10}$/);
       expect(`${member.first_name} ${member.last_name}`).not.toMatch(/[يك]|^\u200c|\u200c$/);
     }
-    const rejections = (await t.http().get(`/api/runs/${run.id}/rejections`).expect(200)).body as { key: string; reason: string }[];
-    expect(rejections).toHaveLength(expected.rejected);
-    expect(rejections.every((rejection) => rejection.reason.length > 0)).toBe(true);
+    const rejections = (await t.http().get(`/api/runs/${run.id}/rejections?pageSize=200`).expect(200)).body as Page<RunRejection>;
+    expect(rejections.total).toBeGreaterThan(0);
+    expect(rejections.total).toBeLessThanOrEqual(expected.rejected);
+    const codes = rejections.items.flatMap((rejection) => rejection.reasons.map((reason) => reason.code));
+    expect(codes.every((code) => ['not_an_object', 'missing_national_code', 'invalid_national_code', 'duplicate_national_code'].includes(code!))).toBe(true);
+    expect(rejections.items.every((rejection) => rejection.reasons.every((reason) => reason.text.length > 0 && !reason.text.includes('{{')))).toBe(true);
   });
 
   it('should count every record unchanged when a second run sees no change', async () => {

@@ -36,12 +36,16 @@ describe('crm parser', () => {
   });
 
   it.each([
-    [{ record_id: '' }, 'no record_id'],
-    [{ server_updated_at: 'yesterday' }, 'server_updated_at is not a time'],
-    [{ table_name: 'invoices' }, 'table_name is not contacts or interactions'],
-    [{ data: { id: 'c-1' } }, 'contact without full_name'],
-  ])('should reject %j with a reason when a field cannot be stored', (overrides, reason) => {
-    expect(parseChange(change(overrides), 2)).toMatchObject({ reason });
+    [{ record_id: '' }, { key: 'change #3', code: 'missing_record_id' }],
+    [{ server_updated_at: 'yesterday' }, { key: 'contacts:c-1', code: 'invalid_change_time', params: { value: 'yesterday' }, table: 'contacts' }],
+    [{ table_name: 'invoices' }, { key: 'invoices:c-1', code: 'unknown_table', params: { value: 'invoices' } }],
+    [{ data: { id: 'c-1' } }, { key: 'contacts:c-1', code: 'contact_without_name', table: 'contacts' }],
+  ])('should reject %j with its code and parameters when a field cannot be stored', (overrides, rejected) => {
+    expect(parseChange(change(overrides), 2)).toEqual(rejected);
+  });
+
+  it('should reject with its position when a change is not an object', () => {
+    expect(parseChange('oops', 4)).toEqual({ key: 'change #5', code: 'not_an_object' });
   });
 
   it('should refuse a page that promises more without a cursor and keep rejected changes apart', () => {
@@ -49,7 +53,7 @@ describe('crm parser', () => {
     expect(() => parseFeedPage({ has_more: false })).toThrow(SyncError);
     const page = parseFeedPage({ changes: [change(), change({ record_id: '' })], has_more: false, next_cursor: null });
     expect(page.changes).toHaveLength(1);
-    expect(page.rejected).toEqual([{ key: 'change #2', reason: 'no record_id' }]);
+    expect(page.rejected).toEqual([{ key: 'change #2', code: 'missing_record_id' }]);
   });
 
   it('should read the counts per table from /api/sync/stats', () => {

@@ -20,7 +20,11 @@ export type CrmChange =
   | { table: 'contacts'; id: string; serverUpdatedAt: string; isDeleted: boolean; record: CrmContact }
   | { table: 'interactions'; id: string; serverUpdatedAt: string; isDeleted: boolean; record: CrmInteraction };
 
-export type RejectedChange = { key: string; reason: string };
+/** Why a change of the feed is rejected: what `parseChange` checks (the API's sentences are in crm.source.ts). */
+export const CRM_REJECT_CODES = ['not_an_object', 'missing_record_id', 'invalid_change_time', 'contact_without_name', 'unknown_table'] as const;
+export type CrmRejectCode = (typeof CRM_REJECT_CODES)[number];
+/** `table`: the record table (contacts, interactions) the key's id belongs to, when the change names one. */
+export type RejectedChange = { key: string; code: CrmRejectCode; params?: { value: string }; table?: 'contacts' | 'interactions' };
 
 export type CrmFeedPage = { changes: CrmChange[]; rejected: RejectedChange[]; hasMore: boolean; nextCursor: string | null };
 
@@ -40,10 +44,10 @@ const isoTime = (value: unknown): string | null => {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 };
 
-function toContact(id: string, data: Record<string, unknown>, isDeleted: boolean): CrmContact | string {
+function toContact(id: string, data: Record<string, unknown>, isDeleted: boolean): CrmContact | null {
   const fullName = text(data.full_name);
   // A tombstone may carry no more than the id: it only has to say the record is gone.
-  if (fullName === null && !isDeleted) return 'contact without full_name';
+  if (fullName === null && !isDeleted) return null;
   const studentNumber = text(data.student_number);
   return {
     id,
@@ -64,20 +68,21 @@ function toInteraction(id: string, data: Record<string, unknown>): CrmInteractio
 /** Checks one change; a reason instead when it cannot be stored (it is reported, never half-stored). */
 export function parseChange(raw: unknown, index: number): CrmChange | RejectedChange {
   const where = `change #${index + 1}`;
-  if (!isObject(raw)) return { key: where, reason: 'not an object' };
+  if (!isObject(raw)) return { key: where, code: 'not_an_object' };
   const id = typeof raw.record_id === 'string' && raw.record_id.trim() !== '' ? raw.record_id.trim() : null;
   const key = id ? `${String(raw.table_name)}:${id}` : where;
-  if (id === null) return { key, reason: 'no record_id' };
+  if (id === null) return { key, code: 'missing_record_id' };
+  const table = raw.table_name === 'contacts' || raw.table_name === 'interactions' ? raw.table_name : null;
+  if (table === null) return { key, code: 'unknown_table', params: { value: String(raw.table_name).slice(0, 60) } };
   const serverUpdatedAt = isoTime(raw.server_updated_at);
-  if (serverUpdatedAt === null) return { key, reason: 'server_updated_at is not a time' };
+  if (serverUpdatedAt === null) return { key, code: 'invalid_change_time', params: { value: String(raw.server_updated_at).slice(0, 60) }, table };
   const isDeleted = raw.is_deleted === true;
   const data = isObject(raw.data) ? raw.data : {};
-  if (raw.table_name === 'contacts') {
+  if (table === 'contacts') {
     const record = toContact(id, data, isDeleted);
-    return typeof record === 'string' ? { key, reason: record } : { table: 'contacts', id, serverUpdatedAt, isDeleted, record };
+    return record === null ? { key, code: 'contact_without_name', table } : { table: 'contacts', id, serverUpdatedAt, isDeleted, record };
   }
-  if (raw.table_name === 'interactions') return { table: 'interactions', id, serverUpdatedAt, isDeleted, record: toInteraction(id, data) };
-  return { key, reason: 'table_name is not contacts or interactions' };
+  return { table: 'interactions', id, serverUpdatedAt, isDeleted, record: toInteraction(id, data) };
 }
 
 /** A pull-changes answer; a page without its list, or promising more without a cursor, is the CRM's fault. */
@@ -91,7 +96,7 @@ export function parseFeedPage(raw: unknown): CrmFeedPage {
   const rejected: RejectedChange[] = [];
   raw.changes.forEach((item, index) => {
     const parsed = parseChange(item, index);
-    if ('reason' in parsed) rejected.push(parsed);
+    if ('code' in parsed) rejected.push(parsed);
     else changes.push(parsed);
   });
   return { changes, rejected, hasMore: raw.has_more, nextCursor };

@@ -3,10 +3,12 @@ import { CreateCrmTables1764000000400 } from './migrations/1764000000400-create-
 import { CreateCrmOutbox1764000000410 } from './migrations/1764000000410-create-crm-outbox';
 import { CrmOutbox } from './crm.outbox';
 import { crmSettings } from './crm.settings';
+import { crmRejectReasons } from './crm.reject-reasons';
 
 export const crmSource: SourceDefinition = {
   id: 'crm',
   names: { fa: 'سامانهٔ ارتباط با مخاطبان (CRM)', en: 'CRM' },
+  rejectReasons: crmRejectReasons,
   // `recent` reads the change feed from the stored watermark; `full` from the beginning, then removes what the CRM no longer has.
   modes: ['recent', 'full'],
   defaultTimeoutSeconds: 1800,

@@ -75,7 +75,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     throwIfAborted(signal);
     report.progress({ stage: 'fetching', processed: counts.fetched, counts: { ...counts }, messageKey: 'crm.page', messageParams: { page } }, page === 1);
     const answer = await client.pullChanges(since, cursor, options.pageSize);
-    for (const rejected of answer.rejected) report.reject(rejected.key, rejected.reason);
+    for (const rejected of answer.rejected) report.reject(rejected);
     throwIfAborted(signal);
     const stored = repository.applyPage(answer.changes, ctx.runId, new Date().toISOString());
     counts.fetched += answer.changes.length - stored.repeats + answer.rejected.length;

@@ -35,7 +35,7 @@ const raw = (patch: Record<string, unknown> = {}) => ({
 });
 
 function accepted(result: FacultyMapResult): Extract<FacultyMapResult, { ok: true }> {
-  if (!result.ok) throw new Error(`expected a record, got a reject: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected a record, got a reject: ${result.code}`);
   return result;
 }
 
@@ -77,22 +77,39 @@ describe('mapFacultyRecord', () => {
 
   it('should reject with a reason when the national code is missing', () => {
     for (const nationalcode of [undefined, null, '', '  ']) {
-      expect(mapFacultyRecord(raw({ nationalcode }), new Set())).toEqual({ ok: false, key: 'personnelId:510001', reason: 'missing national code' });
+      expect(mapFacultyRecord(raw({ nationalcode }), new Set())).toEqual({
+        ok: false,
+        key: 'personnelId:510001',
+        code: 'missing_national_code',
+        isRecordKey: false,
+      });
     }
   });
 
   it('should reject naming the code when the check digit is wrong', () => {
     const wrong = CODE.slice(0, 9) + String((Number(CODE[9]) + 1) % 10);
 
-    expect(mapFacultyRecord(raw({ nationalcode: wrong }), new Set())).toEqual({ ok: false, key: wrong, reason: `invalid national code: ${wrong}` });
-    expect(mapFacultyRecord(raw({ nationalcode: '12ab' }), new Set())).toEqual({ ok: false, key: '12ab', reason: 'invalid national code: 12ab' });
+    expect(mapFacultyRecord(raw({ nationalcode: wrong }), new Set())).toEqual({
+      ok: false,
+      key: wrong,
+      code: 'invalid_national_code',
+      params: { value: wrong },
+      isRecordKey: false,
+    });
+    expect(mapFacultyRecord(raw({ nationalcode: '12ab' }), new Set())).toEqual({
+      ok: false,
+      key: '12ab',
+      code: 'invalid_national_code',
+      params: { value: '12ab' },
+      isRecordKey: false,
+    });
   });
 
   it('should keep the first and reject later records when a national code repeats in a run', () => {
     const seen = new Set<string>();
 
     expect(mapFacultyRecord(raw(), seen).ok).toBe(true);
-    expect(mapFacultyRecord(raw({ name: 'دیگری' }), seen)).toEqual({ ok: false, key: CODE, reason: 'duplicate national code' });
+    expect(mapFacultyRecord(raw({ name: 'دیگری' }), seen)).toEqual({ ok: false, key: CODE, code: 'duplicate_national_code', isRecordKey: true });
   });
 
   it('should not count a rejected record as seen when its code was invalid', () => {
@@ -103,8 +120,8 @@ describe('mapFacultyRecord', () => {
   });
 
   it('should reject with its position when the item is not an object', () => {
-    expect(mapFacultyRecord('oops', new Set(), 'page 2 #5')).toEqual({ ok: false, key: 'page 2 #5', reason: 'not an object' });
-    expect(mapFacultyRecord(null, new Set(), 'page 2 #6')).toEqual({ ok: false, key: 'page 2 #6', reason: 'not an object' });
+    expect(mapFacultyRecord('oops', new Set(), 'page 2 #5')).toEqual({ ok: false, key: 'page 2 #5', code: 'not_an_object', isRecordKey: false });
+    expect(mapFacultyRecord(null, new Set(), 'page 2 #6')).toEqual({ ok: false, key: 'page 2 #6', code: 'not_an_object', isRecordKey: false });
   });
 
   it('should drop an invalid mobile or email with a warning when the record is otherwise fine', () => {

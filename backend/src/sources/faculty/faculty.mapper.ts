@@ -39,7 +39,13 @@ export type FacultyMapResult =
       /** What was kept imperfect or dropped, naming fields, never their values. */
       warnings: string[];
     }
-  | { ok: false; key: string; reason: string };
+  | FacultyReject;
+
+/** Why a faculty record is rejected: what `mapFacultyRecord` checks (the API's sentences are in faculty.source.ts). */
+export const FACULTY_REJECT_CODES = ['not_an_object', 'missing_national_code', 'invalid_national_code', 'duplicate_national_code'] as const;
+export type FacultyRejectCode = (typeof FACULTY_REJECT_CODES)[number];
+/** `isRecordKey`: the key is a national code the data browser can find (a position or other id otherwise). */
+export type FacultyReject = { ok: false; key: string; code: FacultyRejectCode; params?: { value: string }; isRecordKey: boolean };
 
 type CleanFields = Omit<CleanFacultyRecord, 'hash'>;
 type TextColumn = 'field' | 'campusName' | 'city' | 'sex' | 'scope' | 'employState' | 'employTypeTitle' | 'hireTypeTitle';
@@ -67,7 +73,6 @@ const CODE_COLUMNS: Record<CodeColumn, string> = {
 };
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_KEY_CHARS = 40;
-export const DUPLICATE_REASON = 'duplicate national code';
 
 /**
  * Turns one raw gateway record into a clean record, or a reject with a reason. `seen` holds the national
@@ -76,7 +81,7 @@ export const DUPLICATE_REASON = 'duplicate national code';
  */
 export function mapFacultyRecord(raw: unknown, seen: Set<string>, position = 'unknown record'): FacultyMapResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, key: position, reason: 'not an object' };
+    return { ok: false, key: position, code: 'not_an_object', isRecordKey: false };
   }
   const source = new Map(Object.entries(raw).map(([name, value]) => [name.toLowerCase(), value]));
   const warnings: string[] = [];
@@ -96,13 +101,15 @@ export function mapFacultyRecord(raw: unknown, seen: Set<string>, position = 'un
   };
 
   const rawNationalCode = codeOf('nationalCode', 'nationalcode');
-  if (rawNationalCode === null) return { ok: false, key: fallbackKey(source, position), reason: 'missing national code' };
+  if (rawNationalCode === null) return { ok: false, key: fallbackKey(source, position), code: 'missing_national_code', isRecordKey: false };
   const nationalCode = normalizeNationalCode(rawNationalCode);
   if (nationalCode === null || !isValidNationalCode(nationalCode)) {
     const shown = (nationalCode ?? rawNationalCode).slice(0, MAX_KEY_CHARS);
-    return { ok: false, key: shown, reason: `invalid national code: ${shown}` };
+    // Never stored, so the data browser has nothing under it.
+    return { ok: false, key: shown, code: 'invalid_national_code', params: { value: shown }, isRecordKey: false };
   }
-  if (seen.has(nationalCode)) return { ok: false, key: nationalCode, reason: DUPLICATE_REASON };
+  // The first record with the code was stored: the data browser shows that one.
+  if (seen.has(nationalCode)) return { ok: false, key: nationalCode, code: 'duplicate_national_code', isRecordKey: true };
 
   const firstName = text('firstName', 'name') ?? '';
   const lastName = text('lastName', 'family') ?? '';

@@ -1,10 +1,12 @@
 import type { SourceDefinition } from '../../sync/source-definition';
 import { facultySettings } from './faculty.settings';
 import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
+import { facultyRejectReasons } from './faculty.reject-reasons';
 
 export const facultySource: SourceDefinition = {
   id: 'faculty',
   names: { fa: 'اعضای هیئت علمی', en: 'Faculty members' },
+  rejectReasons: facultyRejectReasons,
   defaultTimeoutSeconds: 3600,
   settings: facultySettings,
   migrations: [CreateFacultyMembers1764000000100],

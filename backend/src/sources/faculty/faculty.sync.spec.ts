@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueryRunner } from 'typeorm';
+import type { WorkerRejection } from '@hamgam/shared';
 import { SyncError } from '../../common/sync-error';
 import type { ProgressUpdate, Reporter, WorkerContext } from '../../sync/source-definition';
 import { readOptions } from './faculty.settings';
@@ -44,13 +45,13 @@ describe('runFacultySync', () => {
   let db: Database.Database;
   let progress: ProgressUpdate[];
   let logs: string[];
-  let rejects: [string, string][];
+  let rejects: WorkerRejection[];
 
   const context = (runId: string, options: Record<string, unknown> = { pageSize: 3 }, signal = new AbortController().signal): WorkerContext => {
     const report: Reporter = {
       progress: (update) => progress.push(update),
       log: (level, message) => logs.push(`${level}: ${message}`),
-      reject: (key, reason) => rejects.push([key, reason]),
+      reject: (rejection) => rejects.push(rejection),
       retried: (message) => void (message && logs.push(`warn: ${message}`)),
     };
     return {
@@ -89,8 +90,8 @@ describe('runFacultySync', () => {
     expect(counts).toEqual({ fetched: 7, inserted: 5, updated: 0, unchanged: 0, deleted: 0, rejected: 2 });
     expect(mockGateway.calls).toEqual([1, 2, 3]);
     expect(rejects).toEqual([
-      ['page 1 #3', 'missing national code'],
-      [nationalCode(2), 'duplicate national code'],
+      { key: 'page 1 #3', code: 'missing_national_code' },
+      { key: nationalCode(2), code: 'duplicate_national_code', table: 'members' },
     ]);
     expect(progress.map((p) => p.stage)).toEqual(['connecting', 'fetching', 'saving', 'fetching', 'saving', 'fetching', 'saving', 'completed']);
     expect(progress.filter((p) => p.stage === 'fetching').map((p) => p.messageParams)).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);

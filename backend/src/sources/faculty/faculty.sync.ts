@@ -2,7 +2,7 @@ import type { RunCounts } from '@hamgam/shared';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { FacultyClient } from './faculty.client';
-import { DUPLICATE_REASON, mapFacultyRecord, type CleanFacultyRecord } from './faculty.mapper';
+import { mapFacultyRecord, type CleanFacultyRecord } from './faculty.mapper';
 import { FacultyRepository } from './faculty.repository';
 import type { FacultyOptions } from './faculty.settings';
 
@@ -49,9 +49,10 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     raw.forEach((item, index) => {
       const result = mapFacultyRecord(item, seen, `page ${page} #${index + 1}`);
       if (!result.ok) {
-        report.reject(result.key, result.reason);
+        const { key, code, params } = result;
+        report.reject({ key, code, ...(params ? { params } : {}), ...(result.isRecordKey ? { table: 'members' } : {}) });
         pageRejected += 1;
-        if (result.reason === DUPLICATE_REASON) pageDuplicates += 1;
+        if (code === 'duplicate_national_code') pageDuplicates += 1;
         return;
       }
       accepted.push(result.record);

@@ -82,7 +82,12 @@ describe('Moodle parser', () => {
   it('should reject a row without an id and keep the others when a list is damaged', () => {
     const parsed = parseCourses({ courses: [{ id: 5, shortname: 'A' }, { shortname: 'no id' }], warnings: [] });
     expect(parsed.items.map((c) => c.id)).toEqual([5]);
-    expect(parsed.rejected).toEqual([{ key: 'course #2', reason: 'no numeric id' }]);
+    expect(parsed.rejected).toEqual([{ key: 'course #2', code: 'course_without_id', params: { position: 2 } }]);
+  });
+
+  it('should reject with the code of its list when a category or a user has no numeric id', () => {
+    expect(parseCategories([{ id: 'x', name: 'A' }]).rejected).toEqual([{ key: 'category #1', code: 'category_without_id', params: { position: 1 } }]);
+    expect(parseEnrolledUsers([{ id: 7 }, null]).rejected).toEqual([{ key: 'user #2', code: 'user_without_id', params: { position: 2 } }]);
   });
 
   it.each([

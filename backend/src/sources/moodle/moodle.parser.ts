@@ -3,7 +3,11 @@
 // answers, or PARAM_RAW values the PHP code held as ints), any scalar may be null, optional keys may be
 // missing altogether (a module without files has no `contents`), and `activitybadge` may be `[]`.
 
-export type Rejected = { key: string; reason: string };
+/** Why a Moodle row is rejected: it has no numeric id (the API's sentences are in moodle.source.ts). */
+export const MOODLE_REJECT_CODES = ['category_without_id', 'course_without_id', 'user_without_id'] as const;
+export type MoodleRejectCode = (typeof MOODLE_REJECT_CODES)[number];
+/** The key is the row's place in its answer ("course #3"): a row without an id has nothing else to name it by. */
+export type Rejected = { key: string; code: MoodleRejectCode; params: Record<string, string | number> };
 export type Parsed<T> = { items: T[]; rejected: Rejected[] };
 
 export type MoodleSiteInfo = {
@@ -95,12 +99,12 @@ function expectList(body: unknown, what: string): unknown[] {
 }
 
 /** Rows without a usable id are rejected with a reason; the rest are mapped. */
-function eachRow<T>(rows: unknown[], what: string, map: (row: Json, id: number) => T): Parsed<T> {
+function eachRow<T>(rows: unknown[], what: 'category' | 'course' | 'user', map: (row: Json, id: number) => T): Parsed<T> {
   const parsed: Parsed<T> = { items: [], rejected: [] };
   rows.forEach((row, index) => {
     const id = isObject(row) ? int(row.id) : undefined;
     if (!isObject(row) || id === undefined) {
-      parsed.rejected.push({ key: `${what} #${index + 1}`, reason: 'no numeric id' });
+      parsed.rejected.push({ key: `${what} #${index + 1}`, code: `${what}_without_id`, params: { position: index + 1 } });
       return;
     }
     parsed.items.push(map(row, id));

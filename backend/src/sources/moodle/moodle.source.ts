@@ -1,10 +1,12 @@
 import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateMoodleTables1764000000300 } from './migrations/1764000000300-create-moodle-tables';
 import { moodleSettings } from './moodle.options';
+import { moodleRejectReasons } from './moodle.reject-reasons';
 
 export const moodleSource: SourceDefinition = {
   id: 'moodle',
   names: { fa: 'مودل', en: 'Moodle' },
+  rejectReasons: moodleRejectReasons,
   // `recent` re-analyses only the courses whose timemodified/cacherev moved since their last analysis.
   modes: ['full', 'recent'],
   defaultTimeoutSeconds: 1800,

@@ -49,7 +49,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
       force,
     );
   const reject = (rejected: Rejected[]) => {
-    for (const item of rejected) report.reject(item.key, item.reason);
+    for (const item of rejected) report.reject(item);
     counts.rejected += rejected.length;
   };
 
@@ -211,7 +211,7 @@ async function readParticipants(
   for (let page = 0, from = 0; ; page += 1, from += options.enrolmentPageSize) {
     if (page >= MAX_ENROLMENT_PAGES) throw new SyncError('upstream', `course ${courseId}: enrolments did not end after ${MAX_ENROLMENT_PAGES} pages`);
     const result = await client.enrolledUsers(courseId, from, options.enrolmentPageSize);
-    reject(result.rejected.map((r) => ({ ...r, key: `course ${courseId} ${r.key}` })));
+    reject(result.rejected.map((r) => ({ ...r, key: `course ${courseId} ${r.key}`, params: { ...r.params, course: courseId } })));
     if (result.items.length === 0 && result.rejected.length === 0) return seen.size;
     const fresh = result.items.filter((user) => !seen.has(user.id));
     // A site that ignores limitfrom answers the first page forever.

@@ -32,7 +32,7 @@ const raw = (patch: Record<string, unknown> = {}): Record<string, unknown> => ({
 
 function keysOf(item: unknown) {
   const result = readStudentKeys(item, 'page 1 #1');
-  if (!result.ok) throw new Error(`expected keys, got: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected keys, got: ${result.code}`);
   return result;
 }
 
@@ -48,14 +48,26 @@ describe('readStudentKeys', () => {
   });
 
   it('should reject with a reason when the student number is missing or not a number', () => {
-    expect(readStudentKeys(raw({ studentnum: ' ' }), 'p1 #3')).toEqual({ ok: false, key: 'p1 #3', reason: 'missing student number' });
-    expect(readStudentKeys(raw({ studentnum: 'A-12' }), 'p1 #3')).toEqual({ ok: false, key: 'A-12', reason: 'invalid student number: A-12' });
-    expect(readStudentKeys('oops', 'p1 #4')).toEqual({ ok: false, key: 'p1 #4', reason: 'not an object' });
+    expect(readStudentKeys(raw({ studentnum: ' ' }), 'p1 #3')).toEqual({ ok: false, key: 'p1 #3', code: 'missing_student_number', isRecordKey: false });
+    expect(readStudentKeys(raw({ studentnum: 'A-12' }), 'p1 #3')).toEqual({
+      ok: false,
+      key: 'A-12',
+      code: 'invalid_student_number',
+      params: { value: 'A-12' },
+      isRecordKey: false,
+    });
+    expect(readStudentKeys('oops', 'p1 #4')).toEqual({ ok: false, key: 'p1 #4', code: 'not_an_object', isRecordKey: false });
   });
 
   it('should reject naming the code when the national code check digit is wrong', () => {
     const wrong = CODE.slice(0, 9) + String((Number(CODE[9]) + 1) % 10);
-    expect(readStudentKeys(raw({ nationalcode: wrong }), 'p1 #1')).toEqual({ ok: false, key: '40211110001', reason: `invalid national code: ${wrong}` });
+    expect(readStudentKeys(raw({ nationalcode: wrong }), 'p1 #1')).toEqual({
+      ok: false,
+      key: '40211110001',
+      code: 'invalid_national_code',
+      params: { value: wrong },
+      isRecordKey: true,
+    });
   });
 });
 

@@ -42,7 +42,13 @@ export type CleanStudentRecord = {
 
 type RawRecord = Record<string, unknown>;
 export type StudentKeys = { studentNumber: string; nationalCode: string | null };
-export type KeysResult = { ok: true; raw: RawRecord; keys: StudentKeys } | { ok: false; key: string; reason: string };
+export type KeysResult = { ok: true; raw: RawRecord; keys: StudentKeys } | StudentReject;
+
+/** Why a student record is rejected: what `readStudentKeys` checks (the API's sentences are in students.source.ts). */
+export const STUDENT_REJECT_CODES = ['not_an_object', 'missing_student_number', 'invalid_student_number', 'invalid_national_code'] as const;
+export type StudentRejectCode = (typeof STUDENT_REJECT_CODES)[number];
+/** `isRecordKey`: the key is a student number the data browser can find (the student may be stored from another term). */
+export type StudentReject = { ok: false; key: string; code: StudentRejectCode; params?: { value: string }; isRecordKey: boolean };
 export type StudentMapResult = { record: CleanStudentRecord; repaired: boolean; warnings: string[] };
 
 // Column → gateway field as documented. Texts are cleaned as Persian text; codes also get ASCII digits.
@@ -94,20 +100,21 @@ export function cleanText(value: string): { text: string; damaged: boolean; repa
 
 /** The cheap checks every record gets: an object, a usable student number, a valid national code when one is sent. */
 export function readStudentKeys(item: unknown, position: string): KeysResult {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return { ok: false, key: position, reason: 'not an object' };
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return { ok: false, key: position, code: 'not_an_object', isRecordKey: false };
   const raw = item as RawRecord;
   const rawNumber = scalar(field(raw, 'studentnum'));
   const studentNumber = rawNumber === null ? '' : asciiDigits(cleanText(rawNumber).text).replace(/\s/g, '');
-  if (studentNumber === '') return { ok: false, key: position, reason: 'missing student number' };
+  if (studentNumber === '') return { ok: false, key: position, code: 'missing_student_number', isRecordKey: false };
   if (!STUDENT_NUMBER.test(studentNumber)) {
     const shown = studentNumber.slice(0, MAX_KEY_CHARS);
-    return { ok: false, key: shown, reason: `invalid student number: ${shown}` };
+    return { ok: false, key: shown, code: 'invalid_student_number', params: { value: shown }, isRecordKey: false };
   }
   const rawCode = scalar(field(raw, 'nationalcode'));
   if (rawCode === null || rawCode.trim() === '') return { ok: true, raw, keys: { studentNumber, nationalCode: null } };
   const nationalCode = normalizeNationalCode(asciiDigits(cleanText(rawCode).text));
   if (nationalCode === null || !isValidNationalCode(nationalCode)) {
-    return { ok: false, key: studentNumber, reason: `invalid national code: ${(nationalCode ?? rawCode).slice(0, MAX_KEY_CHARS)}` };
+    const value = (nationalCode ?? rawCode).slice(0, MAX_KEY_CHARS);
+    return { ok: false, key: studentNumber, code: 'invalid_national_code', params: { value }, isRecordKey: true };
   }
   return { ok: true, raw, keys: { studentNumber, nationalCode } };
 }

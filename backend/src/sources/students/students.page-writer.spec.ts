@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueryRunner } from 'typeorm';
+import type { WorkerRejection } from '@hamgam/shared';
 import { CreateStudents1764000000200 } from './migrations/1764000000200-create-students';
 import { StudentsPageWriter, type PageWriterHooks } from './students.page-writer';
 import { StudentsRepository } from './students.repository';
@@ -22,8 +23,8 @@ const num = (n: number) => `4011111${String(n).padStart(4, '0')}`;
 describe('StudentsPageWriter', () => {
   let dir: string;
   let db: Database.Database;
-  let rejects: [string, string][];
-  const hooks: PageWriterHooks = { reject: (key, reason) => rejects.push([key, reason]), warn: () => undefined, repaired: () => undefined };
+  let rejects: WorkerRejection[];
+  const hooks: PageWriterHooks = { reject: (rejection) => rejects.push(rejection), warn: () => undefined, repaired: () => undefined };
   const writer = (runId: string) => new StudentsPageWriter(new StudentsRepository(db), runId, hooks);
   const stored = (n: number) =>
     db.prepare('SELECT term, campus_code, status_code, last_name, deleted_at, last_run_id FROM students WHERE student_number = ?').get(num(n)) as {
@@ -135,8 +136,8 @@ describe('StudentsPageWriter', () => {
 
     expect(counts).toEqual({ fetched: 3, inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
     expect(rejects).toEqual([
-      ['1110/4021 page 3 #2', 'missing student number'],
-      [num(2), 'invalid national code: 1234567890'],
+      { key: '1110/4021 page 3 #2', code: 'missing_student_number', term: '4021' },
+      { key: num(2), code: 'invalid_national_code', params: { value: '1234567890' }, table: 'students', term: '4021' },
     ]);
   });
 
@@ -165,8 +166,8 @@ describe('StudentsPageWriter', () => {
 
     expect(again.knownPage(source, 'another body')).toBeNull();
     const known = again.knownPage(source, hashOf(items))!;
-    expect(again.replay(known)).toEqual({ fetched: 3, inserted: 0, updated: 0, unchanged: 2, rejected: 1 });
-    expect(rejects).toEqual([['x', 'invalid student number: x']]);
+    expect(again.replay(known, source)).toEqual({ fetched: 3, inserted: 0, updated: 0, unchanged: 2, rejected: 1 });
+    expect(rejects).toEqual([{ key: 'x', code: 'invalid_student_number', params: { value: 'x' }, term: '4021' }]);
     expect(repository.softDeleteUnseen(['1110/4021/1'], 'run-2', 't2')).toBe(0);
     expect(db.prepare('SELECT * FROM students').all()).toEqual(before);
   });

@@ -1,9 +1,10 @@
-import { mapStudentRecord, readStatus, readStudentKeys, type KeysResult } from './students.mapper';
+import type { WorkerRejection } from '@hamgam/shared';
+import { mapStudentRecord, readStatus, readStudentKeys, type KeysResult, type StudentReject } from './students.mapper';
 import { isLater, type StoredPage, type StudentsRepository } from './students.repository';
 
 export type PageCounts = { fetched: number; inserted: number; updated: number; unchanged: number; rejected: number };
 export type PageWriterHooks = {
-  reject(key: string, reason: string): void;
+  reject(rejection: WorkerRejection): void;
   /** A stored record whose text was imperfect or dropped; names fields, never their values. */
   warn(studentNumber: string, warnings: string[]): void;
   repaired(): void;
@@ -13,7 +14,15 @@ export type PageWriterHooks = {
 export type PageSource = { campusCode: string; term: string; page: number };
 
 // Part of every stored page hash: changing how records are checked or cleaned must make every page new again.
-const PAGE_FORMAT = 'students-v1';
+// v2: rejects are stored as codes with parameters (v1 kept English sentences).
+const PAGE_FORMAT = 'students-v2';
+
+/** A reject as a page row keeps it (`student_pages.rejects`, JSON): the page's term is added when it is reported. */
+type StoredReject = Pick<WorkerRejection, 'key' | 'code' | 'params' | 'table'>;
+
+function toStored(reject: StudentReject): StoredReject {
+  return { key: reject.key, code: reject.code, ...(reject.params ? { params: reject.params } : {}), ...(reject.isRecordKey ? { table: 'students' } : {}) };
+}
 
 /**
  * Stores one page of a (campus, term) call in one transaction. Every record is checked (so rejects do not
@@ -38,9 +47,9 @@ export class StudentsPageWriter {
   }
 
   /** Counts a page that is known, unchanged, without writing it. */
-  replay(stored: StoredPage): PageCounts {
-    const rejects = JSON.parse(stored.rejects) as [string, string][];
-    for (const [key, reason] of rejects) this.hooks.reject(key, reason);
+  replay(stored: StoredPage, source: PageSource): PageCounts {
+    const rejects = JSON.parse(stored.rejects) as StoredReject[];
+    for (const reject of rejects) this.hooks.reject({ ...reject, term: source.term });
     return { fetched: stored.fetched, inserted: 0, updated: 0, unchanged: stored.fetched - rejects.length, rejected: rejects.length };
   }
 
@@ -50,11 +59,11 @@ export class StudentsPageWriter {
     const checked: KeysResult[] = items.map((item, index) => readStudentKeys(item, `${campusCode}/${term} page ${source.page} #${index + 1}`));
     const counts: PageCounts = { fetched: items.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
     const studentNumbers: string[] = [];
-    const rejects: [string, string][] = [];
+    const rejects: StoredReject[] = [];
     this.repository.inTransaction(() => {
       for (const result of checked) {
         if (!result.ok) {
-          rejects.push([result.key, result.reason]);
+          rejects.push(toStored(result));
           continue;
         }
         const { raw, keys } = result;
@@ -89,7 +98,7 @@ export class StudentsPageWriter {
     });
     counts.rejected = rejects.length;
     // Reported after the commit: a page that failed to save rejects nothing.
-    for (const [key, reason] of rejects) this.hooks.reject(key, reason);
+    for (const reject of rejects) this.hooks.reject({ ...reject, term });
     return counts;
   }
 }

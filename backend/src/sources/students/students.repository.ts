@@ -158,7 +158,7 @@ export class StudentsRepository {
   }
 
   savePage(
-    page: { campusCode: string; term: string; pageNumber: number; bodyHash: string; fetched: number; studentNumbers: string[]; rejects: [string, string][] },
+    page: { campusCode: string; term: string; pageNumber: number; bodyHash: string; fetched: number; studentNumbers: string[]; rejects: readonly object[] },
     runId: string,
     now: string,
   ): void {

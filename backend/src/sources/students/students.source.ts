@@ -1,10 +1,12 @@
 import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateStudents1764000000200 } from './migrations/1764000000200-create-students';
 import { studentsSettings } from './students.options';
+import { studentRejectReasons } from './students.reject-reasons';
 
 export const studentsSource: SourceDefinition = {
   id: 'students',
   names: { fa: 'دانشجویان', en: 'Students' },
+  rejectReasons: studentRejectReasons,
   modes: ['full', 'recent'],
   defaultTimeoutSeconds: 2 * 3600,
   settings: studentsSettings,

@@ -78,7 +78,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   // One key per page fetched (not per student): after a complete full run, what they list was seen.
   const fetchedPages: string[] = [];
   const writer = new StudentsPageWriter(repository, runId, {
-    reject: (key, reason) => report.reject(key, reason),
+    reject: (rejection) => report.reject(rejection),
     repaired: () => (recordsRepaired += 1),
     warn: (studentNumber, warnings) => {
       recordsWithWarnings += 1;
@@ -120,7 +120,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
         throw new SyncError('upstream', `campus ${call.campus.code}, term ${call.term}: page ${page} repeats page 1; the gateway may be ignoring pageNumber`);
       }
       if (signal.aborted) return;
-      const saved = known.page ? writer.replay(known.page) : writer.write(answer.items!, source, answer.hash);
+      const saved = known.page ? writer.replay(known.page, source) : writer.write(answer.items!, source, answer.hash);
       fetchedPages.push(pageKey(call.campus.code, call.term, page));
       for (const key of ['fetched', 'inserted', 'updated', 'unchanged', 'rejected'] as const) counts[key] += saved[key];
       if (known.page) replayedPages += 1;

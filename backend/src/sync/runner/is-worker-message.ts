@@ -6,6 +6,19 @@ const isCounts = (value: unknown): value is RunCounts =>
 const isOptionalNumber = (value: unknown) => value === undefined || (typeof value === 'number' && Number.isFinite(value));
 const isOptionalCount = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 
+const isOptionalText = (value: unknown) => value === undefined || typeof value === 'string';
+const isParams = (value: unknown) =>
+  value === undefined ||
+  (isObject(value) && !Array.isArray(value) && Object.values(value).every((param) => typeof param === 'string' || typeof param === 'number'));
+const isRejection = (item: unknown) =>
+  isObject(item) &&
+  typeof item.key === 'string' &&
+  typeof item.code === 'string' &&
+  /^[a-z][a-z0-9_]{0,63}$/.test(item.code) &&
+  isParams(item.params) &&
+  isOptionalText(item.term) &&
+  isOptionalText(item.table);
+
 /** The parent trusts nothing a child sends: each message is checked against the shared union. */
 export function isWorkerMessage(value: unknown): value is WorkerMessage {
   if (!isObject(value)) return false;
@@ -25,7 +38,7 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
     case 'log':
       return typeof value.message === 'string' && (LOG_LEVELS as readonly unknown[]).includes(value.level);
     case 'rejected':
-      return Array.isArray(value.items) && value.items.every((item) => isObject(item) && typeof item.key === 'string' && typeof item.reason === 'string');
+      return Array.isArray(value.items) && value.items.every(isRejection);
     case 'finished':
       return isCounts(value.counts) && isOptionalCount(value.retries);
     case 'failed':

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import type { ErrorKind, LogLevel, RunCounts, WorkerProgress } from '@hamgam/shared';
+import type { ErrorKind, LogLevel, RunCounts, WorkerProgress, WorkerRejection } from '@hamgam/shared';
 import { maskSecrets } from '../../common/redact';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { RunLogLineEntity } from '../entities/run-log-line.entity';
@@ -17,6 +17,13 @@ export type RunOutcome = { retries?: number } & (
   | { status: 'success'; counts: RunCounts }
   | { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string; counts?: RunCounts; exitCode?: number | null; exitSignal?: string | null }
 );
+
+/** A rejection's parameters as JSON, at most 10, each text value clipped (they come from upstream data). */
+function storedParams(params: WorkerRejection['params']): string | null {
+  const entries = Object.entries(params ?? {}).slice(0, 10);
+  if (entries.length === 0) return null;
+  return JSON.stringify(Object.fromEntries(entries.map(([name, value]) => [name.slice(0, 40), typeof value === 'string' ? value.slice(0, 200) : value])));
+}
 
 /** The only writer of run rows, their log and their rejections; every change is also pushed as an event. */
 @Injectable()
@@ -79,13 +86,23 @@ export class RunRecorder {
     await this.runs.update({ id: runId }, { cancelledBy: by, cancelReason: reason });
   }
 
-  async reject(runId: number, items: { key: string; reason: string }[]): Promise<void> {
+  async reject(runId: number, items: WorkerRejection[]): Promise<void> {
     const stored = this.rejectionCount.get(runId) ?? 0;
     const room = Math.max(0, MAX_REJECTIONS_PER_RUN - stored);
     const kept = items.slice(0, room);
     this.rejectionCount.set(runId, stored + kept.length);
     if (kept.length === 0) return;
-    await this.rejections.insert(kept.map((item) => ({ runId, recordKey: item.key.slice(0, 200), reason: item.reason.slice(0, 500) })));
+    await this.rejections.insert(
+      kept.map((item) => ({
+        runId,
+        recordKey: item.key.slice(0, 200),
+        reason: '',
+        code: item.code,
+        params: storedParams(item.params),
+        term: item.term?.slice(0, 20) ?? null,
+        recordTable: item.table?.slice(0, 64) ?? null,
+      })),
+    );
   }
 
   /** Closes a run once; a run already final is left as it is (first outcome wins). */

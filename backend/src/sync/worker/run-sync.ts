@@ -1,4 +1,4 @@
-import { EMPTY_COUNTS, type RunCounts, type WorkerMessage } from '@hamgam/shared';
+import { EMPTY_COUNTS, type RunCounts, type WorkerMessage, type WorkerRejection } from '@hamgam/shared';
 import { SyncError } from '../../common/sync-error';
 import type { ProgressUpdate, Reporter, WorkerContext, WorkerStep } from '../source-definition';
 
@@ -18,7 +18,7 @@ export type RunSyncDeps = {
 export async function runSync({ step, context, send, now = Date.now, optionWarnings = [] }: RunSyncDeps): Promise<WorkerMessage> {
   let lastProgressAt = 0;
   let lastCounts: RunCounts = { ...EMPTY_COUNTS };
-  let pendingRejections: { key: string; reason: string }[] = [];
+  let pendingRejections: WorkerRejection[] = [];
   let retries = 0;
 
   const flushRejections = () => {
@@ -43,8 +43,8 @@ export async function runSync({ step, context, send, now = Date.now, optionWarni
       retries += 1;
       if (message !== undefined) send({ type: 'log', level: 'warn', message });
     },
-    reject(key, reason) {
-      pendingRejections.push({ key, reason });
+    reject(rejection) {
+      pendingRejections.push(rejection);
       if (pendingRejections.length >= REJECTION_BATCH) flushRejections();
     },
   };

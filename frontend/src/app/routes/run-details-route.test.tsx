@@ -4,6 +4,8 @@ import { errorBody, reply, stubApi } from '../../testing/fetch-stub';
 import { makeActiveRun, makeCounts, makeRun } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render';
 
+const NO_REJECTIONS = { items: [], total: 0, page: 1, pageSize: 20 };
+
 const failedRun = makeRun({
   id: '21',
   status: 'failed',
@@ -18,10 +20,15 @@ describe('run details route', () => {
   it('should show every field, the rejections and the log when a finished run is opened', async () => {
     stubApi({
       'GET /api/runs/21': () => failedRun,
-      'GET /api/runs/21/rejections': () => [
-        { key: '0012345678', reason: 'invalid national code' },
-        { key: '0099999999', reason: 'missing last name' },
-      ],
+      'GET /api/runs/21/rejections': () => ({
+        items: [
+          { key: '0012345678', table: null, terms: [], reasons: [{ code: 'invalid_national_code', params: { value: '0012345678' }, text: 'x' }] },
+          { key: '0099999999', table: null, terms: [], reasons: [{ code: null, params: {}, text: 'missing last name' }] },
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 20,
+      }),
       'GET /api/runs/21/log': () => ({
         runId: '21',
         truncated: false,
@@ -37,7 +44,8 @@ describe('run details route', () => {
     expect(screen.getByText('2026-11-23 10:30:00')).toBeInTheDocument();
     const rejections = screen.getByRole('region', { name: 'Rejected records' });
     expect(await within(rejections).findByText('2 records rejected')).toBeInTheDocument();
-    expect(within(rejections).getByText('invalid national code')).toBeInTheDocument();
+    expect(within(rejections).getByText('The national code 0012345678 is not valid (wrong length or check digit).')).toBeInTheDocument();
+    expect(within(rejections).getByText('missing last name')).toBeInTheDocument();
     const log = screen.getByRole('region', { name: 'Run log' });
     expect(await within(log).findByText('POST /API/Golestan/Faculty → 503')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel run' })).not.toBeInTheDocument();
@@ -46,7 +54,7 @@ describe('run details route', () => {
   it('should show a progressbar and a Cancel button when the run is active', async () => {
     stubApi({
       'GET /api/runs/13': () => makeActiveRun(),
-      'GET /api/runs/13/rejections': () => [],
+      'GET /api/runs/13/rejections': () => NO_REJECTIONS,
       'GET /api/runs/13/log': () => ({ runId: '13', truncated: false, lines: [] }),
     });
     await renderApp({ route: '/runs/13' });
@@ -71,7 +79,7 @@ describe('run details route', () => {
     });
     stubApi({
       'GET /api/runs/22': () => cancelled,
-      'GET /api/runs/22/rejections': () => [],
+      'GET /api/runs/22/rejections': () => NO_REJECTIONS,
       'GET /api/runs/22/log': () => ({ runId: '22', truncated: false, lines: [] }),
     });
     await renderApp({ route: '/runs/22', lng: 'en' });
@@ -90,7 +98,7 @@ describe('run details route', () => {
     const moodleRun = makeRun({ id: '23', sourceId: 'moodle', counts: makeCounts({ fetched: 312, inserted: 384 }) });
     stubApi({
       'GET /api/runs/23': () => moodleRun,
-      'GET /api/runs/23/rejections': () => [],
+      'GET /api/runs/23/rejections': () => NO_REJECTIONS,
       'GET /api/runs/23/log': () => ({ runId: '23', truncated: false, lines: [] }),
     });
     await renderApp({ route: '/runs/23', lng: 'en' });
@@ -112,11 +120,11 @@ describe('run details route', () => {
     });
     const api = stubApi({
       'GET /api/runs/24': () => refused,
-      'GET /api/runs/24/rejections': () => [],
+      'GET /api/runs/24/rejections': () => NO_REJECTIONS,
       'GET /api/runs/24/log': () => ({ runId: '24', truncated: false, lines: [] }),
       'POST /api/sources/students/runs': () => reply(202, makeActiveRun({ id: '25', sourceId: 'students' })),
       'GET /api/runs/25': () => makeActiveRun({ id: '25', sourceId: 'students' }),
-      'GET /api/runs/25/rejections': () => [],
+      'GET /api/runs/25/rejections': () => NO_REJECTIONS,
       'GET /api/runs/25/log': () => ({ runId: '25', truncated: false, lines: [] }),
     });
     const { user, router } = await renderApp({ route: '/runs/24', lng: 'fa' });

@@ -1,4 +1,4 @@
-import type { RunListQuery } from '@hamgam/shared';
+import type { RunListQuery, RunRejectionQuery } from '@hamgam/shared';
 
 /**
  * Query keys of runs: all → lists() → list(query) → details() → detail(id) → log/rejections.
@@ -12,6 +12,7 @@ export const runKeys = {
   detail: (id: string) => [...runKeys.details(), id] as const,
   log: (id: string) => [...runKeys.detail(id), 'log'] as const,
   rejections: (id: string) => [...runKeys.detail(id), 'rejections'] as const,
+  rejectionsPage: (id: string, query: RunRejectionQuery) => [...runKeys.rejections(id), query] as const,
 };
 
 /** The filter of a `runKeys.list(query)` key, or undefined for any other key. */

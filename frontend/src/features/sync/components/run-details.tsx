@@ -85,7 +85,7 @@ export function RunDetails({ run }: RunDetailsProps) {
         <h3 className="section-title">{t('runDetails.counts')}</h3>
         <RunCountBars counts={run.counts} sourceId={run.sourceId} />
       </section>
-      <RunRejections runId={run.id} isRunActive={isActive} />
+      <RunRejections runId={run.id} sourceId={run.sourceId} isRunActive={isActive} />
       <RunLogView runId={run.id} isRunActive={isActive} />
       {isCancelOpen && <CancelRunDialog run={run} onClose={() => setIsCancelOpen(false)} />}
     </div>

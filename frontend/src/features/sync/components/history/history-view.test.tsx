@@ -4,6 +4,8 @@ import { stubApi } from '../../../../testing/fetch-stub';
 import { makeRun, makeSource } from '../../../../testing/fixtures';
 import { renderApp } from '../../../../testing/render';
 
+const NO_REJECTIONS = { items: [], total: 0, page: 1, pageSize: 20 };
+
 describe('history page', () => {
   it('should ask the server with the URL filters and list the runs when opened from a link', async () => {
     const api = stubApi({
@@ -54,7 +56,7 @@ describe('history page', () => {
       'GET /api/sources': () => [makeSource()],
       'GET /api/runs': () => ({ items: [run], total: 1, page: 1, pageSize: 25 }),
       'GET /api/runs/21': () => run,
-      'GET /api/runs/21/rejections': () => [],
+      'GET /api/runs/21/rejections': () => NO_REJECTIONS,
       'GET /api/runs/21/log': () => ({ runId: '21', truncated: false, lines: [] }),
     });
     const { user, router } = await renderApp({ route: '/history?status=failed&q=503', lng: 'en' });
