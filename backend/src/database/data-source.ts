@@ -24,8 +24,8 @@ import { Notifications1765400000100 } from './migrations/1765400000100-notificat
 import { IncidentEntity } from '../notifications/entities/incident.entity';
 import { NotificationChannelEntity } from '../notifications/entities/notification-channel.entity';
 import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
-import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejection-codes';
+import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -70,8 +70,8 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       SourceFreshness1765300000000,
       RunRetries1765400000000,
       Notifications1765400000100,
-      AcademicCalendar1765400000500,
       RejectionCodes1765400000300,
+      AcademicCalendar1765400000500,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,
