@@ -5,6 +5,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { SyncRun, User, UserRole } from '@hamgam/shared';
+import { describeLogLine, isLogLine } from '../../../src/common/logging/log-fields';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
 import type { SourceCatalog } from '../../../src/sync/source-catalog';
@@ -15,7 +16,8 @@ import type { SeedConnection } from '../../../src/sync/source-seeds';
 export class CapturingLogger implements LoggerService {
   readonly lines: string[] = [];
   log(message: unknown, ...rest: unknown[]) {
-    this.lines.push([message, ...rest].map(String).join(' '));
+    // A message with fields (`logLine`) reads as the text logger writes it: `text (key=value …)`.
+    this.lines.push([message, ...rest].map((part) => (isLogLine(part) ? describeLogLine(part) : String(part))).join(' '));
   }
   error(message: unknown, ...rest: unknown[]) {
     this.log(message, ...rest);
