@@ -109,3 +109,19 @@ for (const language of LANGUAGES) {
     await expect(field).toBeFocused();
   });
 }
+
+// Pages whose tables hold form fields (the calendar's dates) or wide text (deliveries' errors): the page itself never
+// scrolls sideways on a phone.
+for (const language of LANGUAGES) {
+  for (const path of ['/calendar', '/alerts'] as const) {
+    test(`should keep ${path} within a 390 px phone in ${language}`, async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.addInitScript((lng) => localStorage.setItem('hamgam.language', lng), language);
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    });
+  }
+}
