@@ -109,7 +109,12 @@ export function planRun(input: PlanInput, now: Date, plan: CalendarPlan | null):
  * the one before by `planRun`, as the scheduler plans them, so a run the quiet window or a closure holds back starts
  * at its end. Previews of both kinds of timing come from here.
  */
-export function upcomingRuns(input: Pick<PlanInput, 'timing' | 'timeZone' | 'quietWindow'>, now: Date, count: number, plan: CalendarPlan | null = null): PlannedRun[] {
+export function upcomingRuns(
+  input: Pick<PlanInput, 'timing' | 'timeZone' | 'quietWindow'>,
+  now: Date,
+  count: number,
+  plan: CalendarPlan | null = null,
+): PlannedRun[] {
   const runs: PlannedRun[] = [];
   let lastRunAt: Date | null = null;
   for (let i = 0; i < count; i += 1) {

@@ -7,7 +7,16 @@ import { cronFireTimes, type Timing } from './auto-sync-plan';
 export const DEFAULT_MIN_INTERVAL_SECONDS = 300;
 export const MAX_INTERVAL_SECONDS = 30 * 86_400;
 
-export const DEFAULT_AUTO_SYNC: AutoSyncSettings = { enabled: false, every: 1, unit: 'days', cron: null, mode: null, quietWindow: null, skipClosures: false, inTerm: null };
+export const DEFAULT_AUTO_SYNC: AutoSyncSettings = {
+  enabled: false,
+  every: 1,
+  unit: 'days',
+  cron: null,
+  mode: null,
+  quietWindow: null,
+  skipClosures: false,
+  inTerm: null,
+};
 
 export type AutoSyncLimits = { minIntervalSeconds: number; timeZone: string };
 

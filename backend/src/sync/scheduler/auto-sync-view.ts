@@ -12,7 +12,9 @@ export function settingsOf(schedule: SourceScheduleEntity | null): AutoSyncSetti
 }
 
 /** The columns the settings are stored in (`inTerm` as two columns). */
-export function scheduleColumnsOf(settings: AutoSyncSettings): Omit<AutoSyncSettings, 'inTerm'> & { inTermEvery: number | null; inTermUnit: AutoSyncUnit | null } {
+export function scheduleColumnsOf(
+  settings: AutoSyncSettings,
+): Omit<AutoSyncSettings, 'inTerm'> & { inTermEvery: number | null; inTermUnit: AutoSyncUnit | null } {
   const { inTerm, ...rest } = settings;
   return { ...rest, inTermEvery: inTerm?.every ?? null, inTermUnit: inTerm?.unit ?? null };
 }
