@@ -10,10 +10,11 @@ export type CalendarRuleFieldsProps = {
   onChange: (patch: Partial<ScheduleFormValues>) => void;
   errors: FieldErrors;
   units: AutoSyncUnit[];
+  timeZone: string;
 };
 
 /** What the schedule asks of the academic calendar: skip its closures, and optionally another interval inside terms. */
-export function CalendarRuleFields({ values, onChange, errors, units }: CalendarRuleFieldsProps) {
+export function CalendarRuleFields({ values, onChange, errors, units, timeZone }: CalendarRuleFieldsProps) {
   const { t } = useTranslation('schedules');
   const ids = { skipHint: useId(), every: useId(), unit: useId(), everyError: useId(), unitError: useId() };
   const everyErrors = errors['autoSync.inTerm.every'];
@@ -32,7 +33,7 @@ export function CalendarRuleFields({ values, onChange, errors, units }: Calendar
         {t('dialog.skipClosures')}
       </label>
       <p id={ids.skipHint} className="form__hint">
-        {t('dialog.skipClosuresHint')}
+        {t('dialog.skipClosuresHint', { timeZone })}
       </p>
       <label className="choice">
         <input type="checkbox" checked={values.hasInTerm} onChange={(event) => onChange({ hasInTerm: event.target.checked })} />

@@ -110,7 +110,7 @@ export function TimingFields({ values, onChange, errors, config }: TimingFieldsP
           <FieldError id={cronIds.error} messages={cronErrors} />
         </div>
       )}
-      <CalendarRuleFields values={values} onChange={onChange} errors={errors} units={units} />
+      <CalendarRuleFields values={values} onChange={onChange} errors={errors} units={units} timeZone={timeZone} />
       <div aria-live="polite">
         <SchedulePreviewList query={toPreviewQuery(values)} timeZone={timeZone} errorId={cronIds.previewError} />
       </div>
