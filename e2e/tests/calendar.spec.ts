@@ -9,6 +9,8 @@ test.describe('the academic calendar', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 
     const closures = page.getByRole('region', { name: 'تعطیلی‌ها' });
+    // Counted once the calendar is shown (saved or pre-filled with the official holidays), not while it loads.
+    await expect(closures.getByRole('textbox', { name: /^نام تعطیلی/ }).first()).toBeVisible();
     const before = await closures.getByRole('textbox', { name: /^نام تعطیلی/ }).count();
     const number = new Intl.NumberFormat('fa-IR').format(before + 1);
     await closures.getByRole('button', { name: 'افزودن تعطیلی' }).click();
