@@ -1,3 +1,5 @@
+import type { CalendarReason } from './calendar';
+
 /** Statuses a run moves through; `success`, `failed` and `cancelled` are final. */
 export const RUN_STATUSES = ['pending', 'running', 'success', 'failed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
@@ -337,11 +339,17 @@ export type AutoSyncSettings = {
   /** The mode of scheduled runs, for sources with modes; null means the source's default. */
   mode: RunMode | null;
   quietWindow: QuietWindow | null;
+  /** Runs that would fall on a closure of the academic calendar wait for the midnight after it. */
+  skipClosures: boolean;
+  /** Another interval inside the calendar's terms (hourly during enrolment, daily outside); null: the same everywhere. */
+  inTerm: { every: number; unit: AutoSyncUnit } | null;
 };
 
 export type AutoSync = AutoSyncSettings & {
   /** ISO-8601; when the next scheduled run is due. Null when off, paused, the source is disabled or the kill switch is on. */
   nextRunAt: string | null;
+  /** Why the next run is due then (`regular`, `in_term:<term>`, `closure:<closure>`); null with no next run. */
+  nextRunReason: CalendarReason | null;
   /** Consecutive failed scheduled runs (reset by a successful run or "clear back-off"). */
   failures: number;
   /** How many intervals the next attempt waits because of those failures: 1, 2, 4 … 24. */
@@ -368,4 +376,9 @@ export type AutoSyncConfig = {
  * `GET /api/schedules/preview?cron=…` or `?every=…&unit=…`, with the quiet window (`quietStart`, `quietEnd`,
  * `quietDays=6,0,1`): the next scheduled runs as if the schedule were saved now (ISO-8601), the quiet window kept.
  */
-export type SchedulePreview = { timeZone: string; fireTimes: string[] };
+export type SchedulePreview = {
+  timeZone: string;
+  fireTimes: string[];
+  /** For each fire time, why it is then (the academic calendar's part: `regular`, `in_term:<term>`, `closure:<closure>`). */
+  reasons: CalendarReason[];
+};

@@ -11,8 +11,13 @@ import { fixedOfficialHolidays } from './calendar-rules';
 
 const ROW_ID = 1;
 
+/** Called after the calendar was saved (the scheduler re-plans every schedule); awaited before the save answers. */
+export type CalendarSavedListener = () => Promise<void>;
+
 @Injectable()
 export class CalendarService {
+  private readonly savedListeners: CalendarSavedListener[] = [];
+
   constructor(
     @InjectRepository(AcademicCalendarEntity) private readonly calendars: Repository<AcademicCalendarEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,12 +38,18 @@ export class CalendarService {
     return row ? { terms: row.terms, closures: row.closures } : { terms: [], closures: [] };
   }
 
+  /** The scheduler registers here, so the calendar needs no import of the scheduler. */
+  onSaved(listener: CalendarSavedListener): void {
+    this.savedListeners.push(listener);
+  }
+
   /** Stores a validated calendar whole; the changes are what was added to and removed from each list. */
   async save(calendar: AcademicCalendarInput, actor: string | null): Promise<{ after: AcademicCalendar; changes: Record<string, SettingChange> }> {
     const before = await this.forScheduling();
     const changes = diffSettings(before, calendar);
     // Saving an unchanged calendar still stores it: the first save turns the suggested holidays into the calendar.
     await this.calendars.save({ id: ROW_ID, terms: calendar.terms, closures: calendar.closures, updatedAt: new Date().toISOString(), updatedBy: actor });
+    for (const listener of this.savedListeners) await listener();
     return { after: await this.get(), changes };
   }
 }

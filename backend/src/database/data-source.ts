@@ -26,6 +26,7 @@ import { NotificationChannelEntity } from '../notifications/entities/notificatio
 import { NotificationDeliveryEntity } from '../notifications/entities/notification-delivery.entity';
 import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejection-codes';
 import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
+import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedule-calendar';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -72,6 +73,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       Notifications1765400000100,
       RejectionCodes1765400000300,
       AcademicCalendar1765400000500,
+      ScheduleCalendar1765400000700,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,

@@ -12,7 +12,7 @@ import { COMMAND_SETTINGS } from './command-sources.service';
 import type { UpdateSourceDto } from './dto/update-source.dto';
 import { SourceEntity } from './entities/source.entity';
 import { changesTiming, mergeAutoSync, validateAutoSync } from './scheduler/auto-sync-rules';
-import { settingsOf as scheduleSettingsOf } from './scheduler/auto-sync-view';
+import { scheduleColumnsOf, settingsOf as scheduleSettingsOf } from './scheduler/auto-sync-view';
 import { SourceScheduleEntity } from './scheduler/source-schedule.entity';
 import {
   checkConnectionUpdate,
@@ -108,7 +108,7 @@ export class SourceSettingsService {
   /**
    * Every setting an admin can change, for the audit diff. A secret appears as its value, held only in memory here:
    * `diffSettings` records only that it changed, never the value. A quiet window is always an object, so adding one
-   * reads as its start, end and days set.
+   * reads as its start, end and days set; so is the in-term interval (its every and unit).
    */
   private snapshot(entity: SourceEntity, declared: SourceSettings, schedule: SourceScheduleEntity | null) {
     const connection: Record<string, string | null> = { baseUrl: entity.baseUrl };
@@ -117,12 +117,12 @@ export class SourceSettingsService {
       if (field.kind === 'secret') connection[field.name] = secrets[field.name] ?? null;
       else if (field.kind === 'text') connection[field.name] = entity.connectionFields[field.name] ?? null;
     }
-    const { quietWindow, ...autoSync } = scheduleSettingsOf(schedule);
+    const { quietWindow, inTerm, ...autoSync } = scheduleSettingsOf(schedule);
     return {
       enabled: entity.enabled,
       timeoutSeconds: entity.timeoutSeconds,
       freshness: { maxAgeSeconds: entity.freshnessMaxAgeSeconds },
-      autoSync: { ...autoSync, quietWindow: quietWindow ?? { start: null, end: null, days: [] } },
+      autoSync: { ...autoSync, quietWindow: quietWindow ?? { start: null, end: null, days: [] }, inTerm: inTerm ?? { every: null, unit: null } },
       options: { ...optionDefaults(declared), ...entity.options },
       connection,
     };
@@ -190,7 +190,7 @@ export class SourceSettingsService {
       pausedAt: null,
       nextRunAt: null,
       ...stored,
-      ...next,
+      ...scheduleColumnsOf(next),
       sourceId: entity.id,
       since: !stored || changesTiming(current, next) ? now.toISOString() : stored.since,
       // Switching a schedule on starts afresh: no back-off, no pause carried over from before.

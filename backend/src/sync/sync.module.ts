@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ConnectionTestController } from './connection-test.controller';
 import { ConnectionTestService } from './connection-test.service';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
@@ -33,6 +34,7 @@ import { SyncService } from './sync.service';
 @Module({
   imports: [
     AuthModule,
+    CalendarModule,
     ScheduleModule.forRoot(),
     TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity]),
   ],

@@ -138,12 +138,12 @@ describe('upcomingRuns', () => {
   it('should hold interval runs back to the quiet window end, in Tehran wall-clock time, when the server runs in another zone', () => {
     const runs = upcomingRuns({ timing: { intervalSeconds: 4 * 3600 }, timeZone: 'Asia/Tehran', quietWindow: night }, now, 3);
     // 21:00 runs; 01:00 falls in the window and waits for 06:00; then 10:00.
-    expect(runs.map(tehran)).toEqual(['1 21:00', '2 06:00', '2 10:00']);
+    expect(runs.map((run) => tehran(run.at))).toEqual(['1 21:00', '2 06:00', '2 10:00']);
   });
 
   it('should plan cron runs the same way when the expression fires inside the quiet window', () => {
     const runs = upcomingRuns({ timing: { cron: '0 23 * * *' }, timeZone: 'Asia/Tehran', quietWindow: night }, now, 3);
-    expect(runs.map(tehran)).toEqual(['2 06:00', '3 06:00', '4 06:00']);
+    expect(runs.map((run) => tehran(run.at))).toEqual(['2 06:00', '3 06:00', '4 06:00']);
   });
 });
 

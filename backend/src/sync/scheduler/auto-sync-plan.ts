@@ -1,5 +1,6 @@
 import { CronTime } from 'cron';
-import type { QuietWindow } from '@hamgam/shared';
+import type { AcademicCalendarInput, CalendarReason, CalendarScheduleRule, QuietWindow } from '@hamgam/shared';
+import { nextAllowedRun } from '../../calendar/calendar-schedule';
 import { wallClock, zonedTime } from './zoned-time';
 
 /** An interval in seconds, or a cron expression read in the plan's time zone. */
@@ -74,18 +75,52 @@ export function nextRunAt(input: PlanInput, now: Date): Date {
   return (input.quietWindow && quietWindowEnd(at, input.quietWindow, input.timeZone)) || at;
 }
 
+/** What a schedule asks of the academic calendar, with the calendar it asks it of; null: the calendar plays no part. */
+export type CalendarPlan = { calendar: AcademicCalendarInput; rule: CalendarScheduleRule };
+
+export type PlannedRun = { at: Date; reason: CalendarReason };
+
+// A quiet window moves a run once and the calendar may move it again; after two rounds the time satisfies both.
+const CALENDAR_ROUNDS = 2;
+
 /**
- * The next `count` scheduled runs of a schedule saved at `now` (no failures): each planned from the one before, as
- * the scheduler plans them, so a run the quiet window holds back starts at its end. Previews of both kinds of
- * timing come from here.
+ * `nextRunAt` with the academic calendar: the regular due time (no quiet window), then the calendar's rule (closures
+ * skipped, the in-term interval), then the quiet window; a run the window moved is checked against the calendar again.
+ * The reason is the calendar's: the first closure or term that moved the run, else `regular`.
  */
-export function upcomingRuns(input: Pick<PlanInput, 'timing' | 'timeZone' | 'quietWindow'>, now: Date, count: number): Date[] {
-  const runs: Date[] = [];
+export function planRun(input: PlanInput, now: Date, plan: CalendarPlan | null): PlannedRun {
+  const calendarApplies = plan && (plan.rule.skipClosures || plan.rule.inTerm);
+  if (!calendarApplies) return { at: nextRunAt(input, now), reason: 'regular' };
+  const candidate = nextRunAt({ ...input, quietWindow: null }, now);
+  const anchor = input.lastRunAt && input.lastRunAt > input.since ? input.lastRunAt : input.since;
+  const factor = backoffFactor(input.failures);
+  let run = nextAllowedRun({ candidate, anchor, now, factor }, plan.calendar, plan.rule, input.timeZone);
+  for (let round = 0; round < CALENDAR_ROUNDS && input.quietWindow; round += 1) {
+    const moved = quietWindowEnd(run.at, input.quietWindow, input.timeZone);
+    if (!moved) return run;
+    const again = nextAllowedRun({ candidate, anchor, now: moved, factor }, plan.calendar, plan.rule, input.timeZone);
+    run = { at: again.at, reason: again.reason === 'regular' ? run.reason : again.reason };
+  }
+  return run;
+}
+
+/**
+ * The next `count` scheduled runs of a schedule saved at `now` (no failures), with their reasons: each planned from
+ * the one before by `planRun`, as the scheduler plans them, so a run the quiet window or a closure holds back starts
+ * at its end. Previews of both kinds of timing come from here.
+ */
+export function upcomingRuns(
+  input: Pick<PlanInput, 'timing' | 'timeZone' | 'quietWindow'>,
+  now: Date,
+  count: number,
+  plan: CalendarPlan | null = null,
+): PlannedRun[] {
+  const runs: PlannedRun[] = [];
   let lastRunAt: Date | null = null;
   for (let i = 0; i < count; i += 1) {
-    const at = nextRunAt({ ...input, lastRunAt, since: now, failures: 0 }, lastRunAt ?? now);
-    runs.push(at);
-    lastRunAt = at;
+    const run = planRun({ ...input, lastRunAt, since: now, failures: 0 }, lastRunAt ?? now, plan);
+    runs.push(run);
+    lastRunAt = run.at;
   }
   return runs;
 }

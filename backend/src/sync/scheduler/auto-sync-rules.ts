@@ -7,7 +7,16 @@ import { cronFireTimes, type Timing } from './auto-sync-plan';
 export const DEFAULT_MIN_INTERVAL_SECONDS = 300;
 export const MAX_INTERVAL_SECONDS = 30 * 86_400;
 
-export const DEFAULT_AUTO_SYNC: AutoSyncSettings = { enabled: false, every: 1, unit: 'days', cron: null, mode: null, quietWindow: null };
+export const DEFAULT_AUTO_SYNC: AutoSyncSettings = {
+  enabled: false,
+  every: 1,
+  unit: 'days',
+  cron: null,
+  mode: null,
+  quietWindow: null,
+  skipClosures: false,
+  inTerm: null,
+};
 
 export type AutoSyncLimits = { minIntervalSeconds: number; timeZone: string };
 
@@ -81,6 +90,24 @@ export function validateQuietWindow(window: { start: string; end: string }): Fie
   return [{ code: 'quietWindowNoTime', params: { seconds: MIN_OPEN_MINUTES_A_DAY * 60 }, message }];
 }
 
+/** The interval rules, for the regular interval and the in-term one alike: a unit allowed here, within the floor and the ceiling. */
+function intervalIssues(interval: { every: number; unit: AutoSyncUnit }, limits: AutoSyncLimits): { field: 'every' | 'unit'; issue: FieldIssue }[] {
+  if (!allowedUnits(limits).includes(interval.unit)) {
+    return [{ field: 'unit', issue: { code: 'unit', message: `unit must be one of ${allowedUnits(limits).join(', ')}` } }];
+  }
+  const seconds = interval.every * AUTO_SYNC_UNIT_SECONDS[interval.unit];
+  const issues: { field: 'every' | 'unit'; issue: FieldIssue }[] = [];
+  if (seconds < limits.minIntervalSeconds) {
+    const message = `the interval must be at least ${describeSeconds(limits.minIntervalSeconds)}`;
+    issues.push({ field: 'every', issue: { code: 'intervalTooShort', params: { seconds: limits.minIntervalSeconds }, message } });
+  }
+  if (seconds > MAX_INTERVAL_SECONDS) {
+    const message = `the interval must be at most ${describeSeconds(MAX_INTERVAL_SECONDS)}`;
+    issues.push({ field: 'every', issue: { code: 'intervalTooLong', params: { seconds: MAX_INTERVAL_SECONDS }, message } });
+  }
+  return issues;
+}
+
 /**
  * Checks the settings an update would store; errors are keyed like the request's fields (`autoSync.every`).
  * The timing is checked when the schedule is on or the update touches it, so turning off an old schedule
@@ -101,21 +128,16 @@ export function validateAutoSync(
     return errors;
   }
   const touchesTiming = TIMING_KEYS.some((key) => patch[key] !== undefined);
+  if (next.inTerm && (next.enabled || patch.inTerm)) {
+    for (const issue of intervalIssues(next.inTerm, limits)) addIssue(errors, `autoSync.inTerm.${issue.field}`, issue.issue);
+  }
   if (next.enabled || touchesTiming) {
     if (next.cron) {
       for (const issue of validateCron(next.cron, limits, context.now)) addIssue(errors, 'autoSync.cron', issue);
     } else if (next.every === null || next.unit === null) {
       add('every', 'timingRequired', 'set an interval (every and unit) or a cron expression');
-    } else if (!allowedUnits(limits).includes(next.unit)) {
-      add('unit', 'unit', `unit must be one of ${allowedUnits(limits).join(', ')}`);
     } else {
-      const seconds = next.every * AUTO_SYNC_UNIT_SECONDS[next.unit];
-      if (seconds < limits.minIntervalSeconds) {
-        add('every', 'intervalTooShort', `the interval must be at least ${describeSeconds(limits.minIntervalSeconds)}`, { seconds: limits.minIntervalSeconds });
-      }
-      if (seconds > MAX_INTERVAL_SECONDS) {
-        add('every', 'intervalTooLong', `the interval must be at most ${describeSeconds(MAX_INTERVAL_SECONDS)}`, { seconds: MAX_INTERVAL_SECONDS });
-      }
+      for (const issue of intervalIssues({ every: next.every, unit: next.unit }, limits)) addIssue(errors, `autoSync.${issue.field}`, issue.issue);
     }
   }
   if (next.mode !== null && !context.modes.includes(next.mode)) {

@@ -4,13 +4,14 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import type { Subscription } from 'rxjs';
 import { ACTIVE_RUN_STATUSES, type Source, type SyncRun } from '@hamgam/shared';
+import { CalendarService } from '../../calendar/calendar.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SourceEntity } from '../entities/source.entity';
 import { SyncRunEntity } from '../entities/sync-run.entity';
 import { SyncEventsService } from '../events/sync-events.service';
 import { SourceViewService } from '../source-view.service';
 import { SyncService } from '../sync.service';
-import { failureStateAfter, nextRunAt } from './auto-sync-plan';
+import { failureStateAfter, planRun, type PlannedRun } from './auto-sync-plan';
 import { timingOf } from './auto-sync-rules';
 import { settingsOf } from './auto-sync-view';
 import { SourceScheduleEntity } from './source-schedule.entity';
@@ -44,6 +45,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     private readonly sync: SyncService,
     private readonly view: SourceViewService,
     private readonly events: SyncEventsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,10 +53,16 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
       if (event.type === 'run.created') this.inBackground(event.run.sourceId, () => this.plan(event.run.sourceId));
       if (event.type === 'run.finished') this.inBackground(event.run.sourceId, () => this.afterRun(event.run));
     });
-    const sources = await this.sources.find({ select: { id: true }, order: { id: 'ASC' } });
-    for (const { id } of sources) await this.inQueue(id, () => this.plan(id));
+    this.calendar.onSaved(() => this.planAll());
+    await this.planAll();
     if (!this.config.autoSyncEnabled) this.logger.warn('AUTO_SYNC_ENABLED=false: no schedule will fire');
     else this.logger.log(`auto-sync: ${this.timerNames().length} schedule(s) registered`);
+  }
+
+  /** Plans every source: at boot, and after the academic calendar was saved (the schedules that follow it move). */
+  private async planAll(): Promise<void> {
+    const sources = await this.sources.find({ select: { id: true }, order: { id: 'ASC' } });
+    for (const { id } of sources) await this.inQueue(id, () => this.plan(id));
   }
 
   beforeApplicationShutdown(): void {
@@ -100,22 +108,26 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     if (this.isStopped) return;
     const schedule = await this.schedules.findOneBy({ sourceId });
     const next = schedule ? await this.nextRunOf(schedule) : null;
-    this.setTimer(sourceId, next);
-    const nextRunAt = next?.toISOString() ?? null;
-    if (schedule && schedule.nextRunAt !== nextRunAt) {
-      await this.schedules.update({ sourceId }, { nextRunAt });
+    this.setTimer(sourceId, next?.at ?? null);
+    const nextRunAt = next?.at.toISOString() ?? null;
+    const nextRunReason = next?.reason ?? null;
+    if (schedule && (schedule.nextRunAt !== nextRunAt || schedule.nextRunReason !== nextRunReason)) {
+      await this.schedules.update({ sourceId }, { nextRunAt, nextRunReason });
       hasChanged = true;
     }
     if (hasChanged && !isQuiet) this.events.emit({ type: 'source.updated', source: await this.view.get(sourceId) });
   }
 
-  private async nextRunOf(schedule: SourceScheduleEntity): Promise<Date | null> {
-    const timing = timingOf(settingsOf(schedule));
+  private async nextRunOf(schedule: SourceScheduleEntity): Promise<PlannedRun | null> {
+    const settings = settingsOf(schedule);
+    const timing = timingOf(settings);
     if (!this.config.autoSyncEnabled || !schedule.enabled || schedule.pausedAt || !timing) return null;
     const source = await this.sources.findOneBy({ id: schedule.sourceId });
     if (!source?.enabled) return null;
     const lastRun = await this.runs.findOne({ where: { sourceId: schedule.sourceId }, order: { id: 'DESC' } });
-    return nextRunAt(
+    const rule = { skipClosures: settings.skipClosures, inTerm: settings.inTerm };
+    const plan = rule.skipClosures || rule.inTerm ? { calendar: await this.calendar.forScheduling(), rule } : null;
+    return planRun(
       {
         timing,
         timeZone: this.config.universityTimeZone,
@@ -125,6 +137,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
         quietWindow: schedule.quietWindow,
       },
       new Date(),
+      plan,
     );
   }
 
@@ -134,7 +147,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     const schedule = await this.schedules.findOneBy({ sourceId });
     const next = schedule ? await this.nextRunOf(schedule) : null;
     // Not due after all (a long wait in chunks, or a run reset the clock): plan again.
-    if (!schedule || !next || next.getTime() > Date.now() + DUE_MARGIN_MS) return this.plan(sourceId);
+    if (!schedule || !next || next.at.getTime() > Date.now() + DUE_MARGIN_MS) return this.plan(sourceId);
     const active = await this.runs.findOne({ where: { sourceId, status: In([...ACTIVE_RUN_STATUSES]) } });
     if (active) {
       // Not started twice: when the active run ends, `afterRun` re-plans and it runs then only if still due.

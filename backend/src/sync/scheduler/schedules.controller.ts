@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AutoSyncConfig, AutoSyncSettings, QuietWindow, SchedulePreview, Source, Weekday } from '@hamgam/shared';
+import { CalendarService } from '../../calendar/calendar.service';
 import { throwIfIssues, type FieldIssues } from '../../common/field-issues';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { upcomingRuns } from './auto-sync-plan';
@@ -16,6 +17,7 @@ export class SchedulesController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scheduler: AutoSyncScheduler,
+    private readonly calendar: CalendarService,
   ) {}
 
   @Get('schedules/config')
@@ -33,10 +35,11 @@ export class SchedulesController {
 
   /**
    * The next scheduled runs of a schedule as the form holds it (cron or interval, quiet window), in the university's
-   * time zone, checked as a save would check it: a refusal names the field without `autoSync.` (`cron`, `every`).
+   * time zone, checked as a save would check it: a refusal names the field without `autoSync.` (`cron`, `every`,
+   * `inTerm.every`). With `skipClosures=true` or `inTermEvery`/`inTermUnit` the saved academic calendar plays its part.
    */
   @Get('schedules/preview')
-  preview(@Query() query: SchedulePreviewQueryDto): SchedulePreview {
+  async preview(@Query() query: SchedulePreviewQueryDto): Promise<SchedulePreview> {
     const now = new Date();
     const timeZone = this.config.universityTimeZone;
     const quietWindow: QuietWindow | null =
@@ -44,13 +47,17 @@ export class SchedulesController {
         ? { start: query.quietStart, end: query.quietEnd, days: (query.quietDays ?? '0,1,2,3,4,5,6').split(',').map(Number) as Weekday[] }
         : null;
     const timing = query.cron ? { cron: query.cron } : { every: query.every, unit: query.unit };
-    const patch: Partial<AutoSyncSettings> = { enabled: true, ...timing, quietWindow };
+    const inTerm = query.inTermEvery !== undefined && query.inTermUnit ? { every: query.inTermEvery, unit: query.inTermUnit } : null;
+    const patch: Partial<AutoSyncSettings> = { enabled: true, ...timing, quietWindow, skipClosures: query.skipClosures === 'true', inTerm };
     const next = mergeAutoSync({ ...DEFAULT_AUTO_SYNC, every: null, unit: null }, patch);
     const issues = validateAutoSync(patch, next, { limits: { minIntervalSeconds: this.config.minSyncIntervalSeconds, timeZone }, modes: [], now });
     throwIfIssues(Object.fromEntries(Object.entries(issues).map(([field, list]) => [field.replace(/^autoSync\./, ''), list])) as FieldIssues);
     const plan = timingOf(next);
-    if (!plan) return { timeZone, fireTimes: [] };
-    return { timeZone, fireTimes: upcomingRuns({ timing: plan, timeZone, quietWindow }, now, PREVIEW_COUNT).map((time) => time.toISOString()) };
+    if (!plan) return { timeZone, fireTimes: [], reasons: [] };
+    const rule = { skipClosures: next.skipClosures, inTerm: next.inTerm };
+    const calendarPlan = rule.skipClosures || rule.inTerm ? { calendar: await this.calendar.forScheduling(), rule } : null;
+    const runs = upcomingRuns({ timing: plan, timeZone, quietWindow }, now, PREVIEW_COUNT, calendarPlan);
+    return { timeZone, fireTimes: runs.map((run) => run.at.toISOString()), reasons: runs.map((run) => run.reason) };
   }
 
   @Post('sources/:id/auto-sync/clear-back-off')

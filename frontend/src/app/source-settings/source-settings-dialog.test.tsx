@@ -4,7 +4,7 @@ import { stubApi } from '../../testing/fetch-stub';
 import { AUTO_SYNC_CONFIG, makeAutoSync, makeSource } from '../../testing/fixtures';
 import { renderApp } from '../../testing/render';
 
-const PREVIEW = { timeZone: 'Asia/Tehran', fireTimes: [] };
+const PREVIEW = { timeZone: 'Asia/Tehran', fireTimes: [], reasons: [] };
 
 async function openSettings(routes: Parameters<typeof stubApi>[0] = {}) {
   const api = stubApi({

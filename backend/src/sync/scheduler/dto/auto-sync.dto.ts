@@ -40,6 +40,19 @@ export class QuietWindowDto implements QuietWindow {
   days: Weekday[];
 }
 
+/** The interval inside the academic calendar's terms. */
+export class InTermDto {
+  @ApiPropertyOptional({ example: 1 })
+  @IsInt({ message: 'every must be a whole number' })
+  @Min(1, { message: 'every must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
+  @Max(1_000_000)
+  every: number;
+
+  @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })
+  @IsIn(AUTO_SYNC_UNITS)
+  unit: AutoSyncUnit;
+}
+
 /** Only the keys sent change; the rules that need the server's settings are checked in `validateAutoSync`. */
 export class AutoSyncDto implements Partial<AutoSyncSettings> {
   @ApiPropertyOptional()
@@ -77,6 +90,17 @@ export class AutoSyncDto implements Partial<AutoSyncSettings> {
   @ValidateNested()
   @Type(() => QuietWindowDto)
   quietWindow?: QuietWindowDto | null;
+
+  @ApiPropertyOptional({ description: 'Runs that fall on a closure of the academic calendar wait for the midnight after it' })
+  @ValidateIf((_dto, value) => value !== undefined)
+  @IsBoolean()
+  skipClosures?: boolean;
+
+  @ApiPropertyOptional({ type: InTermDto, nullable: true, description: "Another interval inside the academic calendar's terms; null removes it" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InTermDto)
+  inTerm?: InTermDto | null;
 }
 
 const TIME_CONTEXT = { context: { code: 'time' } };
@@ -116,4 +140,22 @@ export class SchedulePreviewQueryDto {
   @IsOptional()
   @Matches(/^[0-6](,[0-6]){0,6}$/, { message: 'quietDays must be days 0–6 separated by commas' })
   quietDays?: string;
+
+  @ApiPropertyOptional({ example: 'true', description: 'Skip the closures of the academic calendar' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  skipClosures?: 'true' | 'false';
+
+  @ApiPropertyOptional({ example: 1, description: 'With inTermUnit: the interval inside terms' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'inTermEvery must be a whole number' })
+  @Min(1, { message: 'inTermEvery must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
+  @Max(1_000_000)
+  inTermEvery?: number;
+
+  @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })
+  @IsOptional()
+  @IsIn(AUTO_SYNC_UNITS)
+  inTermUnit?: AutoSyncUnit;
 }

@@ -3,7 +3,7 @@ import type { SchedulePreview } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
 import { scheduleKeys } from './schedule-keys';
 
-/** What `GET /api/schedules/preview` reads: a cron expression or an interval, and the quiet window if there is one. */
+/** What `GET /api/schedules/preview` reads: a cron expression or an interval, the quiet window if there is one, and the academic calendar's part. */
 export type SchedulePreviewQuery = {
   cron?: string;
   every?: number;
@@ -11,6 +11,9 @@ export type SchedulePreviewQuery = {
   quietStart?: string;
   quietEnd?: string;
   quietDays?: string;
+  skipClosures?: 'true';
+  inTermEvery?: number;
+  inTermUnit?: string;
 };
 
 export function getSchedulePreview(query: SchedulePreviewQuery, signal?: AbortSignal): Promise<SchedulePreview> {

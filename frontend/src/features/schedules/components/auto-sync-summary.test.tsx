@@ -23,6 +23,21 @@ describe('auto-sync on the source card', () => {
     expect(within(section).getByText('۱۴۰۵/۰۹/۰۲ ۱۶:۳۰')).toHaveAttribute('datetime', '2026-11-23T16:30:00+03:30');
   });
 
+  it('should say why the next run is then when a closure of the academic calendar moved it', async () => {
+    const moved = makeAutoSync({ enabled: true, every: 1, unit: 'days', nextRunAt: '2026-11-24T00:00:00+03:30', nextRunReason: 'closure:تعطیلی آزمون' });
+    stubApi({ 'GET /api/sources': () => [makeSource({ autoSync: moved })] });
+    const section = await autoSyncOf('Faculty members', 'en');
+    expect(section).toHaveTextContent('2026-11-24 00:00 (moved past closure “تعطیلی آزمون”)');
+  });
+
+  it('should not add a reason to a regular next run', async () => {
+    const regular = makeAutoSync({ enabled: true, every: 1, unit: 'days', nextRunAt: '2026-11-24T00:00:00+03:30', nextRunReason: 'regular' });
+    stubApi({ 'GET /api/sources': () => [makeSource({ autoSync: regular })] });
+    const section = await autoSyncOf(FACULTY_FA);
+    expect(section).not.toHaveTextContent('عادی');
+    expect(section).not.toHaveTextContent('(');
+  });
+
   it('should show the cron expression left to right when the schedule is a cron expression', async () => {
     stubApi({ 'GET /api/sources': () => [makeSource({ autoSync: makeAutoSync({ enabled: true, every: null, unit: null, cron: '0 2 * * *' }) })] });
 

@@ -3,7 +3,7 @@ import type { Source } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { formatDateTime } from '../../../lib/format';
 import { useClearBackoff } from '../api/clear-back-off';
-import { intervalLabel, quietWindowSentence } from '../utils/labels';
+import { intervalLabel, quietWindowSentence, reasonLabel } from '../utils/labels';
 import '../schedules.css';
 
 export type AutoSyncSummaryProps = { source: Source };
@@ -42,6 +42,7 @@ export function AutoSyncSummary({ source }: AutoSyncSummaryProps) {
             <dt>{t('card.nextRun')}</dt>
             <dd>
               <time dateTime={autoSync.nextRunAt}>{formatDateTime(autoSync.nextRunAt, i18n.language)}</time>
+              {autoSync.nextRunReason && autoSync.nextRunReason !== 'regular' && <> ({reasonLabel(t, autoSync.nextRunReason)})</>}
             </dd>
           </div>
         )}

@@ -11,7 +11,7 @@ async function openSettings(lng: 'fa' | 'en', source = makeSource(), routes: Par
   const api = stubApi({
     'GET /api/sources': () => [source],
     'GET /api/schedules/config': () => AUTO_SYNC_CONFIG,
-    'GET /api/schedules/preview': () => ({ timeZone: 'Asia/Tehran', fireTimes: [] }),
+    'GET /api/schedules/preview': () => ({ timeZone: 'Asia/Tehran', fireTimes: [], reasons: [] }),
     ...routes,
   });
   const view = await renderApp({ lng });

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTimeIn } from '../../../lib/format';
 import { translatedFieldErrors } from '../../../lib/field-problems';
 import { useSchedulePreview, type SchedulePreviewQuery } from '../api/get-schedule-preview';
+import { reasonLabel } from '../utils/labels';
 
 const DEBOUNCE_MS = 400;
 
 export type SchedulePreviewListProps = { query: SchedulePreviewQuery | null; timeZone: string; errorId: string };
 
 /**
- * The next three runs of the schedule being typed (a cron expression or an interval, the quiet window kept), as the
+ * The next three runs of the schedule being typed (a cron expression or an interval, the quiet window and the academic
+ * calendar kept), each with why it is then, as the
  * server would plan them, written in the university's time zone whatever the browser's.
  */
 export function SchedulePreviewList({ query, timeZone, errorId }: SchedulePreviewListProps) {
@@ -37,9 +39,10 @@ export function SchedulePreviewList({ query, timeZone, errorId }: SchedulePrevie
     <div className="cron-preview">
       <p className="form__hint">{t('dialog.preview')}</p>
       <ol aria-label={t('dialog.preview')}>
-        {preview.data.fireTimes.map((time) => (
+        {preview.data.fireTimes.map((time, index) => (
           <li key={time}>
             <time dateTime={time}>{formatDateTimeIn(time, i18n.language, zone)}</time>
+            <span className="cron-preview__reason"> ({reasonLabel(t, preview.data.reasons[index] ?? 'regular')})</span>
           </li>
         ))}
       </ol>

@@ -125,6 +125,7 @@ describe('settings dialog, schedule tab', () => {
     const preview: SchedulePreview = {
       timeZone: 'Asia/Tehran',
       fireTimes: ['2026-11-23T22:30:00.000Z', '2026-11-24T22:30:00.000Z', '2026-11-25T22:30:00.000Z'],
+      reasons: ['regular', 'regular', 'regular'],
     };
     const api = stubSchedules({ 'GET /api/schedules/preview': () => preview });
     const { user, dialog } = await openSettings();
@@ -138,7 +139,7 @@ describe('settings dialog, schedule tab', () => {
       within(list)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['۱۴۰۵/۰۹/۰۳ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۴ ۰۲:۰۰', '۱۴۰۵/۰۹/۰۵ ۰۲:۰۰']);
+    ).toEqual(['۱۴۰۵/۰۹/۰۳ ۰۲:۰۰ (عادی)', '۱۴۰۵/۰۹/۰۴ ۰۲:۰۰ (عادی)', '۱۴۰۵/۰۹/۰۵ ۰۲:۰۰ (عادی)']);
   });
 
   it("should say why the previewed expression is invalid from the server's code when a bad cron expression is typed", async () => {

@@ -25,6 +25,9 @@ const FORM_FIELDS = [
   'autoSync.quietWindow.start',
   'autoSync.quietWindow.end',
   'autoSync.quietWindow.days',
+  'autoSync.skipClosures',
+  'autoSync.inTerm.every',
+  'autoSync.inTerm.unit',
   'timeoutSeconds',
   'freshness.maxAgeSeconds',
 ];

@@ -5,6 +5,7 @@ import { spanLabel } from '../utils/labels';
 import type { FieldErrors } from '../../../lib/api-client';
 import type { ScheduleFormValues, ScheduleKind } from '../utils/schedule-form';
 import { toPreviewQuery } from '../utils/schedule-form';
+import { CalendarRuleFields } from './calendar-rule-fields';
 import { SchedulePreviewList } from './schedule-preview';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 
@@ -17,7 +18,7 @@ export type TimingFieldsProps = {
   config: AutoSyncConfig | undefined;
 };
 
-/** Interval (a number and a unit) or a cron expression, and the next three runs either would start. */
+/** Interval (a number and a unit) or a cron expression, the academic calendar's part, and the next three runs they start. */
 export function TimingFields({ values, onChange, errors, config }: TimingFieldsProps) {
   const { t } = useTranslation('schedules');
   const ids = { kind: useId(), every: useId(), unit: useId(), hint: useId(), everyError: useId(), unitError: useId() };
@@ -109,6 +110,7 @@ export function TimingFields({ values, onChange, errors, config }: TimingFieldsP
           <FieldError id={cronIds.error} messages={cronErrors} />
         </div>
       )}
+      <CalendarRuleFields values={values} onChange={onChange} errors={errors} units={units} timeZone={timeZone} />
       <div aria-live="polite">
         <SchedulePreviewList query={toPreviewQuery(values)} timeZone={timeZone} errorId={cronIds.previewError} />
       </div>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { AUTO_SYNC_UNIT_SECONDS, AUTO_SYNC_UNITS, type AutoSync, type AutoSyncUnit, type QuietWindow, type Weekday } from '@hamgam/shared';
+import { AUTO_SYNC_UNIT_SECONDS, AUTO_SYNC_UNITS, type AutoSync, type AutoSyncUnit, type CalendarReason, type QuietWindow, type Weekday } from '@hamgam/shared';
 import { localizeDigits } from '../../../lib/format';
 
 // Every helper here takes the `schedules` namespace's `t`.
@@ -35,4 +35,11 @@ export function quietWindowSentence(t: TFunction, window: QuietWindow, lng: stri
   const names = WEEK.filter((day) => window.days.includes(day)).map((day) => t(`weekdays.${day}`));
   const days = new Intl.ListFormat(lng === 'fa' ? 'fa' : 'en', { style: 'long', type: 'conjunction' }).format(names);
   return t('quiet.sentence', { start, end, days });
+}
+
+/** Why a run is due when it is, by the academic calendar: regular, moved past a closure, or a term's interval. */
+export function reasonLabel(t: TFunction, reason: CalendarReason): string {
+  if (reason.startsWith('closure:')) return t('reason.closure', { name: reason.slice('closure:'.length) });
+  if (reason.startsWith('in_term:')) return t('reason.inTerm', { name: reason.slice('in_term:'.length) });
+  return t('reason.regular');
 }

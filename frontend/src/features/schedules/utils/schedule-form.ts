@@ -28,6 +28,12 @@ export type ScheduleFormValues = {
   timeoutMinutes: string;
   /** Hours a successful run stays fresh; empty derives it from the schedule. */
   freshHours: string;
+  /** Runs due on a closure of the academic calendar wait for the midnight after it. */
+  skipClosures: boolean;
+  /** Another interval inside the calendar's terms. */
+  hasInTerm: boolean;
+  inTermEvery: string;
+  inTermUnit: AutoSyncUnit;
 };
 
 /** Problems the form finds itself, keyed by the server's field paths, as codes `problemText` says. */
@@ -59,6 +65,10 @@ export function toFormValues(source: Source, lng: string): ScheduleFormValues {
     quietDays: autoSync.quietWindow?.days ?? DEFAULT_QUIET_DAYS,
     timeoutMinutes: digits(String(Math.ceil(source.timeoutSeconds / 60))),
     freshHours: maxAge === null ? '' : digits(String(Math.round((maxAge / 3600) * 100) / 100)),
+    skipClosures: autoSync.skipClosures,
+    hasInTerm: autoSync.inTerm !== null,
+    inTermEvery: digits(String(autoSync.inTerm?.every ?? 1)),
+    inTermUnit: autoSync.inTerm?.unit ?? 'hours',
   };
 }
 
@@ -85,6 +95,13 @@ export function checkForm(values: ScheduleFormValues, minIntervalSeconds?: numbe
       add('autoSync.every', { code: 'intervalTooShort', params: { seconds: minIntervalSeconds } });
     }
   }
+  if (values.hasInTerm) {
+    const every = toNumber(values.inTermEvery);
+    if (!Number.isInteger(every) || every < 1) add('autoSync.inTerm.every', { code: 'wholeNumber' });
+    else if (minIntervalSeconds !== undefined && every * AUTO_SYNC_UNIT_SECONDS[values.inTermUnit] < minIntervalSeconds) {
+      add('autoSync.inTerm.every', { code: 'intervalTooShort', params: { seconds: minIntervalSeconds } });
+    }
+  }
   if (values.hasQuietWindow) {
     const [start, end] = [toAsciiDigits(values.quietStart.trim()), toAsciiDigits(values.quietEnd.trim())];
     if (!HH_MM.test(start)) add('autoSync.quietWindow.start', { code: 'time' });
@@ -104,7 +121,12 @@ export function checkForm(values: ScheduleFormValues, minIntervalSeconds?: numbe
   return problems;
 }
 
-/** The PATCH body: the switch and the schedule as edited, the time limit and the max age only when changed. */
+const inTermOf = (values: ScheduleFormValues) => (values.hasInTerm ? { every: toNumber(values.inTermEvery), unit: values.inTermUnit } : null);
+
+/**
+ * The PATCH body: the switch and the schedule as edited; the calendar's part, the time limit and the max age only
+ * when changed.
+ */
 export function toUpdateRequest(
   values: ScheduleFormValues,
   initial: ScheduleFormValues,
@@ -119,6 +141,8 @@ export function toUpdateRequest(
       ? { start: toAsciiDigits(values.quietStart.trim()), end: toAsciiDigits(values.quietEnd.trim()), days: values.quietDays }
       : null,
     ...(source.modes.length > 0 ? { mode: values.mode === '' ? null : values.mode } : {}),
+    ...(values.skipClosures !== initial.skipClosures ? { skipClosures: values.skipClosures } : {}),
+    ...(JSON.stringify(inTermOf(values)) !== JSON.stringify(inTermOf(initial)) ? { inTerm: inTermOf(values) } : {}),
   };
   const isTimeoutChanged = values.timeoutMinutes !== initial.timeoutMinutes;
   const isFreshChanged = values.freshHours.trim() !== initial.freshHours.trim();
@@ -136,7 +160,7 @@ export function isFormChanged(values: ScheduleFormValues, initial: ScheduleFormV
 }
 
 /**
- * What the preview asks the server about: the timing being typed and the quiet window; null while the form cannot
+ * What the preview asks the server about: the timing being typed, the quiet window and the calendar's part; null while the form cannot
  * be previewed yet (no expression, an interval or a time that does not read, a window leaving no time).
  */
 export function toPreviewQuery(values: ScheduleFormValues): SchedulePreviewQuery | null {
@@ -155,6 +179,12 @@ export function toPreviewQuery(values: ScheduleFormValues): SchedulePreviewQuery
     // The form says why under the window itself; the preview waits rather than repeat it.
     if (quietWindowMinutes(start, end) > MINUTES_A_DAY - MIN_OPEN_MINUTES_A_DAY) return null;
     Object.assign(query, { quietStart: start, quietEnd: end, quietDays: [...values.quietDays].sort().join(',') });
+  }
+  if (values.skipClosures) query.skipClosures = 'true';
+  if (values.hasInTerm) {
+    const every = toNumber(values.inTermEvery);
+    if (!Number.isInteger(every) || every < 1) return null;
+    Object.assign(query, { inTermEvery: every, inTermUnit: values.inTermUnit });
   }
   return query;
 }
