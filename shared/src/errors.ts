@@ -1,4 +1,4 @@
-export const ERROR_KINDS = ['network', 'timeout', 'auth', 'upstream', 'validation', 'cancelled', 'interrupted', 'internal'] as const;
+export const ERROR_KINDS = ['network', 'timeout', 'auth', 'rate_limited', 'upstream', 'validation', 'cancelled', 'interrupted', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 /** The body of every 4xx/5xx answer of the API. */

@@ -117,6 +117,17 @@ describe('faculty sync against the stand-in gateway', () => {
     expect(log.lines.some((line) => /retry 1\/\d+ in 1\.0 s/.test(line.message))).toBe(true);
   });
 
+  it('should fail as rate limited, with its retries counted, when the gateway keeps answering 429', async () => {
+    gateway.setFaults({ rateLimitNext: 1000, retryAfterSeconds: 0 });
+
+    const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+    gateway.setFaults({});
+
+    expect(run).toMatchObject({ status: 'failed', errorKind: 'rate_limited' });
+    expect(run.retries).toBeGreaterThan(0);
+    expect(gateway.stats().served429).toBe(run.retries + 1);
+  });
+
   it('should log in again and finish when the token expires mid-run', async () => {
     gateway.setFaults({ expireTokensAfterCalls: 2 });
 

@@ -83,7 +83,7 @@ async function requestForBytes(method: 'GET' | 'POST', url: string, payload: str
   }
   // The body of a refusal is not quoted: it could be anything the address holds (docs/decisions.md).
   if (status === 429 || status >= 500) {
-    throw new TransientError('upstream', `${target} answered ${status}`, retryAfterMs(retryAfter), `HTTP ${status}`);
+    throw new TransientError(status === 429 ? 'rate_limited' : 'upstream', `${target} answered ${status}`, retryAfterMs(retryAfter), `HTTP ${status}`);
   }
   if (status === 401 || status === 403) throw new HttpStatusError('auth', `${target} answered ${status}`, status);
   if (status < 200 || status >= 300) throw new HttpStatusError('upstream', `${target} answered ${status}`, status);

@@ -156,6 +156,37 @@ describe('run details route', () => {
     expect(summary).toHaveTextContent(sentence);
   });
 
+  it.each([
+    [
+      'fa',
+      'درگاه گلستان تعداد درخواست‌ها را محدود کرده است و حتی پس از صبر و تلاش‌های دوباره نپذیرفت. اجرا پیش از توقف ۵ بار دوباره تلاش کرد.',
+      'اجرا را در تنظیمات ← زمان‌بندی به ساعتی خلوت‌تر ببرید',
+    ],
+    [
+      'en',
+      'The Golestan gateway is limiting how often it may be called and still refused after the run waited and retried. The run retried 5 times before it stopped.',
+      'Run it at a quieter hour in Settings → Schedule',
+    ],
+  ] as const)('should say the upstream is rate-limiting, how often the run retried and what to do, in %s', async (lng, sentence, action) => {
+    const limited = makeRun({
+      id: '27',
+      status: 'failed',
+      errorKind: 'rate_limited',
+      errorMessage: 'gateway answered 429 (gave up after 6 attempts)',
+      retries: 5,
+    });
+    stubApi({
+      'GET /api/runs/27': () => limited,
+      'GET /api/runs/27/rejections': () => [],
+      'GET /api/runs/27/log': () => ({ runId: '27', truncated: false, lines: [] }),
+    });
+    await renderApp({ route: '/runs/27', lng });
+
+    const summary = (await screen.findByText(sentence.split('. ')[0] + '.')).closest('p')!;
+    expect(summary).toHaveTextContent(sentence);
+    expect(screen.getByRole('link', { name: action })).toHaveAttribute('href', '/?settings=faculty&tab=schedule');
+  });
+
   it('should not speak of retries when the run failed without retrying', async () => {
     stubApi({
       'GET /api/runs/21': () => failedRun,

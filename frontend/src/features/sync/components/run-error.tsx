@@ -6,7 +6,7 @@ import { errorKindLabel, sourceName } from '../utils/labels';
 export type RunErrorProps = { run: Pick<SyncRun, 'sourceId' | 'errorKind' | 'errorMessage' | 'retries'>; isCompact?: boolean };
 
 // Where an admin fixes each kind of failure: the settings tab the link opens (`/?settings=<source>&tab=<tab>`).
-const ACTION_TABS: Partial<Record<string, string>> = { network: 'connection', auth: 'connection', timeout: 'schedule' };
+const ACTION_TABS: Partial<Record<string, string>> = { network: 'connection', auth: 'connection', rate_limited: 'schedule', timeout: 'schedule' };
 
 /**
  * A failed run in words: one translated sentence per error kind naming the upstream system, the action that fixes
