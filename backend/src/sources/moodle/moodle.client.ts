@@ -174,7 +174,8 @@ async function postMoodleForm(url: string, form: URLSearchParams, options: FormP
   } finally {
     clearTimeout(timer);
   }
-  if (status === 429 || status >= 500) throw new TransientError(status === 429 ? 'rate_limited' : 'upstream', `${target} answered ${status}`, retryAfterMs(retryAfter), `HTTP ${status}`);
+  if (status === 429 || status >= 500)
+    throw new TransientError(status === 429 ? 'rate_limited' : 'upstream', `${target} answered ${status}`, retryAfterMs(retryAfter), `HTTP ${status}`);
   if (status === 403 && text.trim() === '') {
     // What server.php does when web services or the REST protocol are switched off on the site.
     throw new HttpStatusError(
