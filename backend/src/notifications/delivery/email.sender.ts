@@ -1,4 +1,3 @@
-import { createTransport } from 'nodemailer';
 import { DeliveryError } from './delivery-error';
 
 export type EmailMessage = {
@@ -17,6 +16,8 @@ type SmtpError = Error & { code?: unknown; responseCode?: unknown };
 
 /** One try through the channel's SMTP server; a refusal with a 5xx SMTP code, or of the sign-in, is final. */
 export async function sendEmail(message: EmailMessage, timeoutMs: number): Promise<void> {
+  // Loaded on the first email, not at boot: ~1.8 MB the API process keeps only where email channels exist.
+  const { createTransport } = await import('nodemailer');
   const transport = createTransport({
     host: message.host,
     port: message.port,
