@@ -1,20 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { SchedulePreview } from '@hamgam/shared';
 import { apiClient } from '../../../lib/api-client';
-import { scheduleKeys } from './schedule-keys';
+import { scheduleKeys, type SchedulePreviewQuery } from './schedule-keys';
 
-/** What `GET /api/schedules/preview` reads: a cron expression or an interval, the quiet window if there is one, and the academic calendar's part. */
-export type SchedulePreviewQuery = {
-  cron?: string;
-  every?: number;
-  unit?: string;
-  quietStart?: string;
-  quietEnd?: string;
-  quietDays?: string;
-  skipClosures?: 'true';
-  inTermEvery?: number;
-  inTermUnit?: string;
-};
+export type { SchedulePreviewQuery };
 
 export function getSchedulePreview(query: SchedulePreviewQuery, signal?: AbortSignal): Promise<SchedulePreview> {
   return apiClient.get<SchedulePreview>('/schedules/preview', { query, signal });

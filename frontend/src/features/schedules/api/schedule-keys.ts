@@ -1,4 +1,15 @@
-import type { SchedulePreviewQuery } from './get-schedule-preview';
+/** What `GET /api/schedules/preview` reads: a cron expression or an interval, the quiet window if there is one, and the academic calendar's part. */
+export type SchedulePreviewQuery = {
+  cron?: string;
+  every?: number;
+  unit?: string;
+  quietStart?: string;
+  quietEnd?: string;
+  quietDays?: string;
+  skipClosures?: 'true';
+  inTermEvery?: number;
+  inTermUnit?: string;
+};
 
 /** Query keys of the scheduling settings: all → config() and all → previews() → preview(query). */
 export const scheduleKeys = {
