@@ -1,6 +1,6 @@
 import { AUTO_SYNC_UNIT_SECONDS, type AcademicCalendarInput, type CalendarReason, type CalendarScheduleRule } from '@hamgam/shared';
 import { dayNumberToGregorian, gregorianToDayNumber, isValidJalaliDate, jalaliToDayNumber, parseJalaliText } from '../common/jalali';
-import { wallClock, zonedTime } from '../sync/scheduler/zoned-time';
+import { wallClock, zonedTime } from '../common/zoned-time';
 
 /** A period as local day numbers (days since 1970-01-01), both ends included. */
 type DaySpan = { name: string; startDay: number; endDay: number };

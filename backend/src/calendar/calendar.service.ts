@@ -5,7 +5,7 @@ import type { AcademicCalendar, AcademicCalendarInput, SettingChange } from '@ha
 import { diffSettings } from '../audit/settings-diff';
 import { gregorianToJalali } from '../common/jalali';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { wallClock } from '../sync/scheduler/zoned-time';
+import { wallClock } from '../common/zoned-time';
 import { AcademicCalendarEntity } from './academic-calendar.entity';
 import { fixedOfficialHolidays } from './calendar-rules';
 

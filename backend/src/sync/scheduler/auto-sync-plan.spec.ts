@@ -1,6 +1,6 @@
 import type { QuietWindow } from '@hamgam/shared';
 import { backoffFactor, cronFireTimes, failureStateAfter, nextRunAt, quietWindowEnd, upcomingRuns, type PlanInput } from './auto-sync-plan';
-import { wallClock, zonedTime } from './zoned-time';
+import { wallClock, zonedTime } from '../../common/zoned-time';
 
 const TZ = 'Asia/Tehran';
 const HOUR = 3600_000;

@@ -1,7 +1,7 @@
 import { CronTime } from 'cron';
 import type { AcademicCalendarInput, CalendarReason, CalendarScheduleRule, QuietWindow } from '@hamgam/shared';
 import { nextAllowedRun } from '../../calendar/calendar-schedule';
-import { wallClock, zonedTime } from './zoned-time';
+import { wallClock, zonedTime } from '../../common/zoned-time';
 
 /** An interval in seconds, or a cron expression read in the plan's time zone. */
 export type Timing = { intervalSeconds: number } | { cron: string };

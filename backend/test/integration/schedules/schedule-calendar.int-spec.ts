@@ -1,6 +1,6 @@
 import type { ApiErrorBody, AuditEntry, Page, SchedulePreview, SettingChange } from '@hamgam/shared';
 import { formatJalali, gregorianToJalali } from '../../../src/common/jalali';
-import { wallClock } from '../../../src/sync/scheduler/zoned-time';
+import { wallClock } from '../../../src/common/zoned-time';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { getSource } from './schedule-helpers';
 
