@@ -303,10 +303,18 @@ export type RunRejection = {
 
 export type RunRejectionQuery = { q?: string; page?: number; pageSize?: number };
 
-export type Health = { status: 'ok'; version: string; database: 'ok' };
+/** The database a replica runs on: its kind only, never the address or the password. */
+export const DATABASE_KINDS = ['sqlite', 'postgres'] as const;
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+/** Which replica answered (`REPLICA_ID`, else host name and process id) and the kind of database it uses. */
+export type ReplicaInfo = { replica: string; databaseKind: DatabaseKind };
+
+/** `GET /api/health`: liveness. */
+export type Health = { status: 'ok'; version: string; database: 'ok' } & ReplicaInfo;
 
 /** `GET /api/health/ready`: 200 when every check passes, 503 naming the failed ones otherwise. */
-export type Readiness = { status: 'ready' | 'unavailable'; checks: { database: 'ok' | 'failed'; worker: 'ok' | 'failed' } };
+export type Readiness = { status: 'ready' | 'unavailable'; checks: { database: 'ok' | 'failed'; worker: 'ok' | 'failed' } } & ReplicaInfo;
 
 export const EMPTY_COUNTS: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
 

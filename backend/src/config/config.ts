@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../common/password-policy';
 import { CommandSourcesError, loadCommandSources, type CommandSourceConfig } from './command-sources';
@@ -85,6 +86,8 @@ export type AppConfig = {
   runLongMinutes: number;
   /** Kavenegar's API address; a stand-in in tests. */
   kavenegarBaseUrl: string;
+  /** `REPLICA_ID`: this process among replicas sharing one database (health answers name it); host name and pid by default. */
+  replicaId: string;
   env: NodeJS.ProcessEnv;
 };
 
@@ -229,6 +232,13 @@ function urlSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): str
   return raw.replace(/\/+$/, '');
 }
 
+function replicaIdSetting(env: NodeJS.ProcessEnv): string {
+  const raw = env.REPLICA_ID?.trim();
+  if (!raw) return `${hostname()}-${process.pid}`;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw)) throw new ConfigError(`REPLICA_ID may hold 1–64 of A–Z, a–z, 0–9, dot, dash and underscore; got "${raw}"`);
+  return raw;
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -286,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyCheckIntervalMs: intSetting(env, 'NOTIFY_CHECK_INTERVAL_MS', 30_000, 50, 3_600_000),
     runLongMinutes: intSetting(env, 'RUN_LONG_MINUTES', 120, 1, 7 * 24 * 60),
     kavenegarBaseUrl: urlSetting(env, 'KAVENEGAR_BASE_URL', 'https://api.kavenegar.com'),
+    replicaId: replicaIdSetting(env),
     env,
   };
 }

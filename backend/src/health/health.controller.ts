@@ -5,7 +5,7 @@ import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
-import type { Health, Readiness } from '@hamgam/shared';
+import type { DatabaseKind, Health, Readiness, ReplicaInfo } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { WORKER_NODE_FLAGS } from '../sync/runner/run-supervisor.service';
 import { canStartWorker } from './worker-probe';
@@ -29,7 +29,7 @@ export class HealthController {
   @Public()
   async check(): Promise<Health> {
     await this.dataSource.query('SELECT 1');
-    return { status: 'ok', version: VERSION, database: 'ok' };
+    return { status: 'ok', version: VERSION, database: 'ok', ...this.replicaInfo() };
   }
 
   /** Readiness: the database answers and a worker can start; 503 naming what failed. */
@@ -41,7 +41,13 @@ export class HealthController {
     const checks: Readiness['checks'] = { database: database ? 'ok' : 'failed', worker: worker ? 'ok' : 'failed' };
     const isReady = database && worker;
     if (!isReady) response.status(503);
-    return { status: isReady ? 'ready' : 'unavailable', checks };
+    return { status: isReady ? 'ready' : 'unavailable', checks, ...this.replicaInfo() };
+  }
+
+  /** Behind a load balancer, says which replica answered and on what kind of database (never its address). */
+  private replicaInfo(): ReplicaInfo {
+    const databaseKind: DatabaseKind = this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    return { replica: this.config.replicaId, databaseKind };
   }
 
   private async databaseAnswers(): Promise<boolean> {
