@@ -1,4 +1,5 @@
-// `npm test`: type checks, lint and formatting, a build, then every tier — unit, integration, e2e in Chromium.
+// `npm test`: type checks, lint and formatting, a build, then every tier — unit, image steps (docker/Dockerfile without
+// Docker), integration, e2e in Chromium.
 // Each tier's runner writes a JSON report; the last line sums them up ("Total: N passed, N failed").
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -56,6 +57,9 @@ if (ok) {
     cwd: join(root, 'frontend'),
     report: jestReport('frontend'),
   });
+  // docker/Dockerfile's runtime stage without Docker: production install in a scratch folder, start, health check.
+  run('image steps: checks', 'node', ['--test', 'scripts/image-steps/']);
+  run('image steps: Dockerfile without Docker', 'node', ['scripts/image-steps.mjs']);
   run('integration: backend', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], {
     cwd: join(root, 'backend'),
     report: jestReport('backend-int'),
