@@ -1,5 +1,5 @@
-// The Jalali (Solar Hijri) calendar as ICU's arithmetic Persian calendar computes it (the 33-year cycle), the
-// same arithmetic `sources/students/students.terms.ts` uses for the current term; the spec checks it against
+// The Jalali (Solar Hijri) calendar as ICU's arithmetic Persian calendar computes it (the 33-year cycle), also
+// what `sources/students/students.terms.ts` reads the current term with; the spec checks it against
 // Intl's `persian` calendar day by day. Days are counted from 1970-01-01 (day 0), so a day converts to and from
 // a Gregorian date with plain UTC arithmetic.
 

@@ -2,22 +2,18 @@
 // 3 summer. Academic year Y runs from Mehr of Y to Shahrivar of Y+1, so spring and summer terms of year Y fall
 // in calendar year Y+1.
 
+import { dayNumberToJalali } from '../../common/jalali';
+
 // The current date in Tehran, computed without Intl: the first Intl formatter a process creates loads ICU's data
 // (+9.6 MB RSS in a worker that needs nothing else of it; docs/benchmarks.md). Iran keeps UTC+03:30 all year since
-// September 2022 (tzdata 2022b), and the Jalali date is ICU's own arithmetic Persian calendar (PersianCalendar in
-// ICU 78): the spec checks both against Intl with Asia/Tehran, around each midnight from 2023 to 2123.
+// September 2022 (tzdata 2022b); the Jalali date is common/jalali.ts's, ICU's own arithmetic Persian calendar. The
+// spec checks both against Intl with Asia/Tehran, around each midnight from 2023 to 2123.
 const TEHRAN_OFFSET_MS = (3 * 60 + 30) * 60_000;
 const DAY_MS = 86_400_000;
-// 1 Farvardin of year 1 as days from 1970-01-01 (Julian day 1,948,320 minus the Unix epoch's 2,440,588).
-const FARVARDIN_1_OF_YEAR_1 = 1_948_320 - 2_440_588;
 
 /** The Jalali calendar year and month (1–12) at `now`, in Tehran (any instant since 2022-09-22, Iran's last change of time). */
 export function jalaliYearMonth(now: Date): { year: number; month: number } {
-  const days = Math.floor((now.getTime() + TEHRAN_OFFSET_MS) / DAY_MS) - FARVARDIN_1_OF_YEAR_1;
-  const year = 1 + Math.floor((33 * days + 3) / 12_053);
-  const dayOfYear = days - (365 * (year - 1) + Math.floor((8 * year + 21) / 33));
-  // Six months of 31 days, then 30 (Esfand 29 or 30).
-  const month = 1 + (dayOfYear < 186 ? Math.floor(dayOfYear / 31) : 6 + Math.floor((dayOfYear - 186) / 30));
+  const { year, month } = dayNumberToJalali(Math.floor((now.getTime() + TEHRAN_OFFSET_MS) / DAY_MS));
   return { year, month };
 }
 
