@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { stubApi } from '../../../testing/fetch-stub';
-import { makeAutoSync, makeSource } from '../../../testing/fixtures';
+import { AUTO_SYNC_CONFIG, makeAutoSync, makeSource } from '../../../testing/fixtures';
 import { renderApp } from '../../../testing/render';
 
 const FACULTY_FA = 'اعضای هیئت علمی';
@@ -21,6 +21,39 @@ describe('auto-sync on the source card', () => {
 
     expect(section).toHaveTextContent('هر ۶ ساعت');
     expect(within(section).getByText('۱۴۰۵/۰۹/۰۲ ۱۶:۳۰')).toHaveAttribute('datetime', '2026-11-23T16:30:00+03:30');
+  });
+
+  it('should show the next run as a wall clock in the university zone when the browser runs in another zone', async () => {
+    // The tests run in Asia/Tehran; a server reading schedules in UTC must show UTC wall times, as its previews do.
+    const autoSync = makeAutoSync({ enabled: true, every: 6, unit: 'hours', nextRunAt: '2026-11-23T16:30:00+03:30' });
+    stubApi({ 'GET /api/sources': () => [makeSource({ autoSync })], 'GET /api/schedules/config': () => ({ ...AUTO_SYNC_CONFIG, timeZone: 'UTC' }) });
+
+    const section = await autoSyncOf('Faculty members', 'en');
+
+    expect(await within(section).findByText('2026-11-23 13:00')).toHaveAttribute('datetime', '2026-11-23T16:30:00+03:30');
+  });
+
+  it('should show the in-term interval beside the regular one when the schedule has one', async () => {
+    const autoSync = makeAutoSync({ enabled: true, every: 1, unit: 'days', inTerm: { every: 2, unit: 'hours' }, nextRunAt: '2026-11-23T16:30:00+03:30' });
+    stubApi({ 'GET /api/sources': () => [makeSource({ autoSync })], 'GET /api/schedules/config': () => AUTO_SYNC_CONFIG });
+
+    const fa = await autoSyncOf(FACULTY_FA);
+    expect(within(fa).getByText('در نیمسال‌ها').nextElementSibling).toHaveTextContent('هر ۲ ساعت');
+    expect(fa).toHaveTextContent('هر ۱ روز');
+  });
+
+  it('should show the in-term interval in English when the language is English', async () => {
+    const autoSync = makeAutoSync({ enabled: true, every: 1, unit: 'days', inTerm: { every: 30, unit: 'minutes' } });
+    stubApi({ 'GET /api/sources': () => [makeSource({ autoSync })] });
+
+    const en = await autoSyncOf('Faculty members', 'en');
+    expect(within(en).getByText('Inside terms').nextElementSibling).toHaveTextContent('every 30 minutes');
+  });
+
+  it('should not mention terms when the schedule has no in-term interval', async () => {
+    stubApi({ 'GET /api/sources': () => [makeSource({ autoSync: makeAutoSync({ enabled: true, every: 1, unit: 'days', inTerm: null }) })] });
+    const section = await autoSyncOf('Faculty members', 'en');
+    expect(within(section).queryByText('Inside terms')).not.toBeInTheDocument();
   });
 
   it('should say why the next run is then when a closure of the academic calendar moved it', async () => {

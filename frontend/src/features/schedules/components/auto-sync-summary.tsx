@@ -1,17 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { Source } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTimeIn } from '../../../lib/format';
 import { useClearBackoff } from '../api/clear-back-off';
+import { useScheduleConfig } from '../api/get-schedule-config';
 import { intervalLabel, quietWindowSentence, reasonLabel } from '../utils/labels';
 import '../schedules.css';
 
 export type AutoSyncSummaryProps = { source: Source };
 
-/** On the source card: the schedule, the next run (Jalali in fa), and back-off, pause or kill switch when they apply. */
+// Until the server's settings arrive (or if they cannot be read), the zone every university in Iran keeps.
+const FALLBACK_TIME_ZONE = 'Asia/Tehran';
+
+/**
+ * On the source card: the schedule (with its in-term interval), the next run (Jalali in fa, as a wall clock in the
+ * university's zone like the previews, whatever the browser's zone), and back-off, pause or kill switch when they apply.
+ */
 export function AutoSyncSummary({ source }: AutoSyncSummaryProps) {
   const { t, i18n } = useTranslation('schedules');
   const clear = useClearBackoff();
+  const timeZone = useScheduleConfig().data?.timeZone ?? FALLBACK_TIME_ZONE;
   const { autoSync } = source;
   const isPaused = autoSync.enabled && autoSync.pausedAt !== null;
   const isBackingOff = autoSync.enabled && !isPaused && autoSync.failures > 0;
@@ -31,6 +39,12 @@ export function AutoSyncSummary({ source }: AutoSyncSummaryProps) {
             {autoSync.enabled && !autoSync.cron && intervalLabel(t, autoSync)}
           </dd>
         </div>
+        {autoSync.enabled && autoSync.inTerm && (
+          <div>
+            <dt>{t('card.inTerm')}</dt>
+            <dd>{intervalLabel(t, autoSync.inTerm)}</dd>
+          </div>
+        )}
         {autoSync.enabled && autoSync.quietWindow && (
           <div>
             <dt>{t('card.quietWindow')}</dt>
@@ -41,7 +55,7 @@ export function AutoSyncSummary({ source }: AutoSyncSummaryProps) {
           <div>
             <dt>{t('card.nextRun')}</dt>
             <dd>
-              <time dateTime={autoSync.nextRunAt}>{formatDateTime(autoSync.nextRunAt, i18n.language)}</time>
+              <time dateTime={autoSync.nextRunAt}>{formatDateTimeIn(autoSync.nextRunAt, i18n.language, timeZone)}</time>
               {autoSync.nextRunReason && autoSync.nextRunReason !== 'regular' && <> ({reasonLabel(t, autoSync.nextRunReason)})</>}
             </dd>
           </div>
