@@ -153,7 +153,9 @@ async function main() {
   const port = await freePort();
   // The container sees only the image's ENV; PATH and HOME let node and npm run here.
   const env = { PATH: process.env.PATH, HOME: process.env.HOME };
-  const npmEnv = { ...process.env };
+  // Under `npm test`, npm's own variables (npm_config_local_prefix above all) would point the scratch install at
+  // this checkout: the install sees only the user's npm config, as in the image.
+  const npmEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'INIT_CWD'));
   let workdir = '/';
   let cmd = null;
   let healthcheck = null;
