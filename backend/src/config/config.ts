@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { PASSWORD_PROBLEM_TEXT, passwordProblem } from '../common/password-policy';
 import { CommandSourcesError, loadCommandSources, type CommandSourceConfig } from './command-sources';
@@ -85,6 +86,12 @@ export type AppConfig = {
   runLongMinutes: number;
   /** Kavenegar's API address; a stand-in in tests. */
   kavenegarBaseUrl: string;
+  /** `REPLICA_ID`: this process among the replicas sharing one database; `hostname-pid` when unset. */
+  replicaId: string;
+  /** `RUN_LEASE_SECONDS`: a run whose owner stops renewing its lease this long is closed by any replica. */
+  runLeaseSeconds: number;
+  /** `DATABASE_URL` when it is a PostgreSQL address: server events then reach every replica (LISTEN/NOTIFY). */
+  databaseUrl: string | null;
   env: NodeJS.ProcessEnv;
 };
 
@@ -114,6 +121,19 @@ function keySetting(env: NodeJS.ProcessEnv): Buffer | null {
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new ConfigError('HAMGAM_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   return key;
+}
+
+function replicaIdSetting(env: NodeJS.ProcessEnv): string {
+  const raw = env.REPLICA_ID?.trim();
+  if (!raw) return `${hostname()}-${process.pid}`.slice(0, 64);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw)) throw new ConfigError(`REPLICA_ID may hold 1–64 of A–Z, a–z, 0–9, dot, dash and underscore; got "${raw}"`);
+  return raw;
+}
+
+function databaseUrlSetting(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  return /^postgres(ql)?:\/\//.test(raw) ? raw : null;
 }
 
 function timeZoneSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -286,6 +306,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notifyCheckIntervalMs: intSetting(env, 'NOTIFY_CHECK_INTERVAL_MS', 30_000, 50, 3_600_000),
     runLongMinutes: intSetting(env, 'RUN_LONG_MINUTES', 120, 1, 7 * 24 * 60),
     kavenegarBaseUrl: urlSetting(env, 'KAVENEGAR_BASE_URL', 'https://api.kavenegar.com'),
+    replicaId: replicaIdSetting(env),
+    runLeaseSeconds: intSetting(env, 'RUN_LEASE_SECONDS', 30, 2, 600),
+    databaseUrl: databaseUrlSetting(env),
     env,
   };
 }

@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+
+/** `?` on SQLite, `$n` on PostgreSQL: the same statement text for both dialects. */
+export function parameterList(dataSource: DataSource, count: number, from = 1): string[] {
+  const isPostgres = dataSource.options.type === 'postgres';
+  return Array.from({ length: count }, (_, index) => (isPostgres ? `$${from + index}` : '?'));
+}
+
+/**
+ * Claims something that must happen once across replicas by inserting its key: the first insert wins, every other
+ * replica's insert meets the primary key and inserts nothing. `INSERT … ON CONFLICT DO NOTHING RETURNING` reads the
+ * same on SQLite (3.35+) and PostgreSQL, and needs no lock held between replicas.
+ */
+async function claimRow(dataSource: DataSource, table: string, columns: string[], values: string[]): Promise<boolean> {
+  const params = parameterList(dataSource, values.length);
+  const rows = (await dataSource.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.join(', ')}) ON CONFLICT DO NOTHING RETURNING ${columns[0]}`,
+    values,
+  )) as unknown[];
+  return Array.isArray(rows) && rows.length > 0;
+}
+
+/** One replica wins a schedule's due slot; the others skip it. */
+export function claimScheduleSlot(dataSource: DataSource, sourceId: string, dueAt: Date, replicaId: string): Promise<boolean> {
+  return claimRow(dataSource, 'schedule_claims', ['source_id', 'due_at', 'replica_id', 'claimed_at'], [sourceId, dueAt.toISOString(), replicaId, new Date().toISOString()]);
+}
+
+/** One replica wins a daily job (`day` as YYYY-MM-DD); the others skip it that day. */
+export function claimDailyJob(dataSource: DataSource, job: string, day: string, replicaId: string): Promise<boolean> {
+  return claimRow(dataSource, 'job_claims', ['job', 'day', 'replica_id', 'claimed_at'], [job, day, replicaId, new Date().toISOString()]);
+}
+
+/** Claims older than `before` (ISO) are only history: the daily job drops them. */
+export async function dropOldClaims(dataSource: DataSource, before: string): Promise<void> {
+  const [param] = parameterList(dataSource, 1);
+  await dataSource.query(`DELETE FROM schedule_claims WHERE due_at < ${param}`, [before]);
+  await dataSource.query(`DELETE FROM job_claims WHERE claimed_at < ${param}`, [before]);
+}
