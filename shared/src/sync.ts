@@ -306,7 +306,12 @@ export type RunRejectionQuery = { q?: string; page?: number; pageSize?: number }
 export type Health = { status: 'ok'; version: string; database: 'ok' };
 
 /** `GET /api/health/ready`: 200 when every check passes, 503 naming the failed ones otherwise. */
-export type Readiness = { status: 'ready' | 'unavailable'; checks: { database: 'ok' | 'failed'; worker: 'ok' | 'failed' } };
+export type Readiness = {
+  status: 'ready' | 'unavailable';
+  checks: { database: 'ok' | 'failed'; worker: 'ok' | 'failed' };
+  /** This replica's REPLICA_ID and the kind of database it shares with the others. */
+  replica: { id: string; database: 'sqlite' | 'postgres' };
+};
 
 export const EMPTY_COUNTS: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
 

@@ -41,7 +41,8 @@ export class HealthController {
     const checks: Readiness['checks'] = { database: database ? 'ok' : 'failed', worker: worker ? 'ok' : 'failed' };
     const isReady = database && worker;
     if (!isReady) response.status(503);
-    return { status: isReady ? 'ready' : 'unavailable', checks };
+    const replica = { id: this.config.replicaId, database: this.dataSource.options.type === 'postgres' ? ('postgres' as const) : ('sqlite' as const) };
+    return { status: isReady ? 'ready' : 'unavailable', checks, replica };
   }
 
   private async databaseAnswers(): Promise<boolean> {

@@ -20,9 +20,18 @@ async function claimRow(dataSource: DataSource, table: string, columns: string[]
   return Array.isArray(rows) && rows.length > 0;
 }
 
-/** One replica wins a schedule's due slot; the others skip it. */
-export function claimScheduleSlot(dataSource: DataSource, sourceId: string, dueAt: Date, replicaId: string): Promise<boolean> {
-  return claimRow(dataSource, 'schedule_claims', ['source_id', 'due_at', 'replica_id', 'claimed_at'], [sourceId, dueAt.toISOString(), replicaId, new Date().toISOString()]);
+/**
+ * One replica wins a schedule's due slot; the others skip it. The winner may claim it again (a start that failed
+ * before its run was stored is retried by the same replica, never by another).
+ */
+export async function claimScheduleSlot(dataSource: DataSource, sourceId: string, dueAt: Date, replicaId: string): Promise<boolean> {
+  const key = [sourceId, dueAt.toISOString()];
+  if (await claimRow(dataSource, 'schedule_claims', ['source_id', 'due_at', 'replica_id', 'claimed_at'], [...key, replicaId, new Date().toISOString()])) {
+    return true;
+  }
+  const [source, due] = parameterList(dataSource, 2);
+  const rows = (await dataSource.query(`SELECT replica_id FROM schedule_claims WHERE source_id = ${source} AND due_at = ${due}`, key)) as { replica_id: string }[];
+  return rows[0]?.replica_id === replicaId;
 }
 
 /** One replica wins a daily job (`day` as YYYY-MM-DD); the others skip it that day. */
