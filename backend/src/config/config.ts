@@ -90,8 +90,11 @@ export type AppConfig = {
   replicaId: string;
   /** `RUN_LEASE_SECONDS`: a run whose owner stops renewing its lease this long is closed by any replica. */
   runLeaseSeconds: number;
-  /** `DATABASE_URL` when it is a PostgreSQL address: server events then reach every replica (LISTEN/NOTIFY). */
-  databaseUrl: string | null;
+  /**
+   * The PostgreSQL database through which replicas relay server events and cancels (LISTEN/NOTIFY): `REPLICA_BUS_URL`,
+   * else `DATABASE_URL` when it is a PostgreSQL address; null: one replica, events stay in the process.
+   */
+  replicaBusUrl: string | null;
   env: NodeJS.ProcessEnv;
 };
 
@@ -130,10 +133,13 @@ function replicaIdSetting(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
-function databaseUrlSetting(env: NodeJS.ProcessEnv): string | null {
-  const raw = env.DATABASE_URL?.trim();
-  if (!raw) return null;
-  return /^postgres(ql)?:\/\//.test(raw) ? raw : null;
+function replicaBusSetting(env: NodeJS.ProcessEnv): string | null {
+  const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url);
+  const bus = env.REPLICA_BUS_URL?.trim();
+  if (bus && !isPostgres(bus)) throw new ConfigError(`REPLICA_BUS_URL must be a postgres:// address; got "${bus.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  if (bus) return bus;
+  const database = env.DATABASE_URL?.trim();
+  return database && isPostgres(database) ? database : null;
 }
 
 function timeZoneSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -308,7 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kavenegarBaseUrl: urlSetting(env, 'KAVENEGAR_BASE_URL', 'https://api.kavenegar.com'),
     replicaId: replicaIdSetting(env),
     runLeaseSeconds: intSetting(env, 'RUN_LEASE_SECONDS', 30, 2, 600),
-    databaseUrl: databaseUrlSetting(env),
+    replicaBusUrl: replicaBusSetting(env),
     env,
   };
 }

@@ -48,7 +48,7 @@ import { RunLeases } from './runner/run-leases.service';
     {
       provide: REPLICA_BUS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): ReplicaBus => (config.databaseUrl ? new PgNotifyBus(config.databaseUrl, config.replicaId) : new InProcessBus()),
+      useFactory: (config: AppConfig): ReplicaBus => (config.replicaBusUrl ? new PgNotifyBus(config.replicaBusUrl, config.replicaId) : new InProcessBus()),
     },
     SyncEventsService,
     RelayedEventReader,

@@ -28,6 +28,8 @@ export type Replica = {
   id: string;
   base: string;
   child: ChildProcess;
+  /** The signed-in admin's session cookie. */
+  cookie: string;
   lines: string[];
   /** A JSON request as the signed-in admin; answers status and body. */
   api: <T = unknown>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
@@ -73,6 +75,7 @@ export async function startReplica(id: string, env: Record<string, string>): Pro
     id,
     base,
     child,
+    cookie,
     lines,
     api: async <T>(method: string, path: string, body?: unknown) => {
       const response = await fetch(`${base}${path}`, {
