@@ -54,6 +54,7 @@ describe('two replicas on one database', () => {
       HAMGAM_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
       RUN_LEASE_SECONDS: String(LEASE_SECONDS),
       MIN_SYNC_INTERVAL_SECONDS: '1',
+      LOGIN_MAX_TRIES: '4',
     };
     // One after the other: the first runs the migrations.
     a = await startReplica('replica-a', env);
@@ -70,6 +71,21 @@ describe('two replicas on one database', () => {
     const ready = (await a.api<{ replica: { id: string; database: string } }>('GET', '/api/health/ready')).body;
     expect(ready.replica).toEqual({ id: 'replica-a', database: isSqlite() ? 'sqlite' : 'postgres' });
     expect((await b.api<{ replica: { id: string } }>('GET', '/api/health/ready')).body.replica.id).toBe('replica-b');
+  });
+
+  it('should count failed sign-ins on both replicas together', async () => {
+    const login = (replica: Replica) =>
+      fetch(`${replica.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'guesser', password: 'not-the-password-1' }),
+      });
+    for (const replica of [a, b, a]) expect((await login(replica)).status).toBe(401);
+    // The fourth failure (on B) locks the pair, which A sees: each replica alone saw two.
+    expect((await login(b)).status).toBe(401);
+    const locked = await login(a);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('should answer 409 with the active run to a trigger on the other replica, and let the other replica cancel it', async () => {
