@@ -35,7 +35,7 @@ export class RetentionService {
       }
       await this.purge(now);
       // Claims are worth keeping only while they can still collide.
-      await dropOldClaims(this.dataSource, new Date(now.getTime() - 7 * DAY_MS).toISOString());
+      await dropOldClaims(this.dataSource, new Date(now.getTime() - 7 * DAY_MS));
       await this.optimizeIndexes();
     } catch (error) {
       this.logger.error(`retention failed: ${error instanceof Error ? error.message : String(error)}`);

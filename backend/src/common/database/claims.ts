@@ -39,9 +39,9 @@ export function claimDailyJob(dataSource: DataSource, job: string, day: string, 
   return claimRow(dataSource, 'job_claims', ['job', 'day', 'replica_id', 'claimed_at'], [job, day, replicaId, new Date().toISOString()]);
 }
 
-/** Claims older than `before` (ISO) are only history: the daily job drops them. */
-export async function dropOldClaims(dataSource: DataSource, before: string): Promise<void> {
+/** Claims of slots and days before `before` are only history: the daily job drops them. */
+export async function dropOldClaims(dataSource: DataSource, before: Date): Promise<void> {
   const [param] = parameterList(dataSource, 1);
-  await dataSource.query(`DELETE FROM schedule_claims WHERE due_at < ${param}`, [before]);
-  await dataSource.query(`DELETE FROM job_claims WHERE claimed_at < ${param}`, [before]);
+  await dataSource.query(`DELETE FROM schedule_claims WHERE due_at < ${param}`, [before.toISOString()]);
+  await dataSource.query(`DELETE FROM job_claims WHERE day < ${param}`, [before.toISOString().slice(0, 10)]);
 }

@@ -61,8 +61,9 @@ describe.each([
     expect(await claimDailyJob(dataSource, 'history-retention', '2026-12-06', 'b')).toBe(false);
     expect(await claimDailyJob(dataSource, 'history-retention', '2026-12-06', 'a')).toBe(false);
     expect(await claimDailyJob(dataSource, 'history-retention', '2026-12-07', 'b')).toBe(true);
-    await dropOldClaims(dataSource, '2999-01-01T00:00:00.000Z');
+    await dropOldClaims(dataSource, new Date('2026-12-07T00:00:00.000Z'));
     expect(await claimDailyJob(dataSource, 'history-retention', '2026-12-06', 'b')).toBe(true);
+    expect(await claimDailyJob(dataSource, 'history-retention', '2026-12-07', 'a')).toBe(false);
   });
 
   it('should count sign-in failures of every replica together, in windows that start again when they end', async () => {
