@@ -81,12 +81,12 @@ export class FailureCounts {
 export type FailureKind = 'address' | 'username-address' | 'username';
 
 /** Where the counts live; each count is a key's failures in a window that starts at the key's first failure. */
-export interface FailureStore {
+export type FailureStore = {
   get(kind: FailureKind, key: string, now: number): Promise<Entry | null>;
   /** Counts one failure; the new number of failures in the window. */
   add(kind: FailureKind, key: string, now: number): Promise<number>;
   delete(kind: FailureKind, key: string): Promise<void>;
-}
+};
 
 /** The counts of one process, bounded in size. */
 export class MemoryFailureStore implements FailureStore {

@@ -30,7 +30,9 @@ export async function claimScheduleSlot(dataSource: DataSource, sourceId: string
     return true;
   }
   const [source, due] = parameterList(dataSource, 2);
-  const rows = (await dataSource.query(`SELECT replica_id FROM schedule_claims WHERE source_id = ${source} AND due_at = ${due}`, key)) as { replica_id: string }[];
+  const rows = (await dataSource.query(`SELECT replica_id FROM schedule_claims WHERE source_id = ${source} AND due_at = ${due}`, key)) as {
+    replica_id: string;
+  }[];
   return rows[0]?.replica_id === replicaId;
 }
 

@@ -7,7 +7,7 @@ export type ReplicaHandler = (topic: ReplicaTopic, body: unknown) => void;
  * How replicas sharing one database reach each other. The in-process bus (SQLite, one replica) relays nothing:
  * every event is already delivered in the process. The PostgreSQL bus (`pg-notify-bus.ts`) uses LISTEN/NOTIFY.
  */
-export interface ReplicaBus {
+export type ReplicaBus = {
   /** True when messages leave this process. */
   readonly isShared: boolean;
   start(): Promise<void>;
@@ -15,7 +15,7 @@ export interface ReplicaBus {
   publish(topic: ReplicaTopic, body: unknown): Promise<void>;
   subscribe(handler: ReplicaHandler): () => void;
   close(): Promise<void>;
-}
+};
 
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; the envelope takes the rest. */
 export const MAX_BUS_PAYLOAD_BYTES = 7800;

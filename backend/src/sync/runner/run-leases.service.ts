@@ -145,7 +145,9 @@ export class RunLeases implements OnModuleInit, OnApplicationShutdown {
         kind: 'interrupted',
         message: `its replica (${owner}) stopped renewing the run's lease; closed by replica ${this.config.replicaId}`,
       });
-      this.logger.warn(logLine(`closed run ${run.id} of ${run.sourceId}: replica ${owner} stopped renewing its lease`, { runId: run.id, sourceId: run.sourceId }));
+      this.logger.warn(
+        logLine(`closed run ${run.id} of ${run.sourceId}: replica ${owner} stopped renewing its lease`, { runId: run.id, sourceId: run.sourceId }),
+      );
     }
   }
 }

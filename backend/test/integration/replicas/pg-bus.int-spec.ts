@@ -37,8 +37,7 @@ describe('the PostgreSQL replica bus (LISTEN/NOTIFY)', () => {
     await admin.end();
   });
 
-  const run = (id: string, errorMessage: string | null = null) =>
-    ({ id, sourceId: 'faculty', status: 'running', errorMessage }) as unknown as SyncRun;
+  const run = (id: string, errorMessage: string | null = null) => ({ id, sourceId: 'faculty', status: 'running', errorMessage }) as unknown as SyncRun;
 
   it("should relay one replica's events to the other's browsers, not back to itself, and not to its own services", async () => {
     const a = await replica('replica-a');

@@ -70,7 +70,10 @@ export async function startReplica(id: string, env: Record<string, string>): Pro
     body: JSON.stringify(REPLICA_ADMIN),
   });
   if (login.status !== 200) throw new Error(`replica ${id}: sign-in answered ${login.status}`);
-  const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const cookie = login.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   return {
     id,
     base,
