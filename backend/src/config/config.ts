@@ -271,12 +271,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const golestanConfigured = Boolean(env.GOLESTAN_BASE_URL?.trim());
   const staticDir = env.STATIC_DIR?.trim() ? resolve(env.STATIC_DIR) : resolve(__dirname, '../../../frontend/dist');
   const port = intSetting(env, 'PORT', 3000, 0, 65535);
+  const encryptionKey = keySetting(env);
+  // Replicas each have their own DATA_DIR, so a generated key file would differ per replica: secrets one stored,
+  // another could not open. A named replica needs the one key all replicas share.
+  if (env.REPLICA_ID?.trim() && !encryptionKey) {
+    throw new ConfigError('REPLICA_ID is set (several replicas share the database): set HAMGAM_SECRET_KEY to the same key on every replica');
+  }
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir,
     databasePath: resolve(dataDir, env.DATABASE_FILE?.trim() || 'hamgam.sqlite'),
-    encryptionKey: keySetting(env),
+    encryptionKey,
     standIns: boolSetting(env, 'STAND_INS', !golestanConfigured),
     standInGolestanPort: intSetting(env, 'STAND_IN_GOLESTAN_PORT', 3101, 0, 65535),
     standInMoodlePort: intSetting(env, 'STAND_IN_MOODLE_PORT', 3102, 0, 65535),

@@ -61,6 +61,7 @@ describe('two replicas with the PostgreSQL replica bus', () => {
       ...sharedDatabaseEnv(join(dir, 'data')),
       COMMAND_SOURCES_FILE: join(dir, 'commands.json'),
       REPLICA_BUS_URL: `${SERVER}/${busDatabase}`,
+      HAMGAM_SECRET_KEY: Buffer.alloc(32, 4).toString('base64'),
       // Long: a cancel must arrive by NOTIFY, not by the owner's next look at the row.
       RUN_LEASE_SECONDS: '60',
     };
