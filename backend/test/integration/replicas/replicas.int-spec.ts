@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
-import type { ApiErrorBody, Page, SourceStats, SyncRun } from '@hamgam/shared';
+import type { ApiErrorBody, Page, RunLog, SourceStats, SyncRun } from '@hamgam/shared';
 import { sharedDatabaseEnv, startReplica, waitUntil, type Replica } from './replica-process';
 
 const FAKE_LEGACY = join(__dirname, '../../fixtures/fake-legacy-sync.mjs');
@@ -140,6 +140,10 @@ describe('two replicas on one database', () => {
     const closed = await waitForStatus(b, run.id, ['failed', 'success', 'cancelled'], 4 * LEASE_SECONDS * 1000);
     expect(closed).toMatchObject({ status: 'failed', errorKind: 'interrupted' });
     expect(closed.errorMessage).toContain('replica-a');
+    // The closing line follows the owner's last one in the run's log.
+    const log = (await b.api<RunLog>('GET', `/api/runs/${run.id}/log`)).body;
+    expect(log.lines.length).toBeGreaterThan(1);
+    expect(log.lines.at(-1)).toMatchObject({ seq: log.lines.length, level: 'error', message: closed.errorMessage });
     expect((await b.api<SourceStats>('GET', '/api/sources/faculty/stats')).body).toEqual(stored);
     gateway.setFaults({});
   }, 60_000);
