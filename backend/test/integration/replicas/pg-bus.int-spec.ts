@@ -1,17 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { connectPostgresAdmin, POSTGRES_SERVER } from './postgres-server';
 import type { ServerEvent, SyncRun } from '@hamgam/shared';
 import { PgNotifyBus } from '../../../src/common/replicas/pg-notify-bus';
 import { relayedEvent } from '../../../src/sync/events/event-relay';
 import { SyncEventsService } from '../../../src/sync/events/sync-events.service';
 import { waitUntil } from './replica-process';
 
-const SERVER = process.env.REPLICAS_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432';
-
 /** The replica bus on the machine's real PostgreSQL, in a throwaway database: two replicas' buses in one test. */
 describe('the PostgreSQL replica bus (LISTEN/NOTIFY)', () => {
   const database = `hamgam_h5_${randomBytes(4).toString('hex')}`;
-  const url = `${SERVER}/${database}`;
+  const url = `${POSTGRES_SERVER}/${database}`;
   let admin: Client;
   const buses: PgNotifyBus[] = [];
   const services: SyncEventsService[] = [];
@@ -26,8 +25,7 @@ describe('the PostgreSQL replica bus (LISTEN/NOTIFY)', () => {
   };
 
   beforeAll(async () => {
-    admin = new Client({ connectionString: `${SERVER}/postgres` });
-    await admin.connect();
+    admin = await connectPostgresAdmin();
     await admin.query(`CREATE DATABASE ${database}`);
   });
 

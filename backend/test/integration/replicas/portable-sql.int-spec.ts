@@ -2,28 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { connectPostgresAdmin, POSTGRES_SERVER } from './postgres-server';
 import { DataSource } from 'typeorm';
 import { DatabaseFailureStore } from '../../../src/auth/database-failure-store';
 import { claimDailyJob, claimScheduleSlot, dropOldClaims } from '../../../src/common/database/claims';
 import { Replicas1765500000900 } from '../../../src/database/migrations/1765500000900-replicas';
 
-const SERVER = process.env.REPLICAS_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432';
 const pgDatabase = `hamgam_h5_${randomBytes(4).toString('hex')}`;
 const dir = mkdtempSync(join(tmpdir(), 'hamgam-portable-'));
 
 /** The replicas' claim rows and shared sign-in counts, with the same statements, on SQLite and on PostgreSQL. */
 describe.each([
   ['SQLite', () => new DataSource({ type: 'better-sqlite3', database: join(dir, 'claims.sqlite') })],
-  ['PostgreSQL', () => new DataSource({ type: 'postgres', url: `${SERVER}/${pgDatabase}` })],
+  ['PostgreSQL', () => new DataSource({ type: 'postgres', url: `${POSTGRES_SERVER}/${pgDatabase}` })],
 ])('replica coordination on %s', (_name, open) => {
   let dataSource: DataSource;
   let admin: Client | null = null;
 
   beforeAll(async () => {
     if (_name === 'PostgreSQL') {
-      admin = new Client({ connectionString: `${SERVER}/postgres` });
-      await admin.connect();
+      admin = await connectPostgresAdmin();
       await admin.query(`CREATE DATABASE ${pgDatabase}`);
     }
     dataSource = await open().initialize();
