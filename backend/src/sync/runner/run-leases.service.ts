@@ -111,6 +111,11 @@ export class RunLeases implements OnModuleInit, OnApplicationShutdown {
     const ids = this.supervisor.activeRunIds();
     if (ids.length === 0) return;
     await this.runs.update({ id: In(ids), ownerReplica: this.config.replicaId, status: In([...ACTIVE_RUN_STATUSES]) }, { leaseExpiresAt: this.leaseFromNow() });
+    // A run another replica closed while this one could not renew (a long pause): its process must not run on unowned.
+    const closed = await this.runs.find({ select: { id: true }, where: { id: In(ids), status: Not(In([...ACTIVE_RUN_STATUSES])) } });
+    for (const run of closed) {
+      this.supervisor.stop(run.id, { status: 'failed', kind: 'interrupted', message: 'another replica closed this run after its lease ran out' });
+    }
   }
 
   private async applyCancels(): Promise<void> {
