@@ -5,6 +5,8 @@ import type { User } from '@hamgam/shared';
 import { concatMap, filter, interval, map, merge, take, type Observable } from 'rxjs';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DataSource } from 'typeorm';
+import { DatabaseFailureStore } from './database-failure-store';
 import { LoginLimiter } from './login-limiter';
 import { DUMMY_HASH, verifyPassword } from './password';
 import { readCookie, SESSION_COOKIE, sessionCookieOptions } from './session-token';
@@ -24,19 +26,21 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    dataSource: DataSource,
   ) {
-    this.limiter = new LoginLimiter({
-      maxTries: config.loginMaxTries,
-      maxTriesPerAddress: config.loginMaxTriesPerAddress,
-      windowMs: config.loginWindowMinutes * 60_000,
-    });
+    const windowMs = config.loginWindowMinutes * 60_000;
+    // In the database: every replica counts every failure.
+    this.limiter = new LoginLimiter(
+      { maxTries: config.loginMaxTries, maxTriesPerAddress: config.loginMaxTriesPerAddress, windowMs },
+      new DatabaseFailureStore(dataSource, windowMs),
+    );
   }
 
   async login(request: AuthenticatedRequest, response: Response, username: string, password: string): Promise<User> {
     const name = normalizeUsername(username);
     // The address Express derived with TRUST_PROXY: a client cannot choose it by writing X-Forwarded-For.
     const address = request.ip ?? 'unknown';
-    const verdict = this.limiter.check(name, address);
+    const verdict = await this.limiter.check(name, address);
     if (verdict.retryAfterMs > 0) {
       response.setHeader('Retry-After', String(Math.ceil(verdict.retryAfterMs / 1000)));
       throw new HttpException({ message: 'too many failed sign-ins; try again later' }, HttpStatus.TOO_MANY_REQUESTS);
@@ -52,7 +56,7 @@ export class AuthService {
         target: `username:${name.slice(0, 64)}`,
         details: { reason: !user ? 'unknown user' : !isValid ? 'wrong password' : 'inactive' },
       });
-      for (const locked of this.limiter.fail(name, address)) {
+      for (const locked of await this.limiter.fail(name, address)) {
         const isAddress = locked.kind === 'address';
         await this.audit.record(request, {
           action: 'login.locked',
@@ -67,7 +71,7 @@ export class AuthService {
       }
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    this.limiter.succeed(name, address);
+    await this.limiter.succeed(name, address);
     await this.users.markSignedIn(user.id);
     const { token } = await this.sessions.create(user.id);
     response.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(this.config, request), maxAge: this.config.sessionHours * 3_600_000 });

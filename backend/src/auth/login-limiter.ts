@@ -1,6 +1,7 @@
 /**
- * Failed sign-ins, in memory (one API process holds the counts, which is what SQLite deployments run; several
- * replicas would each count on their own). Three counts, each in a fixed window that starts at its first failure:
+ * Failed sign-ins, counted in a `FailureStore`: in the database (`DatabaseFailureStore`) so that every replica sees
+ * every failure, or in memory (`MemoryFailureStore`, tests). Three counts, each in a fixed window that starts at its
+ * first failure:
  * - per address: past `maxTriesPerAddress`, the address gets 429 whatever username it tries (password spraying);
  * - per (username, address): past `maxTries`, that address gets 429 for that username (guessing one account);
  * - per username, from anywhere: past `maxTries`, every sign-in of that username waits a growing delay, capped
@@ -24,7 +25,7 @@ export type LoginVerdict = { retryAfterMs: number; delayMs: number };
 /** The keys a failure locked just now, for the audit trail. */
 export type LockedKey = { kind: 'address' | 'username-address'; address: string; username?: string };
 
-type Entry = { failures: number; expiresAt: number };
+export type Entry = { failures: number; expiresAt: number };
 
 /** Failures per key in a window that starts at the key's first failure; bounded in size. */
 export class FailureCounts {
@@ -77,51 +78,83 @@ export class FailureCounts {
   }
 }
 
+export type FailureKind = 'address' | 'username-address' | 'username';
+
+/** Where the counts live; each count is a key's failures in a window that starts at the key's first failure. */
+export type FailureStore = {
+  get(kind: FailureKind, key: string, now: number): Promise<Entry | null>;
+  /** Counts one failure; the new number of failures in the window. */
+  add(kind: FailureKind, key: string, now: number): Promise<number>;
+  delete(kind: FailureKind, key: string): Promise<void>;
+};
+
+/** The counts of one process, bounded in size. */
+export class MemoryFailureStore implements FailureStore {
+  private readonly counts: Record<FailureKind, FailureCounts>;
+
+  constructor(windowMs: number, maxEntries = 10_000) {
+    this.counts = {
+      address: new FailureCounts(windowMs, maxEntries),
+      'username-address': new FailureCounts(windowMs, maxEntries),
+      username: new FailureCounts(windowMs, maxEntries),
+    };
+  }
+
+  async get(kind: FailureKind, key: string, now: number): Promise<Entry | null> {
+    const entry = this.counts[kind].get(key, now);
+    return entry ? { ...entry } : null;
+  }
+
+  async add(kind: FailureKind, key: string, now: number): Promise<number> {
+    return this.counts[kind].add(key, now);
+  }
+
+  async delete(kind: FailureKind, key: string): Promise<void> {
+    this.counts[kind].delete(key);
+  }
+}
+
 export class LoginLimiter {
-  private readonly byAddress: FailureCounts;
-  private readonly byUserAndAddress: FailureCounts;
-  private readonly byUser: FailureCounts;
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
+  private readonly store: FailureStore;
 
-  constructor(private readonly options: LoginLimiterOptions) {
-    const maxEntries = options.maxEntries ?? 10_000;
-    this.byAddress = new FailureCounts(options.windowMs, maxEntries);
-    this.byUserAndAddress = new FailureCounts(options.windowMs, maxEntries);
-    this.byUser = new FailureCounts(options.windowMs, maxEntries);
+  constructor(
+    private readonly options: LoginLimiterOptions,
+    store?: FailureStore,
+  ) {
+    this.store = store ?? new MemoryFailureStore(options.windowMs, options.maxEntries);
     this.baseDelayMs = options.baseDelayMs ?? 250;
     this.maxDelayMs = options.maxDelayMs ?? 3000;
   }
 
-  /** Keys held, per count (for tests and to show the state stays bounded). */
-  get sizes(): { address: number; usernameAddress: number; username: number } {
-    return { address: this.byAddress.size, usernameAddress: this.byUserAndAddress.size, username: this.byUser.size };
-  }
-
-  check(username: string, address: string, now: number = Date.now()): LoginVerdict {
-    const waits = [
-      this.lockedFor(this.byAddress.get(address, now), this.options.maxTriesPerAddress, now),
-      this.lockedFor(this.byUserAndAddress.get(pairKey(username, address), now), this.options.maxTries, now),
-    ];
-    const userFailures = this.byUser.get(username, now)?.failures ?? 0;
-    const slowed = userFailures - this.options.maxTries;
+  async check(username: string, address: string, now: number = Date.now()): Promise<LoginVerdict> {
+    const [byAddress, byPair, byUser] = await Promise.all([
+      this.store.get('address', address, now),
+      this.store.get('username-address', pairKey(username, address), now),
+      this.store.get('username', username, now),
+    ]);
+    const waits = [this.lockedFor(byAddress, this.options.maxTriesPerAddress, now), this.lockedFor(byPair, this.options.maxTries, now)];
+    const slowed = (byUser?.failures ?? 0) - this.options.maxTries;
     const delayMs = slowed < 0 ? 0 : Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** Math.min(slowed, 20));
     return { retryAfterMs: Math.max(...waits), delayMs };
   }
 
   /** Records a failed sign-in; the keys this failure locked. */
-  fail(username: string, address: string, now: number = Date.now()): LockedKey[] {
+  async fail(username: string, address: string, now: number = Date.now()): Promise<LockedKey[]> {
     const locked: LockedKey[] = [];
-    if (this.byAddress.add(address, now) === this.options.maxTriesPerAddress) locked.push({ kind: 'address', address });
-    if (this.byUserAndAddress.add(pairKey(username, address), now) === this.options.maxTries) locked.push({ kind: 'username-address', address, username });
-    this.byUser.add(username, now);
+    if ((await this.store.add('address', address, now)) === this.options.maxTriesPerAddress) locked.push({ kind: 'address', address });
+    if ((await this.store.add('username-address', pairKey(username, address), now)) === this.options.maxTries) {
+      locked.push({ kind: 'username-address', address, username });
+    }
+    await this.store.add('username', username, now);
     return locked;
   }
 
   /** A successful sign-in clears that username's counts; the address keeps its count (a valid account must not reset spraying). */
-  succeed(username: string, address: string): void {
-    this.byUserAndAddress.delete(pairKey(username, address));
-    this.byUser.delete(username);
+  async succeed(username: string, address: string): Promise<void> {
+    await this.store.delete('username-address', pairKey(username, address));
+    await this.store.delete('username', username);
   }
 
   private lockedFor(entry: Entry | null, maxTries: number, now: number): number {

@@ -2,7 +2,8 @@ import { hostname } from 'node:os';
 import { ConfigError, loadConfig } from './config';
 
 // The worker entry is looked up at load; any readable file stands in for it here.
-const BASE_ENV = { WORKER_ENTRY: __filename, DATA_DIR: '/tmp/hamgam-config-spec' };
+// A named replica needs the shared secret key (replica-config.spec.ts).
+const BASE_ENV = { WORKER_ENTRY: __filename, DATA_DIR: '/tmp/hamgam-config-spec', HAMGAM_SECRET_KEY: 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=' };
 
 describe('loadConfig: REPLICA_ID', () => {
   it('should keep the given id when REPLICA_ID is set', () => {

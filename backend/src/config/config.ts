@@ -86,8 +86,15 @@ export type AppConfig = {
   runLongMinutes: number;
   /** Kavenegar's API address; a stand-in in tests. */
   kavenegarBaseUrl: string;
-  /** `REPLICA_ID`: this process among replicas sharing one database (health answers name it); host name and pid by default. */
+  /** `REPLICA_ID`: this process among the replicas sharing one database; `hostname-pid` when unset. */
   replicaId: string;
+  /** `RUN_LEASE_SECONDS`: a run whose owner stops renewing its lease this long is closed by any replica. */
+  runLeaseSeconds: number;
+  /**
+   * The PostgreSQL database through which replicas relay server events and cancels (LISTEN/NOTIFY): `REPLICA_BUS_URL`,
+   * else `DATABASE_URL` when it is a PostgreSQL address; null: one replica, events stay in the process.
+   */
+  replicaBusUrl: string | null;
   env: NodeJS.ProcessEnv;
 };
 
@@ -117,6 +124,22 @@ function keySetting(env: NodeJS.ProcessEnv): Buffer | null {
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new ConfigError('HAMGAM_SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   return key;
+}
+
+function replicaIdSetting(env: NodeJS.ProcessEnv): string {
+  const raw = env.REPLICA_ID?.trim();
+  if (!raw) return `${hostname()}-${process.pid}`.slice(0, 64);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw)) throw new ConfigError(`REPLICA_ID may hold 1–64 of A–Z, a–z, 0–9, dot, dash and underscore; got "${raw}"`);
+  return raw;
+}
+
+function replicaBusSetting(env: NodeJS.ProcessEnv): string | null {
+  const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url);
+  const bus = env.REPLICA_BUS_URL?.trim();
+  if (bus && !isPostgres(bus)) throw new ConfigError(`REPLICA_BUS_URL must be a postgres:// address; got "${bus.replace(/\/\/[^@/]*@/, '//…@')}"`);
+  if (bus) return bus;
+  const database = env.DATABASE_URL?.trim();
+  return database && isPostgres(database) ? database : null;
 }
 
 function timeZoneSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
@@ -232,13 +255,6 @@ function urlSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): str
   return raw.replace(/\/+$/, '');
 }
 
-function replicaIdSetting(env: NodeJS.ProcessEnv): string {
-  const raw = env.REPLICA_ID?.trim();
-  if (!raw) return `${hostname()}-${process.pid}`;
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw)) throw new ConfigError(`REPLICA_ID may hold 1–64 of A–Z, a–z, 0–9, dot, dash and underscore; got "${raw}"`);
-  return raw;
-}
-
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -255,12 +271,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const golestanConfigured = Boolean(env.GOLESTAN_BASE_URL?.trim());
   const staticDir = env.STATIC_DIR?.trim() ? resolve(env.STATIC_DIR) : resolve(__dirname, '../../../frontend/dist');
   const port = intSetting(env, 'PORT', 3000, 0, 65535);
+  const encryptionKey = keySetting(env);
+  // Replicas each have their own DATA_DIR, so a generated key file would differ per replica: secrets one stored,
+  // another could not open. A named replica needs the one key all replicas share.
+  if (env.REPLICA_ID?.trim() && !encryptionKey) {
+    throw new ConfigError('REPLICA_ID is set (several replicas share the database): set HAMGAM_SECRET_KEY to the same key on every replica');
+  }
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir,
     databasePath: resolve(dataDir, env.DATABASE_FILE?.trim() || 'hamgam.sqlite'),
-    encryptionKey: keySetting(env),
+    encryptionKey,
     standIns: boolSetting(env, 'STAND_INS', !golestanConfigured),
     standInGolestanPort: intSetting(env, 'STAND_IN_GOLESTAN_PORT', 3101, 0, 65535),
     standInMoodlePort: intSetting(env, 'STAND_IN_MOODLE_PORT', 3102, 0, 65535),
@@ -297,6 +319,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runLongMinutes: intSetting(env, 'RUN_LONG_MINUTES', 120, 1, 7 * 24 * 60),
     kavenegarBaseUrl: urlSetting(env, 'KAVENEGAR_BASE_URL', 'https://api.kavenegar.com'),
     replicaId: replicaIdSetting(env),
+    runLeaseSeconds: intSetting(env, 'RUN_LEASE_SECONDS', 30, 2, 600),
+    replicaBusUrl: replicaBusSetting(env),
     env,
   };
 }

@@ -3,6 +3,7 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { claimDailyJob, dropOldClaims } from '../common/database/claims';
 
 export type RetentionResult = { runs: number; logLines: number; runsBefore: string; logsBefore: string };
 
@@ -23,14 +24,23 @@ export class RetentionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Once a day across replicas: the replica whose claim row for the day goes in first does it, the others skip. */
   @Cron(CronExpression.EVERY_DAY_AT_3AM, { name: 'history-retention' })
-  async runDaily(): Promise<void> {
+  async runDaily(now: Date = new Date()): Promise<boolean> {
     try {
-      await this.purge();
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.config.universityTimeZone }).format(now);
+      if (!(await claimDailyJob(this.dataSource, 'history-retention', day, this.config.replicaId))) {
+        this.logger.log(`retention of ${day} ran on another replica`);
+        return false;
+      }
+      await this.purge(now);
+      // Claims are worth keeping only while they can still collide.
+      await dropOldClaims(this.dataSource, new Date(now.getTime() - 7 * DAY_MS));
       await this.optimizeIndexes();
     } catch (error) {
       this.logger.error(`retention failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+    return true;
   }
 
   /**

@@ -30,6 +30,11 @@ import { SourceSeedingService } from './source-seeding.service';
 import { SourceSettingsService } from './source-settings.service';
 import { SourceViewService } from './source-view.service';
 import { SyncService } from './sync.service';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { PgNotifyBus } from '../common/replicas/pg-notify-bus';
+import { InProcessBus, REPLICA_BUS, type ReplicaBus } from '../common/replicas/replica-bus';
+import { RelayedEventReader } from './events/relayed-event-reader.service';
+import { RunLeases } from './runner/run-leases.service';
 
 @Module({
   imports: [
@@ -40,7 +45,14 @@ import { SyncService } from './sync.service';
   ],
   controllers: [SourcesController, RunsController, RunRejectionsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
   providers: [
+    {
+      provide: REPLICA_BUS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ReplicaBus => (config.replicaBusUrl ? new PgNotifyBus(config.replicaBusUrl, config.replicaId) : new InProcessBus()),
+    },
     SyncEventsService,
+    RelayedEventReader,
+    RunLeases,
     RunRecorder,
     RunSupervisor,
     SourceDataWatch,

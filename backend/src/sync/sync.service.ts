@@ -10,6 +10,7 @@ import { SyncEventsService } from './events/sync-events.service';
 import { toSyncRun } from './run-mapper';
 import { RunRecorder } from './runner/run-recorder.service';
 import { RunSupervisor } from './runner/run-supervisor.service';
+import { RunLeases } from './runner/run-leases.service';
 import { CommandSourcesService } from './command-sources.service';
 import { SourceSettingsService } from './source-settings.service';
 import { secretValues } from './settings/source-settings';
@@ -28,22 +29,19 @@ export class SyncService implements OnApplicationBootstrap {
     private readonly commandSources: CommandSourcesService,
     private readonly supervisor: RunSupervisor,
     private readonly recorder: RunRecorder,
+    private readonly leases: RunLeases,
     private readonly events: SyncEventsService,
     @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Runs a previous process left active can never finish: close them before anything else starts. */
+  /**
+   * Runs a previous process left active can never finish: close them before anything else starts. With several
+   * replicas, only those whose lease ran out (or this replica's own from before): another replica's live run stays.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    const stale = await this.runs.findBy({ status: In([...ACTIVE_RUN_STATUSES]) });
-    for (const run of stale) {
-      await this.recorder.finish(run.id, {
-        status: 'failed',
-        kind: 'interrupted',
-        message: 'the server stopped while this run was active; it was closed at the next start',
-      });
-    }
-    if (stale.length > 0) this.logger.warn(`closed ${stale.length} run(s) left active by a previous process`);
+    const closed = await this.leases.closeAbandonedAtBoot();
+    if (closed > 0) this.logger.warn(`closed ${closed} run(s) left active by a previous process`);
   }
 
   async start(request: StartRequest): Promise<SyncRun> {
@@ -70,6 +68,8 @@ export class SyncService implements OnApplicationBootstrap {
           deleted: 0,
           rejected: 0,
           logTruncated: false,
+          ownerReplica: this.config.replicaId,
+          leaseExpiresAt: this.leases.leaseFromNow(),
         }),
       );
     } catch (error) {
@@ -107,7 +107,9 @@ export class SyncService implements OnApplicationBootstrap {
     await this.recorder.noteCancel(runId, by.by, by.reason);
     const message = by.by ? `cancelled by ${by.by}` : 'cancelled by a user';
     const stopping = this.supervisor.stop(runId, { status: 'cancelled', kind: 'cancelled', message });
-    if (!stopping) await this.recorder.finish(runId, { status: 'cancelled', kind: 'cancelled', message });
+    // Another replica's live run: its owner stops the process (the answer shows the run still active).
+    if (!stopping && run.ownerReplica !== this.config.replicaId && this.leases.isLeaseLive(run)) await this.leases.requestCancel(runId);
+    else if (!stopping) await this.recorder.finish(runId, { status: 'cancelled', kind: 'cancelled', message });
     return toSyncRun(await this.findRun(runId));
   }
 

@@ -237,4 +237,17 @@ describe('the run history', () => {
     const [entry] = ((await t.http().get('/api/audit?action=retention.purged').expect(200)).body as Page<AuditEntry>).items;
     expect(entry).toMatchObject({ actor: 'system', details: { runs: 50, logLines: 50, keepPerSource: 20 } });
   });
+
+  it('should run the daily retention once a day, whichever replica asks first', async () => {
+    const retention = t.app.get(RetentionService);
+    const audited = async () => ((await t.http().get('/api/audit?action=retention.purged').expect(200)).body as Page<AuditEntry>).total;
+    const before = await audited();
+    const day = new Date(NOW + 400 * DAY);
+
+    expect(await retention.runDaily(day)).toBe(true);
+    // Another replica's cron (the same claim row) an hour later, the same day in the university's zone: skipped.
+    expect(await retention.runDaily(new Date(day.getTime() + 3600_000))).toBe(false);
+    expect(await retention.runDaily(new Date(day.getTime() + DAY))).toBe(true);
+    expect(await audited()).toBe(before + 2);
+  });
 });

@@ -78,4 +78,16 @@ export class SyncRunEntity {
 
   @Column('boolean', { name: 'log_truncated' })
   logTruncated: boolean;
+
+  /** The replica whose supervisor owns the run's process (REPLICA_ID). */
+  @Column('text', { name: 'owner_replica', nullable: true })
+  ownerReplica: string | null;
+
+  /** The owner renews it while the run is active; past it, any replica closes the run as failed/interrupted. */
+  @Column('text', { name: 'lease_expires_at', nullable: true })
+  leaseExpiresAt: string | null;
+
+  /** Set by a cancel asked on a replica that does not own the run; the owner stops the process. */
+  @Column('text', { name: 'cancel_requested_at', nullable: true })
+  cancelRequestedAt: string | null;
 }

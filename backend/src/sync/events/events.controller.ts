@@ -22,7 +22,7 @@ export class EventsController {
   @Sse()
   stream(@Req() request: AuthenticatedRequest): Observable<MessageEvent> {
     return merge(
-      this.events.stream().pipe(map((event) => ({ type: event.type, data: event }))),
+      this.events.everyReplica().pipe(map((event) => ({ type: event.type, data: event }))),
       interval(HEARTBEAT_MS).pipe(map(() => ({ type: 'ping', data: {} }))),
     ).pipe(takeUntil(this.auth.sessionEnd(request, HEARTBEAT_MS)));
   }

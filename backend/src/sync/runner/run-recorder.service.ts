@@ -65,7 +65,8 @@ export class RunRecorder {
   }
 
   async log(runId: number, level: LogLevel, message: string): Promise<void> {
-    const state = this.logState.get(runId) ?? { seq: 0, secrets: [] };
+    // A run this process does not track (closed for a dead replica or a previous process) goes on after its last line.
+    const state = this.logState.get(runId) ?? { seq: await this.lastSeq(runId), secrets: [] };
     this.logState.set(runId, state);
     if (state.seq >= this.config.maxLogLinesPerRun) {
       if (state.seq === this.config.maxLogLinesPerRun) {
@@ -139,6 +140,11 @@ export class RunRecorder {
     this.logState.delete(runId);
     this.rejectionCount.delete(runId);
     this.logger.log(logLine(`run ${runId} of ${run.sourceId} ended ${outcome.status}`, { runId, sourceId: run.sourceId, status: outcome.status }));
+  }
+
+  private async lastSeq(runId: number): Promise<number> {
+    const last = await this.logLines.findOne({ select: { seq: true }, where: { runId }, order: { seq: 'DESC' } });
+    return last?.seq ?? 0;
   }
 
   private redact(runId: number, text: string): string {

@@ -58,6 +58,11 @@ export class RunSupervisor implements OnApplicationShutdown {
     return this.active.has(runId);
   }
 
+  /** The runs whose process this replica holds. */
+  activeRunIds(): number[] {
+    return [...this.active.keys()];
+  }
+
   /** The process id of an active run's child (operators and tests use it). */
   pidOf(runId: number): number | undefined {
     return this.active.get(runId)?.child.pid;

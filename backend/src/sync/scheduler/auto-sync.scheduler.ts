@@ -1,7 +1,8 @@
 import { ConflictException, Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { DataSource, In, type Repository } from 'typeorm';
+import { claimScheduleSlot } from '../../common/database/claims';
 import type { Subscription } from 'rxjs';
 import { ACTIVE_RUN_STATUSES, type Source, type SyncRun } from '@hamgam/shared';
 import { CalendarService } from '../../calendar/calendar.service';
@@ -22,6 +23,11 @@ export const AUTO_SYNC_TIMER_PREFIX = 'auto-sync:';
 const MAX_TIMER_MS = 2 ** 31 - 1;
 // Timers may fire a little before their time; a run due within this margin counts as due.
 const DUE_MARGIN_MS = 250;
+// After another replica claimed a slot or holds the source's active run, look again this much later (its run's
+// events re-plan sooner when the replica bus relays them).
+const REPLICA_RECHECK_MS = 1000;
+const REMOTE_RUN_RECHECK_MS = 5000;
+const REPLAN_MS = 10_000;
 
 /**
  * Fires each source's automatic runs: one timeout per source in `SchedulerRegistry`, planned from the database
@@ -35,6 +41,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
   private readonly queues = new Map<string, Promise<unknown>>();
   private subscription: Subscription | null = null;
   private isStopped = false;
+  private replanTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectRepository(SourceEntity) private readonly sources: Repository<SourceEntity>,
@@ -46,6 +53,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     private readonly view: SourceViewService,
     private readonly events: SyncEventsService,
     private readonly calendar: CalendarService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,6 +61,16 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
       if (event.type === 'run.created') this.inBackground(event.run.sourceId, () => this.plan(event.run.sourceId));
       if (event.type === 'run.finished') this.inBackground(event.run.sourceId, () => this.afterRun(event.run));
     });
+    // Another replica's runs move this replica's timers; their failures are counted by the replica that ran them.
+    this.subscription.add(
+      this.events.otherReplicas().subscribe((event) => {
+        if (event.type === 'run.created' || event.type === 'run.finished') this.inBackground(event.run.sourceId, () => this.plan(event.run.sourceId));
+        if (event.type === 'source.updated') this.inBackground(event.source.id, () => this.plan(event.source.id, false, true));
+      }),
+    );
+    // Schedules changed on another replica reach this one without events too (SQLite has no bus): re-plan now and then.
+    this.replanTimer = setInterval(() => void this.planAll(true).catch(() => undefined), REPLAN_MS);
+    this.replanTimer.unref();
     this.calendar.onSaved(() => this.planAll());
     await this.planAll();
     if (!this.config.autoSyncEnabled) this.logger.warn('AUTO_SYNC_ENABLED=false: no schedule will fire');
@@ -60,14 +78,15 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
   }
 
   /** Plans every source: at boot, and after the academic calendar was saved (the schedules that follow it move). */
-  private async planAll(): Promise<void> {
+  private async planAll(isQuiet = false): Promise<void> {
     const sources = await this.sources.find({ select: { id: true }, order: { id: 'ASC' } });
-    for (const { id } of sources) await this.inQueue(id, () => this.plan(id));
+    for (const { id } of sources) await this.inQueue(id, () => this.plan(id, false, isQuiet));
   }
 
   beforeApplicationShutdown(): void {
     this.isStopped = true;
     this.subscription?.unsubscribe();
+    if (this.replanTimer) clearInterval(this.replanTimer);
     for (const name of this.timerNames()) this.registry.deleteTimeout(name);
   }
 
@@ -118,7 +137,7 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     if (hasChanged && !isQuiet) this.events.emit({ type: 'source.updated', source: await this.view.get(sourceId) });
   }
 
-  private async nextRunOf(schedule: SourceScheduleEntity): Promise<PlannedRun | null> {
+  private async nextRunOf(schedule: SourceScheduleEntity): Promise<(PlannedRun & { slot: Date }) | null> {
     const settings = settingsOf(schedule);
     const timing = timingOf(settings);
     if (!this.config.autoSyncEnabled || !schedule.enabled || schedule.pausedAt || !timing) return null;
@@ -127,18 +146,19 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     const lastRun = await this.runs.findOne({ where: { sourceId: schedule.sourceId }, order: { id: 'DESC' } });
     const rule = { skipClosures: settings.skipClosures, inTerm: settings.inTerm };
     const plan = rule.skipClosures || rule.inTerm ? { calendar: await this.calendar.forScheduling(), rule } : null;
-    return planRun(
-      {
-        timing,
-        timeZone: this.config.universityTimeZone,
-        lastRunAt: lastRun ? new Date(lastRun.createdAt) : null,
-        since: new Date(schedule.since),
-        failures: schedule.failures,
-        quietWindow: schedule.quietWindow,
-      },
-      new Date(),
-      plan,
-    );
+    const input = {
+      timing,
+      timeZone: this.config.universityTimeZone,
+      lastRunAt: lastRun ? new Date(lastRun.createdAt) : null,
+      since: new Date(schedule.since),
+      failures: schedule.failures,
+      quietWindow: schedule.quietWindow,
+    };
+    const next = planRun(input, new Date(), plan);
+    // The slot's name across replicas: the due time planned from the last run alone, not from this replica's clock
+    // (an overdue run is due "now", which differs per replica). Every replica that reads the same last run names it alike.
+    const anchor = input.lastRunAt && input.lastRunAt > input.since ? input.lastRunAt : input.since;
+    return { ...next, slot: planRun(input, anchor, plan).at };
   }
 
   private async fire(sourceId: string): Promise<void> {
@@ -154,6 +174,14 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
       this.logger.log(
         logLine(`auto-sync of ${sourceId} is due but run ${active.id} is ${active.status}; waiting for it to end`, { sourceId, runId: active.id }),
       );
+      // Another replica's run ends there: without its events (SQLite) look again later.
+      if (active.ownerReplica !== this.config.replicaId) this.setTimer(sourceId, new Date(Date.now() + REMOTE_RUN_RECHECK_MS));
+      return;
+    }
+    // Each due slot fires once across replicas: the replica whose claim row goes in first starts the run.
+    if (!(await claimScheduleSlot(this.dataSource, sourceId, next.slot, this.config.replicaId))) {
+      this.logger.log(logLine(`auto-sync of ${sourceId}: another replica claimed the run due ${next.slot.toISOString()}`, { sourceId }));
+      this.setTimer(sourceId, new Date(Date.now() + REPLICA_RECHECK_MS));
       return;
     }
     try {
@@ -162,6 +190,9 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
       if (error instanceof ConflictException) {
         // Another trigger won the race; its run's events re-plan this source.
         this.logger.log(logLine(`auto-sync of ${sourceId} did not start: ${error.message}`, { sourceId }));
+        // A run started elsewhere (maybe on another replica, whose events may not reach this one): look again.
+        const body = error.getResponse();
+        if (typeof body === 'object' && 'activeRun' in body) this.setTimer(sourceId, new Date(Date.now() + REPLICA_RECHECK_MS));
         return;
       }
       this.logger.error(logLine(`auto-sync of ${sourceId} could not start a run: ${error instanceof Error ? error.message : String(error)}`, { sourceId }));

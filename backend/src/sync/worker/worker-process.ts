@@ -27,6 +27,8 @@ async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
   const abort = new AbortController();
   process.on('SIGTERM', () => abort.abort(new Error('cancelled by the supervisor')));
   process.on('SIGINT', () => abort.abort(new Error('interrupted')));
+  // The supervisor's process died (kill -9, a crashed replica): stop as if cancelled rather than run on unwatched.
+  process.on('disconnect', () => abort.abort(new Error('the supervisor is gone')));
 
   const loadStep = Object.hasOwn(steps, start.sourceId) ? steps[start.sourceId] : undefined;
   if (!loadStep) {

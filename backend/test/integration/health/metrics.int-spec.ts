@@ -111,7 +111,12 @@ describe('GET /metrics and readiness', () => {
 
   it('should answer ready when the database answers and a worker can start', async () => {
     const response = await t.anonymous().get('/api/health/ready').expect(200);
-    expect(response.body as Readiness).toEqual({ status: 'ready', checks: { database: 'ok', worker: 'ok' } });
+    expect(response.body as Readiness).toEqual({
+      status: 'ready',
+      checks: { database: 'ok', worker: 'ok' },
+      replica: t.config.replicaId,
+      databaseKind: 'sqlite',
+    });
   });
 });
 
@@ -134,7 +139,7 @@ describe('GET /metrics without a token, and readiness without a worker', () => {
 
   it('should answer 503 naming the worker when no worker can start', async () => {
     const response = await t.anonymous().get('/api/health/ready').expect(503);
-    expect(response.body as Readiness).toEqual({ status: 'unavailable', checks: { database: 'ok', worker: 'failed' } });
+    expect(response.body as Readiness).toMatchObject({ status: 'unavailable', checks: { database: 'ok', worker: 'failed' } });
     await t.anonymous().get('/api/health').expect(200);
   });
 });

@@ -7,7 +7,8 @@ describe('health answers naming the replica', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      t = await startTestApp({ env: { REPLICA_ID: 'replica-a' } });
+      // A named replica needs the key every replica shares.
+      t = await startTestApp({ env: { REPLICA_ID: 'replica-a', HAMGAM_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') } });
     });
 
     afterAll(async () => {

@@ -1,0 +1,58 @@
+import type { DataSource } from 'typeorm';
+import { parameterList } from '../common/database/claims';
+import type { Entry, FailureKind, FailureStore } from './login-limiter';
+
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * Sign-in failures in `login_failures`, shared by every replica on the database (a guesser spread over replicas
+ * is counted once). One statement per failure: an upsert that starts a new window when the old one has ended, so two
+ * replicas counting the same key at once lose nothing. Portable: ON CONFLICT … DO UPDATE … RETURNING reads the same
+ * on SQLite (3.35+) and PostgreSQL; times are ISO text, which sorts as time.
+ */
+export class DatabaseFailureStore implements FailureStore {
+  private nextSweepAt = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly windowMs: number,
+  ) {}
+
+  async get(kind: FailureKind, key: string, now: number): Promise<Entry | null> {
+    const [k, kk, at] = parameterList(this.dataSource, 3);
+    const rows = (await this.dataSource.query(`SELECT failures, expires_at FROM login_failures WHERE kind = ${k} AND key = ${kk} AND expires_at > ${at}`, [
+      kind,
+      key,
+      new Date(now).toISOString(),
+    ])) as { failures: number | string; expires_at: string }[];
+    return rows[0] ? { failures: Number(rows[0].failures), expiresAt: new Date(rows[0].expires_at).getTime() } : null;
+  }
+
+  async add(kind: FailureKind, key: string, now: number): Promise<number> {
+    await this.sweep(now);
+    const [k, kk, expires, at, at2] = parameterList(this.dataSource, 5);
+    const nowText = new Date(now).toISOString();
+    const rows = (await this.dataSource.query(
+      `INSERT INTO login_failures (kind, key, failures, expires_at) VALUES (${k}, ${kk}, 1, ${expires})
+       ON CONFLICT (kind, key) DO UPDATE SET
+         failures = CASE WHEN login_failures.expires_at <= ${at} THEN 1 ELSE login_failures.failures + 1 END,
+         expires_at = CASE WHEN login_failures.expires_at <= ${at2} THEN excluded.expires_at ELSE login_failures.expires_at END
+       RETURNING failures`,
+      [kind, key, new Date(now + this.windowMs).toISOString(), nowText, nowText],
+    )) as { failures: number | string }[];
+    return Number(rows[0]?.failures ?? 1);
+  }
+
+  async delete(kind: FailureKind, key: string): Promise<void> {
+    const [k, kk] = parameterList(this.dataSource, 2);
+    await this.dataSource.query(`DELETE FROM login_failures WHERE kind = ${k} AND key = ${kk}`, [kind, key]);
+  }
+
+  /** Expired counts go, at most once a minute. */
+  private async sweep(now: number): Promise<void> {
+    if (now < this.nextSweepAt) return;
+    this.nextSweepAt = now + SWEEP_EVERY_MS;
+    const [at] = parameterList(this.dataSource, 1);
+    await this.dataSource.query(`DELETE FROM login_failures WHERE expires_at <= ${at}`, [new Date(now).toISOString()]);
+  }
+}
