@@ -27,6 +27,7 @@ import { NotificationDeliveryEntity } from '../notifications/entities/notificati
 import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejection-codes';
 import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedule-calendar';
+import { RunChanges1765500000100 } from './migrations/1765500000100-run-changes';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -74,6 +75,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       RejectionCodes1765400000300,
       AcademicCalendar1765400000500,
       ScheduleCalendar1765400000700,
+      RunChanges1765500000100,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,
