@@ -62,7 +62,7 @@ export class SqliteChangeWriter implements ChangeWriter {
     this.db
       .prepare(
         `INSERT INTO change_tables (id, source_id, record_table)
-         SELECT COALESCE(MAX(id), 0) + 1, @source, @table FROM change_tables
+         SELECT next_id, @source, @table FROM (SELECT COALESCE(MAX(id), 0) + 1 AS next_id FROM change_tables) AS ids
          WHERE NOT EXISTS (SELECT 1 FROM change_tables WHERE source_id = @source AND record_table = @table)`,
       )
       .run({ source: this.sourceId, table });
