@@ -37,7 +37,8 @@ const DATA_COLUMNS = {
 const COLUMNS = Object.keys(DATA_COLUMNS);
 const FIELDS = Object.values(DATA_COLUMNS);
 /** What an update's change compares: every stored field but the key and the hash. */
-const DIFF_FIELDS: readonly string[] = FIELDS.filter((field) => field !== 'nationalCode' && field !== 'hash');
+// A soft-deleted member that comes back shows its deletion time going away.
+const DIFF_FIELDS: readonly string[] = [...FIELDS.filter((field) => field !== 'nationalCode' && field !== 'hash'), 'deletedAt'];
 const SENSITIVE = new Set(FACULTY_SENSITIVE_FIELDS);
 const TABLE = 'members';
 
@@ -63,7 +64,7 @@ export class FacultyRepository {
     this.selectRow = db.prepare(
       `SELECT ${COLUMNS.filter((c) => c !== 'hash')
         .map((c) => `${c} AS ${DATA_COLUMNS[c as keyof typeof DATA_COLUMNS]}`)
-        .join(', ')} FROM faculty_members WHERE national_code = ?`,
+        .join(', ')}, deleted_at AS deletedAt FROM faculty_members WHERE national_code = ?`,
     );
     this.selectState = db.prepare('SELECT hash, deleted_at FROM faculty_members WHERE national_code = ?');
     this.insert = db.prepare(
@@ -92,7 +93,12 @@ export class FacultyRepository {
         } else if (stored) {
           if (this.logChanges) {
             const before = this.selectRow.get(record.nationalCode)!;
-            counts.changes.push({ kind: 'updated', table: TABLE, key: record.nationalCode, diff: diffRecord(before, record, DIFF_FIELDS, SENSITIVE) });
+            counts.changes.push({
+              kind: 'updated',
+              table: TABLE,
+              key: record.nationalCode,
+              diff: diffRecord(before, { ...record, deletedAt: null }, DIFF_FIELDS, SENSITIVE),
+            });
           }
           this.update.run({ ...record, runId, now });
           counts.updated += 1;

@@ -40,7 +40,11 @@ async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
     const step = await loadStep();
     await runSync({
       step,
-      context: { runId: start.runId, sourceId: start.sourceId, mode: start.mode, settings: start.settings,
+      context: {
+        runId: start.runId,
+        sourceId: start.sourceId,
+        mode: start.mode,
+        settings: start.settings,
         db,
         signal: abort.signal,
         changes: createChangeWriter(db, start.runId, start.sourceId),
