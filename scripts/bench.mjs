@@ -3,7 +3,8 @@
 // - a faculty sync of a generated gateway (default 20,000 members; `--faculty 50000`), twice: the first run
 //   inserts, the second finds nothing changed;
 // - a students sync of a generated university (default 100 campuses × 15 terms, ~280,000 rows of ~75,000
-//   students; `--campuses 50 --per-campus 1050 --concurrency 4`), full then unchanged, against a lean reference.
+//   students; `--campuses 50 --per-campus 1050 --concurrency 4`), full then unchanged, against a lean reference,
+//   and the full run again on a second backend with the change log off (scripts/bench-change-log.mjs).
 // - the history: 1,000,000 rows in data_syncs (`--history-rows N`), filtered, paged requests timed over HTTP.
 // - the Moodle worker's peak RSS at two generated site sizes (`--moodle-small 150x2500 --moodle-large 600x10000`,
 //   courses × users; scripts/bench-moodle.mjs).
@@ -120,7 +121,7 @@ try {
     }
   }
   if (!only || only === 'students') {
-    await benchStudents({
+    const withChangeLog = await benchStudents({
       api,
       fetchApi: authed,
       gateway,
@@ -129,6 +130,17 @@ try {
       referencePath: join(dataDir, 'reference.sqlite'),
       concurrency,
       year,
+    });
+    const { benchChangeLogOff } = await import('./bench-change-log.mjs');
+    await benchChangeLogOff({
+      root,
+      gateway,
+      port: port + 1,
+      admin: ADMIN,
+      year,
+      concurrency,
+      onWallMs: withChangeLog.firstWallMs,
+      onRun: withChangeLog.firstRun,
     });
   }
   if (!only || only === 'history') {
