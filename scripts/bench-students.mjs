@@ -158,5 +158,4 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
   console.log(`    peak RSS of Hamgam ≤ 200 MB:          ${peakTotal.toFixed(0)} MB (backend + worker, sampled together) — ${verdict(peakTotal <= 200)}`);
   console.log(`    unchanged re-run ≤ 0.5 × first run:   ${secondRatio.toFixed(2)} × — ${verdict(secondRatio <= 0.5)}`);
   console.log(`    re-run rewrites zero rows:            ${isUnchanged ? 'none rewritten' : 'rows were rewritten'} — ${verdict(isUnchanged)}`);
-  return { firstWallMs: first.wallMs, firstRun: first.run };
 }
