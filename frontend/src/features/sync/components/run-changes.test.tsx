@@ -30,7 +30,9 @@ function stubChanges(rows: RecordChange[]) {
       const q = query.get('q') ?? '';
       const page = Number(query.get('page') ?? 1);
       const pageSize = Number(query.get('pageSize') ?? 20);
-      const matching = rows.filter((row) => (!kind || row.kind === kind) && (row.key.includes(q) || row.fields.some((f) => `${f.before}${f.after}`.includes(q))));
+      const matching = rows.filter(
+        (row) => (!kind || row.kind === kind) && (row.key.includes(q) || row.fields.some((f) => `${f.before}${f.after}`.includes(q))),
+      );
       const totals = { inserted: 0, updated: 0, deleted: 0 };
       for (const row of rows) totals[row.kind] += 1;
       return { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize, totals };
