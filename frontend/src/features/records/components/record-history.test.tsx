@@ -45,7 +45,7 @@ const history: Page<RecordHistoryEntry> = {
 };
 
 describe('a record’s history of changes', () => {
-  it('should ask for the history only when opened and list each run’s change, newest first, with field names and old → new', async () => {
+  it('should ask for the history only when its dialog opens and list each run’s change, newest first, with field names and old → new', async () => {
     const api = stubApi({
       'GET /api/sources/faculty': () => makeSource({ id: 'faculty', recordTables: [{ id: 'members', columns: MEMBER_COLUMNS }] }),
       'GET /api/sources/faculty/records': () => records,
@@ -53,11 +53,12 @@ describe('a record’s history of changes', () => {
     });
     const { user } = await renderApp({ route: '/sources/faculty/records', lng: 'en' });
 
-    const toggle = await screen.findByText('History of changes');
+    const open = await screen.findByRole('button', { name: 'History of changes' });
     expect(api.callsTo('GET /api/sources/faculty/records/members/0012345679/changes')).toHaveLength(0);
-    await user.click(toggle);
+    await user.click(open);
 
-    const list = await screen.findByRole('list', { name: 'Changes of 0012345679 across runs, newest first' });
+    const dialog = await screen.findByRole('dialog', { name: 'Changes of \u2068علی کریمی\u2069 (0012345679)' });
+    const list = await within(dialog).findByRole('list', { name: 'Changes of 0012345679 across runs, newest first' });
     const [updated, inserted] = within(list).getAllByRole('listitem');
     expect(within(updated).getByText('Updated')).toBeInTheDocument();
     expect(within(updated).getByRole('link', { name: 'Run 7' })).toHaveAttribute('href', '/runs/7');
@@ -66,5 +67,7 @@ describe('a record’s history of changes', () => {
     expect(within(updated).getByText('changed (values are not kept)')).toBeInTheDocument();
     expect(within(inserted).getByText('Inserted')).toBeInTheDocument();
     expect(within(inserted).getByRole('link', { name: 'Run 3' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });
