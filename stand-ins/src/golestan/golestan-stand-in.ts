@@ -189,11 +189,12 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
       if (!value || typeof value.nationalcode !== 'string' || typeof value.patch !== 'object' || value.patch === null) {
         return badRequest(res, ['expected {"nationalcode": string, "patch": object}']);
       }
-      try {
-        sendJson(res, 200, faculty.update(value.nationalcode, value.patch as Partial<FacultyRecord>));
-      } catch (error) {
-        sendJson(res, 404, { message: error instanceof Error ? error.message : String(error) });
+      const latin = (text: string) => text.replace(/[۰-۹٠-٩]/g, (d) => String(d.charCodeAt(0) % 16));
+      const code = latin(value.nationalcode);
+      if (!faculty.list().some((record) => latin(String(record.nationalcode ?? '')) === code)) {
+        return sendJson(res, 404, { message: `no faculty member has the national code ${value.nationalcode}` });
       }
+      sendJson(res, 200, faculty.update(value.nationalcode, value.patch as Partial<FacultyRecord>));
     },
   };
 
