@@ -76,14 +76,8 @@ const verdict = (isMet) => (isMet ? 'met' : 'MISSED');
 /** API calls with the benchmark's session (set by benchStudents). */
 let fetchApi = null;
 
-/** Runs the students benchmark against a running backend (pid `backendPid`) and the stand-in `gateway`. */
-export async function benchStudents({ api, fetchApi: signedInFetch, gateway, backendPid, databasePath, referencePath, concurrency, year }) {
-  fetchApi = signedInFetch;
-  const campuses = gateway.students.campuses.map(({ code, name }) => ({ code, name }));
-  const terms = [];
-  for (let y = year - 4; y <= year; y += 1) for (const t of [1, 2, 3]) terms.push(`${y % 1000}${t}`);
-  // Generates (and caches) the whole university before anything is timed.
-  const size = gateway.students.size(terms);
+/** Sets the students source to every campus of the generated university over five years; answers its page size. */
+export async function configureStudents(fetchApi, campuses, year, concurrency) {
   const patch = await againOnStaleSocket(() =>
     fetchApi(`/sources/students`, {
       method: 'PATCH',
@@ -92,7 +86,18 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
     }),
   );
   if (!patch.ok) throw new Error(`could not set the students options: ${await patch.text()}`);
-  const pageSize = (await patch.json()).options.pageSize;
+  return (await patch.json()).options.pageSize;
+}
+
+/** Runs the students benchmark against a running backend (pid `backendPid`) and the stand-in `gateway`. */
+export async function benchStudents({ api, fetchApi: signedInFetch, gateway, backendPid, databasePath, referencePath, concurrency, year }) {
+  fetchApi = signedInFetch;
+  const campuses = gateway.students.campuses.map(({ code, name }) => ({ code, name }));
+  const terms = [];
+  for (let y = year - 4; y <= year; y += 1) for (const t of [1, 2, 3]) terms.push(`${y % 1000}${t}`);
+  // Generates (and caches) the whole university before anything is timed.
+  const size = gateway.students.size(terms);
+  const pageSize = await configureStudents(fetchApi, campuses, year, concurrency);
   // The gateway's answers are encoded once, before anything is timed: a real gateway's own work happens on
   // its machine, not on the 2 cores Hamgam (or the reference) is measured on.
   for (const campus of campuses) {

@@ -3,7 +3,9 @@
 // - a faculty sync of a generated gateway (default 20,000 members; `--faculty 50000`), twice: the first run
 //   inserts, the second finds nothing changed;
 // - a students sync of a generated university (default 100 campuses × 15 terms, ~280,000 rows of ~75,000
-//   students; `--campuses 50 --per-campus 1050 --concurrency 4`), full then unchanged, against a lean reference.
+//   students; `--campuses 50 --per-campus 1050 --concurrency 4`), full then unchanged, against a lean reference,
+//   then the full run on fresh backends with the change log on and off, alternating (`--change-log-pairs 2`;
+//   scripts/bench-change-log.mjs).
 // - the history: 1,000,000 rows in data_syncs (`--history-rows N`), filtered, paged requests timed over HTTP.
 // - the Moodle worker's peak RSS at two generated site sizes (`--moodle-small 150x2500 --moodle-large 600x10000`,
 //   courses × users; scripts/bench-moodle.mjs).
@@ -35,6 +37,7 @@ const textArg = (name, fallback) => {
 const moodleSizes = [textArg('moodle-small', '150x2500'), textArg('moodle-large', '600x10000')];
 const crmSize = textArg('crm-size', '20000x60000');
 const crmChanges = arg('crm-changes', 500);
+const changeLogPairs = arg('change-log-pairs', 2);
 const ADMIN = { username: 'bench', password: 'copper-kettle-panel-17' };
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
@@ -130,6 +133,8 @@ try {
       concurrency,
       year,
     });
+    const { benchChangeLog } = await import('./bench-change-log.mjs');
+    await benchChangeLog({ root, gateway, port: port + 1, admin: ADMIN, year, concurrency, pairs: changeLogPairs });
   }
   if (!only || only === 'history') {
     const { benchHistory } = await import('./bench-history.mjs');

@@ -11,3 +11,4 @@ export * from './audit';
 export * from './crm';
 export * from './notifications';
 export * from './calendar';
+export * from './changes';

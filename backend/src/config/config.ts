@@ -58,6 +58,8 @@ export type AppConfig = {
   retentionRunDays: number;
   /** Retention: log lines of runs older than this many days are removed. */
   retentionLogDays: number;
+  /** Retention: the change log (record-level changes) of runs older than this many days is removed. */
+  retentionChangeDays: number;
   retentionKeepRuns: number;
   /** IANA zone for Jalali/ISO local times in exports. */
   timeZone: string;
@@ -305,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxySetting(env),
     retentionRunDays: intSetting(env, 'RETENTION_RUN_DAYS', 365, 1, 36_500),
     retentionLogDays: intSetting(env, 'RETENTION_LOG_DAYS', 30, 1, 36_500),
+    retentionChangeDays: intSetting(env, 'RETENTION_CHANGE_DAYS', 90, 1, 36_500),
     retentionKeepRuns: intSetting(env, 'RETENTION_KEEP_RUNS', 20, 0, 100_000),
     timeZone: timeZoneSetting(env, 'UNIVERSITY_TIME_ZONE', 'Asia/Tehran'),
     commandSources: commandSourcesSetting(env),

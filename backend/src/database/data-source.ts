@@ -28,6 +28,7 @@ import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejectio
 import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedule-calendar';
 import { Replicas1765500000900 } from './migrations/1765500000900-replicas';
+import { RunChanges1765500000100 } from './migrations/1765500000100-run-changes';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -75,6 +76,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       RejectionCodes1765400000300,
       AcademicCalendar1765400000500,
       ScheduleCalendar1765400000700,
+      RunChanges1765500000100,
       Replicas1765500000900,
       ...catalog.flatMap((definition) => definition.migrations),
     ],

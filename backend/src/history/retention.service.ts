@@ -5,14 +5,15 @@ import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { claimDailyJob, dropOldClaims } from '../common/database/claims';
 
-export type RetentionResult = { runs: number; logLines: number; runsBefore: string; logsBefore: string };
+export type RetentionResult = { runs: number; logLines: number; changes: number; runsBefore: string; logsBefore: string; changesBefore: string };
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Daily: removes runs older than RETENTION_RUN_DAYS and log lines of runs older than RETENTION_LOG_DAYS, always
  * keeping the last RETENTION_KEEP_RUNS runs of each source (and their logs) and every active run, and the error
- * messages no kept run has; records what it removed in the audit trail; then optimizes the history's indexes.
+ * messages no kept run has, and the change log of runs older than RETENTION_CHANGE_DAYS (and of runs no longer kept);
+ * records what it removed in the audit trail; then optimizes the history's indexes.
  */
 @Injectable()
 export class RetentionService {
@@ -56,6 +57,7 @@ export class RetentionService {
   async purge(now: Date = new Date()): Promise<RetentionResult> {
     const runsBefore = new Date(now.getTime() - this.config.retentionRunDays * DAY_MS).toISOString();
     const logsBefore = new Date(now.getTime() - this.config.retentionLogDays * DAY_MS).toISOString();
+    const changesBefore = new Date(now.getTime() - this.config.retentionChangeDays * DAY_MS).toISOString();
     const kept = `SELECT id FROM (
         SELECT id, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY id DESC) AS position FROM data_syncs
       ) WHERE position <= ?`;
@@ -75,16 +77,26 @@ export class RetentionService {
       );
       // The searchable list of messages (RunMessages1765000000200) keeps only those of runs still kept.
       await manager.query(`DELETE FROM run_messages WHERE text NOT IN (SELECT error_message FROM data_syncs WHERE error_message IS NOT NULL)`);
-      return { logLines: logs.affected ?? 0, runs: runs.affected ?? 0 };
+      // The change log has a retention of its own (RunChanges1765500000100): by the run's age, whatever runs are kept.
+      const changes = await manager.queryRunner!.query(
+        `DELETE FROM run_changes WHERE run_id IN (
+          SELECT id FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running')
+        ) OR run_id NOT IN (SELECT id FROM data_syncs)`,
+        [changesBefore],
+        true,
+      );
+      return { logLines: logs.affected ?? 0, runs: runs.affected ?? 0, changes: changes.affected ?? 0 };
     });
-    const summary = { ...result, runsBefore, logsBefore };
+    const summary = { ...result, runsBefore, logsBefore, changesBefore };
     await this.audit.record(null, {
       action: 'retention.purged',
       actor: 'system',
       target: 'data_syncs',
       details: { ...summary, keepPerSource: this.config.retentionKeepRuns },
     });
-    if (result.runs + result.logLines > 0) this.logger.log(`removed ${result.runs} run(s) and ${result.logLines} log line(s)`);
+    if (result.runs + result.logLines + result.changes > 0) {
+      this.logger.log(`removed ${result.runs} run(s), ${result.logLines} log line(s) and ${result.changes} logged change(s)`);
+    }
     return summary;
   }
 }

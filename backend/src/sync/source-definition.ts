@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, SourceDataPart, StoredRecord, WorkerRejection, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
+import type { ChangeWriter } from './changes/change-writer';
 import type { SourceSettings } from './settings/source-settings';
 
 /** What a worker step gets: its settings, the database, a reporter and a signal aborted on cancel/timeout. */
@@ -13,6 +14,8 @@ export type WorkerContext = {
   db: Database.Database;
   report: Reporter;
   signal: AbortSignal;
+  /** The run's change log: hand it each batch's changes after the batch's transaction returns. */
+  changes: ChangeWriter;
 };
 
 export type ProgressUpdate = {
@@ -93,6 +96,11 @@ export type RecordTable = {
   id: string;
   /** The keys of `StoredRecord.fields`, in the order the browser shows them. */
   columns: readonly string[];
+  /**
+   * Fields (keys of `StoredRecord.fields`) whose values the change log never keeps: an update shows them changed,
+   * without values. The source's step redacts them when it diffs; the API blanks them again when it answers.
+   */
+  sensitive?: readonly string[];
   /** Loads what lists and counts the table, so the API process loads it only when asked. */
   load: () => Promise<RecordBrowser>;
 };

@@ -3,6 +3,8 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { RecordChangesController, RunChangesController } from './changes/run-changes.controller';
+import { RunChangesService } from './changes/run-changes.service';
 import { ConnectionTestController } from './connection-test.controller';
 import { ConnectionTestService } from './connection-test.service';
 import { RunLogLineEntity } from './entities/run-log-line.entity';
@@ -43,7 +45,17 @@ import { RunLeases } from './runner/run-leases.service';
     ScheduleModule.forRoot(),
     TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity]),
   ],
-  controllers: [SourcesController, RunsController, RunRejectionsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
+  controllers: [
+    SourcesController,
+    RunsController,
+    RunRejectionsController,
+    RunChangesController,
+    EventsController,
+    RecordsController,
+    RecordChangesController,
+    SchedulesController,
+    ConnectionTestController,
+  ],
   providers: [
     {
       provide: REPLICA_BUS,
@@ -62,6 +74,7 @@ import { RunLeases } from './runner/run-leases.service';
     SourceViewService,
     SyncService,
     RunRejectionsService,
+    RunChangesService,
     RecordsService,
     AutoSyncScheduler,
     ConnectionTestService,

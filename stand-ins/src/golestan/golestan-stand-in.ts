@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseJson, readBody, sendBytes, sendJson } from '../common/json-http';
 import { serve } from '../common/serve';
 import { createFacultyDataset, type FacultyDataset } from './faculty-dataset';
+import type { FacultyRecord } from './faculty-generator';
 import { createFaultSwitch, emptyStats, parseFaults, type GolestanFaults, type GolestanStats, type StudentCallFault } from './golestan-faults';
 import { parseFacultyRequest, parseLoginRequest, parseStudentsRequest, type Parsed } from './golestan-requests';
 import { createStudentsDataset, type StudentsDataset, type StudentsUniversityOptions } from './students-dataset';
@@ -181,6 +182,20 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
       sendJson(res, 200, { stats });
     },
     'GET /__control/stats': (_req, res) => sendJson(res, 200, copyStats()),
+    // Changes one faculty member's fields (e2e: a run that updates a record): `{"nationalcode", "patch": {...}}`.
+    'POST /__control/faculty/update': (_req, res, text) => {
+      const body = parseBody(text);
+      const value = body.ok ? (body.value as { nationalcode?: unknown; patch?: unknown }) : null;
+      if (!value || typeof value.nationalcode !== 'string' || typeof value.patch !== 'object' || value.patch === null) {
+        return badRequest(res, ['expected {"nationalcode": string, "patch": object}']);
+      }
+      const latin = (text: string) => text.replace(/[۰-۹٠-٩]/g, (d) => String(d.charCodeAt(0) % 16));
+      const code = latin(value.nationalcode);
+      if (!faculty.list().some((record) => latin(String(record.nationalcode ?? '')) === code)) {
+        return sendJson(res, 404, { message: `no faculty member has the national code ${value.nationalcode}` });
+      }
+      sendJson(res, 200, faculty.update(value.nationalcode, value.patch as Partial<FacultyRecord>));
+    },
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

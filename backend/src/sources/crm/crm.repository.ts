@@ -1,8 +1,22 @@
 import type Database from 'better-sqlite3';
+import type { ChangeInput } from '../../sync/changes/change-writer';
+import { diffRecord } from '../../sync/changes/record-diff';
 import type { CrmChange, CrmContact, CrmInteraction } from './crm.parser';
+import { CRM_CONTACT_SENSITIVE_FIELDS } from './crm.sensitive';
 
-/** What storing one page did; `repeats` are changes this run had already stored (the feed is at-least-once). */
-export type PageCounts = { inserted: number; updated: number; unchanged: number; deleted: number; revived: number; repeats: number };
+/**
+ * What storing one page did; `repeats` are changes this run had already stored (the feed is at-least-once);
+ * `changes`, when the change log is on, what the page did to each record (for `WorkerContext.changes`).
+ */
+export type PageCounts = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  revived: number;
+  repeats: number;
+  changes: ChangeInput[];
+};
 
 type StoredState = { server_updated_at: string; deleted_at: string | null; last_seen_run_id: string | null };
 
@@ -25,6 +39,27 @@ const interactionRow = (i: CrmInteraction) => ({ contact_id: i.contactId, kind: 
 
 type Row = Record<string, string | number | null>;
 
+// The change log names fields as the data browser does (`crm.records.ts`); a revived or deleted record's `deletedAt`.
+const FIELD_NAMES: Record<keyof typeof TABLES, Record<string, string>> = {
+  contacts: {
+    full_name: 'fullName',
+    national_code: 'nationalCode',
+    mobile: 'mobile',
+    email: 'email',
+    stage: 'stage',
+    owner: 'owner',
+    student_number: 'studentNumber',
+    deleted_at: 'deletedAt',
+  },
+  interactions: { contact_id: 'contact', kind: 'kind', summary: 'summary', occurred_at: 'occurredAt', deleted_at: 'deletedAt' },
+};
+const SENSITIVE: Record<keyof typeof TABLES, ReadonlySet<string>> = { contacts: new Set(CRM_CONTACT_SENSITIVE_FIELDS), interactions: new Set() };
+
+/** A stored or incoming row under the change log's field names. */
+function named(table: keyof typeof TABLES, row: Row): Record<string, string | number | null> {
+  return Object.fromEntries(Object.entries(FIELD_NAMES[table]).map(([column, field]) => [field, row[column] ?? null]));
+}
+
 /**
  * Stores the CRM's change feed with prepared better-sqlite3 statements, one transaction per page that also
  * moves the watermark, so a run cut off anywhere resumes from the last page that was wholly stored.
@@ -32,15 +67,26 @@ type Row = Record<string, string | number | null>;
 export class CrmRepository {
   private readonly statements: Record<
     keyof typeof TABLES,
-    { select: Database.Statement<[string], StoredState>; insert: Database.Statement<[Row]>; update: Database.Statement<[Row]>; seen: Database.Statement<[Row]> }
+    {
+      select: Database.Statement<[string], StoredState>;
+      selectRow: Database.Statement<[string], Row>;
+      insert: Database.Statement<[Row]>;
+      update: Database.Statement<[Row]>;
+      seen: Database.Statement<[Row]>;
+    }
   >;
   private readonly readWatermark: Database.Statement<[], { server_updated_at: string | null }>;
   private readonly writeWatermark: Database.Statement<[Row]>;
   private readonly applyAll: Database.Transaction<(changes: CrmChange[], runId: string, now: string) => PageCounts>;
 
-  constructor(private readonly db: Database.Database) {
+  /** `logChanges`: list each page's changes, reading a record's old values only when a newer version replaces it. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly logChanges = false,
+  ) {
     const build = (table: string, fields: readonly string[]) => ({
       select: db.prepare<[string], StoredState>(`SELECT server_updated_at, deleted_at, last_seen_run_id FROM ${table} WHERE id = ?`),
+      selectRow: db.prepare<[string], Row>(`SELECT ${fields.join(', ')}, deleted_at FROM ${table} WHERE id = ?`),
       insert: db.prepare<[Row]>(
         `INSERT INTO ${table} (id, ${fields.join(', ')}, server_updated_at, sync_version, created_at, updated_at, deleted_at, last_run_id, last_seen_run_id)
          VALUES (@id, ${fields.map((f) => `@${f}`).join(', ')}, @server_updated_at, 1, @now, @now, @deleted_at, @run_id, @run_id)`,
@@ -61,7 +107,7 @@ export class CrmRepository {
        ON CONFLICT (id) DO UPDATE SET server_updated_at = MAX(COALESCE(server_updated_at, ''), @at), updated_at = @now, run_id = @run_id`,
     );
     this.applyAll = db.transaction((changes: CrmChange[], runId: string, now: string) => {
-      const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0, revived: 0, repeats: 0 };
+      const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0, revived: 0, repeats: 0, changes: [] };
       let newest: string | null = null;
       for (const change of changes) {
         if (newest === null || change.serverUpdatedAt > newest) newest = change.serverUpdatedAt;
@@ -83,18 +129,21 @@ export class CrmRepository {
     return this.readWatermark.get()?.server_updated_at ?? null;
   }
 
-  /** After a complete full run: soft-deletes live rows of both tables the run did not see. Returns how many. */
-  softDeleteUnseen(runId: string, now: string): number {
+  /** After a complete full run: soft-deletes live rows of both tables the run did not see. Returns how many and, when logging, the changes. */
+  softDeleteUnseen(runId: string, now: string): { deleted: number; changes: ChangeInput[] } {
+    const changes: ChangeInput[] = [];
     let deleted = 0;
-    for (const table of Object.values(TABLES)) {
-      deleted += this.db
-        .prepare(
+    for (const [name, table] of Object.entries(TABLES) as [keyof typeof TABLES, string][]) {
+      const rows = this.db
+        .prepare<[{ runId: string; now: string }], { id: string }>(
           `UPDATE ${table} SET deleted_at = @now, updated_at = @now, sync_version = sync_version + 1, last_run_id = @runId
-           WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
+           WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING id`,
         )
-        .run({ runId, now }).changes;
+        .all({ runId, now });
+      deleted += rows.length;
+      if (this.logChanges) for (const row of rows) changes.push({ kind: 'deleted', table: name, key: String(row.id) });
     }
-    return deleted;
+    return { deleted, changes };
   }
 
   countLive(): number {
@@ -120,6 +169,7 @@ export class CrmRepository {
       statements.insert.run(row);
       if (change.isDeleted) counts.deleted += 1;
       else counts.inserted += 1;
+      if (this.logChanges) counts.changes.push({ kind: change.isDeleted ? 'deleted' : 'inserted', table: change.table, key: change.id });
       return;
     }
     // Stored at this version or a newer one: a repeat of the feed (counted once) or a stale change.
@@ -131,9 +181,18 @@ export class CrmRepository {
       }
       return;
     }
+    const before = this.logChanges ? statements.selectRow.get(change.id) : undefined;
     statements.update.run(row);
+    if (before) counts.changes.push(this.changeOf(change, before, statements.selectRow.get(change.id)!, stored));
     if (change.isDeleted && stored.deleted_at === null) counts.deleted += 1;
     else if (!change.isDeleted && stored.deleted_at !== null) counts.revived += 1;
     else counts.updated += 1;
+  }
+
+  private changeOf(change: CrmChange, before: Row, after: Row, stored: StoredState): ChangeInput {
+    if (change.isDeleted && stored.deleted_at === null) return { kind: 'deleted', table: change.table, key: change.id };
+    const old = named(change.table, before);
+    const next = named(change.table, after);
+    return { kind: 'updated', table: change.table, key: change.id, diff: diffRecord(old, next, Object.keys(old), SENSITIVE[change.table]) };
   }
 }

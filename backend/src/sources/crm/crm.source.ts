@@ -1,3 +1,4 @@
+import { CRM_CONTACT_SENSITIVE_FIELDS } from './crm.sensitive';
 import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateCrmTables1764000000400 } from './migrations/1764000000400-create-crm-tables';
 import { CreateCrmOutbox1764000000410 } from './migrations/1764000000410-create-crm-outbox';
@@ -19,6 +20,7 @@ export const crmSource: SourceDefinition = {
     {
       id: 'contacts',
       columns: ['mobile', 'nationalCode', 'stage', 'owner', 'studentNumber', 'serverUpdatedAt', 'syncVersion'],
+      sensitive: CRM_CONTACT_SENSITIVE_FIELDS,
       load: async () => (await import('./crm.records')).crmContactsBrowser,
     },
     {

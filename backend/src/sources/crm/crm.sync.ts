@@ -45,7 +45,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     signal,
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
   });
-  const repository = new CrmRepository(ctx.db);
+  const repository = new CrmRepository(ctx.db, ctx.changes.isEnabled);
   const isFull = ctx.mode === 'full';
   const counts: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
   let revived = 0;
@@ -78,6 +78,8 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     for (const rejected of answer.rejected) report.reject(rejected);
     throwIfAborted(signal);
     const stored = repository.applyPage(answer.changes, ctx.runId, new Date().toISOString());
+    // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
+    ctx.changes.write(stored.changes);
     counts.fetched += answer.changes.length - stored.repeats + answer.rejected.length;
     counts.rejected += answer.rejected.length;
     counts.inserted += stored.inserted;
@@ -104,7 +106,9 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     if (counts.fetched - counts.rejected === 0 && repository.countLive() > 0) {
       throw new SyncError('upstream', 'the CRM returned no records in a full run; nothing was deleted');
     }
-    const gone = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+    const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+    ctx.changes.write(removed.changes);
+    const gone = removed.deleted;
     counts.deleted += gone;
     if (gone > 0) report.log('info', `${gone} records the CRM no longer has were marked deleted`);
   }

@@ -64,21 +64,21 @@ describe('FacultyRepository', () => {
   });
 
   it('should insert every record when the table is empty', () => {
-    expect(repository.upsertBatch([member('1'), member('2'), member('3')], 'run-1', 't1')).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
+    expect(repository.upsertBatch([member('1'), member('2'), member('3')], 'run-1', 't1')).toEqual({ inserted: 3, updated: 0, unchanged: 0, changes: [] });
     expect(row('2')).toMatchObject({ created_at: 't1', updated_at: 't1', deleted_at: null, last_run_id: 'run-1', last_seen_run_id: 'run-1' });
   });
 
   it('should count unchanged and only mark them seen when the hash is the same', () => {
     repository.upsertBatch([member('1'), member('2')], 'run-1', 't1');
 
-    expect(repository.upsertBatch([member('1'), member('2')], 'run-2', 't2')).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(repository.upsertBatch([member('1'), member('2')], 'run-2', 't2')).toEqual({ inserted: 0, updated: 0, unchanged: 2, changes: [] });
     expect(row('1')).toMatchObject({ updated_at: 't1', last_run_id: 'run-1', last_seen_run_id: 'run-2' });
   });
 
   it('should update the row when the hash differs', () => {
     repository.upsertBatch([member('1'), member('2')], 'run-1', 't1');
 
-    expect(repository.upsertBatch([member('1', 'رضایی'), member('2')], 'run-2', 't2')).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(repository.upsertBatch([member('1', 'رضایی'), member('2')], 'run-2', 't2')).toEqual({ inserted: 0, updated: 1, unchanged: 1, changes: [] });
     expect(row('1')).toMatchObject({ last_name: 'رضایی', created_at: 't1', updated_at: 't2', last_run_id: 'run-2', last_seen_run_id: 'run-2' });
   });
 
@@ -86,12 +86,12 @@ describe('FacultyRepository', () => {
     repository.upsertBatch([member('1'), member('2'), member('3')], 'run-1', 't1');
     repository.upsertBatch([member('1'), member('3')], 'run-2', 't2');
 
-    expect(repository.softDeleteUnseen('run-2', 't3')).toBe(1);
+    expect(repository.softDeleteUnseen('run-2', 't3')).toEqual({ deleted: 1, changes: [] });
     expect(row('2')).toMatchObject({ deleted_at: 't3', last_run_id: 'run-2' });
     expect(row('1').deleted_at).toBeNull();
     expect(repository.countActive()).toBe(2);
     // Already deleted rows are not counted again.
-    expect(repository.softDeleteUnseen('run-2', 't4')).toBe(0);
+    expect(repository.softDeleteUnseen('run-2', 't4')).toEqual({ deleted: 0, changes: [] });
   });
 
   it('should restore a soft-deleted row as updated when it comes back unchanged', () => {
@@ -99,7 +99,7 @@ describe('FacultyRepository', () => {
     repository.upsertBatch([member('1')], 'run-2', 't2');
     repository.softDeleteUnseen('run-2', 't2');
 
-    expect(repository.upsertBatch([member('1'), member('2')], 'run-3', 't3')).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(repository.upsertBatch([member('1'), member('2')], 'run-3', 't3')).toEqual({ inserted: 0, updated: 1, unchanged: 1, changes: [] });
     expect(row('2')).toMatchObject({ deleted_at: null, last_run_id: 'run-3', last_seen_run_id: 'run-3' });
   });
 
@@ -108,6 +108,23 @@ describe('FacultyRepository', () => {
 
     expect(() => repository.upsertBatch([member('1'), broken], 'run-1', 't1')).toThrow();
     expect(repository.countActive()).toBe(0);
+  });
+
+  it('should list inserted keys, changed fields with old and new values, and deleted keys when logging changes', () => {
+    const logging = new FacultyRepository(db, true);
+    const first = logging.upsertBatch([member('1'), member('2')], 'run-1', 't1');
+    const changed = { ...member('1', 'رضایی'), mobile: '09120000000' };
+    const second = logging.upsertBatch([{ ...changed, hash: hashFacultyFields(changed) }], 'run-2', 't2');
+    const removed = logging.softDeleteUnseen('run-2', 't2');
+
+    expect(first.changes).toEqual([
+      { kind: 'inserted', table: 'members', key: '1' },
+      { kind: 'inserted', table: 'members', key: '2' },
+    ]);
+    // The mobile is sensitive: changed, without its values.
+    expect(second.changes).toEqual([{ kind: 'updated', table: 'members', key: '1', diff: { lastName: ['کریمی', 'رضایی'], mobile: 0 } }]);
+    expect(JSON.stringify(second.changes)).not.toContain('09120000000');
+    expect(removed).toEqual({ deleted: 1, changes: [{ kind: 'deleted', table: 'members', key: '2' }] });
   });
 
   it('should drop the table when the migration is reverted', async () => {

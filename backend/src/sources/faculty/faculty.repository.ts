@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { ChangeInput } from '../../sync/changes/change-writer';
+import { diffRecord } from '../../sync/changes/record-diff';
 import type { CleanFacultyRecord } from './faculty.mapper';
+import { FACULTY_SENSITIVE_FIELDS } from './faculty.sensitive';
 
-export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
+/** A batch's counts and, when the change log is on, its record-level changes (for `WorkerContext.changes`). */
+export type UpsertCounts = { inserted: number; updated: number; unchanged: number; changes: ChangeInput[] };
 
 type StoredState = { hash: string; deleted_at: string | null };
 
@@ -32,6 +36,11 @@ const DATA_COLUMNS = {
 
 const COLUMNS = Object.keys(DATA_COLUMNS);
 const FIELDS = Object.values(DATA_COLUMNS);
+/** What an update's change compares: every stored field but the key and the hash. */
+// A soft-deleted member that comes back shows its deletion time going away.
+const DIFF_FIELDS: readonly string[] = [...FIELDS.filter((field) => field !== 'nationalCode' && field !== 'hash'), 'deletedAt'];
+const SENSITIVE = new Set(FACULTY_SENSITIVE_FIELDS);
+const TABLE = 'members';
 
 /**
  * Writes faculty members with prepared better-sqlite3 statements (measured about 5× faster than TypeORM
@@ -42,11 +51,21 @@ export class FacultyRepository {
   private readonly insert: Database.Statement<[Record<string, string | null>]>;
   private readonly update: Database.Statement<[Record<string, string | null>]>;
   private readonly touch: Database.Statement<[{ runId: string; nationalCode: string }]>;
-  private readonly softDelete: Database.Statement<[{ runId: string; now: string }]>;
+  private readonly selectRow: Database.Statement<[string], Record<string, string | null>>;
+  private readonly softDelete: Database.Statement<[{ runId: string; now: string }], { national_code: string }>;
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
   private readonly upsertAll: Database.Transaction<(records: CleanFacultyRecord[], runId: string, now: string) => UpsertCounts>;
 
-  constructor(db: Database.Database) {
+  /** `logChanges`: read an updated row's old values (only when its hash differs) and list each batch's changes. */
+  constructor(
+    db: Database.Database,
+    private readonly logChanges = false,
+  ) {
+    this.selectRow = db.prepare(
+      `SELECT ${COLUMNS.filter((c) => c !== 'hash')
+        .map((c) => `${c} AS ${DATA_COLUMNS[c as keyof typeof DATA_COLUMNS]}`)
+        .join(', ')}, deleted_at AS deletedAt FROM faculty_members WHERE national_code = ?`,
+    );
     this.selectState = db.prepare('SELECT hash, deleted_at FROM faculty_members WHERE national_code = ?');
     this.insert = db.prepare(
       `INSERT INTO faculty_members (${COLUMNS.join(', ')}, created_at, updated_at, deleted_at, last_run_id, last_seen_run_id)
@@ -61,22 +80,32 @@ export class FacultyRepository {
     this.touch = db.prepare('UPDATE faculty_members SET last_seen_run_id = @runId WHERE national_code = @nationalCode');
     this.softDelete = db.prepare(
       `UPDATE faculty_members SET deleted_at = @now, updated_at = @now, last_run_id = @runId
-       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
+       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING national_code`,
     );
     this.countActiveRows = db.prepare('SELECT COUNT(*) AS count FROM faculty_members WHERE deleted_at IS NULL');
     this.upsertAll = db.transaction((records: CleanFacultyRecord[], runId: string, now: string) => {
-      const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+      const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, changes: [] };
       for (const record of records) {
         const stored = this.selectState.get(record.nationalCode);
         if (stored && stored.hash === record.hash && stored.deleted_at === null) {
           this.touch.run({ runId, nationalCode: record.nationalCode });
           counts.unchanged += 1;
         } else if (stored) {
+          if (this.logChanges) {
+            const before = this.selectRow.get(record.nationalCode)!;
+            counts.changes.push({
+              kind: 'updated',
+              table: TABLE,
+              key: record.nationalCode,
+              diff: diffRecord(before, { ...record, deletedAt: null }, DIFF_FIELDS, SENSITIVE),
+            });
+          }
           this.update.run({ ...record, runId, now });
           counts.updated += 1;
         } else {
           this.insert.run({ ...record, runId, now });
           counts.inserted += 1;
+          if (this.logChanges) counts.changes.push({ kind: 'inserted', table: TABLE, key: record.nationalCode });
         }
       }
       return counts;
@@ -90,9 +119,10 @@ export class FacultyRepository {
     return this.upsertAll.immediate(records, runId, now);
   }
 
-  /** Soft-deletes every live row this run did not see; call only after a complete run. Returns how many. */
-  softDeleteUnseen(runId: string, now: string): number {
-    return this.softDelete.run({ runId, now }).changes;
+  /** Soft-deletes every live row this run did not see; call only after a complete run. Returns how many and, when logging, the changes. */
+  softDeleteUnseen(runId: string, now: string): { deleted: number; changes: ChangeInput[] } {
+    const rows = this.softDelete.all({ runId, now });
+    return { deleted: rows.length, changes: this.logChanges ? rows.map((row) => ({ kind: 'deleted', table: TABLE, key: row.national_code })) : [] };
   }
 
   countActive(): number {

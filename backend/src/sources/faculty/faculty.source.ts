@@ -2,6 +2,7 @@ import type { SourceDefinition } from '../../sync/source-definition';
 import { facultySettings } from './faculty.settings';
 import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
 import { facultyRejectReasons } from './faculty.reject-reasons';
+import { FACULTY_SENSITIVE_FIELDS } from './faculty.sensitive';
 
 export const facultySource: SourceDefinition = {
   id: 'faculty',
@@ -15,6 +16,7 @@ export const facultySource: SourceDefinition = {
     {
       id: 'members',
       columns: ['professorCode', 'personnelId', 'field', 'campusName', 'provinceName', 'mobile', 'email'],
+      sensitive: FACULTY_SENSITIVE_FIELDS,
       load: async () => (await import('./faculty.records')).facultyMembersBrowser,
     },
   ],

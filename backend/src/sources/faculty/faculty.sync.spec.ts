@@ -1,3 +1,4 @@
+import { DISABLED_CHANGE_WRITER } from '../../sync/changes/change-writer';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,7 @@ describe('runFacultySync', () => {
       db,
       report,
       signal,
+      changes: DISABLED_CHANGE_WRITER,
     };
   };
   const active = () => (db.prepare('SELECT COUNT(*) AS n FROM faculty_members WHERE deleted_at IS NULL').get() as { n: number }).n;

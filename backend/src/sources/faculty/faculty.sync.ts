@@ -27,7 +27,7 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     signal,
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
   });
-  const repository = new FacultyRepository(ctx.db);
+  const repository = new FacultyRepository(ctx.db, ctx.changes.isEnabled);
   const seen = new Set<string>();
   let warningLines = 0;
   let recordsWithWarnings = 0;
@@ -72,6 +72,8 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     }
 
     const saved = repository.upsertBatch(accepted, ctx.runId, new Date().toISOString());
+    // After the batch's transaction, in one of its own (a rolled-back batch keeps its changes too).
+    ctx.changes.write(saved.changes);
     counts.inserted += saved.inserted;
     counts.updated += saved.updated;
     counts.unchanged += saved.unchanged;
@@ -99,7 +101,9 @@ export const runFacultySync: WorkerStep = async (ctx) => {
   if (kept === 0 && repository.countActive() > 0) {
     throw new SyncError('upstream', 'the gateway returned no valid faculty records; nothing was deleted');
   }
-  counts.deleted = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+  const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+  ctx.changes.write(removed.changes);
+  counts.deleted = removed.deleted;
   if (counts.deleted > 0) report.log('info', `${counts.deleted} members no longer listed were marked deleted`);
 
   report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts: { ...counts } }, true);

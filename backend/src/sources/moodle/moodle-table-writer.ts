@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import type { ChangeInput } from '../../sync/changes/change-writer';
+import { diffRecord } from '../../sync/changes/record-diff';
 
 export type Row = Record<string, string | number | null>;
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 export type TableCounts = UpsertCounts & { deleted: number };
+
+/**
+ * How a table's changes go to the change log: the record table it is in the data browser, its columns under the
+ * browser's field names (columns left out are not compared) and the fields never logged with values.
+ */
+export type ChangeLogOf = { recordTable: string; fields: Readonly<Record<string, string>>; sensitive?: ReadonlySet<string> };
 
 /**
  * One Moodle table written through a staging table: a run stages its rows (with a hash of the data columns) as it
@@ -17,13 +25,17 @@ export class StagedTable {
   private readonly markUnchanged: Database.Statement<[{ runId: string }]>;
   private readonly applyChanges: Database.Statement<[{ runId: string; now: string }]>;
   private readonly insertNew: Database.Statement<[{ runId: string; now: string }]>;
-  private readonly softDelete: Database.Statement<[{ runId: string; now: string }]>;
+  private readonly softDelete: Database.Statement<[{ runId: string; now: string }], Row>;
+  private readonly selectReplaced: Database.Statement<[], Row> | null = null;
+  private readonly selectNew: Database.Statement<[], Row> | null = null;
 
+  /** With `changeLog`, `merge` and `softDeleteUnseen` also list what they change into `changes`. */
   constructor(
     db: Database.Database,
     readonly table: string,
     private readonly keys: readonly string[],
     private readonly columns: readonly string[],
+    private readonly changeLog: ChangeLogOf | null = null,
   ) {
     const staged = `temp.${table}_staged`;
     const all = [...keys, ...columns];
@@ -47,8 +59,24 @@ export class StagedTable {
     );
     this.softDelete = db.prepare(
       `UPDATE main.${table} SET deleted_at = @now, updated_at = @now, last_run_id = @runId
-       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
+       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING ${keys.join(', ')}`,
     );
+    if (changeLog) {
+      // Read before the update and the insert that follow: the live row's old values beside the staged new ones.
+      const logged = Object.keys(changeLog.fields).filter((c) => c !== 'deleted_at');
+      this.selectReplaced = db.prepare(
+        `SELECT ${keys.map((k) => `t.${k} AS "k_${k}"`).join(', ')}, ${logged.map((c) => `t.${c} AS "old_${c}", s.${c} AS "new_${c}"`).join(', ')},
+           t.deleted_at AS "old_deleted_at"
+         FROM main.${table} AS t JOIN ${staged} AS s ON ${sameKey} WHERE t.hash <> s.hash OR t.deleted_at IS NOT NULL`,
+      );
+      this.selectNew = db.prepare(
+        `SELECT ${keys.map((k) => `s.${k} AS "k_${k}"`).join(', ')} FROM ${staged} AS s WHERE NOT EXISTS (SELECT 1 FROM main.${table} AS t WHERE ${sameKey})`,
+      );
+    }
+  }
+
+  private keyOf(row: Row, prefix: string): string {
+    return this.keys.map((k) => String(row[`${prefix}${k}`])).join('/');
   }
 
   /** Adds rows to this run's staging table (a row staged again under the same key replaces the first). */
@@ -62,7 +90,17 @@ export class StagedTable {
   }
 
   /** Upserts every staged row into the live table; unchanged rows only get `last_seen_run_id`. */
-  merge(runId: string, now: string): UpsertCounts {
+  merge(runId: string, now: string, changes: ChangeInput[] = []): UpsertCounts {
+    if (this.changeLog && this.selectReplaced && this.selectNew) {
+      const { recordTable, fields, sensitive } = this.changeLog;
+      const names = Object.entries(fields);
+      for (const row of this.selectReplaced.iterate()) {
+        const before = Object.fromEntries(names.map(([c, field]) => [field, row[`old_${c}`] ?? null]));
+        const after = Object.fromEntries(names.map(([c, field]) => [field, c === 'deleted_at' ? null : (row[`new_${c}`] ?? null)]));
+        changes.push({ kind: 'updated', table: recordTable, key: this.keyOf(row, 'k_'), diff: diffRecord(before, after, Object.values(fields), sensitive) });
+      }
+      for (const row of this.selectNew.iterate()) changes.push({ kind: 'inserted', table: recordTable, key: this.keyOf(row, 'k_') });
+    }
     // In this order: rows marked unchanged keep their hash, so the update that follows passes over them.
     const unchanged = this.markUnchanged.run({ runId }).changes;
     const updated = this.applyChanges.run({ runId, now }).changes;
@@ -70,7 +108,9 @@ export class StagedTable {
     return { inserted, updated, unchanged };
   }
 
-  softDeleteUnseen(runId: string, now: string): number {
-    return this.softDelete.run({ runId, now }).changes;
+  softDeleteUnseen(runId: string, now: string, changes: ChangeInput[] = []): number {
+    const rows = this.softDelete.all({ runId, now });
+    if (this.changeLog) for (const row of rows) changes.push({ kind: 'deleted', table: this.changeLog.recordTable, key: this.keyOf(row, '') });
+    return rows.length;
   }
 }

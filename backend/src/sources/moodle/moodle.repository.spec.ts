@@ -146,4 +146,30 @@ describe('MoodleRepository', () => {
     ]);
     expect(repository.seenUsers(3, 10).map((u) => u.id)).toEqual([7]);
   });
+
+  it('should list staged against live when logging changes: inserts, a course renamed old → new, a user’s email without values, deletions', () => {
+    const logged = (snap: MoodleSnapshot, runId: string) => {
+      repository = new MoodleRepository(db, true);
+      repository.stage(...MOODLE_TABLES.map((name) => [name, snap[name]] as const));
+      repository.commit(runId, 't', { deleteUnseen: true, keptContents: [], summary: {} });
+      return repository.takeChanges();
+    };
+    const first = logged(snapshot(), 'run-1');
+    const user = { ...snapshot().users[0], email: 'secret@uni.ac.ir' };
+    const second = logged(snapshot({ courses: [course(2, 'Physics II')], users: [user] }), 'run-2');
+
+    expect(first).toEqual([
+      { kind: 'inserted', table: 'categories', key: '1' },
+      { kind: 'inserted', table: 'courses', key: '2' },
+      { kind: 'inserted', table: 'courses', key: '3' },
+      { kind: 'inserted', table: 'users', key: '7' },
+    ]);
+    expect(second).toEqual([
+      { kind: 'updated', table: 'courses', key: '2', diff: { fullName: ['Course 2', 'Physics II'] } },
+      { kind: 'updated', table: 'users', key: '7', diff: { email: 0 } },
+      { kind: 'deleted', table: 'courses', key: '3' },
+    ]);
+    expect(JSON.stringify(second)).not.toContain('secret@');
+    expect(repository.takeChanges()).toEqual([]);
+  });
 });

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { MoodleEnrolledUser } from './moodle.parser';
-import { StagedTable, type Row, type TableCounts } from './moodle-table-writer';
+import type { ChangeInput } from '../../sync/changes/change-writer';
+import { StagedTable, type ChangeLogOf, type Row, type TableCounts } from './moodle-table-writer';
+import { MOODLE_USER_SENSITIVE_FIELDS } from './moodle.sensitive';
 
 export const MOODLE_TABLES = ['categories', 'courses', 'contents', 'users', 'enrolments'] as const;
 export type MoodleTable = (typeof MOODLE_TABLES)[number];
@@ -60,6 +62,53 @@ const COLUMNS: Record<MoodleTable, { table: string; keys: string[]; columns: str
   enrolments: { table: 'moodle_enrolments', keys: ['course_id', 'user_id'], columns: ['roles'] },
 };
 
+// The tables the data browser shows log their changes, under its field names (`moodle.records.ts`).
+const CHANGE_LOGS: Partial<Record<MoodleTable, ChangeLogOf>> = {
+  categories: {
+    recordTable: 'categories',
+    fields: {
+      name: 'name',
+      idnumber: 'idnumber',
+      parent_id: 'parent',
+      path: 'path',
+      depth: 'depth',
+      sortorder: 'sortorder',
+      visible: 'visible',
+      deleted_at: 'deletedAt',
+    },
+  },
+  courses: {
+    recordTable: 'courses',
+    fields: {
+      shortname: 'shortName',
+      fullname: 'fullName',
+      idnumber: 'idnumber',
+      category_id: 'category',
+      visible: 'visible',
+      format: 'format',
+      start_date: 'startDate',
+      end_date: 'endDate',
+      term_code: 'term',
+      activity_level: 'classification',
+      deleted_at: 'deletedAt',
+    },
+  },
+  users: {
+    recordTable: 'users',
+    fields: {
+      username: 'username',
+      idnumber: 'idnumber',
+      firstname: 'firstName',
+      lastname: 'lastName',
+      email: 'email',
+      match_kind: 'match',
+      match_key: 'matchedKey',
+      deleted_at: 'deletedAt',
+    },
+    sensitive: new Set(MOODLE_USER_SENSITIVE_FIELDS),
+  },
+};
+
 type SeenUserRow = Omit<MoodleEnrolledUser, 'roles'> & { roles: string };
 
 // Negative: KiB, as PRAGMA cache_size takes them.
@@ -88,7 +137,13 @@ export class MoodleRepository {
   private readonly readSeen: Database.Statement<[number, number], SeenUserRow>;
   private readonly commitAll: Database.Transaction<(runId: string, now: string, commit: MoodleCommit) => Record<MoodleTable, TableCounts>>;
 
-  constructor(private readonly db: Database.Database) {
+  private changes: ChangeInput[] = [];
+
+  /** `logChanges`: the commit also lists what it changes in the browsable tables (`takeChanges`). */
+  constructor(
+    private readonly db: Database.Database,
+    logChanges = false,
+  ) {
     // Staged rows go to a file, not to memory, whatever the build's default. The page caches in front of the
     // staged rows and of the live tables are kept small (the defaults are 16 MB each): this connection serves one
     // run, and the merge reads and writes mostly in key order.
@@ -96,7 +151,10 @@ export class MoodleRepository {
     db.pragma(`temp.cache_size = ${STAGED_CACHE_KIB}`);
     db.pragma(`main.cache_size = ${LIVE_CACHE_KIB}`);
     this.tables = Object.fromEntries(
-      MOODLE_TABLES.map((name) => [name, new StagedTable(db, COLUMNS[name].table, COLUMNS[name].keys, COLUMNS[name].columns)]),
+      MOODLE_TABLES.map((name) => [
+        name,
+        new StagedTable(db, COLUMNS[name].table, COLUMNS[name].keys, COLUMNS[name].columns, logChanges ? (CHANGE_LOGS[name] ?? null) : null),
+      ]),
     ) as Record<MoodleTable, StagedTable>;
     // Everyone enrolled anywhere, once, with the union of their roles: matched after the last course, without
     // holding the site's users in memory. A user's details are the first ones read.
@@ -119,11 +177,13 @@ export class MoodleRepository {
     const saveSummary = db.prepare('INSERT OR REPLACE INTO moodle_classifications (run_id, created_at, summary) VALUES (?, ?, ?)');
     this.commitAll = db.transaction((runId: string, now: string, commit: MoodleCommit) => {
       const counts = {} as Record<MoodleTable, TableCounts>;
-      for (const name of MOODLE_TABLES) counts[name] = { ...this.tables[name].merge(runId, now), deleted: 0 };
+      const changes: ChangeInput[] = [];
+      this.changes = changes;
+      for (const name of MOODLE_TABLES) counts[name] = { ...this.tables[name].merge(runId, now, changes), deleted: 0 };
       // Analyses kept from an earlier run are unchanged by definition: counted so, and marked as seen.
       touchContents.run(runId, JSON.stringify(commit.keptContents));
       counts.contents.unchanged += commit.keptContents.length;
-      if (commit.deleteUnseen) for (const name of MOODLE_TABLES) counts[name].deleted = this.tables[name].softDeleteUnseen(runId, now);
+      if (commit.deleteUnseen) for (const name of MOODLE_TABLES) counts[name].deleted = this.tables[name].softDeleteUnseen(runId, now, changes);
       saveSummary.run(runId, now, JSON.stringify(commit.summary));
       return counts;
     });
@@ -150,6 +210,13 @@ export class MoodleRepository {
   /** Switches everything staged live in one write transaction and returns the counts per table. */
   commit(runId: string, now: string, commit: MoodleCommit): Record<MoodleTable, TableCounts> {
     return this.commitAll.immediate(runId, now, commit);
+  }
+
+  /** What the last commit changed in the browsable tables (when logging); hand it to the change log after the commit. */
+  takeChanges(): ChangeInput[] {
+    const changes = this.changes;
+    this.changes = [];
+    return changes;
   }
 
   /** The stored analysis of every live course: the marker it was made at and what the level needs. */

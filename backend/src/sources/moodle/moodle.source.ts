@@ -1,3 +1,4 @@
+import { MOODLE_USER_SENSITIVE_FIELDS } from './moodle.sensitive';
 import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateMoodleTables1764000000300 } from './migrations/1764000000300-create-moodle-tables';
 import { moodleSettings } from './moodle.options';
@@ -23,6 +24,7 @@ export const moodleSource: SourceDefinition = {
     {
       id: 'users',
       columns: ['username', 'idnumber', 'email', 'match', 'matchedKey', 'courses', 'roles'],
+      sensitive: MOODLE_USER_SENSITIVE_FIELDS,
       load: async () => (await import('./moodle.records')).moodleUsersBrowser,
     },
     {

@@ -68,7 +68,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
     onLog: (message) => report.log('warn', message),
   });
-  const repository = new MoodleRepository(ctx.db);
+  const repository = new MoodleRepository(ctx.db, ctx.changes.isEnabled);
 
   stage('connecting');
   const site = await client.siteInfo();
@@ -165,6 +165,8 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   stage('saving_to_database');
   const savingStarted = performance.now();
   const saved = repository.commit(ctx.runId, new Date().toISOString(), { deleteUnseen: !isIncremental, keptContents, summary });
+  // After the commit's transaction, in one of its own.
+  ctx.changes.write(repository.takeChanges());
   // The commit holds the database's write lock: how long says what other writers waited.
   report.log('info', `what the run read was switched live in one transaction in ${Math.round(performance.now() - savingStarted)} ms`);
   for (const name of MOODLE_TABLES) {

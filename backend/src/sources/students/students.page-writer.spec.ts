@@ -78,6 +78,7 @@ describe('StudentsPageWriter', () => {
       updated: 0,
       unchanged: 0,
       rejected: 0,
+      changes: [],
     });
     expect(w.write([student(1), student(2)], { campusCode: '1110', term: '4012', page: 1 }, hashOf([student(1), student(2)]))).toEqual({
       fetched: 2,
@@ -85,6 +86,7 @@ describe('StudentsPageWriter', () => {
       updated: 0,
       unchanged: 2,
       rejected: 0,
+      changes: [],
     });
     expect(w.write([student(1, '7')], { campusCode: '1110', term: '4022', page: 1 }, hashOf([student(1, '7')]))).toEqual({
       fetched: 1,
@@ -92,6 +94,7 @@ describe('StudentsPageWriter', () => {
       updated: 1,
       unchanged: 0,
       rejected: 0,
+      changes: [],
     });
 
     const again = writer('run-2');
@@ -101,6 +104,7 @@ describe('StudentsPageWriter', () => {
       updated: 0,
       unchanged: 1,
       rejected: 0,
+      changes: [],
     });
     expect(stored(1).last_run_id).toBe('run-1');
   });
@@ -134,7 +138,7 @@ describe('StudentsPageWriter', () => {
       hashOf([student(1), { studentnum: '' }, student(2, '1', { nationalcode: '1234567890' })]),
     );
 
-    expect(counts).toEqual({ fetched: 3, inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
+    expect(counts).toEqual({ fetched: 3, inserted: 1, updated: 0, unchanged: 0, rejected: 2, changes: [] });
     expect(rejects).toEqual([
       { key: '1110/4021 page 3 #2', code: 'missing_student_number', term: '4021' },
       { key: num(2), code: 'invalid_national_code', params: { value: '1234567890' }, table: 'students', term: '4021' },
@@ -148,7 +152,7 @@ describe('StudentsPageWriter', () => {
     const second = new StudentsPageWriter(repository, 'run-2', hooks);
     second.write([student(1), student(3)], { campusCode: '1110', term: '4021', page: 1 }, hashOf([student(1), student(3)]));
 
-    expect(repository.softDeleteUnseen(['1110/4021/1'], 'run-2', 't2')).toBe(1);
+    expect(repository.softDeleteUnseen(['1110/4021/1'], 'run-2', 't2')).toEqual([num(2)]);
     expect(stored(2)).toMatchObject({ deleted_at: 't2', last_run_id: 'run-2' });
 
     expect(writer('run-3').write([student(2)], { campusCode: '1110', term: '4012', page: 1 }, hashOf([student(2)]))).toMatchObject({ updated: 1 });
@@ -166,9 +170,27 @@ describe('StudentsPageWriter', () => {
 
     expect(again.knownPage(source, 'another body')).toBeNull();
     const known = again.knownPage(source, hashOf(items))!;
-    expect(again.replay(known, source)).toEqual({ fetched: 3, inserted: 0, updated: 0, unchanged: 2, rejected: 1 });
+    expect(again.replay(known, source)).toEqual({ fetched: 3, inserted: 0, updated: 0, unchanged: 2, rejected: 1, changes: [] });
     expect(rejects).toEqual([{ key: 'x', code: 'invalid_student_number', params: { value: 'x' }, term: '4021' }]);
-    expect(repository.softDeleteUnseen(['1110/4021/1'], 'run-2', 't2')).toBe(0);
+    expect(repository.softDeleteUnseen(['1110/4021/1'], 'run-2', 't2')).toEqual([]);
     expect(db.prepare('SELECT * FROM students').all()).toEqual(before);
+  });
+
+  it('should list inserts, changed fields old → new (sensitive ones without values) and a restore when logging changes', () => {
+    const logging = (runId: string) => new StudentsPageWriter(new StudentsRepository(db), runId, hooks, true);
+    const source = { campusCode: '1110', term: '4021', page: 1 };
+    const first = logging('run-1').write([student(1), student(2)], source, hashOf([student(1), student(2)]));
+    const moved = [student(1, '1', { familyname: 'نام تازه', phonenum: '09121234567' }), student(2)];
+    const second = logging('run-2').write(moved, source, hashOf(moved));
+    db.prepare('UPDATE students SET deleted_at = ? WHERE student_number = ?').run('t3', num(2));
+    const back = logging('run-3').write([student(2)], { ...source, term: '4012' }, hashOf([student(2)]));
+
+    expect(first.changes).toEqual([
+      { kind: 'inserted', table: 'students', key: num(1) },
+      { kind: 'inserted', table: 'students', key: num(2) },
+    ]);
+    expect(second.changes).toEqual([{ kind: 'updated', table: 'students', key: num(1), diff: { lastName: ['نام 1', 'نام تازه'], mobile: 0 } }]);
+    expect(JSON.stringify(second.changes)).not.toContain('09121234567');
+    expect(back.changes).toEqual([{ kind: 'updated', table: 'students', key: num(2), diff: { deletedAt: ['t3', null] } }]);
   });
 });

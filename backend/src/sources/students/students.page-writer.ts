@@ -1,8 +1,17 @@
 import type { WorkerRejection } from '@hamgam/shared';
+import type { ChangeInput } from '../../sync/changes/change-writer';
+import { diffRecord } from '../../sync/changes/record-diff';
 import { mapStudentRecord, readStatus, readStudentKeys, type KeysResult, type StudentReject } from './students.mapper';
-import { isLater, type StoredPage, type StudentsRepository } from './students.repository';
+import { isLater, STUDENT_DIFF_FIELDS, type StoredPage, type StudentsRepository } from './students.repository';
+import { STUDENT_SENSITIVE_FIELDS } from './students.sensitive';
 
-export type PageCounts = { fetched: number; inserted: number; updated: number; unchanged: number; rejected: number };
+/** A page's counts and, when the change log is on, its record-level changes (for `WorkerContext.changes`). */
+export type PageCounts = { fetched: number; inserted: number; updated: number; unchanged: number; rejected: number; changes: ChangeInput[] };
+
+const TABLE = 'students';
+const SENSITIVE = new Set(STUDENT_SENSITIVE_FIELDS);
+// A soft-deleted record that comes back shows its deletion time going away.
+const DIFF_FIELDS = [...STUDENT_DIFF_FIELDS, 'deletedAt'];
 export type PageWriterHooks = {
   reject(rejection: WorkerRejection): void;
   /** A stored record whose text was imperfect or dropped; names fields, never their values. */
@@ -38,6 +47,8 @@ export class StudentsPageWriter {
     private readonly repository: StudentsRepository,
     private readonly runId: string,
     private readonly hooks: PageWriterHooks,
+    /** List each page's changes, reading an updated student's old values (only when its hash differs). */
+    private readonly logChanges = false,
   ) {}
 
   /** The page as stored last time, when the body hashed to `bodyHash` then too. */
@@ -50,14 +61,14 @@ export class StudentsPageWriter {
   replay(stored: StoredPage, source: PageSource): PageCounts {
     const rejects = JSON.parse(stored.rejects) as StoredReject[];
     for (const reject of rejects) this.hooks.reject({ ...reject, term: source.term });
-    return { fetched: stored.fetched, inserted: 0, updated: 0, unchanged: stored.fetched - rejects.length, rejected: rejects.length };
+    return { fetched: stored.fetched, inserted: 0, updated: 0, unchanged: stored.fetched - rejects.length, rejected: rejects.length, changes: [] };
   }
 
   write(items: readonly unknown[], source: PageSource, bodyHash: string): PageCounts {
     const { campusCode, term } = source;
     const now = new Date().toISOString();
     const checked: KeysResult[] = items.map((item, index) => readStudentKeys(item, `${campusCode}/${term} page ${source.page} #${index + 1}`));
-    const counts: PageCounts = { fetched: items.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const counts: PageCounts = { fetched: items.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0, changes: [] };
     const studentNumbers: string[] = [];
     const rejects: StoredReject[] = [];
     this.repository.inTransaction(() => {
@@ -73,8 +84,10 @@ export class StudentsPageWriter {
         let status: { statusCode: string | null; statusText: string | null };
         if (stored && !isSameCall && !isLater({ term, campusCode }, { term: stored.term, campusCode: stored.campus_code })) {
           status = readStatus(raw);
-          if (stored.deleted_at !== null && this.repository.restore(keys.studentNumber, this.runId, now)) counts.updated += 1;
-          else counts.unchanged += 1;
+          if (stored.deleted_at !== null && this.repository.restore(keys.studentNumber, this.runId, now)) {
+            counts.updated += 1;
+            if (this.logChanges) this.logUpdate(counts, keys.studentNumber, { deletedAt: stored.deleted_at }, { deletedAt: null });
+          } else counts.unchanged += 1;
         } else {
           const mapped = mapStudentRecord(raw, keys, campusCode, term);
           status = mapped.record;
@@ -83,12 +96,17 @@ export class StudentsPageWriter {
           if (!stored) {
             this.repository.insert(mapped.record, this.runId, now);
             counts.inserted += 1;
+            if (this.logChanges) counts.changes.push({ kind: 'inserted', table: TABLE, key: keys.studentNumber });
           } else if (isSameCall && stored.hash === mapped.record.hash && stored.deleted_at === null) {
             counts.unchanged += 1;
-          } else if (this.repository.update(mapped.record, this.runId, now)) {
-            counts.updated += 1;
           } else {
-            counts.unchanged += 1;
+            const before = this.logChanges ? this.repository.rowOf(keys.studentNumber) : undefined;
+            if (this.repository.update(mapped.record, this.runId, now)) {
+              counts.updated += 1;
+              if (before) this.logUpdate(counts, keys.studentNumber, before, { ...mapped.record, deletedAt: null });
+            } else {
+              counts.unchanged += 1;
+            }
           }
         }
         this.repository.saveTermStatus({ studentNumber: keys.studentNumber, term, campusCode, ...status }, this.runId, now);
@@ -100,5 +118,14 @@ export class StudentsPageWriter {
     // Reported after the commit: a page that failed to save rejects nothing.
     for (const reject of rejects) this.hooks.reject({ ...reject, term });
     return counts;
+  }
+
+  private logUpdate(counts: PageCounts, key: string, before: Record<string, unknown>, after: Record<string, unknown>): void {
+    counts.changes.push({
+      kind: 'updated',
+      table: TABLE,
+      key,
+      diff: diffRecord(before, after, before.deletedAt === undefined ? ['deletedAt'] : DIFF_FIELDS, SENSITIVE),
+    });
   }
 }

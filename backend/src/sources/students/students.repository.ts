@@ -43,6 +43,8 @@ const DATA_COLUMNS = {
 
 const COLUMNS = Object.keys(DATA_COLUMNS) as (keyof typeof DATA_COLUMNS)[];
 const FIELDS = COLUMNS.map((column) => DATA_COLUMNS[column]);
+/** What an update's change compares: every stored field but the key, the hash and the search text. */
+export const STUDENT_DIFF_FIELDS: readonly string[] = FIELDS.filter((field) => !['studentNumber', 'hash', 'searchText'].includes(field));
 type Value = string | null;
 // Positional parameters: binding ~30 named parameters from an object costs more than the write itself here.
 const valuesOf = (record: CleanStudentRecord): Value[] => FIELDS.map((field) => record[field]);
@@ -72,7 +74,8 @@ export class StudentsRepository {
   private readonly selectPage: Database.Statement<[string, string, number], StoredPage>;
   private readonly upsertPage: Database.Statement<(string | number)[]>;
   private readonly restoreRow: Database.Statement<[{ studentNumber: string; runId: string; now: string }]>;
-  private readonly softDelete: Database.Statement<[{ pages: string; runId: string; now: string }]>;
+  private readonly selectRow: Database.Statement<[string], Record<string, string | null>>;
+  private readonly softDelete: Database.Statement<[{ pages: string; runId: string; now: string }], { student_number: string }>;
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
 
   constructor(private readonly db: Database.Database) {
@@ -81,6 +84,11 @@ export class StudentsRepository {
     // with the same CPU; docs/benchmarks.md).
     db.pragma(`cache_size = ${CACHE_KIB}`);
     this.selectState = db.prepare('SELECT term, campus_code, hash, deleted_at FROM students WHERE student_number = ?');
+    this.selectRow = db.prepare(
+      `SELECT ${COLUMNS.filter((c) => STUDENT_DIFF_FIELDS.includes(DATA_COLUMNS[c]))
+        .map((c) => `${c} AS ${DATA_COLUMNS[c]}`)
+        .join(', ')}, deleted_at AS deletedAt FROM students WHERE student_number = ?`,
+    );
     this.insertStudent = db.prepare<Value[]>(
       `INSERT INTO students (${COLUMNS.join(', ')}, created_at, updated_at, deleted_at, last_run_id)
        VALUES (${COLUMNS.map(() => '?').join(', ')}, ?, ?, NULL, ?)`,
@@ -115,7 +123,7 @@ export class StudentsRepository {
             seen AS (SELECT j.value AS student_number FROM student_pages p
                      JOIN fetched f ON f.page_key = p.campus_code || '/' || p.term || '/' || p.page_number, json_each(p.student_numbers) j)
        UPDATE students SET deleted_at = @now, updated_at = @now, last_run_id = @runId
-       WHERE deleted_at IS NULL AND student_number NOT IN (SELECT student_number FROM seen)`,
+       WHERE deleted_at IS NULL AND student_number NOT IN (SELECT student_number FROM seen) RETURNING student_number`,
     );
     this.countActiveRows = db.prepare('SELECT COUNT(*) AS count FROM students WHERE deleted_at IS NULL');
   }
@@ -131,6 +139,11 @@ export class StudentsRepository {
 
   stateOf(studentNumber: string): StoredStudent | undefined {
     return this.selectState.get(studentNumber);
+  }
+
+  /** The stored fields of a student (`STUDENT_DIFF_FIELDS` and `deletedAt`), for the change log's old values. */
+  rowOf(studentNumber: string): Record<string, string | null> | undefined {
+    return this.selectRow.get(studentNumber);
   }
 
   insert(record: CleanStudentRecord, runId: string, now: string): void {
@@ -168,10 +181,10 @@ export class StudentsRepository {
 
   /**
    * Soft-deletes every live student on none of the pages this run fetched (`campus/term/page` keys, see
-   * `pageKey`); call only after a complete full run. Returns how many.
+   * `pageKey`); call only after a complete full run. Returns their student numbers.
    */
-  softDeleteUnseen(fetchedPages: readonly string[], runId: string, now: string): number {
-    return this.softDelete.run({ pages: JSON.stringify(fetchedPages), runId, now }).changes;
+  softDeleteUnseen(fetchedPages: readonly string[], runId: string, now: string): string[] {
+    return this.softDelete.all({ pages: JSON.stringify(fetchedPages), runId, now }).map((row) => row.student_number);
   }
 
   countActive(): number {

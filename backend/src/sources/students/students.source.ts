@@ -2,6 +2,7 @@ import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateStudents1764000000200 } from './migrations/1764000000200-create-students';
 import { studentsSettings } from './students.options';
 import { studentRejectReasons } from './students.reject-reasons';
+import { STUDENT_SENSITIVE_FIELDS } from './students.sensitive';
 
 export const studentsSource: SourceDefinition = {
   id: 'students',
@@ -17,6 +18,7 @@ export const studentsSource: SourceDefinition = {
       id: 'students',
       // The campus code is in each term of the history; email and city stay out of a table that must fit a screen.
       columns: ['nationalCode', 'term', 'statusText', 'campusName', 'courseName', 'gradeName', 'mobile'],
+      sensitive: STUDENT_SENSITIVE_FIELDS,
       load: async () => (await import('./students.records')).studentsBrowser,
     },
   ],

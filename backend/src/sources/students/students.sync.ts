@@ -77,16 +77,21 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   const repository = new StudentsRepository(ctx.db);
   // One key per page fetched (not per student): after a complete full run, what they list was seen.
   const fetchedPages: string[] = [];
-  const writer = new StudentsPageWriter(repository, runId, {
-    reject: (rejection) => report.reject(rejection),
-    repaired: () => (recordsRepaired += 1),
-    warn: (studentNumber, warnings) => {
-      recordsWithWarnings += 1;
-      if (warningLines >= MAX_WARNING_LINES) return;
-      warningLines += 1;
-      report.log('warn', `${studentNumber}: ${warnings.join('; ')}`);
+  const writer = new StudentsPageWriter(
+    repository,
+    runId,
+    {
+      reject: (rejection) => report.reject(rejection),
+      repaired: () => (recordsRepaired += 1),
+      warn: (studentNumber, warnings) => {
+        recordsWithWarnings += 1;
+        if (warningLines >= MAX_WARNING_LINES) return;
+        warningLines += 1;
+        report.log('warn', `${studentNumber}: ${warnings.join('; ')}`);
+      },
     },
-  });
+    ctx.changes.isEnabled,
+  );
   const progress = (stage: string, force = false) =>
     report.progress(
       {
@@ -121,6 +126,8 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
       }
       if (signal.aborted) return;
       const saved = known.page ? writer.replay(known.page, source) : writer.write(answer.items!, source, answer.hash);
+      // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
+      ctx.changes.write(saved.changes);
       fetchedPages.push(pageKey(call.campus.code, call.term, page));
       for (const key of ['fetched', 'inserted', 'updated', 'unchanged', 'rejected'] as const) counts[key] += saved[key];
       if (known.page) replayedPages += 1;
@@ -186,7 +193,9 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     const kept = counts.inserted + counts.updated + counts.unchanged;
     // An empty answer is far likelier a gateway fault than a university without students.
     if (kept === 0 && repository.countActive() > 0) throw new SyncError('upstream', 'the gateway returned no valid student records; nothing was deleted');
-    counts.deleted = repository.softDeleteUnseen(fetchedPages, runId, new Date().toISOString());
+    const deletedKeys = repository.softDeleteUnseen(fetchedPages, runId, new Date().toISOString());
+    counts.deleted = deletedKeys.length;
+    if (ctx.changes.isEnabled) ctx.changes.write(deletedKeys.map((key) => ({ kind: 'deleted' as const, table: 'students', key })));
     if (counts.deleted > 0) report.log('info', `${counts.deleted} students no call returned were marked deleted`);
   }
   ctx.db.pragma('wal_checkpoint(PASSIVE)');

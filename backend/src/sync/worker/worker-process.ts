@@ -1,6 +1,7 @@
 import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
 import { setAllowedUpstreamHosts } from '../../common/http/upstream';
 import { openSqlite } from '../../common/database/open-sqlite';
+import { createChangeWriter } from '../changes/change-writer';
 import type { WorkerStep } from '../source-definition';
 import { runSync } from './run-sync';
 
@@ -41,7 +42,15 @@ async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
     const step = await loadStep();
     await runSync({
       step,
-      context: { runId: start.runId, sourceId: start.sourceId, mode: start.mode, settings: start.settings, db, signal: abort.signal },
+      context: {
+        runId: start.runId,
+        sourceId: start.sourceId,
+        mode: start.mode,
+        settings: start.settings,
+        db,
+        signal: abort.signal,
+        changes: createChangeWriter(db, start.runId, start.sourceId),
+      },
       send: (message) => void send(message),
       optionWarnings: start.optionWarnings,
     });

@@ -6,6 +6,7 @@ import { Badge } from '../../../components/ui/badge';
 import { formatDateTime, localizeDigits } from '../../../lib/format';
 import { columnLabel, displayValue, isDateTime, keyLabel, valueLabel } from '../utils/labels';
 import { termLabel } from '../../../lib/terms';
+import { RecordHistoryButton } from './record-history';
 import { TermHistory } from './term-history';
 
 export type RecordsTableProps = {
@@ -97,6 +98,7 @@ export function RecordsTable({ sourceId, sourceName, page, rowActions }: Records
                     {formatDateTime(record.updatedAt, lng)}
                   </time>
                 </div>
+                <RecordHistoryButton sourceId={sourceId} table={page.table} recordKey={record.key} name={record.name} />
               </td>
               {rowActions && <td>{rowActions.render(record)}</td>}
             </tr>

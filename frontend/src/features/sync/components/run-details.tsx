@@ -9,6 +9,7 @@ import { progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/
 import { elapsedMs, isActiveRun } from '../utils/run-status';
 import { CancelRunDialog } from './cancel-run-dialog';
 import { RunAgainButton } from './run-again-button';
+import { RunChanges } from './run-changes';
 import { RunCountBars } from './run-count-bars';
 import { RunError } from './run-error';
 import { RunLogView } from './run-log-view';
@@ -17,7 +18,7 @@ import { RunStatusBadge } from './run-status-badge';
 
 export type RunDetailsProps = { run: SyncRun };
 
-/** Every field of one run, then its rejections and its log. */
+/** Every field of one run, then its changes, its rejections and its log. */
 export function RunDetails({ run }: RunDetailsProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
@@ -85,6 +86,7 @@ export function RunDetails({ run }: RunDetailsProps) {
         <h3 className="section-title">{t('runDetails.counts')}</h3>
         <RunCountBars counts={run.counts} sourceId={run.sourceId} />
       </section>
+      <RunChanges runId={run.id} sourceId={run.sourceId} isRunActive={isActive} />
       <RunRejections runId={run.id} sourceId={run.sourceId} isRunActive={isActive} />
       <RunLogView runId={run.id} isRunActive={isActive} />
       {isCancelOpen && <CancelRunDialog run={run} onClose={() => setIsCancelOpen(false)} />}
