@@ -7,6 +7,7 @@ import { SOURCE_DEFINITIONS } from '../sources/registry';
 import type { SourceCatalog } from '../sync/source-catalog';
 import { RunLogLineEntity } from '../sync/entities/run-log-line.entity';
 import { RunRejectionEntity } from '../sync/entities/run-rejection.entity';
+import { HeldDeletionEntity } from '../sync/deletions/held-deletion.entity';
 import { SourceEntity } from '../sync/entities/source.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { SourceScheduleEntity } from '../sync/scheduler/source-schedule.entity';
@@ -27,6 +28,7 @@ import { NotificationDeliveryEntity } from '../notifications/entities/notificati
 import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejection-codes';
 import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedule-calendar';
+import { DryRunsDeletionGuard1765500000300 } from './migrations/1765500000300-dry-runs-deletion-guard';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -42,6 +44,7 @@ export const CORE_ENTITIES = [
   IncidentEntity,
   NotificationDeliveryEntity,
   AcademicCalendarEntity,
+  HeldDeletionEntity,
 ];
 
 /**
@@ -74,6 +77,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       RejectionCodes1765400000300,
       AcademicCalendar1765400000500,
       ScheduleCalendar1765400000700,
+      DryRunsDeletionGuard1765500000300,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,

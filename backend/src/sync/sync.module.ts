@@ -9,6 +9,9 @@ import { RunLogLineEntity } from './entities/run-log-line.entity';
 import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SourceEntity } from './entities/source.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
+import { DeletionsController } from './deletions/deletions.controller';
+import { DeletionsService } from './deletions/deletions.service';
+import { HeldDeletionEntity } from './deletions/held-deletion.entity';
 import { EventsController } from './events/events.controller';
 import { SourceHealthMonitor } from './health/source-health.monitor';
 import { SourceHealthService } from './health/source-health.service';
@@ -36,9 +39,18 @@ import { SyncService } from './sync.service';
     AuthModule,
     CalendarModule,
     ScheduleModule.forRoot(),
-    TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity]),
+    TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, HeldDeletionEntity]),
   ],
-  controllers: [SourcesController, RunsController, RunRejectionsController, EventsController, RecordsController, SchedulesController, ConnectionTestController],
+  controllers: [
+    SourcesController,
+    RunsController,
+    RunRejectionsController,
+    DeletionsController,
+    EventsController,
+    RecordsController,
+    SchedulesController,
+    ConnectionTestController,
+  ],
   providers: [
     SyncEventsService,
     RunRecorder,
@@ -50,6 +62,7 @@ import { SyncService } from './sync.service';
     SourceViewService,
     SyncService,
     RunRejectionsService,
+    DeletionsService,
     RecordsService,
     AutoSyncScheduler,
     ConnectionTestService,

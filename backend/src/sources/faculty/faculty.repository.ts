@@ -1,9 +1,16 @@
 import type Database from 'better-sqlite3';
+import { runWriteTransaction } from '../../common/database/write-transaction';
+import type { HeldRecord } from '../../sync/source-definition';
 import type { CleanFacultyRecord } from './faculty.mapper';
 
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 
 type StoredState = { hash: string; deleted_at: string | null };
+
+type LiveRow = { national_code: string; last_seen_run_id: string | null } & Record<(typeof HELD_COLUMNS)[number], string | null>;
+
+/** What an admin sees of a member whose deletion waits for approval (the data browser's columns and the name). */
+const HELD_COLUMNS = ['professor_code', 'first_name', 'last_name', 'personnel_id', 'field', 'campus_name', 'province_name', 'mobile', 'email'] as const;
 
 const DATA_COLUMNS = {
   national_code: 'nationalCode',
@@ -44,9 +51,13 @@ export class FacultyRepository {
   private readonly touch: Database.Statement<[{ runId: string; nationalCode: string }]>;
   private readonly softDelete: Database.Statement<[{ runId: string; now: string }]>;
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
-  private readonly upsertAll: Database.Transaction<(records: CleanFacultyRecord[], runId: string, now: string) => UpsertCounts>;
+  private readonly selectLive: Database.Statement<[], LiveRow>;
 
-  constructor(db: Database.Database) {
+  /** In a dry run every batch is rolled back (`runWriteTransaction`): the counts are exact, nothing is stored. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly isDryRun = false,
+  ) {
     this.selectState = db.prepare('SELECT hash, deleted_at FROM faculty_members WHERE national_code = ?');
     this.insert = db.prepare(
       `INSERT INTO faculty_members (${COLUMNS.join(', ')}, created_at, updated_at, deleted_at, last_run_id, last_seen_run_id)
@@ -64,7 +75,14 @@ export class FacultyRepository {
        WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
     );
     this.countActiveRows = db.prepare('SELECT COUNT(*) AS count FROM faculty_members WHERE deleted_at IS NULL');
-    this.upsertAll = db.transaction((records: CleanFacultyRecord[], runId: string, now: string) => {
+    this.selectLive = db.prepare(`SELECT national_code, last_seen_run_id, ${HELD_COLUMNS.join(', ')} FROM faculty_members WHERE deleted_at IS NULL`);
+  }
+
+  /** One transaction per batch: new rows are inserted, changed or soft-deleted ones updated (and restored), equal ones only marked as seen. */
+  upsertBatch(records: CleanFacultyRecord[], runId: string, now: string): UpsertCounts {
+    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for the API
+    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
+    return runWriteTransaction(this.db, this.isDryRun, () => {
       const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
       for (const record of records) {
         const stored = this.selectState.get(record.nationalCode);
@@ -83,11 +101,19 @@ export class FacultyRepository {
     });
   }
 
-  /** One transaction per batch: new rows are inserted, changed or soft-deleted ones updated (and restored), equal ones only marked as seen. */
-  upsertBatch(records: CleanFacultyRecord[], runId: string, now: string): UpsertCounts {
-    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for the API
-    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
-    return this.upsertAll.immediate(records, runId, now);
+  /**
+   * Live members the run did not keep: those no call returned. A real run marked every member it kept as seen; a
+   * dry run rolled that back, so it names them (`kept`) instead.
+   */
+  unseenLive(runId: string, kept: ReadonlySet<string>): HeldRecord[] {
+    const unseen: HeldRecord[] = [];
+    for (const row of this.selectLive.iterate()) {
+      const isSeen = this.isDryRun ? kept.has(row.national_code) : String(row.last_seen_run_id) === runId;
+      if (isSeen) continue;
+      const values = Object.fromEntries(HELD_COLUMNS.map((column) => [DATA_COLUMNS[column], row[column]]));
+      unseen.push({ table: 'members', key: row.national_code, lastSeenRunId: row.last_seen_run_id, values });
+    }
+    return unseen;
   }
 
   /** Soft-deletes every live row this run did not see; call only after a complete run. Returns how many. */

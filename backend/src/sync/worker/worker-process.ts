@@ -2,6 +2,7 @@ import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
 import { setAllowedUpstreamHosts } from '../../common/http/upstream';
 import { openSqlite } from '../../common/database/open-sqlite';
 import type { WorkerStep } from '../source-definition';
+import { createDeletionGate } from './deletion-gate';
 import { runSync } from './run-sync';
 
 // The child process of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
@@ -39,7 +40,16 @@ async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
     const step = await loadStep();
     await runSync({
       step,
-      context: { runId: start.runId, sourceId: start.sourceId, mode: start.mode, settings: start.settings, db, signal: abort.signal },
+      context: {
+        runId: start.runId,
+        sourceId: start.sourceId,
+        mode: start.mode,
+        settings: start.settings,
+        db,
+        signal: abort.signal,
+        dryRun: start.dryRun,
+        deletions: createDeletionGate(db, start.runId, start.deletionGuard, start.dryRun),
+      },
       send: (message) => void send(message),
       optionWarnings: start.optionWarnings,
     });
