@@ -1,14 +1,5 @@
 import type Database from 'better-sqlite3';
-import type {
-  ConnectionTestResult,
-  LogLevel,
-  RunCounts,
-  RunMode,
-  SourceDataPart,
-  StoredRecord,
-  WorkerRejection,
-  WorkerSettings,
-} from '@hamgam/shared';
+import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, SourceDataPart, StoredRecord, WorkerRejection, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
 import type { SourceSettings } from './settings/source-settings';
 

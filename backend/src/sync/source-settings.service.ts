@@ -101,7 +101,14 @@ export class SourceSettingsService {
     if (dto.enabled !== undefined) entity.enabled = dto.enabled;
     if (dto.timeoutSeconds !== undefined) entity.timeoutSeconds = dto.timeoutSeconds;
     if (dto.freshness?.maxAgeSeconds !== undefined) entity.freshnessMaxAgeSeconds = dto.freshness.maxAgeSeconds;
-    if (dto.deletionGuard !== undefined) entity.deletionGuard = { ...deletionGuardOf(entity.deletionGuard), ...dto.deletionGuard };
+    if (dto.deletionGuard !== undefined) {
+      const { maxPercent, maxCount } = dto.deletionGuard;
+      const current = deletionGuardOf(entity.deletionGuard);
+      entity.deletionGuard = {
+        maxPercent: maxPercent === undefined ? current.maxPercent : maxPercent,
+        maxCount: maxCount === undefined ? current.maxCount : maxCount,
+      };
+    }
     if (connection) this.applyConnection(entity, declared, connection);
     entity.updatedAt = new Date().toISOString();
     await this.sources.save(entity);

@@ -37,7 +37,15 @@ export class DryRunsDeletionGuard1765500000300 implements MigrationInterface {
     await q.query(`DROP TABLE held_deletions`);
     await q.query(`ALTER TABLE sources DROP COLUMN deletion_guard`);
     await q.query(`DROP INDEX ix_data_syncs_awaiting`);
-    for (const column of ['deletions_applied', 'deletion_decided_at', 'deletion_decision_reason', 'deletion_decided_by', 'deletion_decision', 'held_deletions', 'dry_run']) {
+    for (const column of [
+      'deletions_applied',
+      'deletion_decided_at',
+      'deletion_decision_reason',
+      'deletion_decided_by',
+      'deletion_decision',
+      'held_deletions',
+      'dry_run',
+    ]) {
       await q.query(`ALTER TABLE data_syncs DROP COLUMN ${column}`);
     }
     await q.query(`UPDATE data_syncs SET status = 'success' WHERE status = 'awaiting_approval'`);

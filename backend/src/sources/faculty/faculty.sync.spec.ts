@@ -74,14 +74,21 @@ describe('runFacultySync', () => {
     };
   };
   const contents = () => db.prepare('SELECT * FROM faculty_members ORDER BY national_code').all();
-  const held = () => db.prepare('SELECT record_key, last_seen_run_id, record_values FROM held_deletions ORDER BY record_key').all() as { record_key: string; last_seen_run_id: string; record_values: string }[];
+  const held = () =>
+    db.prepare('SELECT record_key, last_seen_run_id, record_values FROM held_deletions ORDER BY record_key').all() as {
+      record_key: string;
+      last_seen_run_id: string;
+      record_values: string;
+    }[];
   const active = () => (db.prepare('SELECT COUNT(*) AS n FROM faculty_members WHERE deleted_at IS NULL').get() as { n: number }).n;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hamgam-faculty-sync-'));
     db = new Database(join(dir, 'test.sqlite'));
     await new CreateFacultyMembers1764000000100().up({ query: async (sql: string) => db.exec(sql) } as unknown as QueryRunner);
-    db.exec('CREATE TABLE held_deletions (run_id INTEGER, record_table TEXT, record_key TEXT, last_seen_run_id TEXT, record_values TEXT, PRIMARY KEY (run_id, record_table, record_key))');
+    db.exec(
+      'CREATE TABLE held_deletions (run_id INTEGER, record_table TEXT, record_key TEXT, last_seen_run_id TEXT, record_values TEXT, PRIMARY KEY (run_id, record_table, record_key))',
+    );
     Object.assign(mockGateway, { pages: [], calls: [], failOnPage: 0, onPage: () => undefined });
     progress = [];
     logs = [];
@@ -131,7 +138,10 @@ describe('runFacultySync', () => {
   });
 
   it('should store nothing and count exactly what the real run then does when the run is dry', async () => {
-    mockGateway.pages = paged([1, 2, 3, 4].map((n) => person(n)), 3);
+    mockGateway.pages = paged(
+      [1, 2, 3, 4].map((n) => person(n)),
+      3,
+    );
     await runFacultySync(context('1'));
     const before = contents();
     mockGateway.pages = paged([person(1), person(2, { family: 'تازه' }), person(4), person(5)], 3);
@@ -144,10 +154,16 @@ describe('runFacultySync', () => {
     expect(real).toEqual({ fetched: 4, inserted: 1, updated: 1, unchanged: 2, deleted: 1, rejected: 0 });
   });
 
-  it('should hold the deletions with each member\'s values and delete nothing when they pass the guard', async () => {
-    mockGateway.pages = paged([1, 2, 3, 4, 5].map((n) => person(n)), 3);
+  it("should hold the deletions with each member's values and delete nothing when they pass the guard", async () => {
+    mockGateway.pages = paged(
+      [1, 2, 3, 4, 5].map((n) => person(n)),
+      3,
+    );
     await runFacultySync(context('1'));
-    mockGateway.pages = paged([1, 2, 3].map((n) => person(n)), 3);
+    mockGateway.pages = paged(
+      [1, 2, 3].map((n) => person(n)),
+      3,
+    );
 
     const counts = await runFacultySync(context('2', { pageSize: 3 }, undefined, { deletionGuard: { maxPercent: 10, maxCount: null } }));
 
@@ -161,9 +177,15 @@ describe('runFacultySync', () => {
   });
 
   it('should delete as usual when the deletions stay within the guard', async () => {
-    mockGateway.pages = paged([1, 2, 3, 4, 5].map((n) => person(n)), 3);
+    mockGateway.pages = paged(
+      [1, 2, 3, 4, 5].map((n) => person(n)),
+      3,
+    );
     await runFacultySync(context('1'));
-    mockGateway.pages = paged([1, 2, 3, 4].map((n) => person(n)), 3);
+    mockGateway.pages = paged(
+      [1, 2, 3, 4].map((n) => person(n)),
+      3,
+    );
 
     const counts = await runFacultySync(context('2', { pageSize: 3 }, undefined, { deletionGuard: { maxPercent: 25, maxCount: null } }));
 

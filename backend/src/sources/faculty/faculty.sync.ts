@@ -107,7 +107,10 @@ export const runFacultySync: WorkerStep = async (ctx) => {
   const live = keptCodes.size + unseen.length;
   if (ctx.deletions.exceeds(unseen.length, live)) {
     ctx.deletions.hold(unseen);
-    report.log('warn', `${unseen.length} of ${live} members are no longer listed: more than the deletion guard allows; the deletions wait for an admin's approval`);
+    report.log(
+      'warn',
+      `${unseen.length} of ${live} members are no longer listed: more than the deletion guard allows; the deletions wait for an admin's approval`,
+    );
   } else if (ctx.dryRun) {
     counts.deleted = unseen.length;
   } else {

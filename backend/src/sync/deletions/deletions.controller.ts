@@ -42,7 +42,11 @@ export class DeletionsController {
   async discard(@Param('id', ParseIntPipe) id: number, @Body() dto: DeletionDecisionDto, @Req() request: AuthenticatedRequest): Promise<SyncRun> {
     const reason = dto?.reason?.trim() || null;
     const run = await this.deletions.discard(id, { by: request.user?.username ?? null, reason });
-    await this.audit.record(request, { action: 'deletions.discarded', target: `run:${id}`, details: { sourceId: run.sourceId, reason, held: run.heldDeletions } });
+    await this.audit.record(request, {
+      action: 'deletions.discarded',
+      target: `run:${id}`,
+      details: { sourceId: run.sourceId, reason, held: run.heldDeletions },
+    });
     return run;
   }
 }

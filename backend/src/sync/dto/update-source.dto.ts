@@ -47,16 +47,15 @@ export const MAX_DELETION_COUNT = 10_000_000;
 
 export class DeletionGuardDto implements Partial<DeletionGuard> {
   @ApiPropertyOptional({ type: 'number', nullable: true, minimum: 0, maximum: 100, description: 'Percent of the live records; null turns the limit off' })
-  @ValidateIf((_dto, value) => value !== null)
-  @IsDefined({ message: 'maxPercent must be a percentage or null' })
+  // Only the keys sent change, and null turns the limit off: only a value is checked.
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { context: { code: 'notANumber' } })
   @Min(0, { context: { code: 'tooSmall', params: { min: 0 } } })
   @Max(100, { context: { code: 'tooBig', params: { max: 100 } } })
   maxPercent?: number | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, description: 'Records; null turns the limit off' })
-  @ValidateIf((_dto, value) => value !== null)
-  @IsDefined({ message: 'maxCount must be a number of records or null' })
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
   @IsInt({ message: 'maxCount must be a whole number of records or null' })
   @Min(0, { context: { code: 'tooSmall', params: { min: 0 } } })
   @Max(MAX_DELETION_COUNT, { context: { code: 'tooBig', params: { max: MAX_DELETION_COUNT } } })

@@ -56,7 +56,9 @@ export class SourceHealthService {
       createdAt: new Date(source.createdAt),
       activeRun: active ? { startedAt: new Date(active.startedAt ?? active.createdAt) } : null,
       lastSuccessAt: dateOf(lastSuccess?.finishedAt),
-      lastOutcome: lastOutcome?.finishedAt ? { status: lastOutcome.status === 'failed' ? 'failed' : 'success', finishedAt: new Date(lastOutcome.finishedAt) } : null,
+      lastOutcome: lastOutcome?.finishedAt
+        ? { status: lastOutcome.status === 'failed' ? 'failed' : 'success', finishedAt: new Date(lastOutcome.finishedAt) }
+        : null,
       failingSince: dateOf(firstFailure?.finishedAt),
     };
   }

@@ -154,7 +154,12 @@ export class RunRecorder {
     const pending = await this.runs.findBy({ sourceId: run.sourceId, status: 'awaiting_approval', id: LessThan(run.id) });
     const at = new Date().toISOString();
     for (const older of pending) {
-      const patch: Partial<SyncRunEntity> = { status: 'success', deletionDecision: 'superseded', deletionDecidedAt: at, deletionDecisionReason: `run ${run.id}` };
+      const patch: Partial<SyncRunEntity> = {
+        status: 'success',
+        deletionDecision: 'superseded',
+        deletionDecidedAt: at,
+        deletionDecisionReason: `run ${run.id}`,
+      };
       await this.update(older.id, patch, 'run.finished');
     }
   }

@@ -23,7 +23,13 @@ export function createDeletionGate(db: Database.Database, runId: string, guard: 
       );
       db.transaction(() => {
         for (const record of records) {
-          insert.run({ runId: Number(runId), table: record.table, key: record.key, lastSeenRunId: record.lastSeenRunId, values: JSON.stringify(clipValues(record.values)) });
+          insert.run({
+            runId: Number(runId),
+            table: record.table,
+            key: record.key,
+            lastSeenRunId: record.lastSeenRunId,
+            values: JSON.stringify(clipValues(record.values)),
+          });
         }
       }).immediate();
     },

@@ -61,7 +61,16 @@ describe('runSync', () => {
 
   it('should name the deletions the step held in its final message when the guard held some', async () => {
     const sent: WorkerMessage[] = [];
-    const context = { runId: '1', sourceId: 'library', mode: null, settings: { connection: null, options: {} }, db: {}, signal: new AbortController().signal, dryRun: true, deletions: realGate() };
+    const context = {
+      runId: '1',
+      sourceId: 'library',
+      mode: null,
+      settings: { connection: null, options: {} },
+      db: {},
+      signal: new AbortController().signal,
+      dryRun: true,
+      deletions: realGate(),
+    };
 
     await runSync({
       step: async ({ deletions }) => {
