@@ -1,8 +1,8 @@
-import type { RunListQuery, RunRejectionQuery } from '@hamgam/shared';
+import type { HeldDeletionQuery, RunListQuery, RunRejectionQuery } from '@hamgam/shared';
 
 /**
- * Query keys of runs: all → lists() → list(query) → details() → detail(id) → log/rejections.
- * The log and rejections sit under their run's detail key, so invalidating a run refreshes them too.
+ * Query keys of runs: all → lists() → list(query) → details() → detail(id) → log/rejections/held deletions.
+ * The log, rejections and held deletions sit under their run's detail key, so invalidating a run refreshes them too.
  */
 export const runKeys = {
   all: ['runs'] as const,
@@ -13,6 +13,8 @@ export const runKeys = {
   log: (id: string) => [...runKeys.detail(id), 'log'] as const,
   rejections: (id: string) => [...runKeys.detail(id), 'rejections'] as const,
   rejectionsPage: (id: string, query: RunRejectionQuery) => [...runKeys.rejections(id), query] as const,
+  heldDeletions: (id: string) => [...runKeys.detail(id), 'held-deletions'] as const,
+  heldDeletionsPage: (id: string, query: HeldDeletionQuery) => [...runKeys.heldDeletions(id), query] as const,
 };
 
 /** The filter of a `runKeys.list(query)` key, or undefined for any other key. */
