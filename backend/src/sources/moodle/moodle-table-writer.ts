@@ -5,6 +5,9 @@ export type Row = Record<string, string | number | null>;
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 export type TableCounts = UpsertCounts & { deleted: number };
 
+// What an admin sees of a row whose deletion waits for approval: its key and first few columns.
+const HELD_COLUMNS = 4;
+
 /**
  * One Moodle table written through a staging table: a run stages its rows (with a hash of the data columns) as it
  * reads them, in a TEMP table of its own connection, and `merge` then upserts them into the live table by natural
@@ -18,6 +21,8 @@ export class StagedTable {
   private readonly applyChanges: Database.Statement<[{ runId: string; now: string }]>;
   private readonly insertNew: Database.Statement<[{ runId: string; now: string }]>;
   private readonly softDelete: Database.Statement<[{ runId: string; now: string }]>;
+  private readonly selectUnseen: Database.Statement<[{ runId: string }], Row>;
+  private readonly countLiveRows: Database.Statement<[], { n: number }>;
 
   constructor(
     db: Database.Database,
@@ -49,6 +54,24 @@ export class StagedTable {
       `UPDATE main.${table} SET deleted_at = @now, updated_at = @now, last_run_id = @runId
        WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
     );
+    this.selectUnseen = db.prepare(
+      `SELECT ${[...keys, ...columns.slice(0, HELD_COLUMNS)].join(', ')}, last_seen_run_id FROM main.${table}
+       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
+    );
+    this.countLiveRows = db.prepare(`SELECT COUNT(*) AS n FROM main.${table} WHERE deleted_at IS NULL`);
+  }
+
+  /** The live rows `softDeleteUnseen` would delete: their key (`keys` joined by `/`), the run that last saw them and their first columns. */
+  unseenLive(runId: string): { key: string; lastSeenRunId: string | null; values: Row }[] {
+    return this.selectUnseen.all({ runId }).map((row) => ({
+      key: this.keys.map((key) => String(row[key])).join('/'),
+      lastSeenRunId: row.last_seen_run_id === null ? null : String(row.last_seen_run_id),
+      values: Object.fromEntries(this.columns.slice(0, HELD_COLUMNS).map((column) => [column, row[column] ?? null])),
+    }));
+  }
+
+  countLive(): number {
+    return this.countLiveRows.get()!.n;
   }
 
   /** Adds rows to this run's staging table (a row staged again under the same key replaces the first). */
