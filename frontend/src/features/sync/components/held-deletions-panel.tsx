@@ -143,7 +143,7 @@ function HeldRow({ item, sourceId }: { item: HeldDeletion; sourceId: string }) {
   const values = Object.entries(item.values).filter(([, value]) => value !== null && value !== '');
   return (
     <tr>
-      <td>
+      <td className="held-deletions__key">
         <code dir="ltr">{item.key}</code>
       </td>
       <td>
