@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { AuditEntry, HeldDeletion, Page, Source, SyncRun } from '@hamgam/shared';
 import { normalizeNationalCode } from '../../src/common/national-code';
-import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from './helpers/test-app';
+import { startTestApp, waitForRunEnd, type TestApp } from './helpers/test-app';
 
 const FACULTY = 100;
 
