@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { GATEWAY_URL, waitForLatestRun } from '../fixtures/app';
 
@@ -37,6 +38,8 @@ test('should approve a held deletion from the run page in Persian and see the me
   await expect(panel.getByText('۱ رکورد', { exact: true })).toBeVisible();
   await expect(panel.getByRole('row')).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath('held-deletions-fa.png'), fullPage: true });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 
   await panel.getByRole('textbox', { name: 'دلیل (اختیاری)' }).fill('کاهش واقعی اعضا تأیید شد');
   await panel.getByRole('button', { name: `تأیید و حذف ${fa(count)} رکورد` }).click();

@@ -84,6 +84,8 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
 
     expect(held).toMatchObject({ status: 'awaiting_approval', heldDeletions: 20, deletionDecision: null });
     expect(held.counts).toMatchObject({ updated: 1, deleted: 0 });
+    const waiting = (await t.http().get('/api/runs?status=awaiting_approval').expect(200)).body as Page<SyncRun>;
+    expect(waiting.items.map((run) => run.id)).toEqual([held.id]);
     expect(live()).toHaveLength(first.counts.inserted);
     expect(members().find((m) => m.national_code === changed.national_code)?.last_name).toBe('تازه‌نام');
     const listed = (await t.http().get(`/api/runs/${held.id}/held-deletions?pageSize=10`).expect(200)).body as Page<HeldDeletion>;
