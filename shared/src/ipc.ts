@@ -17,7 +17,7 @@ export type WorkerStartMessage = {
   /** Compare and count, store nothing (each write transaction is rolled back). */
   dryRun: boolean;
   /** The source's deletion guard; null lets every deletion through. */
-  deletionGuard: import('./sync').DeletionGuard | null;
+  deletionGuard: import('./deletions').DeletionGuard | null;
 };
 
 export type WorkerConnection = { baseUrl: string; [field: string]: string };
