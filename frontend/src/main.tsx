@@ -10,6 +10,7 @@ import './styles/global.css';
 import './styles/components.css';
 import './styles/sync.css';
 import './styles/overview.css';
+import './styles/deletions.css';
 import './styles/pages.css';
 import './lib/i18n';
 import { App } from './app/app';

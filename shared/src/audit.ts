@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   'logout.all',
   'sync.triggered',
   'run.cancelled',
+  'deletions.approved',
+  'deletions.discarded',
   'settings.changed',
   'user.created',
   'user.changed',

@@ -1,4 +1,5 @@
 export * from './sync';
+export * from './deletions';
 export * from './errors';
 export * from './events';
 export * from './ipc';

@@ -14,6 +14,10 @@ export type WorkerStartMessage = {
   optionWarnings: string[];
   /** `UPSTREAM_ALLOWED_HOSTS` of the server: the only hosts the run's HTTP client may ask; null for any. */
   allowedUpstreamHosts: string[] | null;
+  /** Compare and count, store nothing (each write transaction is rolled back). */
+  dryRun: boolean;
+  /** The source's deletion guard; null lets every deletion through. */
+  deletionGuard: import('./deletions').DeletionGuard | null;
 };
 
 export type WorkerConnection = { baseUrl: string; [field: string]: string };
@@ -58,5 +62,5 @@ export type WorkerMessage =
   | WorkerProgress
   | { type: 'log'; level: LogLevel; message: string }
   | { type: 'rejected'; items: WorkerRejection[] }
-  | { type: 'finished'; counts: RunCounts; retries?: number }
+  | { type: 'finished'; counts: RunCounts; retries?: number; heldDeletions?: number }
   | { type: 'failed'; kind: ErrorKind; message: string; counts?: RunCounts; retries?: number };

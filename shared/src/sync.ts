@@ -1,9 +1,14 @@
 import type { CalendarReason } from './calendar';
+import type { DeletionDecision, DeletionGuard } from './deletions';
 
-/** Statuses a run moves through; `success`, `failed` and `cancelled` are final. */
-export const RUN_STATUSES = ['pending', 'running', 'success', 'failed', 'cancelled'] as const;
+/**
+ * Statuses a run moves through; all but `pending` and `running` are final. `awaiting_approval`: the run stored its
+ * inserts and updates but held its deletions past the source's deletion guard until an admin approves or discards
+ * them (it becomes `success` then); a new run may start meanwhile.
+ */
+export const RUN_STATUSES = ['pending', 'running', 'success', 'failed', 'cancelled', 'awaiting_approval'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
-export const FINAL_RUN_STATUSES = ['success', 'failed', 'cancelled'] as const satisfies readonly RunStatus[];
+export const FINAL_RUN_STATUSES = ['success', 'failed', 'cancelled', 'awaiting_approval'] as const satisfies readonly RunStatus[];
 export const ACTIVE_RUN_STATUSES = ['pending', 'running'] as const satisfies readonly RunStatus[];
 
 export const RUN_TRIGGERS = ['manual', 'schedule', 'cli', 'api'] as const;
@@ -59,6 +64,12 @@ export type SyncRun = {
   errorMessage: string | null;
   /** Calls the run tried again (network errors, timeouts, 5xx, rate limits), as its worker counted them. */
   retries: number;
+  /** A dry run: fetched, cleaned, validated and compared like a real run, its counts what it would do; it stored nothing. */
+  dryRun: boolean;
+  /** Deletions the run held for approval past the source's deletion guard (0 when none). */
+  heldDeletions: number;
+  /** What became of held deletions; null while none were held or they still wait. */
+  deletionDecision: DeletionDecision | null;
 };
 
 /**
@@ -148,6 +159,10 @@ export type Source = {
   autoSync: AutoSync;
   /** How fresh its data should be: an explicit max age, or null to derive it from the schedule. */
   freshness: FreshnessSettings;
+  /** When a run's deletions wait for approval; null for sources that delete nothing (command sources). */
+  deletionGuard: DeletionGuard | null;
+  /** True when `POST /api/sources/:id/runs {"dryRun": true}` is allowed. */
+  canDryRun: boolean;
   /** How fresh its data is, computed on the server. */
   health: SourceHealth;
   updatedAt: string;
@@ -201,6 +216,8 @@ export type UpdateSourceRequest = {
   options?: Record<string, unknown>;
   /** An explicit max age in seconds, or null to derive it from the schedule. */
   freshness?: Partial<FreshnessSettings>;
+  /** Only the keys sent change; null turns a limit off. */
+  deletionGuard?: Partial<DeletionGuard>;
 };
 
 /** Connection fields an admin may send, as the source declares them; secrets are write-only (an empty string removes one). */
@@ -240,6 +257,8 @@ export type TriggerRunRequest = {
   mode?: RunMode;
   /** How the run was asked for: the panel sends `manual`, the command line `cli`; other API clients get `api`. */
   trigger?: Extract<RunTrigger, 'manual' | 'api' | 'cli'>;
+  /** Compare without storing anything (400 for sources that cannot promise it, e.g. command sources). */
+  dryRun?: boolean;
 };
 
 export type CancelRunRequest = {

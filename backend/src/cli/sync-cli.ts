@@ -78,7 +78,12 @@ function outcome(run: SyncRun): string {
   const counts = Object.entries(run.counts)
     .map(([key, value]) => `${key} ${value}`)
     .join(', ');
-  const error = run.status === 'success' ? '' : ` (${run.errorKind ?? 'unknown'}): ${run.errorMessage ?? 'no message'}`;
+  const error =
+    run.status === 'success'
+      ? ''
+      : run.status === 'awaiting_approval'
+        ? `: ${run.heldDeletions} deletions wait for an admin's approval on the run page`
+        : ` (${run.errorKind ?? 'unknown'}): ${run.errorMessage ?? 'no message'}`;
   return `run ${run.id} of ${run.sourceId} ended ${run.status}${took}${error} — ${counts}`;
 }
 

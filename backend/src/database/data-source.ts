@@ -7,6 +7,7 @@ import { SOURCE_DEFINITIONS } from '../sources/registry';
 import type { SourceCatalog } from '../sync/source-catalog';
 import { RunLogLineEntity } from '../sync/entities/run-log-line.entity';
 import { RunRejectionEntity } from '../sync/entities/run-rejection.entity';
+import { HeldDeletionEntity } from '../sync/deletions/held-deletion.entity';
 import { SourceEntity } from '../sync/entities/source.entity';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { SourceScheduleEntity } from '../sync/scheduler/source-schedule.entity';
@@ -29,6 +30,7 @@ import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academ
 import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedule-calendar';
 import { Replicas1765500000900 } from './migrations/1765500000900-replicas';
 import { RunChanges1765500000100 } from './migrations/1765500000100-run-changes';
+import { DryRunsDeletionGuard1765500000300 } from './migrations/1765500000300-dry-runs-deletion-guard';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -44,6 +46,7 @@ export const CORE_ENTITIES = [
   IncidentEntity,
   NotificationDeliveryEntity,
   AcademicCalendarEntity,
+  HeldDeletionEntity,
 ];
 
 /**
@@ -78,6 +81,7 @@ export function buildDataSourceOptions(databasePath: string, catalog: SourceCata
       ScheduleCalendar1765400000700,
       RunChanges1765500000100,
       Replicas1765500000900,
+      DryRunsDeletionGuard1765500000300,
       ...catalog.flatMap((definition) => definition.migrations),
     ],
     migrationsRun: true,

@@ -23,6 +23,9 @@ const run = (overrides: Partial<SyncRun>): SyncRun => ({
   errorKind: null,
   errorMessage: null,
   retries: 0,
+  dryRun: false,
+  heldDeletions: 0,
+  deletionDecision: null,
   ...overrides,
 });
 
@@ -51,5 +54,14 @@ describe('runExportColumns', () => {
     expect(failed).toMatchObject({ Status: 'Failed', 'Error message': 'gateway answered 503' });
     expect(failed['Error kind']).toEqual(expect.any(String));
     expect(failed['Error kind']).not.toBe('');
+  });
+
+  it('should mark a dry run and the deletions a run held in both languages', () => {
+    expect(exported('en', run({ dryRun: true }))).toMatchObject({ 'Dry run': 'dry run', 'Deletions held for approval': 0 });
+    expect(exported('en', run({}))).toMatchObject({ 'Dry run': null });
+    expect(exported('fa', run({ status: 'awaiting_approval', heldDeletions: 12 }))).toMatchObject({
+      وضعیت: 'در انتظار تأیید حذف',
+      'حذف‌های در انتظار تأیید': 12,
+    });
   });
 });

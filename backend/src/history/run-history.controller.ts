@@ -39,6 +39,8 @@ export function runExportColumns(timeZone: string, lang: ExportLanguage, sourceN
     { header: header.errorMessage, value: (run) => (run.status === 'cancelled' ? null : run.errorMessage), width: 60 },
     { header: header.cancelledBy, value: (run) => run.cancelledBy },
     { header: header.cancelReason, value: (run) => run.cancelReason, width: 30 },
+    { header: header.dryRun, value: (run) => (run.dryRun ? labels.dryRunYes : null), width: 10 },
+    { header: header.heldDeletions, value: (run) => run.heldDeletions, width: 10 },
   ];
 }
 

@@ -43,13 +43,13 @@ export async function runDurations(db: DataSource, name: string): Promise<Metric
 
 export async function recordCounts(db: DataSource): Promise<MetricValue[]> {
   const sums = RECORD_OUTCOMES.map((outcome) => `SUM(${outcome}) AS ${outcome}`).join(', ');
-  const rows: RecordsRow[] = await db.query(`SELECT source_id, ${sums} FROM data_syncs WHERE status IN (${FINAL}) GROUP BY 1`);
+  const rows: RecordsRow[] = await db.query(`SELECT source_id, ${sums} FROM data_syncs WHERE status IN (${FINAL}) AND dry_run = 0 GROUP BY 1`);
   return rows.flatMap((row) => RECORD_OUTCOMES.map((outcome) => ({ value: row[outcome], labels: { source: row.source_id, outcome } })));
 }
 
 export async function lastSuccesses(db: DataSource): Promise<MetricValue[]> {
   const rows: LastSuccessRow[] = await db.query(
-    `SELECT source_id, MAX(finished_at) AS finished_at FROM data_syncs WHERE status = 'success' AND finished_at IS NOT NULL GROUP BY 1`,
+    `SELECT source_id, MAX(finished_at) AS finished_at FROM data_syncs WHERE status IN ('success', 'awaiting_approval') AND dry_run = 0 AND finished_at IS NOT NULL GROUP BY 1`,
   );
   return rows.map((row) => ({ value: new Date(row.finished_at).getTime() / 1000, labels: { source: row.source_id } }));
 }

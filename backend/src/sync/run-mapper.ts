@@ -33,6 +33,17 @@ export function toSyncRun(run: SyncRunEntity): SyncRun {
     errorKind: run.errorKind,
     errorMessage: run.errorMessage,
     retries: run.retries,
+    dryRun: run.dryRun,
+    heldDeletions: run.heldDeletions,
+    deletionDecision: run.deletionDecision
+      ? {
+          kind: run.deletionDecision,
+          by: run.deletionDecidedBy,
+          reason: run.deletionDecisionReason,
+          at: run.deletionDecidedAt ?? run.finishedAt ?? run.createdAt,
+          applied: run.deletionsApplied,
+        }
+      : null,
   };
 }
 

@@ -16,7 +16,35 @@ export type WorkerContext = {
   signal: AbortSignal;
   /** The run's change log: hand it each batch's changes after the batch's transaction returns. */
   changes: ChangeWriter;
+  /**
+   * A dry run: fetch, clean, validate and compare as usual, but roll back every write transaction
+   * (`runWriteTransaction` in common/database), call no upstream write API and move no cursor.
+   */
+  dryRun: boolean;
+  /** The source's deletion guard, for its soft deletes after a complete run. */
+  deletions: DeletionGate;
 };
+
+/** A record a run would delete, kept with what approval needs to delete exactly it. */
+export type HeldRecord = {
+  /** The record table (`recordTables[].id`). */
+  table: string;
+  key: string;
+  /** The run that last saw it; approval deletes the record only if it is still live and unseen since. */
+  lastSeenRunId: string | null;
+  values: Record<string, string | number | null>;
+};
+
+export type DeletionGate = {
+  /** True when deleting `count` of the `live` live records passes the source's guard: hold them instead. */
+  exceeds(count: number, live: number): boolean;
+  /** Keeps the records for an admin's decision instead of deleting them (a dry run only counts them). */
+  hold(records: readonly HeldRecord[]): void;
+  heldCount(): number;
+};
+
+/** Applies approved deletions in the API process: soft-deletes each record still live and unseen since it was held. */
+export type DeletionApplier = (db: Database.Database, records: readonly Omit<HeldRecord, 'values'>[], runId: string, now: string) => number;
 
 export type ProgressUpdate = {
   stage: string;
@@ -62,6 +90,13 @@ export type SourceDefinition = {
   migrations: (new () => MigrationInterface)[];
   /** Loads the worker step lazily so the API process does not load connector code it never runs. */
   loadStep: () => Promise<WorkerStep>;
+  /** True when its step honours `dryRun` (stores nothing, writes nothing upstream); otherwise a dry run is refused. */
+  canDryRun?: boolean;
+  /**
+   * Sources that soft-delete after a complete run hold their deletions past the deletion guard; this applies the
+   * approved ones in the API process (import lazily). Without it the source has no deletion guard.
+   */
+  loadDeletionApplier?: () => Promise<DeletionApplier>;
   /**
    * Checks a connection, saved or not, for `POST /api/sources/:id/test-connection`; runs in the API process,
    * so it should import its code lazily. Without it the source cannot be tested.

@@ -24,6 +24,7 @@ import {
 } from './settings/source-settings';
 import { isPerValueForm, openSecrets, sealSecrets, StoredSecretsError } from './settings/stored-secrets';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from './source-catalog';
+import { deletionGuardOf } from './deletions/deletion-guard';
 
 const NO_SETTINGS: SourceSettings = { connection: [], options: z.object({}) };
 
@@ -91,12 +92,23 @@ export class SourceSettingsService {
       if (checked.ok) connection = checked.value;
       else Object.assign(fields, checked.fields);
     }
+    if (dto.deletionGuard !== undefined && !findSourceDefinition(this.catalog, id)?.loadDeletionApplier) {
+      fields.deletionGuard = [{ code: 'noDeletions', message: `source "${id}" deletes nothing: it has no deletion guard` }];
+    }
     throwIfIssues(fields);
     if (connection) this.checkConnectionChange(entity, declared, connection);
     if (options) entity.options = { ...entity.options, ...options };
     if (dto.enabled !== undefined) entity.enabled = dto.enabled;
     if (dto.timeoutSeconds !== undefined) entity.timeoutSeconds = dto.timeoutSeconds;
     if (dto.freshness?.maxAgeSeconds !== undefined) entity.freshnessMaxAgeSeconds = dto.freshness.maxAgeSeconds;
+    if (dto.deletionGuard !== undefined) {
+      const { maxPercent, maxCount } = dto.deletionGuard;
+      const current = deletionGuardOf(entity.deletionGuard);
+      entity.deletionGuard = {
+        maxPercent: maxPercent === undefined ? current.maxPercent : maxPercent,
+        maxCount: maxCount === undefined ? current.maxCount : maxCount,
+      };
+    }
     if (connection) this.applyConnection(entity, declared, connection);
     entity.updatedAt = new Date().toISOString();
     await this.sources.save(entity);
@@ -122,6 +134,7 @@ export class SourceSettingsService {
       enabled: entity.enabled,
       timeoutSeconds: entity.timeoutSeconds,
       freshness: { maxAgeSeconds: entity.freshnessMaxAgeSeconds },
+      deletionGuard: deletionGuardOf(entity.deletionGuard),
       autoSync: { ...autoSync, quietWindow: quietWindow ?? { start: null, end: null, days: [] }, inTerm: inTerm ?? { every: null, unit: null } },
       options: { ...optionDefaults(declared), ...entity.options },
       connection,

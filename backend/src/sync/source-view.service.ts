@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
-import type { ConnectionSettings, Source } from '@hamgam/shared';
+import { FINAL_RUN_STATUSES, type ConnectionSettings, type Source } from '@hamgam/shared';
+import { deletionGuardOf } from './deletions/deletion-guard';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CommandSourcesService } from './command-sources.service';
 import { SourceEntity } from './entities/source.entity';
@@ -53,7 +54,7 @@ export class SourceViewService {
 
   async toSource(entity: SourceEntity): Promise<Source> {
     const [lastRun, activeRun, schedule, { health }] = await Promise.all([
-      this.runs.findOne({ where: { sourceId: entity.id, status: In(['success', 'failed', 'cancelled']) }, order: { id: 'DESC' } }),
+      this.runs.findOne({ where: { sourceId: entity.id, status: In([...FINAL_RUN_STATUSES]) }, order: { id: 'DESC' } }),
       this.runs.findOne({ where: { sourceId: entity.id, status: In(['pending', 'running']) }, order: { id: 'DESC' } }),
       this.schedules.findOneBy({ sourceId: entity.id }),
       this.health.verdictOf(entity),
@@ -76,6 +77,8 @@ export class SourceViewService {
       activeRun: activeRun ? toSyncRun(activeRun) : null,
       autoSync: toAutoSync(schedule, this.config),
       freshness: { maxAgeSeconds: entity.freshnessMaxAgeSeconds },
+      deletionGuard: definition?.loadDeletionApplier ? deletionGuardOf(entity.deletionGuard) : null,
+      canDryRun: entity.kind !== 'command' && definition?.canDryRun === true,
       health,
       updatedAt: entity.updatedAt,
     };

@@ -58,11 +58,12 @@ export class SourcesController {
       triggeredBy: request.user?.username ?? null,
       reason: dto.reason ?? null,
       mode: dto.mode,
+      dryRun: dto.dryRun,
     });
     await this.audit.record(request, {
       action: 'sync.triggered',
       target: `run:${run.id}`,
-      details: { sourceId: id, trigger: run.trigger, mode: run.mode, reason: run.reason },
+      details: { sourceId: id, trigger: run.trigger, mode: run.mode, reason: run.reason, ...(run.dryRun ? { dryRun: true } : {}) },
     });
     return run;
   }

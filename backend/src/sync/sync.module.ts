@@ -11,6 +11,9 @@ import { RunLogLineEntity } from './entities/run-log-line.entity';
 import { RunRejectionEntity } from './entities/run-rejection.entity';
 import { SourceEntity } from './entities/source.entity';
 import { SyncRunEntity } from './entities/sync-run.entity';
+import { DeletionsController } from './deletions/deletions.controller';
+import { DeletionsService } from './deletions/deletions.service';
+import { HeldDeletionEntity } from './deletions/held-deletion.entity';
 import { EventsController } from './events/events.controller';
 import { SourceHealthMonitor } from './health/source-health.monitor';
 import { SourceHealthService } from './health/source-health.service';
@@ -43,13 +46,14 @@ import { RunLeases } from './runner/run-leases.service';
     AuthModule,
     CalendarModule,
     ScheduleModule.forRoot(),
-    TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity]),
+    TypeOrmModule.forFeature([SourceEntity, SyncRunEntity, RunLogLineEntity, RunRejectionEntity, SourceScheduleEntity, HeldDeletionEntity]),
   ],
   controllers: [
     SourcesController,
     RunsController,
     RunRejectionsController,
     RunChangesController,
+    DeletionsController,
     EventsController,
     RecordsController,
     RecordChangesController,
@@ -75,6 +79,7 @@ import { RunLeases } from './runner/run-leases.service';
     SyncService,
     RunRejectionsService,
     RunChangesService,
+    DeletionsService,
     RecordsService,
     AutoSyncScheduler,
     ConnectionTestService,

@@ -14,8 +14,16 @@ import { RunLeases } from './runner/run-leases.service';
 import { CommandSourcesService } from './command-sources.service';
 import { SourceSettingsService } from './source-settings.service';
 import { secretValues } from './settings/source-settings';
+import { deletionGuardOf } from './deletions/deletion-guard';
 
-export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };
+export type StartRequest = {
+  sourceId: string;
+  trigger: RunTrigger;
+  triggeredBy: string | null;
+  reason?: string | null;
+  mode?: RunMode;
+  dryRun?: boolean;
+};
 
 /** Starts, cancels and reads runs. The one place that decides whether a run may start. */
 @Injectable()
@@ -49,6 +57,12 @@ export class SyncService implements OnApplicationBootstrap {
     if (!source.enabled) throw new ConflictException({ message: `source "${source.id}" is disabled` });
     this.commandSources.assertRunnable(source);
     const mode = this.resolveMode(source.id, request.mode);
+    const definition = findSourceDefinition(this.catalog, source.id);
+    const dryRun = request.dryRun === true;
+    if (dryRun && (source.kind === 'command' || definition?.canDryRun !== true)) {
+      const message = `source "${source.id}" cannot promise a dry run (it could write while it runs)`;
+      throw new BadRequestException({ message, fields: { dryRun: [message] } });
+    }
     await this.assertNoActiveRun(source.id);
     let run: SyncRunEntity;
     try {
@@ -70,6 +84,7 @@ export class SyncService implements OnApplicationBootstrap {
           logTruncated: false,
           ownerReplica: this.config.replicaId,
           leaseExpiresAt: this.leases.leaseFromNow(),
+          dryRun,
         }),
       );
     } catch (error) {
@@ -87,7 +102,18 @@ export class SyncService implements OnApplicationBootstrap {
       this.supervisor.launch(
         source.kind === 'command'
           ? this.commandSources.launchRequest(source, run.id, settings, secrets)
-          : { kind: 'connector', runId: run.id, sourceId: source.id, timeoutSeconds: source.timeoutSeconds, secrets, mode, settings, optionWarnings },
+          : {
+              kind: 'connector',
+              runId: run.id,
+              sourceId: source.id,
+              timeoutSeconds: source.timeoutSeconds,
+              secrets,
+              mode,
+              settings,
+              optionWarnings,
+              dryRun,
+              deletionGuard: definition?.loadDeletionApplier ? deletionGuardOf(source.deletionGuard) : null,
+            },
       );
     } catch (error) {
       await this.recorder.finish(run.id, {

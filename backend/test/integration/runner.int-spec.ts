@@ -175,6 +175,16 @@ describe('the run supervisor', () => {
       expect((await waitForRunEnd(t, run.id)).status).toBe('cancelled');
     });
 
+    it('should refuse a dry run with 400, start nothing, and offer none when the source is a command', async () => {
+      const response = await t.http().post('/api/sources/script-ok/runs').send({ dryRun: true }).expect(400);
+
+      expect(response.body.fields).toHaveProperty('dryRun');
+      const runs = (await t.http().get('/api/runs?sourceId=script-ok').expect(200)).body as { total: number };
+      expect(runs.total).toBe(0);
+      const source = (await t.http().get('/api/sources/script-ok').expect(200)).body as Source;
+      expect(source).toMatchObject({ canDryRun: false, deletionGuard: null });
+    });
+
     it('should redact the password when the script prints it', async () => {
       const run = await waitForRunEnd(t, (await triggerRun(t, 'script-echo')).id);
 

@@ -52,6 +52,9 @@ export function makeRun(overrides: Partial<SyncRun> = {}): SyncRun {
     errorKind: null,
     errorMessage: null,
     retries: 0,
+    dryRun: false,
+    heldDeletions: 0,
+    deletionDecision: null,
     ...overrides,
   };
 }
@@ -118,6 +121,8 @@ export function makeSource(overrides: Partial<Source> = {}): Source {
     activeRun: null,
     autoSync: makeAutoSync(),
     freshness: { maxAgeSeconds: null },
+    deletionGuard: { maxPercent: 10, maxCount: null },
+    canDryRun: false,
     health: { state: 'fresh', since: '2026-11-23T09:10:00+03:30', lastSuccessAt: '2026-11-23T09:10:00+03:30', reason: 'no_expectation' },
     updatedAt: '2026-11-23T09:00:00+03:30',
     ...overrides,
@@ -138,6 +143,8 @@ export function makeLegacySource(overrides: Partial<Source> = {}): Source {
       envNames: ['FACULTY_DB_URL'],
     },
     isStandIn: false,
+    deletionGuard: null,
+    canDryRun: false,
     lastRun: makeRun({
       id: '9',
       sourceId: 'legacy-faculty',

@@ -121,6 +121,19 @@ describe('Golestan stand-in over HTTP', () => {
     expect(all[all.length - 1].nationalcode).toBe(added.nationalcode);
   });
 
+  it('should drop the first faculty members over HTTP and bring them back on reset', async () => {
+    const [first, second] = standIn.faculty.list();
+
+    const res = await post('/__control/faculty/remove', { count: 2 });
+
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { removed: string[] }).removed).toEqual([first.nationalcode, second.nationalcode]);
+    expect(standIn.faculty.list()).toHaveLength(238);
+    expect((await post('/__control/faculty/remove', { count: -1 })).status).toBe(400);
+    await post('/__control/reset', {});
+    expect(standIn.faculty.list()).toHaveLength(240);
+  });
+
   describe('Students_2', () => {
     const students = async (token: string, body: unknown) => {
       const res = await post('/API/Golestan/Students_2', body, token);

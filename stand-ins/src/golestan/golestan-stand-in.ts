@@ -172,6 +172,20 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
     sendJson(res, 200, { faults: faults.current() });
   };
 
+  // For tests that drive the stand-in over HTTP (e2e): the first `count` faculty members leave the gateway, as if
+  // it suddenly returned fewer; `POST /__control/reset` brings them back.
+  const removeFacultyOverHttp = (res: ServerResponse, text: string): void => {
+    const body = parseBody(text);
+    const count = body.ok && typeof body.value === 'object' && body.value !== null ? (body.value as { count?: unknown }).count : undefined;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return badRequest(res, ['count must be a non-negative integer']);
+    const removed = faculty
+      .list()
+      .slice(0, count)
+      .map((record) => record.nationalcode);
+    for (const code of removed) faculty.remove(code);
+    sendJson(res, 200, { removed });
+  };
+
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse, text: string) => void | Promise<void>> = {
     'POST /Login': (_req, res, text) => handleLogin(res, text),
     'POST /API/Golestan/Faculty': (req, res, text) => handleData(req, res, text, facultyHandler),
@@ -196,6 +210,7 @@ export const startGolestanStandIn = async (options: GolestanStandInOptions = {})
       }
       sendJson(res, 200, faculty.update(value.nationalcode, value.patch as Partial<FacultyRecord>));
     },
+    'POST /__control/faculty/remove': (_req, res, text) => removeFacultyOverHttp(res, text),
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

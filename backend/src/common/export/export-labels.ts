@@ -29,6 +29,8 @@ export const RUN_EXPORT_COLUMNS = [
   'errorMessage',
   'cancelledBy',
   'cancelReason',
+  'dryRun',
+  'heldDeletions',
 ] as const;
 export type RunExportColumn = (typeof RUN_EXPORT_COLUMNS)[number];
 
@@ -49,6 +51,8 @@ export type ExportLabels = {
   modes: Record<RunMode, string>;
   auditActions: Record<AuditAction, string>;
   unknownActor: string;
+  /** The dry-run column's value for a dry run (a real run leaves it empty). */
+  dryRunYes: string;
   runsSheet: string;
   auditSheet: string;
 };
@@ -76,10 +80,12 @@ const FA: ExportLabels = {
     errorMessage: 'پیام خطا',
     cancelledBy: 'لغو توسط',
     cancelReason: 'دلیل لغو',
+    dryRun: 'اجرای آزمایشی',
+    heldDeletions: 'حذف‌های در انتظار تأیید',
   },
   auditColumns: { id: 'شناسه', at: 'زمان', actor: 'کاربر', action: 'کنش', target: 'هدف', ip: 'IP', details: 'جزئیات' },
   timeColumn: (name, form) => `${name} (${{ iso: 'ISO', local: 'میلادی', jalali: 'شمسی' }[form]})`,
-  statuses: { pending: 'در انتظار', running: 'در حال اجرا', success: 'موفق', failed: 'ناموفق', cancelled: 'لغوشده' },
+  statuses: { pending: 'در انتظار', running: 'در حال اجرا', success: 'موفق', failed: 'ناموفق', cancelled: 'لغوشده', awaiting_approval: 'در انتظار تأیید حذف' },
   triggers: { manual: 'دستی', schedule: 'زمان‌بندی', cli: 'خط فرمان', api: 'API' },
   errorKinds: {
     network: 'خطای شبکه',
@@ -101,6 +107,8 @@ const FA: ExportLabels = {
     'logout.all': 'خروج از همهٔ دستگاه‌ها',
     'sync.triggered': 'شروع همگام‌سازی',
     'run.cancelled': 'لغو اجرا',
+    'deletions.approved': 'تأیید حذف‌ها',
+    'deletions.discarded': 'کنار گذاشتن حذف‌ها',
     'settings.changed': 'تغییر تنظیمات',
     'user.created': 'ساخت کاربر',
     'user.changed': 'تغییر کاربر',
@@ -113,6 +121,7 @@ const FA: ExportLabels = {
     request: 'تغییر دیگر',
   },
   unknownActor: '(نامشخص)',
+  dryRunYes: 'آزمایشی',
   runsSheet: 'اجراها',
   auditSheet: 'ردّ ممیزی',
 };
@@ -140,10 +149,12 @@ const EN: ExportLabels = {
     errorMessage: 'Error message',
     cancelledBy: 'Cancelled by',
     cancelReason: 'Cancel reason',
+    dryRun: 'Dry run',
+    heldDeletions: 'Deletions held for approval',
   },
   auditColumns: { id: 'ID', at: 'Time', actor: 'User', action: 'Action', target: 'Target', ip: 'IP', details: 'Details' },
   timeColumn: (name, form) => `${name} (${{ iso: 'ISO', local: 'local', jalali: 'Jalali' }[form]})`,
-  statuses: { pending: 'Pending', running: 'Running', success: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled' },
+  statuses: { pending: 'Pending', running: 'Running', success: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled', awaiting_approval: 'Awaiting approval' },
   triggers: { manual: 'Manual', schedule: 'Schedule', cli: 'Command line', api: 'API' },
   errorKinds: {
     network: 'Network error',
@@ -165,6 +176,8 @@ const EN: ExportLabels = {
     'logout.all': 'Signed out everywhere',
     'sync.triggered': 'Sync started',
     'run.cancelled': 'Run cancelled',
+    'deletions.approved': 'Deletions approved',
+    'deletions.discarded': 'Deletions discarded',
     'settings.changed': 'Settings changed',
     'user.created': 'User created',
     'user.changed': 'User changed',
@@ -177,6 +190,7 @@ const EN: ExportLabels = {
     request: 'Other change',
   },
   unknownActor: '(unknown)',
+  dryRunYes: 'dry run',
   runsSheet: 'Runs',
   auditSheet: 'Audit trail',
 };

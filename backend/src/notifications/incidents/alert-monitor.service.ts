@@ -57,6 +57,8 @@ export class AlertMonitor implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async afterRun(run: SyncRun): Promise<void> {
+    // A dry run stores nothing: it says nothing about whether the source's data is kept up.
+    if (run.dryRun) return;
     const at = new Date(run.finishedAt ?? Date.now());
     if (run.status === 'success') return this.recover(run.sourceId, at, Number(run.id));
     if (run.status !== 'failed') return;

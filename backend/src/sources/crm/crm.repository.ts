@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import { runWriteTransaction } from '../../common/database/write-transaction';
 import type { ChangeInput } from '../../sync/changes/change-writer';
 import { diffRecord } from '../../sync/changes/record-diff';
+import type { HeldRecord } from '../../sync/source-definition';
 import type { CrmChange, CrmContact, CrmInteraction } from './crm.parser';
 import { CRM_CONTACT_SENSITIVE_FIELDS } from './crm.sensitive';
 
@@ -20,7 +22,7 @@ export type PageCounts = {
 
 type StoredState = { server_updated_at: string; deleted_at: string | null; last_seen_run_id: string | null };
 
-const TABLES = { contacts: 'crm_contacts', interactions: 'crm_interactions' } as const;
+export const TABLES = { contacts: 'crm_contacts', interactions: 'crm_interactions' } as const;
 
 // A tombstone may carry only the id: its empty fields keep what is stored.
 const CONTACT_FIELDS = ['full_name', 'national_code', 'mobile', 'email', 'stage', 'owner', 'student_number'] as const;
@@ -77,12 +79,16 @@ export class CrmRepository {
   >;
   private readonly readWatermark: Database.Statement<[], { server_updated_at: string | null }>;
   private readonly writeWatermark: Database.Statement<[Row]>;
-  private readonly applyAll: Database.Transaction<(changes: CrmChange[], runId: string, now: string) => PageCounts>;
+  /** A dry run's changes by `table:id` and the version it applied: its rolled-back pages cannot tell repeats from the database. */
+  private readonly dryRunSeen = new Map<string, string>();
 
-  /** `logChanges`: list each page's changes, reading a record's old values only when a newer version replaces it. */
+  /**
+   * `logChanges`: list each page's changes, reading a record's old values only when a newer version replaces it.
+   * `isDryRun`: every page (and the watermark it moves) is rolled back (`runWriteTransaction`): nothing is stored.
+   */
   constructor(
     private readonly db: Database.Database,
-    private readonly logChanges = false,
+    private readonly options: { logChanges?: boolean; isDryRun?: boolean } = {},
   ) {
     const build = (table: string, fields: readonly string[]) => ({
       select: db.prepare<[string], StoredState>(`SELECT server_updated_at, deleted_at, last_seen_run_id FROM ${table} WHERE id = ?`),
@@ -106,7 +112,20 @@ export class CrmRepository {
       `INSERT INTO crm_watermark (id, server_updated_at, updated_at, run_id) VALUES (1, @at, @now, @run_id)
        ON CONFLICT (id) DO UPDATE SET server_updated_at = MAX(COALESCE(server_updated_at, ''), @at), updated_at = @now, run_id = @run_id`,
     );
-    this.applyAll = db.transaction((changes: CrmChange[], runId: string, now: string) => {
+  }
+
+  private get logChanges(): boolean {
+    return this.options.logChanges === true;
+  }
+
+  private get isDryRun(): boolean {
+    return this.options.isDryRun === true;
+  }
+
+  /** Stores a page's changes and moves the watermark to its newest change, all in one transaction. */
+  applyPage(changes: CrmChange[], runId: string, now: string): PageCounts {
+    // IMMEDIATE takes the write lock up front (see FacultyRepository.upsertBatch).
+    return runWriteTransaction(this.db, this.isDryRun, () => {
       const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0, revived: 0, repeats: 0, changes: [] };
       let newest: string | null = null;
       for (const change of changes) {
@@ -118,10 +137,24 @@ export class CrmRepository {
     });
   }
 
-  /** Stores a page's changes and moves the watermark to its newest change, all in one transaction. */
-  applyPage(changes: CrmChange[], runId: string, now: string): PageCounts {
-    // IMMEDIATE takes the write lock up front (see FacultyRepository.upsertBatch).
-    return this.applyAll.immediate(changes, runId, now);
+  /**
+   * The live rows `softDeleteUnseen` would delete, with their last known values. A real run marked what it saw
+   * (`last_seen_run_id`); a dry run rolled that back and names them from memory instead.
+   */
+  unseenLive(runId: string): HeldRecord[] {
+    const unseen: HeldRecord[] = [];
+    for (const [id, table] of Object.entries(TABLES) as [keyof typeof TABLES, string][]) {
+      const fields = id === 'contacts' ? CONTACT_FIELDS : INTERACTION_FIELDS;
+      const rows = this.db.prepare<[], Row>(`SELECT id, last_seen_run_id, ${fields.join(', ')} FROM ${table} WHERE deleted_at IS NULL`).all();
+      for (const row of rows) {
+        const key = String(row.id);
+        const isSeen = this.isDryRun ? this.dryRunSeen.has(`${id}:${key}`) : String(row.last_seen_run_id) === runId;
+        if (isSeen) continue;
+        const lastSeen = row.last_seen_run_id === null ? null : String(row.last_seen_run_id);
+        unseen.push({ table: id, key, lastSeenRunId: lastSeen, values: Object.fromEntries(fields.map((field) => [field, row[field] ?? null])) });
+      }
+    }
+    return unseen;
   }
 
   /** The newest `server_updated_at` wholly stored, or null before the first page. */
@@ -154,6 +187,15 @@ export class CrmRepository {
   }
 
   private applyOne(change: CrmChange, runId: string, now: string, counts: PageCounts): void {
+    if (this.isDryRun) {
+      const key = `${change.table}:${change.id}`;
+      const applied = this.dryRunSeen.get(key);
+      if (applied !== undefined && applied >= change.serverUpdatedAt) {
+        counts.repeats += 1;
+        return;
+      }
+      this.dryRunSeen.set(key, change.serverUpdatedAt);
+    }
     const statements = this.statements[change.table];
     const stored = statements.select.get(change.id);
     const row: Row = {

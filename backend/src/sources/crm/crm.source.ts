@@ -16,6 +16,8 @@ export const crmSource: SourceDefinition = {
   settings: crmSettings,
   migrations: [CreateCrmTables1764000000400, CreateCrmOutbox1764000000410],
   loadStep: async () => (await import('./crm.sync')).runCrmSync,
+  canDryRun: true,
+  loadDeletionApplier: async () => (await import('./crm.deletions')).applyCrmDeletions,
   recordTables: [
     {
       id: 'contacts',

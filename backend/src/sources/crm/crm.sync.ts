@@ -1,7 +1,7 @@
 import type { RunCounts } from '@hamgam/shared';
 import { throwIfAborted } from '../../common/http/retry';
 import { SyncError } from '../../common/sync-error';
-import type { WorkerStep } from '../../sync/source-definition';
+import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { CrmClient } from './crm.client';
 import { CrmOutbox } from './crm.outbox';
 import { pushOutbox } from './crm.push';
@@ -45,7 +45,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     signal,
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
   });
-  const repository = new CrmRepository(ctx.db, ctx.changes.isEnabled);
+  const repository = new CrmRepository(ctx.db, { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
   const isFull = ctx.mode === 'full';
   const counts: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
   let revived = 0;
@@ -54,17 +54,12 @@ export const runCrmSync: WorkerStep = async (ctx) => {
   report.progress({ stage: 'connecting', processed: 0, counts: { ...counts } }, true);
   await client.login();
 
-  // Local changes go first, so the pull that follows brings back what the CRM made of them.
-  const outbox = new CrmOutbox(ctx.db);
-  const cleaned = outbox.clean(new Date(Date.now() - options.outboxRetentionDays * DAY_MS).toISOString());
-  if (cleaned > 0) report.log('info', `${cleaned} pushed changes older than ${options.outboxRetentionDays} days left the outbox`);
-  report.progress({ stage: 'pushing', processed: 0, counts: { ...counts } }, true);
-  const pushed = await pushOutbox(client, outbox, options.conflictPolicy, report, signal);
-  if (pushed.batches > 0) {
-    report.log(
-      'info',
-      `outbox: ${pushed.pushed} pushed in ${pushed.batches} batches, ${pushed.conflicts} conflicts (${pushed.openConflicts} left open), ${pushed.refused} refused`,
-    );
+  // Local changes go first, so the pull that follows brings back what the CRM made of them. A dry run writes to
+  // neither side: no push (the CRM's write API), no outbox cleaning, and every page rolled back with its watermark.
+  if (ctx.dryRun) {
+    report.log('info', 'dry run: the outbox was not pushed (a dry run never writes to the CRM) and every page is rolled back; nothing is stored');
+  } else {
+    await pushOutboxFirst(ctx, client, options, counts);
   }
   const watermark = repository.watermark();
   const since = isFull ? FEED_START : resumeSince(watermark);
@@ -106,13 +101,41 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     if (counts.fetched - counts.rejected === 0 && repository.countLive() > 0) {
       throw new SyncError('upstream', 'the CRM returned no records in a full run; nothing was deleted');
     }
-    const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
-    ctx.changes.write(removed.changes);
-    const gone = removed.deleted;
+    const unseen = repository.unseenLive(ctx.runId);
+    const live = repository.countLive();
+    let gone = 0;
+    if (ctx.deletions.exceeds(unseen.length, live)) {
+      ctx.deletions.hold(unseen);
+      report.log(
+        'warn',
+        `${unseen.length} of ${live} records are no longer in the CRM: more than the deletion guard allows; the deletions wait for an admin's approval`,
+      );
+    } else if (ctx.dryRun) {
+      gone = unseen.length;
+      if (ctx.changes.isEnabled) ctx.changes.write(unseen.map((record) => ({ kind: 'deleted' as const, table: record.table, key: record.key })));
+    } else {
+      const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+      ctx.changes.write(removed.changes);
+      gone = removed.deleted;
+    }
     counts.deleted += gone;
-    if (gone > 0) report.log('info', `${gone} records the CRM no longer has were marked deleted`);
+    if (gone > 0) report.log('info', `${gone} records the CRM no longer has ${ctx.dryRun ? 'would be' : 'were'} marked deleted`);
   }
-  report.log('info', `watermark now ${repository.watermark() ?? 'none'}`);
+  if (!ctx.dryRun) report.log('info', `watermark now ${repository.watermark() ?? 'none'}`);
   report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts: { ...counts } }, true);
   return counts;
 };
+
+async function pushOutboxFirst(ctx: WorkerContext, client: CrmClient, options: CrmOptions, counts: RunCounts): Promise<void> {
+  const { report, signal } = ctx;
+  const outbox = new CrmOutbox(ctx.db);
+  const cleaned = outbox.clean(new Date(Date.now() - options.outboxRetentionDays * DAY_MS).toISOString());
+  if (cleaned > 0) report.log('info', `${cleaned} pushed changes older than ${options.outboxRetentionDays} days left the outbox`);
+  report.progress({ stage: 'pushing', processed: 0, counts: { ...counts } }, true);
+  const pushed = await pushOutbox(client, outbox, options.conflictPolicy, report, signal);
+  if (pushed.batches === 0) return;
+  report.log(
+    'info',
+    `outbox: ${pushed.pushed} pushed in ${pushed.batches} batches, ${pushed.conflicts} conflicts (${pushed.openConflicts} left open), ${pushed.refused} refused`,
+  );
+}

@@ -111,7 +111,7 @@ describe('FacultyRepository', () => {
   });
 
   it('should list inserted keys, changed fields with old and new values, and deleted keys when logging changes', () => {
-    const logging = new FacultyRepository(db, true);
+    const logging = new FacultyRepository(db, { logChanges: true });
     const first = logging.upsertBatch([member('1'), member('2')], 'run-1', 't1');
     const changed = { ...member('1', 'رضایی'), mobile: '09120000000' };
     const second = logging.upsertBatch([{ ...changed, hash: hashFacultyFields(changed) }], 'run-2', 't2');

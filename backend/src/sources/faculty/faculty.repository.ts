@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
+import { runWriteTransaction } from '../../common/database/write-transaction';
 import type { ChangeInput } from '../../sync/changes/change-writer';
 import { diffRecord } from '../../sync/changes/record-diff';
+import type { HeldRecord } from '../../sync/source-definition';
 import type { CleanFacultyRecord } from './faculty.mapper';
 import { FACULTY_SENSITIVE_FIELDS } from './faculty.sensitive';
 
@@ -8,6 +10,11 @@ import { FACULTY_SENSITIVE_FIELDS } from './faculty.sensitive';
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number; changes: ChangeInput[] };
 
 type StoredState = { hash: string; deleted_at: string | null };
+
+type LiveRow = { national_code: string; last_seen_run_id: string | null } & Record<(typeof HELD_COLUMNS)[number], string | null>;
+
+/** What an admin sees of a member whose deletion waits for approval (the data browser's columns and the name). */
+const HELD_COLUMNS = ['professor_code', 'first_name', 'last_name', 'personnel_id', 'field', 'campus_name', 'province_name', 'mobile', 'email'] as const;
 
 const DATA_COLUMNS = {
   national_code: 'nationalCode',
@@ -54,12 +61,15 @@ export class FacultyRepository {
   private readonly selectRow: Database.Statement<[string], Record<string, string | null>>;
   private readonly softDelete: Database.Statement<[{ runId: string; now: string }], { national_code: string }>;
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
-  private readonly upsertAll: Database.Transaction<(records: CleanFacultyRecord[], runId: string, now: string) => UpsertCounts>;
+  private readonly selectLive: Database.Statement<[], LiveRow>;
 
-  /** `logChanges`: read an updated row's old values (only when its hash differs) and list each batch's changes. */
+  /**
+   * `logChanges`: read an updated row's old values (only when its hash differs) and list each batch's changes.
+   * `isDryRun`: every batch is rolled back (`runWriteTransaction`): the counts are exact, nothing is stored.
+   */
   constructor(
-    db: Database.Database,
-    private readonly logChanges = false,
+    private readonly db: Database.Database,
+    private readonly options: { logChanges?: boolean; isDryRun?: boolean } = {},
   ) {
     this.selectRow = db.prepare(
       `SELECT ${COLUMNS.filter((c) => c !== 'hash')
@@ -83,7 +93,22 @@ export class FacultyRepository {
        WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING national_code`,
     );
     this.countActiveRows = db.prepare('SELECT COUNT(*) AS count FROM faculty_members WHERE deleted_at IS NULL');
-    this.upsertAll = db.transaction((records: CleanFacultyRecord[], runId: string, now: string) => {
+    this.selectLive = db.prepare(`SELECT national_code, last_seen_run_id, ${HELD_COLUMNS.join(', ')} FROM faculty_members WHERE deleted_at IS NULL`);
+  }
+
+  private get logChanges(): boolean {
+    return this.options.logChanges === true;
+  }
+
+  private get isDryRun(): boolean {
+    return this.options.isDryRun === true;
+  }
+
+  /** One transaction per batch: new rows are inserted, changed or soft-deleted ones updated (and restored), equal ones only marked as seen. */
+  upsertBatch(records: CleanFacultyRecord[], runId: string, now: string): UpsertCounts {
+    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for the API
+    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
+    return runWriteTransaction(this.db, this.isDryRun, () => {
       const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, changes: [] };
       for (const record of records) {
         const stored = this.selectState.get(record.nationalCode);
@@ -112,17 +137,30 @@ export class FacultyRepository {
     });
   }
 
-  /** One transaction per batch: new rows are inserted, changed or soft-deleted ones updated (and restored), equal ones only marked as seen. */
-  upsertBatch(records: CleanFacultyRecord[], runId: string, now: string): UpsertCounts {
-    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for the API
-    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
-    return this.upsertAll.immediate(records, runId, now);
+  /**
+   * Live members the run did not keep: those no call returned. A real run marked every member it kept as seen; a
+   * dry run rolled that back, so it names them (`kept`) instead.
+   */
+  unseenLive(runId: string, kept: ReadonlySet<string>): HeldRecord[] {
+    const unseen: HeldRecord[] = [];
+    for (const row of this.selectLive.iterate()) {
+      const isSeen = this.isDryRun ? kept.has(row.national_code) : String(row.last_seen_run_id) === runId;
+      if (isSeen) continue;
+      const values = Object.fromEntries(HELD_COLUMNS.map((column) => [DATA_COLUMNS[column], row[column]]));
+      unseen.push({ table: 'members', key: row.national_code, lastSeenRunId: row.last_seen_run_id, values });
+    }
+    return unseen;
   }
 
   /** Soft-deletes every live row this run did not see; call only after a complete run. Returns how many and, when logging, the changes. */
   softDeleteUnseen(runId: string, now: string): { deleted: number; changes: ChangeInput[] } {
     const rows = this.softDelete.all({ runId, now });
     return { deleted: rows.length, changes: this.logChanges ? rows.map((row) => ({ kind: 'deleted', table: TABLE, key: row.national_code })) : [] };
+  }
+
+  /** A dry run's would-be deletions as the change log lists them (nothing was deleted). */
+  wouldDelete(unseen: readonly HeldRecord[]): ChangeInput[] {
+    return this.logChanges ? unseen.map((record) => ({ kind: 'deleted', table: TABLE, key: record.key })) : [];
   }
 
   countActive(): number {

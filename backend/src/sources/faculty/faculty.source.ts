@@ -12,6 +12,8 @@ export const facultySource: SourceDefinition = {
   settings: facultySettings,
   migrations: [CreateFacultyMembers1764000000100],
   loadStep: async () => (await import('./faculty.sync')).runFacultySync,
+  canDryRun: true,
+  loadDeletionApplier: async () => (await import('./faculty.deletions')).applyFacultyDeletions,
   recordTables: [
     {
       id: 'members',

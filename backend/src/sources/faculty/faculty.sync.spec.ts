@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueryRunner } from 'typeorm';
-import type { WorkerRejection } from '@hamgam/shared';
+import type { DeletionGuard, WorkerRejection } from '@hamgam/shared';
 import { SyncError } from '../../common/sync-error';
 import type { ProgressUpdate, Reporter, WorkerContext } from '../../sync/source-definition';
+import { createDeletionGate } from '../../sync/worker/deletion-gate';
 import { readOptions } from './faculty.settings';
 import { runFacultySync } from './faculty.sync';
 import { CreateFacultyMembers1764000000100 } from './migrations/1764000000100-create-faculty-members';
@@ -48,7 +49,12 @@ describe('runFacultySync', () => {
   let logs: string[];
   let rejects: WorkerRejection[];
 
-  const context = (runId: string, options: Record<string, unknown> = { pageSize: 3 }, signal = new AbortController().signal): WorkerContext => {
+  const context = (
+    runId: string,
+    options: Record<string, unknown> = { pageSize: 3 },
+    signal = new AbortController().signal,
+    guard: { dryRun?: boolean; deletionGuard?: DeletionGuard | null } = {},
+  ): WorkerContext => {
     const report: Reporter = {
       progress: (update) => progress.push(update),
       log: (level, message) => logs.push(`${level}: ${message}`),
@@ -65,14 +71,26 @@ describe('runFacultySync', () => {
       report,
       signal,
       changes: DISABLED_CHANGE_WRITER,
+      dryRun: guard.dryRun ?? false,
+      deletions: createDeletionGate(db, runId, guard.deletionGuard ?? null, guard.dryRun ?? false),
     };
   };
+  const contents = () => db.prepare('SELECT * FROM faculty_members ORDER BY national_code').all();
+  const held = () =>
+    db.prepare('SELECT record_key, last_seen_run_id, record_values FROM held_deletions ORDER BY record_key').all() as {
+      record_key: string;
+      last_seen_run_id: string;
+      record_values: string;
+    }[];
   const active = () => (db.prepare('SELECT COUNT(*) AS n FROM faculty_members WHERE deleted_at IS NULL').get() as { n: number }).n;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hamgam-faculty-sync-'));
     db = new Database(join(dir, 'test.sqlite'));
     await new CreateFacultyMembers1764000000100().up({ query: async (sql: string) => db.exec(sql) } as unknown as QueryRunner);
+    db.exec(
+      'CREATE TABLE held_deletions (run_id INTEGER, record_table TEXT, record_key TEXT, last_seen_run_id TEXT, record_values TEXT, PRIMARY KEY (run_id, record_table, record_key))',
+    );
     Object.assign(mockGateway, { pages: [], calls: [], failOnPage: 0, onPage: () => undefined });
     progress = [];
     logs = [];
@@ -119,6 +137,62 @@ describe('runFacultySync', () => {
 
     expect(counts).toEqual({ fetched: 4, inserted: 1, updated: 1, unchanged: 2, deleted: 1, rejected: 0 });
     expect(active()).toBe(4);
+  });
+
+  it('should store nothing and count exactly what the real run then does when the run is dry', async () => {
+    mockGateway.pages = paged(
+      [1, 2, 3, 4].map((n) => person(n)),
+      3,
+    );
+    await runFacultySync(context('1'));
+    const before = contents();
+    mockGateway.pages = paged([person(1), person(2, { family: 'تازه' }), person(4), person(5)], 3);
+
+    const dry = await runFacultySync(context('2', { pageSize: 3 }, undefined, { dryRun: true }));
+
+    expect(contents()).toEqual(before);
+    const real = await runFacultySync(context('3'));
+    expect(dry).toEqual(real);
+    expect(real).toEqual({ fetched: 4, inserted: 1, updated: 1, unchanged: 2, deleted: 1, rejected: 0 });
+  });
+
+  it("should hold the deletions with each member's values and delete nothing when they pass the guard", async () => {
+    mockGateway.pages = paged(
+      [1, 2, 3, 4, 5].map((n) => person(n)),
+      3,
+    );
+    await runFacultySync(context('1'));
+    mockGateway.pages = paged(
+      [1, 2, 3].map((n) => person(n)),
+      3,
+    );
+
+    const counts = await runFacultySync(context('2', { pageSize: 3 }, undefined, { deletionGuard: { maxPercent: 10, maxCount: null } }));
+
+    expect(counts.deleted).toBe(0);
+    expect(active()).toBe(5);
+    expect(held().map((row) => [row.record_key, row.last_seen_run_id])).toEqual([
+      [nationalCode(4), '1'],
+      [nationalCode(5), '1'],
+    ]);
+    expect(JSON.parse(held()[0].record_values)).toMatchObject({ lastName: 'نام 4' });
+  });
+
+  it('should delete as usual when the deletions stay within the guard', async () => {
+    mockGateway.pages = paged(
+      [1, 2, 3, 4, 5].map((n) => person(n)),
+      3,
+    );
+    await runFacultySync(context('1'));
+    mockGateway.pages = paged(
+      [1, 2, 3, 4].map((n) => person(n)),
+      3,
+    );
+
+    const counts = await runFacultySync(context('2', { pageSize: 3 }, undefined, { deletionGuard: { maxPercent: 25, maxCount: null } }));
+
+    expect(counts.deleted).toBe(1);
+    expect(held()).toEqual([]);
   });
 
   it('should delete nothing when the run fails part-way', async () => {

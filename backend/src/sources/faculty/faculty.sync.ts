@@ -27,8 +27,10 @@ export const runFacultySync: WorkerStep = async (ctx) => {
     signal,
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${formatDelay(info.delayMs)}: ${info.reason}`),
   });
-  const repository = new FacultyRepository(ctx.db, ctx.changes.isEnabled);
+  const repository = new FacultyRepository(ctx.db, { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
   const seen = new Set<string>();
+  const keptCodes = new Set<string>();
+  if (ctx.dryRun) report.log('info', 'dry run: every batch is compared and rolled back; nothing is stored');
   let warningLines = 0;
   let recordsWithWarnings = 0;
   let recordsRepaired = 0;
@@ -56,6 +58,7 @@ export const runFacultySync: WorkerStep = async (ctx) => {
         return;
       }
       accepted.push(result.record);
+      keptCodes.add(result.record.nationalCode);
       if (result.repaired) recordsRepaired += 1;
       if (result.warnings.length > 0) {
         recordsWithWarnings += 1;
@@ -101,10 +104,24 @@ export const runFacultySync: WorkerStep = async (ctx) => {
   if (kept === 0 && repository.countActive() > 0) {
     throw new SyncError('upstream', 'the gateway returned no valid faculty records; nothing was deleted');
   }
-  const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
-  ctx.changes.write(removed.changes);
-  counts.deleted = removed.deleted;
-  if (counts.deleted > 0) report.log('info', `${counts.deleted} members no longer listed were marked deleted`);
+  const unseen = repository.unseenLive(ctx.runId, keptCodes);
+  // Every member kept is live now, so the live members are those kept and those about to go.
+  const live = keptCodes.size + unseen.length;
+  if (ctx.deletions.exceeds(unseen.length, live)) {
+    ctx.deletions.hold(unseen);
+    report.log(
+      'warn',
+      `${unseen.length} of ${live} members are no longer listed: more than the deletion guard allows; the deletions wait for an admin's approval`,
+    );
+  } else if (ctx.dryRun) {
+    counts.deleted = unseen.length;
+    ctx.changes.write(repository.wouldDelete(unseen));
+  } else {
+    const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+    ctx.changes.write(removed.changes);
+    counts.deleted = removed.deleted;
+  }
+  if (counts.deleted > 0) report.log('info', `${counts.deleted} members no longer listed ${ctx.dryRun ? 'would be' : 'were'} marked deleted`);
 
   report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts: { ...counts } }, true);
   return counts;

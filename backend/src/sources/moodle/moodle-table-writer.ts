@@ -7,6 +7,9 @@ export type Row = Record<string, string | number | null>;
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
 export type TableCounts = UpsertCounts & { deleted: number };
 
+// What an admin sees of a row whose deletion waits for approval: its key and first few columns.
+const HELD_COLUMNS = 4;
+
 /**
  * How a table's changes go to the change log: the record table it is in the data browser, its columns under the
  * browser's field names (columns left out are not compared) and the fields never logged with values.
@@ -28,6 +31,8 @@ export class StagedTable {
   private readonly softDelete: Database.Statement<[{ runId: string; now: string }], Row>;
   private readonly selectReplaced: Database.Statement<[], Row> | null = null;
   private readonly selectNew: Database.Statement<[], Row> | null = null;
+  private readonly selectUnseen: Database.Statement<[{ runId: string }], Row>;
+  private readonly countLiveRows: Database.Statement<[], { n: number }>;
 
   /** With `changeLog`, `merge` and `softDeleteUnseen` also list what they change into `changes`. */
   constructor(
@@ -61,6 +66,11 @@ export class StagedTable {
       `UPDATE main.${table} SET deleted_at = @now, updated_at = @now, last_run_id = @runId
        WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING ${keys.join(', ')}`,
     );
+    this.selectUnseen = db.prepare(
+      `SELECT ${[...keys, ...columns.slice(0, HELD_COLUMNS)].join(', ')}, last_seen_run_id FROM main.${table}
+       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`,
+    );
+    this.countLiveRows = db.prepare(`SELECT COUNT(*) AS n FROM main.${table} WHERE deleted_at IS NULL`);
     if (changeLog) {
       // Read before the update and the insert that follow: the live row's old values beside the staged new ones.
       const logged = Object.keys(changeLog.fields).filter((c) => c !== 'deleted_at');
@@ -77,6 +87,19 @@ export class StagedTable {
 
   private keyOf(row: Row, prefix: string): string {
     return this.keys.map((k) => String(row[`${prefix}${k}`])).join('/');
+  }
+
+  /** The live rows `softDeleteUnseen` would delete: their key (`keys` joined by `/`), the run that last saw them and their first columns. */
+  unseenLive(runId: string): { key: string; lastSeenRunId: string | null; values: Row }[] {
+    return this.selectUnseen.all({ runId }).map((row) => ({
+      key: this.keys.map((key) => String(row[key])).join('/'),
+      lastSeenRunId: row.last_seen_run_id === null ? null : String(row.last_seen_run_id),
+      values: Object.fromEntries(this.columns.slice(0, HELD_COLUMNS).map((column) => [column, row[column] ?? null])),
+    }));
+  }
+
+  countLive(): number {
+    return this.countLiveRows.get()!.n;
   }
 
   /** Adds rows to this run's staging table (a row staged again under the same key replaces the first). */

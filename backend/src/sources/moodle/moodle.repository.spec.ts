@@ -149,7 +149,7 @@ describe('MoodleRepository', () => {
 
   it('should list staged against live when logging changes: inserts, a course renamed old → new, a user’s email without values, deletions', () => {
     const logged = (snap: MoodleSnapshot, runId: string) => {
-      repository = new MoodleRepository(db, true);
+      repository = new MoodleRepository(db, { logChanges: true });
       repository.stage(...MOODLE_TABLES.map((name) => [name, snap[name]] as const));
       repository.commit(runId, 't', { deleteUnseen: true, keptContents: [], summary: {} });
       return repository.takeChanges();

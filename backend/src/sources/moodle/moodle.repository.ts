@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { runWriteTransaction } from '../../common/database/write-transaction';
+import type { DeletionGate, HeldRecord } from '../../sync/source-definition';
 import type { MoodleEnrolledUser } from './moodle.parser';
 import type { ChangeInput } from '../../sync/changes/change-writer';
 import { StagedTable, type ChangeLogOf, type Row, type TableCounts } from './moodle-table-writer';
@@ -9,7 +11,7 @@ export type MoodleTable = (typeof MOODLE_TABLES)[number];
 
 export type StoredContents = { marker: string | null; teachingActivities: number };
 
-const COLUMNS: Record<MoodleTable, { table: string; keys: string[]; columns: string[] }> = {
+export const COLUMNS: Record<MoodleTable, { table: string; keys: string[]; columns: string[] }> = {
   categories: {
     table: 'moodle_categories',
     keys: ['id'],
@@ -123,6 +125,8 @@ export type MoodleCommit = {
   keptContents: readonly number[];
   /** The run's classification summary, kept in `moodle_classifications`. */
   summary: unknown;
+  /** The source's deletion guard: past it, the unseen rows of every table are held instead of deleted. */
+  deletions?: DeletionGate;
 };
 
 /**
@@ -135,15 +139,19 @@ export class MoodleRepository {
   private readonly stageBatches: Database.Transaction<(batches: readonly (readonly [MoodleTable, readonly Row[]])[]) => void>;
   private readonly seeUsersAll: Database.Transaction<(users: readonly MoodleEnrolledUser[]) => void>;
   private readonly readSeen: Database.Statement<[number, number], SeenUserRow>;
-  private readonly commitAll: Database.Transaction<(runId: string, now: string, commit: MoodleCommit) => Record<MoodleTable, TableCounts>>;
+  private readonly commitAll: (runId: string, now: string, commit: MoodleCommit) => Record<MoodleTable, TableCounts>;
 
   private changes: ChangeInput[] = [];
 
-  /** `logChanges`: the commit also lists what it changes in the browsable tables (`takeChanges`). */
+  /**
+   * `logChanges`: the commit also lists what it changes in the browsable tables (`takeChanges`).
+   * `isDryRun`: the commit is rolled back (`runWriteTransaction`): its counts are exact, nothing goes live.
+   */
   constructor(
     private readonly db: Database.Database,
-    logChanges = false,
+    private readonly options: { logChanges?: boolean; isDryRun?: boolean } = {},
   ) {
+    const logChanges = options.logChanges === true;
     // Staged rows go to a file, not to memory, whatever the build's default. The page caches in front of the
     // staged rows and of the live tables are kept small (the defaults are 16 MB each): this connection serves one
     // run, and the merge reads and writes mostly in key order.
@@ -175,7 +183,7 @@ export class MoodleRepository {
     });
     const touchContents = db.prepare(`UPDATE moodle_course_contents SET last_seen_run_id = ? WHERE course_id IN (SELECT value FROM json_each(?))`);
     const saveSummary = db.prepare('INSERT OR REPLACE INTO moodle_classifications (run_id, created_at, summary) VALUES (?, ?, ?)');
-    this.commitAll = db.transaction((runId: string, now: string, commit: MoodleCommit) => {
+    this.commitAll = (runId: string, now: string, commit: MoodleCommit) => {
       const counts = {} as Record<MoodleTable, TableCounts>;
       const changes: ChangeInput[] = [];
       this.changes = changes;
@@ -183,10 +191,27 @@ export class MoodleRepository {
       // Analyses kept from an earlier run are unchanged by definition: counted so, and marked as seen.
       touchContents.run(runId, JSON.stringify(commit.keptContents));
       counts.contents.unchanged += commit.keptContents.length;
-      if (commit.deleteUnseen) for (const name of MOODLE_TABLES) counts[name].deleted = this.tables[name].softDeleteUnseen(runId, now, changes);
+      if (commit.deleteUnseen) this.deleteUnseen(runId, now, counts, commit.deletions, changes);
       saveSummary.run(runId, now, JSON.stringify(commit.summary));
       return counts;
-    });
+    };
+  }
+
+  /** Soft-deletes what the run did not see, unless that passes the deletion guard (counted over every table): then holds it. */
+  private deleteUnseen(
+    runId: string,
+    now: string,
+    counts: Record<MoodleTable, TableCounts>,
+    deletions: DeletionGate | undefined,
+    changes: ChangeInput[],
+  ): void {
+    const unseen: HeldRecord[] = MOODLE_TABLES.flatMap((name) => this.tables[name].unseenLive(runId).map((row) => ({ table: name, ...row })));
+    const live = MOODLE_TABLES.reduce((sum, name) => sum + this.tables[name].countLive(), 0);
+    if (deletions?.exceeds(unseen.length, live)) {
+      deletions.hold(unseen);
+      return;
+    }
+    for (const name of MOODLE_TABLES) counts[name].deleted = this.tables[name].softDeleteUnseen(runId, now, changes);
   }
 
   /**
@@ -209,7 +234,7 @@ export class MoodleRepository {
 
   /** Switches everything staged live in one write transaction and returns the counts per table. */
   commit(runId: string, now: string, commit: MoodleCommit): Record<MoodleTable, TableCounts> {
-    return this.commitAll.immediate(runId, now, commit);
+    return runWriteTransaction(this.db, this.options.isDryRun === true, () => this.commitAll(runId, now, commit));
   }
 
   /** What the last commit changed in the browsable tables (when logging); hand it to the change log after the commit. */

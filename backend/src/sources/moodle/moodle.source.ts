@@ -14,6 +14,8 @@ export const moodleSource: SourceDefinition = {
   settings: moodleSettings,
   migrations: [CreateMoodleTables1764000000300],
   loadStep: async () => (await import('./moodle.sync')).runMoodleSync,
+  canDryRun: true,
+  loadDeletionApplier: async () => (await import('./moodle.deletions')).applyMoodleDeletions,
   recordTables: [
     {
       id: 'courses',

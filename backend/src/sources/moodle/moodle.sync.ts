@@ -68,7 +68,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
     onLog: (message) => report.log('warn', message),
   });
-  const repository = new MoodleRepository(ctx.db, ctx.changes.isEnabled);
+  const repository = new MoodleRepository(ctx.db, { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
 
   stage('connecting');
   const site = await client.siteInfo();
@@ -164,11 +164,23 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   throwIfCancelled(signal, 'before saving');
   stage('saving_to_database');
   const savingStarted = performance.now();
-  const saved = repository.commit(ctx.runId, new Date().toISOString(), { deleteUnseen: !isIncremental, keptContents, summary });
-  // After the commit's transaction, in one of its own.
+  const saved = repository.commit(ctx.runId, new Date().toISOString(), { deleteUnseen: !isIncremental, keptContents, summary, deletions: ctx.deletions });
+  // After the commit's transaction, in one of its own (a dry run's rolled-back commit still lists what it would change).
   ctx.changes.write(repository.takeChanges());
   // The commit holds the database's write lock: how long says what other writers waited.
-  report.log('info', `what the run read was switched live in one transaction in ${Math.round(performance.now() - savingStarted)} ms`);
+  const took = Math.round(performance.now() - savingStarted);
+  report.log(
+    'info',
+    ctx.dryRun
+      ? `dry run: the switch was compared and rolled back in ${took} ms; nothing went live`
+      : `what the run read was switched live in one transaction in ${took} ms`,
+  );
+  if (ctx.deletions.heldCount() > 0) {
+    report.log(
+      'warn',
+      `${ctx.deletions.heldCount()} rows Moodle no longer lists are more than the deletion guard allows; the deletions wait for an admin's approval`,
+    );
+  }
   for (const name of MOODLE_TABLES) {
     const c = saved[name];
     counts.inserted += c.inserted;

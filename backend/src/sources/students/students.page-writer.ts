@@ -17,6 +17,8 @@ export type PageWriterHooks = {
   /** A stored record whose text was imperfect or dropped; names fields, never their values. */
   warn(studentNumber: string, warnings: string[]): void;
   repaired(): void;
+  /** The students a page listed (written or replayed): a dry run, which stores no page, keeps them to know who was seen. */
+  seen?(studentNumbers: readonly string[]): void;
 };
 
 /** Where a page came from: its records belong to this campus and term whatever they say. */
@@ -61,6 +63,7 @@ export class StudentsPageWriter {
   replay(stored: StoredPage, source: PageSource): PageCounts {
     const rejects = JSON.parse(stored.rejects) as StoredReject[];
     for (const reject of rejects) this.hooks.reject({ ...reject, term: source.term });
+    this.hooks.seen?.(JSON.parse(stored.student_numbers) as string[]);
     return { fetched: stored.fetched, inserted: 0, updated: 0, unchanged: stored.fetched - rejects.length, rejected: rejects.length, changes: [] };
   }
 
@@ -115,6 +118,7 @@ export class StudentsPageWriter {
       this.repository.savePage(page, this.runId, now);
     });
     counts.rejected = rejects.length;
+    this.hooks.seen?.(studentNumbers);
     // Reported after the commit: a page that failed to save rejects nothing.
     for (const reject of rejects) this.hooks.reject({ ...reject, term });
     return counts;

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { runWriteTransaction } from '../../common/database/write-transaction';
+import type { HeldRecord } from '../../sync/source-definition';
 import type { CleanStudentRecord } from './students.mapper';
 
 /** What is stored for a student, enough to decide whether a record replaces it. */
@@ -49,6 +51,10 @@ type Value = string | null;
 // Positional parameters: binding ~30 named parameters from an object costs more than the write itself here.
 const valuesOf = (record: CleanStudentRecord): Value[] => FIELDS.map((field) => record[field]);
 
+/** What an admin sees of a student whose deletion waits for approval. */
+const HELD_COLUMNS = ['national_code', 'first_name', 'last_name', 'course_name', 'campus_name', 'term', 'status_text'] as const;
+type LiveStudent = { student_number: string; last_run_id: string | null } & Record<(typeof HELD_COLUMNS)[number], string | null>;
+
 export function pageKey(campusCode: string, term: string, pageNumber: number): string {
   return `${campusCode}/${term}/${pageNumber}`;
 }
@@ -77,8 +83,14 @@ export class StudentsRepository {
   private readonly selectRow: Database.Statement<[string], Record<string, string | null>>;
   private readonly softDelete: Database.Statement<[{ pages: string; runId: string; now: string }], { student_number: string }>;
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
+  private readonly selectUnseen: Database.Statement<[{ pages: string }], LiveStudent>;
+  private readonly selectLive: Database.Statement<[], LiveStudent>;
 
-  constructor(private readonly db: Database.Database) {
+  /** In a dry run every page transaction is rolled back (`runWriteTransaction`): exact counts, nothing stored. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly isDryRun = false,
+  ) {
     // This connection serves one run: each student is read by key once per page and a page is written per
     // transaction, so pages kept past 4 MB were mostly ones already written (the worker's peak RSS 78–92 → 73–82 MB
     // with the same CPU; docs/benchmarks.md).
@@ -126,6 +138,14 @@ export class StudentsRepository {
        WHERE deleted_at IS NULL AND student_number NOT IN (SELECT student_number FROM seen) RETURNING student_number`,
     );
     this.countActiveRows = db.prepare('SELECT COUNT(*) AS count FROM students WHERE deleted_at IS NULL');
+    const held = `student_number, last_run_id, ${HELD_COLUMNS.join(', ')}`;
+    this.selectUnseen = db.prepare(
+      `WITH fetched AS (SELECT value AS page_key FROM json_each(@pages)),
+            seen AS (SELECT j.value AS student_number FROM student_pages p
+                     JOIN fetched f ON f.page_key = p.campus_code || '/' || p.term || '/' || p.page_number, json_each(p.student_numbers) j)
+       SELECT ${held} FROM students WHERE deleted_at IS NULL AND student_number NOT IN (SELECT student_number FROM seen)`,
+    );
+    this.selectLive = db.prepare(`SELECT ${held} FROM students WHERE deleted_at IS NULL`);
   }
 
   /**
@@ -134,7 +154,23 @@ export class StudentsRepository {
    * "database is locked" at once instead of honouring the busy timeout).
    */
   inTransaction<T>(work: () => T): T {
-    return this.db.transaction(work).immediate();
+    return runWriteTransaction(this.db, this.isDryRun, work);
+  }
+
+  /**
+   * The live students `softDeleteUnseen` would delete, with what an admin needs to judge them. A dry run stored no
+   * page, so it names the students it saw (`seen`) instead of the pages.
+   */
+  unseenLive(fetchedPages: readonly string[], seen: ReadonlySet<string>): HeldRecord[] {
+    const rows = this.isDryRun
+      ? [...this.selectLive.iterate()].filter((row) => !seen.has(row.student_number))
+      : this.selectUnseen.all({ pages: JSON.stringify(fetchedPages) });
+    return rows.map((row) => ({
+      table: 'students',
+      key: row.student_number,
+      lastSeenRunId: row.last_run_id === null ? null : String(row.last_run_id),
+      values: Object.fromEntries(HELD_COLUMNS.map((column) => [DATA_COLUMNS[column], row[column]])),
+    }));
   }
 
   stateOf(studentNumber: string): StoredStudent | undefined {

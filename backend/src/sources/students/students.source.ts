@@ -13,6 +13,8 @@ export const studentsSource: SourceDefinition = {
   settings: studentsSettings,
   migrations: [CreateStudents1764000000200],
   loadStep: async () => (await import('./students.sync')).runStudentsSync,
+  canDryRun: true,
+  loadDeletionApplier: async () => (await import('./students.deletions')).applyStudentDeletions,
   recordTables: [
     {
       id: 'students',

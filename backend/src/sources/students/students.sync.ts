@@ -74,7 +74,10 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   // many page transactions are copied into the database file once per checkpoint, not once per 4 MB (−14 % run
   // time measured); the step checkpoints once more at the end.
   ctx.db.pragma('wal_autocheckpoint = 16384');
-  const repository = new StudentsRepository(ctx.db);
+  const repository = new StudentsRepository(ctx.db, ctx.dryRun);
+  // A dry run stores no page, so it keeps the students its pages listed to know who was seen.
+  const seenInDryRun = new Set<string>();
+  if (ctx.dryRun) report.log('info', 'dry run: every page is compared and rolled back; nothing is stored');
   // One key per page fetched (not per student): after a complete full run, what they list was seen.
   const fetchedPages: string[] = [];
   const writer = new StudentsPageWriter(
@@ -82,6 +85,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     runId,
     {
       reject: (rejection) => report.reject(rejection),
+      ...(ctx.dryRun ? { seen: (numbers: readonly string[]) => numbers.forEach((number) => seenInDryRun.add(number)) } : {}),
       repaired: () => (recordsRepaired += 1),
       warn: (studentNumber, warnings) => {
         recordsWithWarnings += 1;
@@ -193,10 +197,20 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     const kept = counts.inserted + counts.updated + counts.unchanged;
     // An empty answer is far likelier a gateway fault than a university without students.
     if (kept === 0 && repository.countActive() > 0) throw new SyncError('upstream', 'the gateway returned no valid student records; nothing was deleted');
-    const deletedKeys = repository.softDeleteUnseen(fetchedPages, runId, new Date().toISOString());
-    counts.deleted = deletedKeys.length;
-    if (ctx.changes.isEnabled) ctx.changes.write(deletedKeys.map((key) => ({ kind: 'deleted' as const, table: 'students', key })));
-    if (counts.deleted > 0) report.log('info', `${counts.deleted} students no call returned were marked deleted`);
+    const unseen = repository.unseenLive(fetchedPages, seenInDryRun);
+    const live = ctx.dryRun ? seenInDryRun.size + unseen.length : repository.countActive();
+    if (ctx.deletions.exceeds(unseen.length, live)) {
+      ctx.deletions.hold(unseen);
+      report.log(
+        'warn',
+        `${unseen.length} of ${live} students were returned by no call: more than the deletion guard allows; the deletions wait for an admin's approval`,
+      );
+    } else {
+      const deletedKeys = ctx.dryRun ? unseen.map((record) => record.key) : repository.softDeleteUnseen(fetchedPages, runId, new Date().toISOString());
+      counts.deleted = deletedKeys.length;
+      if (ctx.changes.isEnabled) ctx.changes.write(deletedKeys.map((key) => ({ kind: 'deleted' as const, table: 'students', key })));
+    }
+    if (counts.deleted > 0) report.log('info', `${counts.deleted} students no call returned ${ctx.dryRun ? 'would be' : 'were'} marked deleted`);
   }
   ctx.db.pragma('wal_checkpoint(PASSIVE)');
   report.progress({ stage: 'completed', percent: 100, processed: completed, total: calls.length, counts: { ...counts } }, true);

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RUN_MODES, type RunMode, type TriggerRunRequest } from '@hamgam/shared';
 
 // `schedule` is the scheduler's alone.
@@ -21,4 +21,9 @@ export class TriggerRunDto implements TriggerRunRequest {
   @IsOptional()
   @IsIn(API_TRIGGERS)
   trigger?: (typeof API_TRIGGERS)[number];
+
+  @ApiPropertyOptional({ default: false, description: 'Compare and count without storing anything; 400 for sources that cannot promise it' })
+  @IsOptional()
+  @IsBoolean()
+  dryRun?: boolean;
 }

@@ -1,8 +1,8 @@
 import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsDefined, IsInt, IsObject, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { Equals, IsBoolean, IsDefined, IsInt, IsNumber, IsObject, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsOmittable } from '../../common/validation.pipe';
-import type { FreshnessSettings, TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
+import type { DeletionGuard, FreshnessSettings, TestConnectionRequest, UpdateSourceRequest } from '@hamgam/shared';
 import { AutoSyncDto } from '../scheduler/dto/auto-sync.dto';
 
 export const COMMAND_IS_CONFIGURATION =
@@ -41,6 +41,25 @@ export class FreshnessDto implements Partial<FreshnessSettings> {
   @Min(1, { context: { code: 'spanTooShort', params: { seconds: 1 } } })
   @Max(MAX_FRESHNESS_SECONDS, { context: { code: 'spanTooLong', params: { seconds: MAX_FRESHNESS_SECONDS } } })
   maxAgeSeconds?: number | null;
+}
+
+export const MAX_DELETION_COUNT = 10_000_000;
+
+export class DeletionGuardDto implements Partial<DeletionGuard> {
+  @ApiPropertyOptional({ type: 'number', nullable: true, minimum: 0, maximum: 100, description: 'Percent of the live records; null turns the limit off' })
+  // Only the keys sent change, and null turns the limit off: only a value is checked.
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { context: { code: 'notANumber' } })
+  @Min(0, { context: { code: 'tooSmall', params: { min: 0 } } })
+  @Max(100, { context: { code: 'tooBig', params: { max: 100 } } })
+  maxPercent?: number | null;
+
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, description: 'Records; null turns the limit off' })
+  @ValidateIf((_dto, value) => value !== null && value !== undefined)
+  @IsInt({ message: 'maxCount must be a whole number of records or null' })
+  @Min(0, { context: { code: 'tooSmall', params: { min: 0 } } })
+  @Max(MAX_DELETION_COUNT, { context: { code: 'tooBig', params: { max: MAX_DELETION_COUNT } } })
+  maxCount?: number | null;
 }
 
 export class UpdateSourceDto implements UpdateSourceRequest {
@@ -86,4 +105,11 @@ export class UpdateSourceDto implements UpdateSourceRequest {
   @IsOmittable()
   @IsObject()
   options?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: DeletionGuardDto, description: "When a run's deletions wait for an admin's approval; only the keys sent change" })
+  @IsOmittable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DeletionGuardDto)
+  deletionGuard?: DeletionGuardDto;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CommandSettings, SourceKind } from '@hamgam/shared';
+import type { CommandSettings, DeletionGuard, SourceKind } from '@hamgam/shared';
 
 @Entity('sources')
 export class SourceEntity {
@@ -39,6 +39,10 @@ export class SourceEntity {
   /** Seconds a successful run stays fresh; null derives it from the schedule. */
   @Column('integer', { name: 'freshness_max_age_seconds', nullable: true })
   freshnessMaxAgeSeconds: number | null;
+
+  /** Limits before a run's deletions wait for approval; null keeps the defaults (`DEFAULT_DELETION_GUARD`). */
+  @Column('simple-json', { name: 'deletion_guard', nullable: true })
+  deletionGuard: DeletionGuard | null;
 
   @Column('text', { name: 'created_at' })
   createdAt: string;

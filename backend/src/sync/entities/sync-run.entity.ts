@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ErrorKind, RunMode, RunStatus, RunTrigger } from '@hamgam/shared';
+import type { DeletionDecisionKind, ErrorKind, RunMode, RunStatus, RunTrigger } from '@hamgam/shared';
 
 @Entity('data_syncs')
 export class SyncRunEntity {
@@ -90,4 +90,25 @@ export class SyncRunEntity {
   /** Set by a cancel asked on a replica that does not own the run; the owner stops the process. */
   @Column('text', { name: 'cancel_requested_at', nullable: true })
   cancelRequestedAt: string | null;
+  @Column('boolean', { name: 'dry_run', default: false })
+  dryRun: boolean;
+
+  /** Deletions held past the deletion guard (their rows are in held_deletions). */
+  @Column('integer', { name: 'held_deletions', default: 0 })
+  heldDeletions: number;
+
+  @Column('text', { name: 'deletion_decision', nullable: true })
+  deletionDecision: DeletionDecisionKind | null;
+
+  @Column('text', { name: 'deletion_decided_by', nullable: true })
+  deletionDecidedBy: string | null;
+
+  @Column('text', { name: 'deletion_decision_reason', nullable: true })
+  deletionDecisionReason: string | null;
+
+  @Column('text', { name: 'deletion_decided_at', nullable: true })
+  deletionDecidedAt: string | null;
+
+  @Column('integer', { name: 'deletions_applied', default: 0 })
+  deletionsApplied: number;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, MoreThan, type Repository } from 'typeorm';
+import type { RunStatus } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { SourceEntity } from '../entities/source.entity';
 import { SyncRunEntity } from '../entities/sync-run.entity';
@@ -8,6 +9,8 @@ import { timingOf } from '../scheduler/auto-sync-rules';
 import { settingsOf } from '../scheduler/auto-sync-view';
 import { SourceScheduleEntity } from '../scheduler/source-schedule.entity';
 import { sourceHealth, type HealthInput, type HealthVerdict } from './source-health';
+
+const SUCCESSES: RunStatus[] = ['success', 'awaiting_approval'];
 
 const dateOf = (value: string | null | undefined) => (value ? new Date(value) : null);
 
@@ -29,12 +32,14 @@ export class SourceHealthService {
     const [schedule, active, lastSuccess, lastOutcome] = await Promise.all([
       this.schedules.findOneBy({ sourceId }),
       this.runs.findOne({ where: { sourceId, status: In(['pending', 'running']) }, order: { id: 'DESC' } }),
-      this.runs.findOne({ where: { sourceId, status: 'success' }, order: { id: 'DESC' } }),
-      this.runs.findOne({ where: { sourceId, status: In(['success', 'failed']) }, order: { id: 'DESC' } }),
+      // Dry runs store nothing, so they neither freshen nor fail the data; a run awaiting approval stored its
+      // inserts and updates (only its deletions wait), so it counts as the success it becomes.
+      this.runs.findOne({ where: { sourceId, status: In(SUCCESSES), dryRun: false }, order: { id: 'DESC' } }),
+      this.runs.findOne({ where: { sourceId, status: In([...SUCCESSES, 'failed']), dryRun: false }, order: { id: 'DESC' } }),
     ]);
     const firstFailure =
       lastOutcome?.status === 'failed'
-        ? await this.runs.findOne({ where: { sourceId, status: 'failed', id: MoreThan(lastSuccess?.id ?? 0) }, order: { id: 'ASC' } })
+        ? await this.runs.findOne({ where: { sourceId, status: 'failed', dryRun: false, id: MoreThan(lastSuccess?.id ?? 0) }, order: { id: 'ASC' } })
         : null;
     const settings = settingsOf(schedule);
     return {
@@ -51,7 +56,9 @@ export class SourceHealthService {
       createdAt: new Date(source.createdAt),
       activeRun: active ? { startedAt: new Date(active.startedAt ?? active.createdAt) } : null,
       lastSuccessAt: dateOf(lastSuccess?.finishedAt),
-      lastOutcome: lastOutcome?.finishedAt ? { status: lastOutcome.status as 'success' | 'failed', finishedAt: new Date(lastOutcome.finishedAt) } : null,
+      lastOutcome: lastOutcome?.finishedAt
+        ? { status: lastOutcome.status === 'failed' ? 'failed' : 'success', finishedAt: new Date(lastOutcome.finishedAt) }
+        : null,
       failingSince: dateOf(firstFailure?.finishedAt),
     };
   }

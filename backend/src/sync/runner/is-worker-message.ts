@@ -40,7 +40,7 @@ export function isWorkerMessage(value: unknown): value is WorkerMessage {
     case 'rejected':
       return Array.isArray(value.items) && value.items.every(isRejection);
     case 'finished':
-      return isCounts(value.counts) && isOptionalCount(value.retries);
+      return isCounts(value.counts) && isOptionalCount(value.retries) && isOptionalCount(value.heldDeletions);
     case 'failed':
       return (
         (ERROR_KINDS as readonly unknown[]).includes(value.kind) &&

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { LessThan, type Repository } from 'typeorm';
 import type { ErrorKind, LogLevel, RunCounts, WorkerProgress, WorkerRejection } from '@hamgam/shared';
 import { maskSecrets } from '../../common/redact';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -14,7 +14,7 @@ import { logLine } from '../../common/logging/log-fields';
 const MAX_REJECTIONS_PER_RUN = 10_000;
 
 export type RunOutcome = { retries?: number } & (
-  | { status: 'success'; counts: RunCounts }
+  | { status: 'success'; counts: RunCounts; heldDeletions?: number }
   | { status: 'failed' | 'cancelled'; kind: ErrorKind; message: string; counts?: RunCounts; exitCode?: number | null; exitSignal?: string | null }
 );
 
@@ -125,6 +125,9 @@ export class RunRecorder {
     };
     if (outcome.status === 'success') {
       Object.assign(patch, { stage: 'completed', percent: 100, errorKind: null, errorMessage: null });
+      const held = outcome.heldDeletions ?? 0;
+      // A dry run only says how many it would hold; a real one waits for an admin's decision on them.
+      if (held > 0) Object.assign(patch, { heldDeletions: held, ...(run.dryRun ? {} : { status: 'awaiting_approval' }) });
     } else {
       const message = this.redact(runId, outcome.message);
       Object.assign(patch, {
@@ -137,6 +140,7 @@ export class RunRecorder {
       await this.log(runId, outcome.status === 'cancelled' ? 'info' : 'error', message);
     }
     await this.update(runId, patch, 'run.finished');
+    if (outcome.status === 'success') await this.supersede(run);
     this.logState.delete(runId);
     this.rejectionCount.delete(runId);
     this.logger.log(logLine(`run ${runId} of ${run.sourceId} ended ${outcome.status}`, { runId, sourceId: run.sourceId, status: outcome.status }));
@@ -145,6 +149,25 @@ export class RunRecorder {
   private async lastSeq(runId: number): Promise<number> {
     const last = await this.logLines.findOne({ select: { seq: true }, where: { runId }, order: { seq: 'DESC' } });
     return last?.seq ?? 0;
+  }
+
+  /**
+   * A newer complete run (real, not `recent`) decided on deletions afresh: deletions an older run of the source still
+   * holds are closed as superseded, deleting nothing (the new run deleted or held what is still gone).
+   */
+  private async supersede(run: SyncRunEntity): Promise<void> {
+    if (run.dryRun || run.mode === 'recent') return;
+    const pending = await this.runs.findBy({ sourceId: run.sourceId, status: 'awaiting_approval', id: LessThan(run.id) });
+    const at = new Date().toISOString();
+    for (const older of pending) {
+      const patch: Partial<SyncRunEntity> = {
+        status: 'success',
+        deletionDecision: 'superseded',
+        deletionDecidedAt: at,
+        deletionDecisionReason: `run ${run.id}`,
+      };
+      await this.update(older.id, patch, 'run.finished');
+    }
   }
 
   private redact(runId: number, text: string): string {

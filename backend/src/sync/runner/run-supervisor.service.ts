@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import type { ErrorKind, RunCounts, RunMode, WorkerSettings } from '@hamgam/shared';
+import type { DeletionGuard, ErrorKind, RunCounts, RunMode, WorkerSettings } from '@hamgam/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { spawnCommand, type CommandLaunch } from './command-process';
 import { isWorkerMessage } from './is-worker-message';
@@ -21,7 +21,14 @@ export type LaunchRequest = {
   timeoutSeconds: number;
   secrets: string[];
 } & (
-  | { kind: 'connector'; mode: RunMode | null; settings: WorkerSettings; optionWarnings: string[] }
+  | {
+      kind: 'connector';
+      mode: RunMode | null;
+      settings: WorkerSettings;
+      optionWarnings: string[];
+      dryRun: boolean;
+      deletionGuard: DeletionGuard | null;
+    }
   | { kind: 'command'; command: CommandLaunch['command']; env: Record<string, string> }
 );
 
@@ -130,6 +137,8 @@ export class RunSupervisor implements OnApplicationShutdown {
         settings: request.settings,
         optionWarnings: request.optionWarnings,
         allowedUpstreamHosts: this.config.upstreamAllowedHosts,
+        dryRun: request.dryRun,
+        deletionGuard: request.deletionGuard,
       });
     }
 
@@ -196,7 +205,7 @@ export class RunSupervisor implements OnApplicationShutdown {
       case 'finished':
         if (stopping) return;
         entry.hasFinalMessage = true;
-        return this.recorder.finish(runId, { status: 'success', counts: message.counts, retries: entry.retries });
+        return this.recorder.finish(runId, { status: 'success', counts: message.counts, retries: entry.retries, heldDeletions: message.heldDeletions });
       case 'failed':
         if (stopping) return;
         entry.hasFinalMessage = true;

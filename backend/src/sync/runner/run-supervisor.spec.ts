@@ -36,6 +36,8 @@ describe('RunSupervisor stopping a run', () => {
       mode: null,
       settings: { connection: {}, options: {} } as never,
       optionWarnings: [],
+      dryRun: false,
+      deletionGuard: null,
     });
     await isRunning;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -166,6 +166,13 @@ describe('failureStateAfter', () => {
     });
   });
 
+  it('should clear the count when a scheduled run ends awaiting approval of its deletions', () => {
+    expect(failureStateAfter({ trigger: 'schedule', status: 'awaiting_approval', errorKind: null }, { failures: 3, pausedAt: null }, 10, NOW)).toEqual({
+      failures: 0,
+      pausedAt: null,
+    });
+  });
+
   it('should keep a pause and its count when a run succeeds while paused', () => {
     const paused = { failures: 10, pausedAt: '2026-11-20T00:00:00.000Z' };
     expect(failureStateAfter({ trigger: 'manual', status: 'success', errorKind: null }, paused, 10, NOW)).toBe(paused);

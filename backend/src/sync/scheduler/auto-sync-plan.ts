@@ -138,8 +138,9 @@ export function failureStateAfter(
   maxFailures: number,
   now: Date,
 ): FailureState {
-  // A paused schedule stays paused, with its count, until an admin clears it.
-  if (run.status === 'success') return state.pausedAt ? state : { failures: 0, pausedAt: null };
+  // A paused schedule stays paused, with its count, until an admin clears it. A run awaiting approval of its
+  // deletions reached the source and stored its data: the source works.
+  if (run.status === 'success' || run.status === 'awaiting_approval') return state.pausedAt ? state : { failures: 0, pausedAt: null };
   if (run.trigger !== 'schedule' || run.status !== 'failed' || run.errorKind === 'interrupted') return state;
   const failures = state.failures + 1;
   return { failures, pausedAt: state.pausedAt ?? (failures >= maxFailures ? now.toISOString() : null) };

@@ -1,7 +1,10 @@
 import type { WorkerMessage } from '@hamgam/shared';
 import type { WorkerContext } from '../source-definition';
 import { SyncError } from '../../common/sync-error';
+import { createDeletionGate } from './deletion-gate';
 import { runSync } from './run-sync';
+
+const realGate = () => createDeletionGate({} as never, '1', { maxPercent: 10, maxCount: null }, true);
 
 describe('runSync', () => {
   it('should hand the step the options the API read and log the warnings of that read when a stored option was refused', async () => {
@@ -14,6 +17,8 @@ describe('runSync', () => {
       settings: { connection: null, options: { pageSize: 20 } },
       db: {},
       signal: new AbortController().signal,
+      dryRun: false,
+      deletions: realGate(),
     } as unknown as Omit<WorkerContext, 'report'>;
 
     await runSync({
@@ -52,5 +57,31 @@ describe('runSync', () => {
       'retry 2/3 in 1 s: gateway answered 429',
     ]);
     expect(sent.at(-1)).toMatchObject({ type: 'failed', kind: 'upstream', retries: 3 });
+  });
+
+  it('should name the deletions the step held in its final message when the guard held some', async () => {
+    const sent: WorkerMessage[] = [];
+    const context = {
+      runId: '1',
+      sourceId: 'library',
+      mode: null,
+      settings: { connection: null, options: {} },
+      db: {},
+      signal: new AbortController().signal,
+      dryRun: true,
+      deletions: realGate(),
+    };
+
+    await runSync({
+      step: async ({ deletions }) => {
+        expect(deletions.exceeds(20, 100)).toBe(true);
+        deletions.hold([1, 2, 3].map((n) => ({ table: 'members', key: String(n), lastSeenRunId: '0', values: {} })));
+        return { fetched: 80, inserted: 0, updated: 0, unchanged: 80, deleted: 0, rejected: 0 };
+      },
+      context: context as unknown as Omit<WorkerContext, 'report'>,
+      send: (message) => sent.push(message),
+    });
+
+    expect(sent.at(-1)).toMatchObject({ type: 'finished', heldDeletions: 3 });
   });
 });

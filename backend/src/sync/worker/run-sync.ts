@@ -54,7 +54,8 @@ export async function runSync({ step, context, send, now = Date.now, optionWarni
   for (const warning of optionWarnings) report.log('warn', warning);
   try {
     const counts = await step({ ...context, report });
-    final = { type: 'finished', counts, retries };
+    const heldDeletions = context.deletions.heldCount();
+    final = { type: 'finished', counts, retries, ...(heldDeletions > 0 ? { heldDeletions } : {}) };
   } catch (error) {
     const kind = error instanceof SyncError ? error.kind : context.signal.aborted ? 'cancelled' : 'internal';
     const message = error instanceof Error ? error.message : String(error);

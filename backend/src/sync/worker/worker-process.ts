@@ -3,6 +3,7 @@ import { setAllowedUpstreamHosts } from '../../common/http/upstream';
 import { openSqlite } from '../../common/database/open-sqlite';
 import { createChangeWriter } from '../changes/change-writer';
 import type { WorkerStep } from '../source-definition';
+import { createDeletionGate } from './deletion-gate';
 import { runSync } from './run-sync';
 
 // The child process of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
@@ -50,6 +51,8 @@ async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
         db,
         signal: abort.signal,
         changes: createChangeWriter(db, start.runId, start.sourceId),
+        dryRun: start.dryRun,
+        deletions: createDeletionGate(db, start.runId, start.deletionGuard, start.dryRun),
       },
       send: (message) => void send(message),
       optionWarnings: start.optionWarnings,

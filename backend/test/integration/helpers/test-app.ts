@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import type { SyncRun, User, UserRole } from '@hamgam/shared';
+import { FINAL_RUN_STATUSES, type SyncRun, type User, type UserRole } from '@hamgam/shared';
 import { describeLogLine, isLogLine } from '../../../src/common/logging/log-fields';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
@@ -121,7 +121,7 @@ export async function signIn(server: Parameters<typeof request>[0], username: st
   return session.split(';')[0];
 }
 
-const FINAL = ['success', 'failed', 'cancelled'];
+const FINAL: readonly string[] = FINAL_RUN_STATUSES;
 
 /** Polls the API until the run is final (no sleeps in assertions: the loop ends as soon as it is). */
 export async function waitForRunEnd(t: TestApp, runId: string, timeoutMs = 30_000): Promise<SyncRun> {

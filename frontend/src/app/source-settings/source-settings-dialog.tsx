@@ -8,6 +8,7 @@ import { ConnectionSettings } from '../../features/connections/components/connec
 import { ScheduleSettings } from '../../features/schedules/components/schedule-settings';
 import { StudentsOptionsSettings } from '../../features/students/components/students-options-settings';
 import { CommandSettings } from '../../features/sync/components/command-settings';
+import { DeletionGuardSettings } from '../../features/sync/components/deletion-guard-settings';
 import { editableOptions } from './options-form';
 import { OptionsSettings } from './options-settings';
 
@@ -81,6 +82,15 @@ export function SourceSettingsDialog({ source, sourceName, initialTab, onClose }
             id: 'declared-options',
             name: t('sourceSettings.options'),
             panel: <OptionsSettings source={source} onDirtyChange={reporters('declared-options')} />,
+          },
+        ]
+      : []),
+    ...(source.deletionGuard
+      ? [
+          {
+            id: 'deletion-guard',
+            name: t('sourceSettings.deletionGuard'),
+            panel: <DeletionGuardSettings source={source} onDirtyChange={reporters('deletion-guard')} />,
           },
         ]
       : []),

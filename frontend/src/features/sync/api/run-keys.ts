@@ -1,8 +1,8 @@
-import type { RunChangeQuery, RunListQuery, RunRejectionQuery } from '@hamgam/shared';
+import type { HeldDeletionQuery, RunChangeQuery, RunListQuery, RunRejectionQuery } from '@hamgam/shared';
 
 /**
- * Query keys of runs: all → lists() → list(query) → details() → detail(id) → log/rejections/changes.
- * The log, rejections and changes sit under their run's detail key, so invalidating a run refreshes them too.
+ * Query keys of runs: all → lists() → list(query) → details() → detail(id) → log/rejections/changes/held deletions.
+ * The log, rejections, changes and held deletions sit under their run's detail key, so invalidating a run refreshes them too.
  */
 export const runKeys = {
   all: ['runs'] as const,
@@ -15,6 +15,8 @@ export const runKeys = {
   rejectionsPage: (id: string, query: RunRejectionQuery) => [...runKeys.rejections(id), query] as const,
   changes: (id: string) => [...runKeys.detail(id), 'changes'] as const,
   changesPage: (id: string, query: RunChangeQuery) => [...runKeys.changes(id), query] as const,
+  heldDeletions: (id: string) => [...runKeys.detail(id), 'held-deletions'] as const,
+  heldDeletionsPage: (id: string, query: HeldDeletionQuery) => [...runKeys.heldDeletions(id), query] as const,
 };
 
 /** The filter of a `runKeys.list(query)` key, or undefined for any other key. */

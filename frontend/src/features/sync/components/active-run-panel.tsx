@@ -24,7 +24,7 @@ export function ActiveRunPanel({ run, onCancel }: ActiveRunPanelProps) {
   return (
     <section className="active-run" aria-label={t('runDetails.title', { id: localizeDigits(run.id, lng) })}>
       <div className="active-run__header">
-        <RunStatusBadge status={run.status} />
+        <RunStatusBadge status={run.status} isDryRun={run.dryRun} />
         <Link to={`/runs/${run.id}`} className="active-run__link">
           {t('recentRuns.run', { id: localizeDigits(run.id, lng) })}
         </Link>

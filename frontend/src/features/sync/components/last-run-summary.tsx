@@ -21,7 +21,7 @@ export function LastRunSummary({ run }: LastRunSummaryProps) {
         <div>
           <dt className="visually-hidden">{t('runDetails.fields.status')}</dt>
           <dd>
-            <RunStatusBadge status={run.status} />
+            <RunStatusBadge status={run.status} isDryRun={run.dryRun} />
           </dd>
         </div>
         <div>

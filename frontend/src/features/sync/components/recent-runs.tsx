@@ -53,7 +53,7 @@ export function RecentRuns({ sourceId }: RecentRunsProps) {
                         <Link to={`/runs/${run.id}`}>{t('recentRuns.run', { id: localizeDigits(run.id, lng) })}</Link>
                       </th>
                       <td>
-                        <RunStatusBadge status={run.status} />
+                        <RunStatusBadge status={run.status} isDryRun={run.dryRun} />
                       </td>
                       <td>{triggerLabel(t, run.trigger)}</td>
                       <td>

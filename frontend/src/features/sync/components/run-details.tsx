@@ -8,6 +8,7 @@ import { useIsAdmin } from '../../../lib/session';
 import { progressMessage, sourceName, stageLabel, triggerLabel } from '../utils/labels';
 import { elapsedMs, isActiveRun } from '../utils/run-status';
 import { CancelRunDialog } from './cancel-run-dialog';
+import { HeldDeletionsPanel } from './held-deletions-panel';
 import { RunAgainButton } from './run-again-button';
 import { RunChanges } from './run-changes';
 import { RunCountBars } from './run-count-bars';
@@ -34,7 +35,7 @@ export function RunDetails({ run }: RunDetailsProps) {
   // it), a failed run's error is the sentence above the facts.
   const fields: [string, ReactNode][] = [
     ['source', sourceName(t, run.sourceId)],
-    ['status', <RunStatusBadge key="status" status={run.status} />],
+    ['status', <RunStatusBadge key="status" status={run.status} isDryRun={run.dryRun} />],
     ['trigger', triggerLabel(t, run.trigger)],
     ['triggeredBy', run.triggeredBy ? <span dir="auto">{run.triggeredBy}</span> : none],
     ['reason', run.reason ? <span dir="auto">{run.reason}</span> : none],
@@ -83,9 +84,11 @@ export function RunDetails({ run }: RunDetailsProps) {
             </div>
           ))}
         </dl>
+        {run.dryRun && <p className="notice">{t('dryRun.notice')}</p>}
         <h3 className="section-title">{t('runDetails.counts')}</h3>
         <RunCountBars counts={run.counts} sourceId={run.sourceId} />
       </section>
+      {run.heldDeletions > 0 && <HeldDeletionsPanel run={run} />}
       <RunChanges runId={run.id} sourceId={run.sourceId} isRunActive={isActive} />
       <RunRejections runId={run.id} sourceId={run.sourceId} isRunActive={isActive} />
       <RunLogView runId={run.id} isRunActive={isActive} />

@@ -79,7 +79,7 @@ export function SourceCard({ source, slots = {} }: SourceCardProps) {
       <RecentRuns sourceId={source.id} />
 
       {cancelTarget && <CancelRunDialog run={cancelTarget} onClose={() => setCancelRunId(null)} />}
-      {isTriggerOpen && <TriggerRunDialog sourceId={source.id} modes={source.modes} onClose={() => setIsTriggerOpen(false)} />}
+      {isTriggerOpen && <TriggerRunDialog sourceId={source.id} modes={source.modes} canDryRun={source.canDryRun} onClose={() => setIsTriggerOpen(false)} />}
     </article>
   );
 }

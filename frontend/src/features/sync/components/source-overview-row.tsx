@@ -46,7 +46,7 @@ export function SourceOverviewRow({ source, now }: SourceOverviewRowProps) {
       <td>
         {lastRun ? (
           <span className="overview__run">
-            <RunStatusBadge status={lastRun.status} />
+            <RunStatusBadge status={lastRun.status} isDryRun={lastRun.dryRun} />
             {duration !== null && <span className="muted">{formatDuration(duration, i18n.language)}</span>}
           </span>
         ) : (

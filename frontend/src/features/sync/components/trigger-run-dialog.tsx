@@ -9,15 +9,20 @@ import { formatDateTime, localizeDigits } from '../../../lib/format';
 import { useTriggerRun } from '../api/trigger-run';
 import { sourceName } from '../utils/labels';
 
-/** `modes`: the source's run modes, the default first; a choice is shown when there are any. */
-export type TriggerRunDialogProps = { sourceId: string; modes?: RunMode[]; onClose: () => void };
+/**
+ * `modes`: the source's run modes, the default first; a choice is shown when there are any. `canDryRun`: the source
+ * can compare without storing (a checkbox is shown).
+ */
+export type TriggerRunDialogProps = { sourceId: string; modes?: RunMode[]; canDryRun?: boolean; onClose: () => void };
 
 /** Confirms a manual run, with an optional reason; a 409 names the run already in progress. */
-export function TriggerRunDialog({ sourceId, modes = [], onClose }: TriggerRunDialogProps) {
+export function TriggerRunDialog({ sourceId, modes = [], canDryRun = false, onClose }: TriggerRunDialogProps) {
   const { t, i18n } = useTranslation('sync');
   const lng = i18n.language;
   const [reason, setReason] = useState('');
   const [mode, setMode] = useState<RunMode | undefined>(modes[0]);
+  const [isDryRun, setIsDryRun] = useState(false);
+  const dryRunHintId = useId();
   const triggerRun = useTriggerRun();
   const formId = useId();
   const reasonId = useId();
@@ -26,7 +31,10 @@ export function TriggerRunDialog({ sourceId, modes = [], onClose }: TriggerRunDi
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = reason.trim();
-    triggerRun.mutate({ sourceId, ...(mode ? { mode } : {}), ...(trimmed ? { reason: trimmed } : {}) }, { onSuccess: onClose });
+    triggerRun.mutate(
+      { sourceId, ...(mode ? { mode } : {}), ...(trimmed ? { reason: trimmed } : {}), ...(isDryRun ? { dryRun: true } : {}) },
+      { onSuccess: onClose },
+    );
   };
 
   const error = triggerRun.error;
@@ -41,7 +49,7 @@ export function TriggerRunDialog({ sourceId, modes = [], onClose }: TriggerRunDi
       actions={
         <>
           <Button type="submit" form={formId} variant="primary" isBusy={triggerRun.isPending}>
-            {t('triggerDialog.confirm')}
+            {isDryRun ? t('triggerDialog.confirmDryRun') : t('triggerDialog.confirm')}
           </Button>
           <Button onClick={onClose}>{t('triggerDialog.cancel')}</Button>
         </>
@@ -76,6 +84,17 @@ export function TriggerRunDialog({ sourceId, modes = [], onClose }: TriggerRunDi
               </label>
             ))}
           </fieldset>
+        )}
+        {canDryRun && (
+          <label className="form__choice">
+            <input type="checkbox" checked={isDryRun} onChange={(event) => setIsDryRun(event.target.checked)} aria-describedby={dryRunHintId} />
+            <span>
+              {t('triggerDialog.dryRun')}
+              <span id={dryRunHintId} className="form__hint">
+                {t('triggerDialog.dryRunHint')}
+              </span>
+            </span>
+          </label>
         )}
       </form>
       {conflict && (

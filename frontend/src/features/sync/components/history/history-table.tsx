@@ -65,7 +65,7 @@ export function HistoryTable({ runs, sort, order, onSort }: HistoryTableProps) {
                 </th>
                 <td>{sourceName(t, run.sourceId)}</td>
                 <td>
-                  <RunStatusBadge status={run.status} />
+                  <RunStatusBadge status={run.status} isDryRun={run.dryRun} />
                 </td>
                 <td>{triggerLabel(t, run.trigger)}</td>
                 <td>{run.triggeredBy ? <bdi>{run.triggeredBy}</bdi> : t('common:status.notAvailable')}</td>

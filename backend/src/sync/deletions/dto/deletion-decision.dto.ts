@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { DeletionDecisionRequest, HeldDeletionQuery } from '@hamgam/shared';
+import { PageNumber, PageSize } from '../../../common/paging';
+import { IsPlainText } from '../../../common/validation.pipe';
+
+export class DeletionDecisionDto implements DeletionDecisionRequest {
+  @ApiPropertyOptional({ maxLength: 500, description: 'Why; kept with the run and in the audit trail' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class ListHeldDeletionsDto implements HeldDeletionQuery {
+  @ApiPropertyOptional({ description: "Text searched for in the record's key and last known values" })
+  @IsOptional()
+  @IsString()
+  @IsPlainText()
+  @MaxLength(100)
+  q?: string;
+
+  @PageNumber()
+  page?: number;
+
+  @PageSize(200, 50)
+  pageSize?: number;
+}
