@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createAppLogger } from './common/logging/app-logger';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, describeDatabase, loadConfig } from './config/config';
 import { createApp } from './create-app';
 import { surviveProcessErrors } from './process-errors';
 import { NO_SOURCE_SEEDS } from './sync/source-seeds';
@@ -18,7 +18,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const logger = new Logger('Hamgam');
-  logger.log(`panel and API on http://localhost:${config.port} (OpenAPI: /api/docs), database ${config.databasePath}`);
+  logger.log(`panel and API on http://localhost:${config.port} (OpenAPI: /api/docs), database ${describeDatabase(config)}`);
   if (config.standIns) logger.warn('stand-in upstreams are on: sources without a configured connection talk to the demo gateway');
   const shutdown = async () => {
     await app.close();
