@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { checkPostgres, POSTGRES_ONLY, postgresJestArgs, printPending, TEST_POSTGRES_URL } from './integration-postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, 'test-results', 'reports');
@@ -56,10 +57,23 @@ if (ok) {
     cwd: join(root, 'frontend'),
     report: jestReport('frontend'),
   });
-  run('integration: backend', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], {
+  run('integration: backend on SQLite', 'npx', ['jest', '--selectProjects', 'integration', '--testPathIgnorePatterns', `(/node_modules/|${POSTGRES_ONLY})`, ...jestArgs('backend-int')], {
     cwd: join(root, 'backend'),
     report: jestReport('backend-int'),
   });
+  // The same tier again on PostgreSQL (a throwaway database per test app); no server is a failure, not a skip.
+  const postgres = await checkPostgres();
+  if (postgres.ok) {
+    printPending();
+    run('integration: backend on PostgreSQL', 'npx', ['jest', ...postgresJestArgs(), ...jestArgs('backend-int-pg')], {
+      cwd: join(root, 'backend'),
+      env: { TEST_POSTGRES_URL },
+      report: jestReport('backend-int-pg'),
+    });
+  } else {
+    console.error(`\n=== integration on PostgreSQL: cannot run — ${postgres.reason}`);
+    failedSteps.push('integration on PostgreSQL: no server');
+  }
   const chromium = ensureChromium();
   if (chromium.ok) {
     run('e2e: Chromium', 'npx', ['playwright', 'test'], {

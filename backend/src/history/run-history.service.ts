@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { Page, RunListQuery, SyncRun } from '@hamgam/shared';
 import { dialectOf, likeOperator, type SqlDialect } from '../common/database/sql-dialect';
+import { MAX_ROW_ID } from '../common/database/sql-dialect';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { toSyncRun } from '../sync/run-mapper';
 import {
@@ -78,7 +79,7 @@ export class RunHistoryService {
     // Id order is the full-text index's own order, so a text search is read from it whatever it matches.
     const plan: TextPlan = searchedText(query)?.indexed && this.dialect === 'sqlite' ? 'drive' : 'like';
     const id = plan === 'drive' ? 'fts.rowid' : 'run.id';
-    let cursor = ascending ? 0 : Number.MAX_SAFE_INTEGER;
+    let cursor = ascending ? 0 : MAX_ROW_ID;
     for (;;) {
       const rows = await this.filtered(query, plan)
         .andWhere(ascending ? `${id} > :cursor` : `${id} < :cursor`, { cursor })

@@ -1,6 +1,9 @@
 /** The two databases Hamgam runs on: the embedded SQLite file, or PostgreSQL when `DATABASE_URL` is set. */
 export type SqlDialect = 'sqlite' | 'postgres';
 
+/** Past every row id: ids are INTEGER on both databases, 32 bits on PostgreSQL (a larger bound is an error there). */
+export const MAX_ROW_ID = 2_147_483_647;
+
 type HasOptions = { options: { type: string } };
 
 /** The dialect of a TypeORM DataSource (or a query runner's `connection`). */

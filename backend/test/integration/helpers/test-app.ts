@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type { SyncRun, User, UserRole } from '@hamgam/shared';
+import { dialectOf, placeholders } from '../../../src/common/database/sql-dialect';
 import { describeLogLine, isLogLine } from '../../../src/common/logging/log-fields';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
@@ -52,6 +54,8 @@ export type TestApp = {
   dataDir: string;
   /** The database this app runs on (`TEST_POSTGRES_URL` set: a throwaway PostgreSQL database). */
   dialect: 'sqlite' | 'postgres';
+  /** Raw SQL on the app's own connection, written with `?` placeholders (numbered for PostgreSQL here). */
+  query: <T = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<T[]>;
   logger: CapturingLogger;
   close: (options?: { keepData?: boolean }) => Promise<void>;
 };
@@ -119,6 +123,10 @@ export async function startTestApp(
     config,
     dataDir,
     dialect: database ? 'postgres' : 'sqlite',
+    query: async (sql, parameters) => {
+      const dataSource = app.get(DataSource);
+      return (await dataSource.query(placeholders(sql, dialectOf(dataSource)), parameters)) as never;
+    },
     logger,
     close: async ({ keepData = false } = {}) => {
       await app.close();

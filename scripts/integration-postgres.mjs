@@ -1,0 +1,68 @@
+// The integration tier on PostgreSQL: the same files as on SQLite (each test app gets a throwaway database, see
+// backend/test/integration/helpers/test-database.ts) except those listed in postgres-pending.json, printed with
+// their reasons on every run. `node scripts/integration-postgres.mjs [jest args]` runs it alone; scripts/test.mjs
+// runs it after the SQLite pass.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const backend = join(root, 'backend');
+
+/** The admin connection the tests create their databases with. */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Files (relative to backend/) not yet run on PostgreSQL, each with why. */
+export function pendingOnPostgres() {
+  return Object.entries(JSON.parse(readFileSync(join(backend, 'test/integration/postgres-pending.json'), 'utf8')));
+}
+
+/** Files only PostgreSQL can run: the SQLite pass leaves them out. */
+export const POSTGRES_ONLY = '/test/integration/postgres/';
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The jest arguments of the PostgreSQL pass. */
+export function postgresJestArgs() {
+  const ignored = ['/node_modules/', ...pendingOnPostgres().map(([file]) => `/${file}$`)];
+  return ['--selectProjects', 'integration', '--testPathIgnorePatterns', `(${ignored.map(escape).join('|')})`];
+}
+
+/** Whether the server answers; the reason when it does not. */
+export async function checkPostgres(url = TEST_POSTGRES_URL) {
+  const { Client } = createRequire(join(backend, 'package.json'))('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query(`SELECT current_setting('server_version_num')::int AS version`);
+    if (rows[0].version < 150000) return { ok: false, reason: `PostgreSQL ${rows[0].version} at ${url} is older than 15` };
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: `no PostgreSQL at ${url} (${error.message}); start it (pg_ctlcluster --skip-systemctl-redirect 15 main start) or set TEST_POSTGRES_URL` };
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export function printPending() {
+  const pending = pendingOnPostgres();
+  console.log(`\nNot yet on PostgreSQL (${pending.length} files, run on SQLite only):`);
+  for (const [file, reason] of pending) console.log(`  - ${file}: ${reason}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = await checkPostgres();
+  if (!check.ok) {
+    console.error(check.reason);
+    process.exit(1);
+  }
+  printPending();
+  const result = spawnSync('npx', ['jest', ...postgresJestArgs(), ...process.argv.slice(2)], {
+    cwd: backend,
+    stdio: 'inherit',
+    env: { ...process.env, TEST_POSTGRES_URL },
+  });
+  process.exit(result.status ?? 1);
+}
