@@ -80,6 +80,21 @@ describe('PostgreSQL as the database', () => {
     expect((await waitForRunEnd(t, first.id)).status).toBe('cancelled');
   });
 
+  it('should count the runs in the metrics, read from PostgreSQL', async () => {
+    const text = (await t.anonymous().get('/metrics').expect(200)).text;
+    const valueOf = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((line) => line.startsWith(`${series} `))
+          ?.slice(series.length + 1),
+      );
+    expect(valueOf('hamgam_sync_runs_total{source="faculty",trigger="api",status="failed"}')).toBe(1);
+    expect(valueOf('hamgam_sync_runs_total{source="waits",trigger="api",status="cancelled"}')).toBe(1);
+    expect(valueOf('hamgam_sync_run_duration_seconds_count{source="waits",status="cancelled"}')).toBe(1);
+    expect(valueOf('hamgam_sync_running{source="waits"}')).toBe(0);
+  });
+
   it('should find runs by any part of their error text, Persian or of another case, through the trigram index', async () => {
     const at = new Date().toISOString();
     for (const message of ['اتصال به درگاه گلستان قطع شد', 'Gateway TIMEOUT after 30 s', 'نام کاربری نادرست است']) {
