@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
-import { checkPostgres, POSTGRES_ONLY, postgresJestArgs, printPending, TEST_POSTGRES_URL } from './integration-postgres.mjs';
+import { checkPostgres, postgresJestArgs, printPending, TEST_POSTGRES_URL } from './integration-postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, 'test-results', 'reports');
@@ -57,8 +57,9 @@ if (ok) {
     cwd: join(root, 'frontend'),
     report: jestReport('frontend'),
   });
-  run('integration: backend on SQLite', 'npx', ['jest', '--selectProjects', 'integration', '--testPathIgnorePatterns', `(/node_modules/|${POSTGRES_ONLY})`, ...jestArgs('backend-int')], {
+  run('integration: backend on SQLite', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], {
     cwd: join(root, 'backend'),
+    env: { TEST_POSTGRES_URL: '' },
     report: jestReport('backend-int'),
   });
   // The same tier again on PostgreSQL (a throwaway database per test app); no server is a failure, not a skip.

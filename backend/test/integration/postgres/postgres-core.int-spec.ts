@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import type { Page, SyncRun } from '@hamgam/shared';
+import type { AuditEntry, Page, RunRejection, SyncRun } from '@hamgam/shared';
 import { describeDatabase } from '../../../src/config/config';
 import { POSTGRES_NOT_YET } from '../../../src/sync/sync.service';
 import { startTestApp, triggerRun, waitFor, waitForRunEnd, type TestApp } from '../helpers/test-app';
@@ -76,8 +76,43 @@ describe('PostgreSQL as the database', () => {
     await expect(
       db.query(`INSERT INTO data_syncs (source_id, trigger, status, created_at) VALUES ('waits', 'api', 'pending', $1)`, [new Date().toISOString()]),
     ).rejects.toThrow(/ux_data_syncs_active/);
-    await t.http().post(`/api/runs/${first.id}/cancel`).send({}).expect(202);
-    expect((await waitForRunEnd(t, first.id)).status).toBe('cancelled');
+    await t.http().post(`/api/runs/${first.id}/cancel`).send({ reason: 'wrong term' }).expect(202);
+    expect(await waitForRunEnd(t, first.id)).toMatchObject({ status: 'cancelled', cancelledBy: 'admin', cancelReason: 'wrong term' });
+    const [entry] = ((await t.http().get('/api/audit?action=run.cancelled').expect(200)).body as Page<AuditEntry>).items;
+    expect(entry).toMatchObject({ actor: 'admin', target: `run:${first.id}`, details: { reason: 'wrong term' } });
+  });
+
+  it('should group, search and page a run’s rejected records on PostgreSQL', async () => {
+    const [{ id }] = await t.query<{ id: number }>(
+      `INSERT INTO data_syncs (source_id, trigger, status, created_at) VALUES ('faculty', 'manual', 'failed', ?) RETURNING id`,
+      [new Date().toISOString()],
+    );
+    const rows = [
+      ['4001', 'invalid national code', 'invalid_national_code', '{"value":"ABC-12"}', '4021'],
+      ['4001', 'invalid national code', 'invalid_national_code', '{"value":"ABC-12"}', '4022'],
+      ['4002', 'an old reason before codes', null, null, null],
+      ['4003', 'a list, not an object', 'odd_params', '["x"]', null],
+    ];
+    for (const row of rows)
+      await t.query(`INSERT INTO run_rejections (run_id, record_key, reason, code, params, term) VALUES (?, ?, ?, ?, ?, ?)`, [id, ...row]);
+    const keys = async (q?: string) =>
+      (
+        (
+          await t
+            .http()
+            .get(`/api/runs/${id}/rejections`)
+            .query(q ? { q } : {})
+            .expect(200)
+        ).body as Page<RunRejection>
+      ).items.map((item) => [item.key, item.terms]);
+    expect(await keys()).toEqual([
+      ['4001', ['4021', '4022']],
+      ['4002', []],
+      ['4003', []],
+    ]);
+    // A parameter's value, whatever its case; an old reason's text.
+    expect(await keys('abc-1')).toEqual([['4001', ['4021', '4022']]]);
+    expect(await keys('OLD REASON')).toEqual([['4002', []]]);
   });
 
   it('should count the runs in the metrics, read from PostgreSQL', async () => {
