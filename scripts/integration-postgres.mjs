@@ -34,7 +34,10 @@ export async function checkPostgres(url = TEST_POSTGRES_URL) {
     if (rows[0].version < 150000) return { ok: false, reason: `PostgreSQL ${rows[0].version} at ${url} is older than 15` };
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: `no PostgreSQL at ${url} (${error.message}); start it (pg_ctlcluster --skip-systemctl-redirect 15 main start) or set TEST_POSTGRES_URL` };
+    return {
+      ok: false,
+      reason: `no PostgreSQL at ${url} (${error.message}); start it (pg_ctlcluster --skip-systemctl-redirect 15 main start) or set TEST_POSTGRES_URL`,
+    };
   } finally {
     await client.end().catch(() => undefined);
   }

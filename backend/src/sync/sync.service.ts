@@ -14,7 +14,8 @@ import { CommandSourcesService } from './command-sources.service';
 import { SourceSettingsService } from './source-settings.service';
 import { secretValues } from './settings/source-settings';
 
-export const POSTGRES_NOT_YET = 'this source does not support PostgreSQL yet: its worker writes to the SQLite file (only command sources run while DATABASE_URL is set)';
+export const POSTGRES_NOT_YET =
+  'this source does not support PostgreSQL yet: its worker writes to the SQLite file (only command sources run while DATABASE_URL is set)';
 
 export type StartRequest = { sourceId: string; trigger: RunTrigger; triggeredBy: string | null; reason?: string | null; mode?: RunMode };
 

@@ -14,7 +14,9 @@ export class DeclaredConnection1765200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE sources ADD COLUMN secrets TEXT NOT NULL DEFAULT '{}'`);
     if (isPostgres(q)) {
       await q.query(`UPDATE sources SET connection_fields = json_build_object('username', username)::text WHERE username IS NOT NULL`);
-      await q.query(`UPDATE sources SET secrets = jsonb_set(secrets::jsonb, '{password}', to_jsonb(password_encrypted))::text WHERE password_encrypted IS NOT NULL`);
+      await q.query(
+        `UPDATE sources SET secrets = jsonb_set(secrets::jsonb, '{password}', to_jsonb(password_encrypted))::text WHERE password_encrypted IS NOT NULL`,
+      );
       await q.query(`UPDATE sources SET secrets = jsonb_set(secrets::jsonb, '{token}', to_jsonb(token_encrypted))::text WHERE token_encrypted IS NOT NULL`);
     } else {
       await q.query(`UPDATE sources SET connection_fields = json_object('username', username) WHERE username IS NOT NULL`);

@@ -65,10 +65,12 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     for (const { id } of sources) await this.inQueue(id, () => this.plan(id));
   }
 
-  beforeApplicationShutdown(): void {
+  async beforeApplicationShutdown(): Promise<void> {
     this.isStopped = true;
     this.subscription?.unsubscribe();
     for (const name of this.timerNames()) this.registry.deleteTimeout(name);
+    // Work already queued ends before the database connection closes (PostgreSQL's pool would cut it mid-query).
+    await Promise.all(this.queues.values());
   }
 
   /**

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { ApiErrorBody, AuditEntry, NotificationChannel, Page } from '@hamgam/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
