@@ -3,6 +3,7 @@
 // backend/jest.config.js leaves out when TEST_POSTGRES_URL is set, printed here with their reasons on every run. `node scripts/integration-postgres.mjs [jest args]` runs it alone; scripts/test.mjs
 // runs it after the SQLite pass.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -22,6 +23,30 @@ export function pendingOnPostgres() {
 /** The jest arguments of the PostgreSQL pass (backend/jest.config.js leaves the pending files out when TEST_POSTGRES_URL is set). */
 export function postgresJestArgs() {
   return ['--selectProjects', 'integration'];
+}
+
+/**
+ * The environment of one PostgreSQL pass: its databases share a prefix of their own (`TEST_POSTGRES_PREFIX`, default
+ * `hamgam_test_`, plus this run's id), so that `dropLeftovers` removes what a failed test left without touching
+ * another run's.
+ */
+export function postgresPassEnv() {
+  const base = process.env.TEST_POSTGRES_PREFIX?.trim() || 'hamgam_test_';
+  return { TEST_POSTGRES_URL, TEST_POSTGRES_PREFIX: `${base}${randomBytes(3).toString('hex')}_` };
+}
+
+/** Drops every database named with this pass's prefix (a test that failed before closing its app leaves one). */
+export async function dropLeftovers(prefix) {
+  const { Client } = createRequire(join(backend, 'package.json'))('pg');
+  const client = new Client({ connectionString: TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [prefix]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    if (rows.length > 0) console.log(`dropped ${rows.length} database(s) left by failed tests (${prefix}*)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Whether the server answers; the reason when it does not. */
@@ -56,10 +81,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(1);
   }
   printPending();
+  const env = postgresPassEnv();
   const result = spawnSync('npx', ['jest', ...postgresJestArgs(), ...process.argv.slice(2)], {
     cwd: backend,
     stdio: 'inherit',
-    env: { ...process.env, TEST_POSTGRES_URL },
+    env: { ...process.env, ...env },
   });
+  await dropLeftovers(env.TEST_POSTGRES_PREFIX);
   process.exit(result.status ?? 1);
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
-import { checkPostgres, postgresJestArgs, printPending, TEST_POSTGRES_URL } from './integration-postgres.mjs';
+import { checkPostgres, dropLeftovers, postgresJestArgs, postgresPassEnv, printPending } from './integration-postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, 'test-results', 'reports');
@@ -66,11 +66,13 @@ if (ok) {
   const postgres = await checkPostgres();
   if (postgres.ok) {
     printPending();
+    const env = postgresPassEnv();
     run('integration: backend on PostgreSQL', 'npx', ['jest', ...postgresJestArgs(), ...jestArgs('backend-int-pg')], {
       cwd: join(root, 'backend'),
-      env: { TEST_POSTGRES_URL },
+      env,
       report: jestReport('backend-int-pg'),
     });
+    await dropLeftovers(env.TEST_POSTGRES_PREFIX);
   } else {
     console.error(`\n=== integration on PostgreSQL: cannot run — ${postgres.reason}`);
     failedSteps.push('integration on PostgreSQL: no server');
