@@ -45,7 +45,6 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
 
   // The OpenAPI UI is served by Swagger, outside Nest's routes and so outside the auth guard: check it here.
   const auth = app.get(AuthService);

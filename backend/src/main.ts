@@ -14,8 +14,9 @@ async function bootstrap(): Promise<void> {
   surviveProcessErrors();
   // The demo wiring (and the stand-ins' code, ~9 MB) is loaded only when the demo is on.
   const standIns = config.standIns ? await (await import('./demo/stand-ins')).startStandIns(config) : { seeds: NO_SOURCE_SEEDS, close: async () => undefined };
+  // No enableShutdownHooks(): its SIGTERM handler closed the app a second time beside `shutdown` below (app.close()
+  // runs every shutdown hook), which PostgreSQL's pool reports as "Called end on pool more than once".
   const app = await createApp(config, standIns.seeds, appLogger);
-  app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const logger = new Logger('Hamgam');
   logger.log(`panel and API on http://localhost:${config.port} (OpenAPI: /api/docs), database ${describeDatabase(config)}`);
