@@ -17,6 +17,39 @@ const ERRORS = [
 ];
 const DAY = 24 * 3600 * 1000;
 
+/** Run i of `rows`: five years of runs, oldest first, spread evenly; a deterministic mix of sources, statuses and triggers. */
+function runRow(i, rows, now) {
+  const span = 5 * 365 * DAY;
+  const at = new Date(now - span + Math.floor((i * span) / rows)).toISOString();
+  // Every 50,000th run of crm fails like the gateway does: a text common elsewhere, rare in one source.
+  const isRareGatewayFailure = i % 50_000 === 3;
+  const status = isRareGatewayFailure ? 'failed' : STATUSES[(i * 7) % STATUSES.length];
+  const trigger = TRIGGERS[(i * 5) % TRIGGERS.length];
+  const by = trigger === 'schedule' ? 'scheduler' : trigger === 'cli' ? 'cli' : USERS[Math.floor(i / 6) % USERS.length];
+  const error = isRareGatewayFailure ? ERRORS[0](i) : status === 'failed' ? ERRORS[i % ERRORS.length](i) : null;
+  const fetched = 1000 + (i % 5000);
+  return [
+    SOURCES[i % SOURCES.length],
+    trigger,
+    by,
+    status,
+    at,
+    at,
+    at,
+    500 + ((i * 37) % 600_000),
+    fetched,
+    i % 50,
+    i % 200,
+    fetched - 250,
+    i % 30,
+    error ? 'upstream' : null,
+    error,
+  ];
+}
+
+const RUN_COLUMNS = `source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms,
+    fetched, inserted, updated, unchanged, deleted, rejected, error_kind, error_message`;
+
 function seed(Database, databasePath, rows) {
   const db = new Database(databasePath);
   db.pragma('journal_mode = WAL');
@@ -25,38 +58,9 @@ function seed(Database, databasePath, rows) {
     `INSERT OR IGNORE INTO sources (id, kind, enabled, timeout_seconds, options, created_at, updated_at) VALUES (?, 'connector', 1, 3600, '{}', ?, ?)`,
   );
   for (const id of SOURCES) addSource.run(id, new Date(now).toISOString(), new Date(now).toISOString());
-  const insert = db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms,
-    fetched, inserted, updated, unchanged, deleted, rejected, error_kind, error_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`);
-  // Five years of runs, oldest first, spread evenly; a deterministic mix of sources, statuses and triggers.
-  const span = 5 * 365 * DAY;
+  const insert = db.prepare(`INSERT INTO data_syncs (${RUN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`);
   const fill = db.transaction((from, to) => {
-    for (let i = from; i < to; i++) {
-      const at = new Date(now - span + Math.floor((i * span) / rows)).toISOString();
-      // Every 50,000th run of crm fails like the gateway does: a text common elsewhere, rare in one source.
-      const isRareGatewayFailure = i % 50_000 === 3;
-      const status = isRareGatewayFailure ? 'failed' : STATUSES[(i * 7) % STATUSES.length];
-      const trigger = TRIGGERS[(i * 5) % TRIGGERS.length];
-      const by = trigger === 'schedule' ? 'scheduler' : trigger === 'cli' ? 'cli' : USERS[Math.floor(i / 6) % USERS.length];
-      const error = isRareGatewayFailure ? ERRORS[0](i) : status === 'failed' ? ERRORS[i % ERRORS.length](i) : null;
-      const fetched = 1000 + (i % 5000);
-      insert.run(
-        SOURCES[i % SOURCES.length],
-        trigger,
-        by,
-        status,
-        at,
-        at,
-        at,
-        500 + ((i * 37) % 600_000),
-        fetched,
-        i % 50,
-        i % 200,
-        fetched - 250,
-        i % 30,
-        error ? 'upstream' : null,
-        error,
-      );
-    }
+    for (let i = from; i < to; i++) insert.run(...runRow(i, rows, now));
   });
   const started = performance.now();
   for (let from = 0; from < rows; from += 50_000) fill(from, Math.min(rows, from + 50_000));
@@ -68,12 +72,45 @@ function seed(Database, databasePath, rows) {
   return performance.now() - started;
 }
 
+/** The same rows into PostgreSQL, 1,000 a statement, then statistics (autovacuum would gather them a little later). */
+async function seedPostgres(Client, databaseUrl, rows) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const now = Date.now();
+    for (const id of SOURCES) {
+      await client.query(
+        `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, created_at, updated_at) VALUES ($1, 'connector', TRUE, 3600, '{}', $2, $2) ON CONFLICT DO NOTHING`,
+        [id, new Date(now).toISOString()],
+      );
+    }
+    const started = performance.now();
+    await client.query('BEGIN');
+    for (let from = 0; from < rows; from += 1000) {
+      const values = [];
+      const tuples = [];
+      for (let i = from; i < Math.min(rows, from + 1000); i++) {
+        const row = runRow(i, rows, now);
+        row.splice(12, 0, 0);
+        tuples.push(`(${row.map((_, k) => `$${values.length + k + 1}`).join(', ')})`);
+        values.push(...row);
+      }
+      await client.query(`INSERT INTO data_syncs (${RUN_COLUMNS}) VALUES ${tuples.join(', ')}`, values);
+    }
+    await client.query('COMMIT');
+    await client.query('ANALYZE');
+    return performance.now() - started;
+  } finally {
+    await client.end();
+  }
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-export async function benchHistory({ root, databasePath, rows, get }) {
-  const Database = createRequire(join(root, 'backend/package.json'))('better-sqlite3');
-  console.log(`\nhistory: seeding ${rows.toLocaleString('en')} runs into data_syncs …`);
-  const seedMs = seed(Database, databasePath, rows);
+export async function benchHistory({ root, databasePath, databaseUrl = null, rows, get }) {
+  const backendRequire = createRequire(join(root, 'backend/package.json'));
+  console.log(`\nhistory (${databaseUrl ? 'PostgreSQL' : 'SQLite'}): seeding ${rows.toLocaleString('en')} runs into data_syncs …`);
+  const seedMs = databaseUrl ? await seedPostgres(backendRequire('pg').Client, databaseUrl, rows) : seed(backendRequire('better-sqlite3'), databasePath, rows);
   console.log(`  seeded in ${(seedMs / 1000).toFixed(1)} s; GET /api/runs over HTTP (signed in), 200 requests each after 20 warm-up:`);
   const monthAgo = new Date(Date.now() - 30 * DAY).toISOString();
   const yearAgo = new Date(Date.now() - 365 * DAY).toISOString();

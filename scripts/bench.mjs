@@ -12,9 +12,12 @@
 // - the CRM: a first pull of 20,000 contacts + 60,000 interactions, then an incremental run after 500 changes
 //   (`--crm-size 20000x60000 --crm-changes 500`; scripts/bench-crm.mjs).
 // `--only faculty`, `--only students`, `--only history`, `--only moodle` or `--only crm` runs one of them.
+// `--postgres postgres://postgres@127.0.0.1:5432/postgres` runs the server on a throwaway PostgreSQL database
+// created through that connection (dropped after); only the history runs there until the workers' hot path is ported.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -39,6 +42,7 @@ const crmSize = textArg('crm-size', '20000x60000');
 const crmChanges = arg('crm-changes', 500);
 const changeLogPairs = arg('change-log-pairs', 2);
 const ADMIN = { username: 'bench', password: 'copper-kettle-panel-17' };
+const postgresAdminUrl = textArg('postgres', null);
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -48,6 +52,7 @@ const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'))
 const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
 const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
+const postgres = postgresAdminUrl ? await createBenchDatabase(postgresAdminUrl) : null;
 const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -59,6 +64,7 @@ const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'b
     STAND_INS: 'false',
     ADMIN_USERNAME: ADMIN.username,
     ADMIN_PASSWORD: ADMIN.password,
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
     GOLESTAN_BASE_URL: gateway.url,
     GOLESTAN_USERNAME: gateway.username,
     GOLESTAN_PASSWORD: gateway.password,
@@ -111,7 +117,8 @@ try {
   await waitForHealth();
   await signIn();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  if (!only || only === 'faculty') {
+  if (postgres) console.log(`database: PostgreSQL (${postgres.name}); the connectors' workers need SQLite for now, so only the history runs`);
+  if (!postgres && (!only || only === 'faculty')) {
     console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
     for (const label of ['first run (inserts)', 'second run (unchanged)']) {
       const { wallMs, run } = await timedRun();
@@ -122,7 +129,7 @@ try {
       );
     }
   }
-  if (!only || only === 'students') {
+  if (!postgres && (!only || only === 'students')) {
     await benchStudents({
       api,
       fetchApi: authed,
@@ -138,9 +145,9 @@ try {
   }
   if (!only || only === 'history') {
     const { benchHistory } = await import('./bench-history.mjs');
-    await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), rows: historyRows, get: authed });
+    await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), databaseUrl: postgres?.url ?? null, rows: historyRows, get: authed });
   }
-  if (!only || only === 'moodle') {
+  if (!postgres && (!only || only === 'moodle')) {
     const { benchMoodle, parseSiteSize } = await import('./bench-moodle.mjs');
     await benchMoodle({
       fetchApi: authed,
@@ -150,7 +157,7 @@ try {
       sizes: moodleSizes.map(parseSiteSize),
     });
   }
-  if (!only || only === 'crm') {
+  if (!postgres && (!only || only === 'crm')) {
     const { benchCrm, parseCrmSize } = await import('./bench-crm.mjs');
     await benchCrm({ fetchApi: authed, backendPid: server.pid, startCrmStandIn, size: parseCrmSize(crmSize), changes: crmChanges });
   }
@@ -160,4 +167,24 @@ try {
   await new Promise((resolve) => server.once('exit', resolve));
   await gateway.close();
   rmSync(dataDir, { recursive: true, force: true });
+  await postgres?.drop();
+}
+
+/** A throwaway database for this benchmark, created and dropped through the admin connection. */
+async function createBenchDatabase(adminUrl) {
+  const { Client } = createRequire(join(root, 'backend/package.json'))('pg');
+  const name = `hamgam_bench_${Date.now().toString(36)}`;
+  const admin = async (sql) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

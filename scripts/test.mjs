@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { checkPostgres, dropLeftovers, postgresJestArgs, postgresPassEnv, printPending } from './integration-postgres.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const reports = join(root, 'test-results', 'reports');
@@ -60,10 +61,26 @@ if (ok) {
   // docker/Dockerfile's runtime stage without Docker: production install in a scratch folder, start, health check.
   run('image steps: checks', 'node', ['--test', 'scripts/image-steps/']);
   run('image steps: Dockerfile without Docker', 'node', ['scripts/image-steps.mjs']);
-  run('integration: backend', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], {
+  run('integration: backend on SQLite', 'npx', ['jest', '--selectProjects', 'integration', ...jestArgs('backend-int')], {
     cwd: join(root, 'backend'),
+    env: { TEST_POSTGRES_URL: '' },
     report: jestReport('backend-int'),
   });
+  // The same tier again on PostgreSQL (a throwaway database per test app); no server is a failure, not a skip.
+  const postgres = await checkPostgres();
+  if (postgres.ok) {
+    printPending();
+    const env = postgresPassEnv();
+    run('integration: backend on PostgreSQL', 'npx', ['jest', ...postgresJestArgs(), ...jestArgs('backend-int-pg')], {
+      cwd: join(root, 'backend'),
+      env,
+      report: jestReport('backend-int-pg'),
+    });
+    await dropLeftovers(env.TEST_POSTGRES_PREFIX);
+  } else {
+    console.error(`\n=== integration on PostgreSQL: cannot run — ${postgres.reason}`);
+    failedSteps.push('integration on PostgreSQL: no server');
+  }
   const chromium = ensureChromium();
   if (chromium.ok) {
     run('e2e: Chromium', 'npx', ['playwright', 'test'], {

@@ -33,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(buildDataSourceOptions(config.databasePath, catalog)),
+        TypeOrmModule.forRoot(buildDataSourceOptions(config, catalog)),
         AuditModule,
         AuthModule,
         HistoryModule,

@@ -22,7 +22,7 @@ import type { SourceSeeds } from './sync/source-seeds';
 /** Builds the whole HTTP app (API, OpenAPI UI, built admin UI); used by main.ts and the integration tests alike. */
 /** `catalog` replaces the registered sources (tests of a source defined in test code); the registry by default. */
 export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: LoggerService, catalog?: SourceCatalog): Promise<NestExpressApplication> {
-  makeDataPrivate(config.dataDir, config.databasePath);
+  makeDataPrivate(config.dataDir, config.databaseUrl ? null : config.databasePath);
   // Connection tests run in this process: its HTTP clients refuse hosts off the allow-list too.
   setAllowedUpstreamHosts(config.upstreamAllowedHosts);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, seeds, catalog }), {
@@ -45,7 +45,6 @@ export async function createApp(config: AppConfig, seeds: SourceSeeds, logger?: 
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableShutdownHooks();
 
   // The OpenAPI UI is served by Swagger, outside Nest's routes and so outside the auth guard: check it here.
   const auth = app.get(AuthService);

@@ -4,6 +4,7 @@ import type { Repository } from 'typeorm';
 import type { AuditAction, AuditEntry, AuditListQuery, Page } from '@hamgam/shared';
 import type { AuthenticatedRequest } from '../common/session-user';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
+import { MAX_ROW_ID } from '../common/database/sql-dialect';
 
 export type AuditRecord = {
   action: AuditAction;
@@ -54,7 +55,7 @@ export class AuditService {
 
   /** Every matching row, newest first, in batches (for exports). */
   async *iterate(query: AuditListQuery, batchSize = 1000): AsyncGenerator<AuditEntry> {
-    let beforeId = Number.MAX_SAFE_INTEGER;
+    let beforeId = MAX_ROW_ID;
     for (;;) {
       const rows = await this.filtered(query).andWhere('entry.id < :beforeId', { beforeId }).orderBy('entry.id', 'DESC').limit(batchSize).getMany();
       for (const row of rows) yield toAuditEntry(row);

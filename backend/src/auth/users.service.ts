@@ -149,7 +149,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   private async hasOtherActiveAdmin(id: number): Promise<boolean> {
-    const count = await this.users.createQueryBuilder('user').where("user.role = 'admin' AND user.is_active = 1 AND user.id != :id", { id }).getCount();
+    const count = await this.users.createQueryBuilder('u').where("u.role = 'admin' AND u.is_active = :active AND u.id != :id", { active: true, id }).getCount();
     return count > 0;
   }
 }

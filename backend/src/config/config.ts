@@ -11,6 +11,8 @@ export type AppConfig = {
   /** Folder holding the SQLite file, the generated key file and logs. */
   dataDir: string;
   databasePath: string;
+  /** `DATABASE_URL` (postgres://…): the app's database is then PostgreSQL 15+ instead of the SQLite file; null means SQLite. */
+  databaseUrl: string | null;
   /** 32-byte key for secrets at rest; null means "use or create the key file under dataDir". */
   encryptionKey: Buffer | null;
   /** Start the bundled stand-in upstreams and point unconfigured sources at them. */
@@ -257,6 +259,30 @@ function urlSetting(env: NodeJS.ProcessEnv, name: string, fallback: string): str
   return raw.replace(/\/+$/, '');
 }
 
+function databaseUrlSetting(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/hamgam');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    // Not echoed back: the address may hold a password.
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got ${url.protocol}//…); leave it unset for SQLite`);
+  }
+  if (!url.pathname.replace(/^\//, '')) throw new ConfigError('DATABASE_URL must name the database: postgres://user:password@host:5432/<database>');
+  return raw;
+}
+
+/** The database for logs and messages: the SQLite file, or the PostgreSQL host and database without user or password. */
+export function describeDatabase(config: Pick<AppConfig, 'databasePath' | 'databaseUrl'>): string {
+  if (!config.databaseUrl) return config.databasePath;
+  const url = new URL(config.databaseUrl);
+  return `postgresql://${url.host}${url.pathname}`;
+}
+
 /** The compiled worker; from the TypeScript sources (tests, ts-node) the build output next to them. */
 function workerEntry(env: NodeJS.ProcessEnv): string {
   if (env.WORKER_ENTRY?.trim()) return resolve(env.WORKER_ENTRY);
@@ -284,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir,
     databasePath: resolve(dataDir, env.DATABASE_FILE?.trim() || 'hamgam.sqlite'),
+    databaseUrl: databaseUrlSetting(env),
     encryptionKey,
     standIns: boolSetting(env, 'STAND_INS', !golestanConfigured),
     standInGolestanPort: intSetting(env, 'STAND_IN_GOLESTAN_PORT', 3101, 0, 65535),

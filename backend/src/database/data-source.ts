@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
 import { AuditEntryEntity } from '../audit/entities/audit-entry.entity';
 import { AcademicCalendarEntity } from '../calendar/academic-calendar.entity';
 import { SessionEntity } from '../auth/entities/session.entity';
@@ -49,43 +50,56 @@ export const CORE_ENTITIES = [
   HeldDeletionEntity,
 ];
 
+/** Where the app's database is: the SQLite file, or PostgreSQL when `DATABASE_URL` is set. */
+export type DatabaseTarget = Pick<AppConfig, 'databasePath' | 'databaseUrl'>;
+
 /**
- * One definition for the app and the CLI: SQLite file in WAL mode, committed migrations (the core's and each
- * catalog source's) run at start-up.
+ * One definition for the app and the CLI: a SQLite file in WAL mode, or PostgreSQL at `DATABASE_URL`; the same
+ * committed migrations (the core's and each catalog source's, dialect-aware) run at start-up on either.
  */
-export function buildDataSourceOptions(databasePath: string, catalog: SourceCatalog = SOURCE_DEFINITIONS): DataSourceOptions {
+export function buildDataSourceOptions(target: DatabaseTarget, catalog: SourceCatalog = SOURCE_DEFINITIONS): DataSourceOptions {
+  const migrations = [...CORE_MIGRATIONS, ...catalog.flatMap((definition) => definition.migrations)];
+  const common = { entities: CORE_ENTITIES, migrations, migrationsRun: true, synchronize: false, logging: ['error', 'migration'] } as const;
+  if (target.databaseUrl) {
+    return {
+      type: 'postgres',
+      url: target.databaseUrl,
+      // The API's own pool; workers of command sources never connect.
+      extra: { max: 10 },
+      ...common,
+      logging: [...common.logging],
+    };
+  }
   return {
     type: 'better-sqlite3',
-    database: databasePath,
+    database: target.databasePath,
     enableWAL: true,
     timeout: BUSY_TIMEOUT_MS,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
     },
-    entities: CORE_ENTITIES,
-    migrations: [
-      CreateSyncCore1764000000000,
-      AddAutoSync1764000000200,
-      AddSourceToken1764000000210,
-      AuthAuditHistory1765000000000,
-      HistorySortIndexes1765000000100,
-      RunMessages1765000000200,
-      Sessions1765100000000,
-      DeclaredConnection1765200000000,
-      SourceFreshness1765300000000,
-      RunRetries1765400000000,
-      Notifications1765400000100,
-      RejectionCodes1765400000300,
-      AcademicCalendar1765400000500,
-      ScheduleCalendar1765400000700,
-      RunChanges1765500000100,
-      Replicas1765500000900,
-      DryRunsDeletionGuard1765500000300,
-      ...catalog.flatMap((definition) => definition.migrations),
-    ],
-    migrationsRun: true,
-    synchronize: false,
-    logging: ['error', 'migration'],
+    ...common,
+    logging: [...common.logging],
   };
 }
+
+const CORE_MIGRATIONS = [
+  CreateSyncCore1764000000000,
+  AddAutoSync1764000000200,
+  AddSourceToken1764000000210,
+  AuthAuditHistory1765000000000,
+  HistorySortIndexes1765000000100,
+  RunMessages1765000000200,
+  Sessions1765100000000,
+  DeclaredConnection1765200000000,
+  SourceFreshness1765300000000,
+  RunRetries1765400000000,
+  Notifications1765400000100,
+  RejectionCodes1765400000300,
+  AcademicCalendar1765400000500,
+  ScheduleCalendar1765400000700,
+  RunChanges1765500000100,
+  DryRunsDeletionGuard1765500000300,
+  Replicas1765500000900,
+];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { claimDailyJob, dropOldClaims } from '../common/database/claims';
+import { dialectOf, placeholders } from '../common/database/sql-dialect';
 
 export type RetentionResult = { runs: number; logLines: number; changes: number; runsBefore: string; logsBefore: string; changesBefore: string };
 
@@ -50,6 +51,8 @@ export class RetentionService {
    * statistics follow the tables' growth (SQLite re-analyses only what changed enough).
    */
   async optimizeIndexes(): Promise<void> {
+    // PostgreSQL's autovacuum keeps the trigram index and the statistics up to date by itself.
+    if (dialectOf(this.dataSource) === 'postgres') return;
     for (const table of ['data_syncs_fts', 'run_messages_fts']) await this.dataSource.query(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
     await this.dataSource.query('PRAGMA optimize');
   }
@@ -60,28 +63,30 @@ export class RetentionService {
     const changesBefore = new Date(now.getTime() - this.config.retentionChangeDays * DAY_MS).toISOString();
     const kept = `SELECT id FROM (
         SELECT id, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY id DESC) AS position FROM data_syncs
-      ) WHERE position <= ?`;
+      ) AS ranked WHERE position <= ?`;
+    const sql = (text: string) => placeholders(text, dialectOf(this.dataSource));
     const result = await this.dataSource.transaction(async (manager) => {
       // The structured result (third argument) carries the number of deleted rows.
       const logs = await manager.queryRunner!.query(
-        `DELETE FROM run_log_lines WHERE run_id IN (
+        sql(`DELETE FROM run_log_lines WHERE run_id IN (
           SELECT id FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running') AND id NOT IN (${kept})
-        )`,
+        )`),
         [logsBefore, this.config.retentionKeepRuns],
         true,
       );
       const runs = await manager.queryRunner!.query(
-        `DELETE FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running') AND id NOT IN (${kept})`,
+        sql(`DELETE FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running') AND id NOT IN (${kept})`),
         [runsBefore, this.config.retentionKeepRuns],
         true,
       );
-      // The searchable list of messages (RunMessages1765000000200) keeps only those of runs still kept.
-      await manager.query(`DELETE FROM run_messages WHERE text NOT IN (SELECT error_message FROM data_syncs WHERE error_message IS NOT NULL)`);
+      // The searchable list of messages (RunMessages1765000000200, SQLite only) keeps only those of runs still kept.
+      if (dialectOf(this.dataSource) === 'sqlite')
+        await manager.query(`DELETE FROM run_messages WHERE text NOT IN (SELECT error_message FROM data_syncs WHERE error_message IS NOT NULL)`);
       // The change log has a retention of its own (RunChanges1765500000100): by the run's age, whatever runs are kept.
       const changes = await manager.queryRunner!.query(
-        `DELETE FROM run_changes WHERE run_id IN (
+        sql(`DELETE FROM run_changes WHERE run_id IN (
           SELECT id FROM data_syncs WHERE created_at < ? AND status NOT IN ('pending', 'running')
-        ) OR run_id NOT IN (SELECT id FROM data_syncs)`,
+        ) OR run_id NOT IN (SELECT id FROM data_syncs)`),
         [changesBefore],
         true,
       );

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { Page, RunListQuery, SyncRun } from '@hamgam/shared';
+import { dialectOf, likeOperator, type SqlDialect } from '../common/database/sql-dialect';
+import { MAX_ROW_ID } from '../common/database/sql-dialect';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { toSyncRun } from '../sync/run-mapper';
 import {
@@ -35,7 +37,11 @@ const PAGES_COUNTED_AHEAD = 5;
 /** The run history: every run of every source, filtered, sorted and paged in SQL. */
 @Injectable()
 export class RunHistoryService {
-  constructor(@InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>) {}
+  private readonly dialect: SqlDialect;
+
+  constructor(@InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>) {
+    this.dialect = dialectOf(runs.manager.connection);
+  }
 
   async list(query: RunListQuery): Promise<Page<SyncRun>> {
     const page = query.page ?? 1;
@@ -71,9 +77,9 @@ export class RunHistoryService {
   async *iterate(query: RunListQuery, batchSize = 1000): AsyncGenerator<SyncRun> {
     const ascending = query.order === 'asc' && (query.sort ?? 'createdAt') === 'createdAt';
     // Id order is the full-text index's own order, so a text search is read from it whatever it matches.
-    const plan: TextPlan = searchedText(query)?.indexed ? 'drive' : 'like';
+    const plan: TextPlan = searchedText(query)?.indexed && this.dialect === 'sqlite' ? 'drive' : 'like';
     const id = plan === 'drive' ? 'fts.rowid' : 'run.id';
-    let cursor = ascending ? 0 : Number.MAX_SAFE_INTEGER;
+    let cursor = ascending ? 0 : MAX_ROW_ID;
     for (;;) {
       const rows = await this.filtered(query, plan)
         .andWhere(ascending ? `${id} > :cursor` : `${id} < :cursor`, { cursor })
@@ -97,7 +103,8 @@ export class RunHistoryService {
    */
   private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan } | 'none'> {
     const text = searchedText(query);
-    if (!text || !text.indexed) return { items: 'like', count: 'like' };
+    // PostgreSQL: ILIKE over pg_trgm's GIN index, read or not as the planner estimates from its statistics.
+    if (!text || !text.indexed || this.dialect === 'postgres') return { items: 'like', count: 'like' };
     const fewest = await this.fewestRunsWithMessages(query, ftsPhrase(text.value));
     if (fewest?.runs === 0) return 'none';
     if (fewest) return { items: { messagesOf: fewest.key }, count: { messagesOf: fewest.key } };
@@ -141,7 +148,7 @@ export class RunHistoryService {
 
   private async countUpTo(builder: SelectQueryBuilder<SyncRunEntity>, limit: number): Promise<number> {
     const [sql, parameters] = builder.select('1').limit(limit).getQueryAndParameters();
-    const [row] = (await this.runs.query(`SELECT COUNT(*) AS count FROM (${sql})`, parameters)) as { count: number }[];
+    const [row] = (await this.runs.query(`SELECT COUNT(*) AS count FROM (${sql}) AS counted`, parameters)) as { count: number }[];
     return Number(row.count);
   }
 
@@ -161,7 +168,7 @@ export class RunHistoryService {
         match: ftsPhrase(text.value),
       });
     }
-    if (plan === 'like') return builder.andWhere(`run.error_message LIKE :like ESCAPE '\\'`, { like: likePattern(text.value) });
+    if (plan === 'like') return builder.andWhere(`run.error_message ${likeOperator(this.dialect)} :like ESCAPE '\\'`, { like: likePattern(text.value) });
     if (plan === 'collect')
       return builder.andWhere('run.id IN (SELECT rowid FROM data_syncs_fts WHERE data_syncs_fts MATCH :match)', { match: ftsPhrase(text.value) });
     // The index is read first, in rowid order: `+` keeps SQLite from looking each run up in it instead (a whole MATCH per

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { AuditEntry, Page, SyncRun } from '@hamgam/shared';
 import { RetentionService } from '../../src/history/retention.service';
@@ -11,38 +10,36 @@ const STATUSES = ['success', 'failed', 'cancelled'];
 const TRIGGERS = ['manual', 'schedule', 'api'];
 
 /** 90 finished runs over 90 days, one a day: run i is i days old, alternating sources, statuses and triggers. */
-function seed(databasePath: string): void {
-  const db = new Database(databasePath);
-  db.prepare(
+async function seed(t: TestApp): Promise<void> {
+  await t.query(
     `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
-    VALUES ('legacy-faculty', 'command', 1, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`,
-  ).run();
-  const insert =
-    db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const log = db.prepare(`INSERT INTO run_log_lines (run_id, seq, at, level, message) VALUES (?, 1, ?, 'info', 'line')`);
+    VALUES ('legacy-faculty', 'command', TRUE, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`,
+  );
   for (let i = 89; i >= 0; i--) {
     const at = new Date(NOW - i * DAY).toISOString();
     const status = STATUSES[i % 3];
     const trigger = TRIGGERS[i % 3];
     const error = status === 'failed' ? (i % 2 === 0 ? 'gateway answered 503 Service Unavailable' : 'کد ملی نامعتبر در ردیف ۱۲') : null;
-    const id = insert.run(
-      SOURCES[i % 2],
-      trigger,
-      trigger === 'schedule' ? 'scheduler' : i % 4 === 0 ? 'sara' : 'admin',
-      status,
-      at,
-      at,
-      at,
-      1000 + i * 10,
-      100 + i,
-      i % 5,
-      error ? 'upstream' : null,
-      error,
-    ).lastInsertRowid;
-    log.run(id, at);
+    const [{ id }] = await t.query<{ id: number }>(
+      `INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        SOURCES[i % 2],
+        trigger,
+        trigger === 'schedule' ? 'scheduler' : i % 4 === 0 ? 'sara' : 'admin',
+        status,
+        at,
+        at,
+        at,
+        1000 + i * 10,
+        100 + i,
+        i % 5,
+        error ? 'upstream' : null,
+        error,
+      ],
+    );
+    await t.query(`INSERT INTO run_log_lines (run_id, seq, at, level, message) VALUES (?, 1, ?, 'info', 'line')`, [id, at]);
   }
-  db.close();
 }
 
 describe('the run history', () => {
@@ -51,7 +48,7 @@ describe('the run history', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    seed(t.config.databasePath);
+    await seed(t);
   });
 
   afterAll(async () => {
@@ -222,18 +219,17 @@ describe('the run history', () => {
     // 360 days on, the runs are 360–449 days old: those past 365 days (ages 366–449) go, but the newest 20 of
     // each source (ages 360–399) stay whatever their age. So runs aged 400–449 go, with their logs.
     // The oldest run gets a message no other run has: the searchable list of messages loses it with the run.
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE data_syncs SET error_message = 'only on an old run' WHERE id = (SELECT MIN(id) FROM data_syncs)`).run();
-    const messages = () => (db.prepare('SELECT text FROM run_messages ORDER BY text').all() as { text: string }[]).map((row) => row.text);
-    expect(messages()).toContain('only on an old run');
+    await t.query(`UPDATE data_syncs SET error_message = 'only on an old run' WHERE id = (SELECT MIN(id) FROM data_syncs)`);
+    // The searchable list of distinct messages is SQLite's (PostgreSQL searches the runs' trigram index).
+    const messages = async () => (await t.query<{ text: string }>('SELECT text FROM run_messages ORDER BY text')).map((row) => row.text);
+    if (t.dialect === 'sqlite') expect(await messages()).toContain('only on an old run');
 
     const result = await retention.purge(new Date(NOW + 360 * DAY));
     const remaining = await list('pageSize=200');
     expect(result.runs).toBe(90 - 40);
     expect(remaining.total).toBe(40);
     expect(result.logLines).toBe(50);
-    expect(messages()).toEqual(['gateway answered 503 Service Unavailable', 'کد ملی نامعتبر در ردیف ۱۲']);
-    db.close();
+    if (t.dialect === 'sqlite') expect(await messages()).toEqual(['gateway answered 503 Service Unavailable', 'کد ملی نامعتبر در ردیف ۱۲']);
     const [entry] = ((await t.http().get('/api/audit?action=retention.purged').expect(200)).body as Page<AuditEntry>).items;
     expect(entry).toMatchObject({ actor: 'system', details: { runs: 50, logLines: 50, keepPerSource: 20 } });
   });

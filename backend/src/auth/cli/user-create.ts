@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 import { USER_ROLES, type UserRole } from '@hamgam/shared';
 import { AuditEntryEntity } from '../../audit/entities/audit-entry.entity';
-import { ConfigError, loadConfig } from '../../config/config';
+import { ConfigError, describeDatabase, loadConfig } from '../../config/config';
 import { buildDataSourceOptions } from '../../database/data-source';
 import { makeDataPrivate } from '../../database/private-data';
 import { UserEntity } from '../entities/user.entity';
@@ -58,8 +58,8 @@ async function main(): Promise<void> {
   const problem = passwordProblem(password, args.username);
   if (problem) throw new ConfigError(`refused: ${PASSWORD_PROBLEM_TEXT[problem]}`);
 
-  makeDataPrivate(config.dataDir, config.databasePath);
-  const dataSource = await new DataSource(buildDataSourceOptions(config.databasePath)).initialize();
+  makeDataPrivate(config.dataDir, config.databaseUrl ? null : config.databasePath);
+  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
   try {
     const users = dataSource.getRepository(UserEntity);
     if (await users.existsBy({ username: args.username })) throw new ConfigError(`the username "${args.username}" is taken`);
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       ip: null,
       details: { username: user.username, displayName: user.displayName, role: user.role },
     });
-    console.log(`created ${args.role} "${args.username}" in ${config.databasePath}`);
+    console.log(`created ${args.role} "${args.username}" in ${describeDatabase(config)}`);
   } finally {
     await dataSource.destroy();
   }

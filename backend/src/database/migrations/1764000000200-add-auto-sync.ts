@@ -1,12 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isPostgres } from '../../common/database/sql-dialect';
 
 export class AddAutoSync1764000000200 implements MigrationInterface {
   name = 'AddAutoSync1764000000200';
 
   async up(q: QueryRunner): Promise<void> {
+    const pg = isPostgres(q);
     await q.query(`CREATE TABLE source_schedules (
       source_id TEXT PRIMARY KEY NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-      enabled INTEGER NOT NULL DEFAULT 0,
+      enabled ${pg ? 'BOOLEAN NOT NULL DEFAULT FALSE' : 'INTEGER NOT NULL DEFAULT 0'},
       every INTEGER CHECK (every IS NULL OR every > 0),
       unit TEXT CHECK (unit IS NULL OR unit IN ('seconds', 'minutes', 'hours', 'days')),
       cron TEXT,

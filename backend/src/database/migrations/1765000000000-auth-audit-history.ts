@@ -1,16 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { idColumn, isPostgres } from '../../common/database/sql-dialect';
 
 /** Users and the audit trail (issue 5), who cancelled a run and why, and the history's indexes. */
 export class AuthAuditHistory1765000000000 implements MigrationInterface {
   name = 'AuthAuditHistory1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
+    const pg = isPostgres(q);
     await q.query(`CREATE TABLE users (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       username TEXT NOT NULL UNIQUE,
       display_name TEXT NOT NULL,
       role TEXT NOT NULL CHECK (role IN ('admin', 'auditor')),
-      is_active INTEGER NOT NULL DEFAULT 1,
+      is_active ${pg ? 'BOOLEAN NOT NULL DEFAULT TRUE' : 'INTEGER NOT NULL DEFAULT 1'},
       password_hash TEXT NOT NULL,
       session_version INTEGER NOT NULL DEFAULT 1,
       created_at TEXT NOT NULL,
@@ -18,7 +20,7 @@ export class AuthAuditHistory1765000000000 implements MigrationInterface {
       last_login_at TEXT
     )`);
     await q.query(`CREATE TABLE audit_log (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       at TEXT NOT NULL,
       actor TEXT,
       action TEXT NOT NULL,
@@ -42,6 +44,12 @@ export class AuthAuditHistory1765000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_data_syncs_trigger_created ON data_syncs (trigger, created_at)`);
     await q.query(`CREATE INDEX ix_data_syncs_by_created ON data_syncs (triggered_by, trigger, created_at)`);
     // Full-text search in error messages: trigram tokens match any substring of 3+ characters, Persian included.
+    // PostgreSQL: pg_trgm's GIN index serves ILIKE '%…%' the same way (a trusted extension: the database owner may add it).
+    if (pg) {
+      await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+      await q.query(`CREATE INDEX ix_data_syncs_error_trgm ON data_syncs USING gin (error_message gin_trgm_ops)`);
+      return;
+    }
     await q.query(`CREATE VIRTUAL TABLE data_syncs_fts USING fts5(error_message, content='data_syncs', content_rowid='id', tokenize='trigram')`);
     await q.query(`INSERT INTO data_syncs_fts (rowid, error_message) SELECT id, error_message FROM data_syncs WHERE error_message IS NOT NULL`);
     await q.query(`CREATE TRIGGER data_syncs_fts_insert AFTER INSERT ON data_syncs WHEN new.error_message IS NOT NULL BEGIN
@@ -57,8 +65,12 @@ export class AuthAuditHistory1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const trigger of ['data_syncs_fts_insert', 'data_syncs_fts_update', 'data_syncs_fts_delete']) await q.query(`DROP TRIGGER ${trigger}`);
-    await q.query(`DROP TABLE data_syncs_fts`);
+    if (isPostgres(q)) {
+      await q.query(`DROP INDEX ix_data_syncs_error_trgm`);
+    } else {
+      for (const trigger of ['data_syncs_fts_insert', 'data_syncs_fts_update', 'data_syncs_fts_delete']) await q.query(`DROP TRIGGER ${trigger}`);
+      await q.query(`DROP TABLE data_syncs_fts`);
+    }
     for (const index of ['created', 'source_created', 'status_created', 'source_status_created', 'trigger_created', 'by_created'].map(
       (name) => `ix_data_syncs_${name}`,
     )) {

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isPostgres } from '../../common/database/sql-dialect';
 
 const FILTERS = { source: 'source_id', status: 'status', trigger: 'trigger', by: 'triggered_by' };
 
@@ -7,11 +8,14 @@ const FILTERS = { source: 'source_id', status: 'status', trigger: 'trigger', by:
  * (failed runs only). A text search with a filter finds the matching messages — a few dozen even when 50,000 runs
  * carry them — then counts the filter's runs with those messages in the index: a text that never occurs with the
  * filter is known to match nothing without reading 50,000 matches (measured in `docs/benchmarks.md`).
+ * SQLite only: on PostgreSQL the history searches `data_syncs.error_message` through pg_trgm's index, whose use
+ * the planner chooses from its statistics, so this plan and its tables are not needed there.
  */
 export class RunMessages1765000000200 implements MigrationInterface {
   name = 'RunMessages1765000000200';
 
   async up(q: QueryRunner): Promise<void> {
+    if (isPostgres(q)) return;
     await q.query(`CREATE TABLE run_messages (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)`);
     await q.query(`CREATE VIRTUAL TABLE run_messages_fts USING fts5(text, content='run_messages', content_rowid='id', tokenize='trigram')`);
     await q.query(`CREATE TRIGGER run_messages_fts_insert AFTER INSERT ON run_messages BEGIN
@@ -33,6 +37,7 @@ export class RunMessages1765000000200 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    if (isPostgres(q)) return;
     for (const name of Object.keys(FILTERS)) await q.query(`DROP INDEX ix_data_syncs_${name}_message`);
     for (const trigger of ['data_syncs_message_insert', 'data_syncs_message_update', 'run_messages_fts_insert', 'run_messages_fts_delete'])
       await q.query(`DROP TRIGGER ${trigger}`);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { idColumn } from '../../common/database/sql-dialect';
 
 /**
  * Server-side sessions (security review, finding 4): the cookie holds a random token, the table its SHA-256, so a
@@ -10,7 +11,7 @@ export class Sessions1765100000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE sessions (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       token_hash TEXT NOT NULL UNIQUE,
       user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
       created_at TEXT NOT NULL,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { idColumn } from '../../common/database/sql-dialect';
 
 /** Alert channels, incidents and the delivery queue (issue #13). */
 export class Notifications1765400000100 implements MigrationInterface {
@@ -6,7 +7,7 @@ export class Notifications1765400000100 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE notification_channels (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       kind TEXT NOT NULL CHECK (kind IN ('webhook', 'email', 'sms')),
       name TEXT NOT NULL,
       events TEXT NOT NULL,
@@ -20,7 +21,7 @@ export class Notifications1765400000100 implements MigrationInterface {
       updated_at TEXT NOT NULL
     )`);
     await q.query(`CREATE TABLE incidents (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       source_id TEXT NOT NULL,
       kind TEXT NOT NULL CHECK (kind IN ('failing', 'late')),
       opened_at TEXT NOT NULL,
@@ -31,7 +32,7 @@ export class Notifications1765400000100 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX incidents_one_open ON incidents (source_id, kind) WHERE resolved_at IS NULL`);
     await q.query(`CREATE INDEX incidents_by_opened ON incidents (resolved_at, id)`);
     await q.query(`CREATE TABLE notification_deliveries (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       channel_id INTEGER REFERENCES notification_channels (id) ON DELETE SET NULL,
       channel_name TEXT NOT NULL,
       channel_kind TEXT NOT NULL,

@@ -14,7 +14,9 @@ export class DryRunsDeletionGuard1765500000300 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await this.replaceStatusCheck(q, OLD_STATUSES, NEW_STATUSES);
-    await q.query(`ALTER TABLE data_syncs ADD COLUMN dry_run INTEGER NOT NULL DEFAULT 0`);
+    // A real BOOLEAN on PostgreSQL, as the entity's other flags (TypeORM sends true/false there); 0/1 on SQLite.
+    const flag = q.connection.options.type === 'postgres' ? 'BOOLEAN NOT NULL DEFAULT false' : 'INTEGER NOT NULL DEFAULT 0';
+    await q.query(`ALTER TABLE data_syncs ADD COLUMN dry_run ${flag}`);
     await q.query(`ALTER TABLE data_syncs ADD COLUMN held_deletions INTEGER NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE data_syncs ADD COLUMN deletion_decision TEXT`);
     await q.query(`ALTER TABLE data_syncs ADD COLUMN deletion_decided_by TEXT`);

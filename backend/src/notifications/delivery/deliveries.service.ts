@@ -5,6 +5,7 @@ import type { NotificationDelivery, Page } from '@hamgam/shared';
 import type { NotificationChannelEntity } from '../entities/notification-channel.entity';
 import { NotificationDeliveryEntity, type DeliveryFacts } from '../entities/notification-delivery.entity';
 import type { AlertFacts } from './alert-message';
+import { dialectOf, placeholders } from '../../common/database/sql-dialect';
 
 export type QueuedAlert = AlertFacts & { facts: DeliveryFacts; incidentId?: number; dedupeKey?: string };
 
@@ -47,9 +48,12 @@ export class DeliveriesService {
   async enqueue(channel: NotificationChannelEntity, alert: QueuedAlert): Promise<NotificationDeliveryEntity | null> {
     const now = new Date().toISOString();
     const rows: { id: number }[] = await this.deliveries.query(
-      `INSERT OR IGNORE INTO notification_deliveries
-         (channel_id, channel_name, channel_kind, event, source_id, run_id, incident_id, dedupe_key, facts, status, attempts, created_at, next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id`,
+      placeholders(
+        `INSERT INTO notification_deliveries
+           (channel_id, channel_name, channel_kind, event, source_id, run_id, incident_id, dedupe_key, facts, status, attempts, created_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+        dialectOf(this.deliveries.manager.connection),
+      ),
       [
         channel.id,
         channel.name,

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, type Repository } from 'typeorm';
 import type { Incident, IncidentKind, IncidentStatus, Page } from '@hamgam/shared';
 import { IncidentEntity } from '../entities/incident.entity';
+import { dialectOf, placeholders } from '../../common/database/sql-dialect';
 
 export function toIncident(row: IncidentEntity): Incident {
   return {
@@ -33,8 +34,11 @@ export class IncidentsService {
   async openOrSee(sourceId: string, kind: IncidentKind, at: Date, count: number): Promise<IncidentEntity> {
     const iso = at.toISOString();
     await this.incidents.query(
-      `INSERT INTO incidents (source_id, kind, opened_at, last_seen_at, resolved_at, count) VALUES (?, ?, ?, ?, NULL, ?)
-       ON CONFLICT (source_id, kind) WHERE resolved_at IS NULL DO UPDATE SET last_seen_at = excluded.last_seen_at, count = excluded.count`,
+      placeholders(
+        `INSERT INTO incidents (source_id, kind, opened_at, last_seen_at, resolved_at, count) VALUES (?, ?, ?, ?, NULL, ?)
+         ON CONFLICT (source_id, kind) WHERE resolved_at IS NULL DO UPDATE SET last_seen_at = excluded.last_seen_at, count = excluded.count`,
+        dialectOf(this.incidents.manager.connection),
+      ),
       [sourceId, kind, iso, iso, count],
     );
     return (await this.findOpen(sourceId, kind)) as IncidentEntity;

@@ -6,6 +6,7 @@ import { SourceSettingsService } from '../../sync/source-settings.service';
 import { SyncService } from '../../sync/sync.service';
 import { CrmOutbox } from './crm.outbox';
 import { quickCrmClient } from './crm.test-connection';
+import { sqliteHandle } from '../../common/database/sqlite-handle';
 
 const fieldError = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, fields: { [field]: [message] } });
 
@@ -102,6 +103,6 @@ export class CrmService {
 
   // The same better-sqlite3 connection TypeORM uses, as the data browser does.
   private db(): Database.Database {
-    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    return sqliteHandle(this.dataSource, 'the CRM outbox and conflicts');
   }
 }

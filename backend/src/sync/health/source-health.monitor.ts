@@ -43,12 +43,14 @@ export class SourceHealthMonitor implements OnApplicationBootstrap, BeforeApplic
     this.interval.unref();
   }
 
-  beforeApplicationShutdown(): void {
+  async beforeApplicationShutdown(): Promise<void> {
     this.isStopped = true;
     this.subscription?.unsubscribe();
     if (this.interval) clearInterval(this.interval);
     for (const timer of this.deadlines.values()) clearTimeout(timer);
     this.deadlines.clear();
+    // A check already running ends before the database connection closes (PostgreSQL's pool would cut it mid-query).
+    await this.queue;
   }
 
   private async checkAll(): Promise<void> {

@@ -7,6 +7,7 @@ import type { RecordTable } from '../source-definition';
 import { SourceSettingsService } from '../source-settings.service';
 import type { ListRecordsDto } from './list-records.dto';
 import { foldForSearch } from './search-text';
+import { sqliteHandle } from '../../common/database/sqlite-handle';
 
 const UPSTREAM_COUNT_LIMIT_MS = 10_000;
 
@@ -70,6 +71,6 @@ export class RecordsService {
 
   // The same better-sqlite3 connection TypeORM uses: the browsers run raw prepared statements, like the workers.
   private db(): Database.Database {
-    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    return sqliteHandle(this.dataSource, 'the records of this source');
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Page, RunRejection, RunRejectionQuery, RunRejectionReason } from '@hamgam/shared';
+import { dialectOf, placeholders, type SqlDialect } from '../../common/database/sql-dialect';
 import { containsPattern, foldForSearch } from '../records/search-text';
 import { RunRejectionEntity } from '../entities/run-rejection.entity';
 import { SyncRunEntity } from '../entities/sync-run.entity';
@@ -12,8 +13,16 @@ import { reasonText } from './reject-reasons';
 type Row = { record_key: string; reason: string; code: string | null; params: string | null; term: string | null; record_table: string | null };
 
 // A key matches when the text is in the key, a parameter's value, a term, or the text of a row recorded before codes.
-const MATCHES = `(record_key LIKE ? ESCAPE '\\' OR COALESCE(term, '') LIKE ? ESCAPE '\\' OR reason LIKE ? ESCAPE '\\'
-  OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(params) THEN params ELSE '{}' END) WHERE json_each.value LIKE ? ESCAPE '\\'))`;
+const MATCHES: Record<SqlDialect, string> = {
+  sqlite: `(record_key LIKE ? ESCAPE '\\' OR COALESCE(term, '') LIKE ? ESCAPE '\\' OR reason LIKE ? ESCAPE '\\'
+  OR EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(params) THEN params ELSE '{}' END) WHERE json_each.value LIKE ? ESCAPE '\\'))`,
+  // ILIKE: SQLite's LIKE ignores the case of ASCII letters. Parameters are written as JSON objects by the recorder.
+  postgres: `(record_key ILIKE ? ESCAPE '\\' OR COALESCE(term, '') ILIKE ? ESCAPE '\\' OR reason ILIKE ? ESCAPE '\\'
+  OR EXISTS (SELECT 1 FROM jsonb_each_text(CASE WHEN jsonb_typeof(COALESCE(params, '{}')::jsonb) = 'object' THEN COALESCE(params, '{}')::jsonb ELSE '{}'::jsonb END) AS p
+    WHERE p.value ILIKE ? ESCAPE '\\'))`,
+};
+// "Any row of the key matches": PostgreSQL has no MAX over booleans.
+const ANY: Record<SqlDialect, string> = { sqlite: 'MAX', postgres: 'bool_or' };
 
 /**
  * A run's rejected records, one row per record key (a student rejected in five terms is one row listing the five),
@@ -40,7 +49,7 @@ export class RunRejectionsService {
     const pageSize = query.pageSize ?? 50;
     const where = this.where(runId, query.q);
     const [{ total }] = (await this.rejections.query(
-      `SELECT COUNT(*) AS total FROM (SELECT 1 FROM run_rejections WHERE ${where.sql} GROUP BY record_key ${where.having})`,
+      this.sql(`SELECT COUNT(*) AS total FROM (SELECT 1 FROM run_rejections WHERE ${where.sql} GROUP BY record_key ${where.having}) AS matched`),
       where.params,
     )) as { total: number }[];
     const items = await this.keysPage(runId, reasons, where, pageSize, (page - 1) * pageSize);
@@ -57,12 +66,17 @@ export class RunRejectionsService {
     }
   }
 
+  private sql(text: string): string {
+    return placeholders(text, dialectOf(this.rejections.manager.connection));
+  }
+
   private where(runId: number, q: string | undefined): { sql: string; having: string; params: unknown[] } {
     const text = q?.trim() ? foldForSearch(q.trim()) : '';
     if (!text) return { sql: 'run_id = ?', having: '', params: [runId] };
     const pattern = containsPattern(text);
     // A key whose any row matches is listed with all of its rows.
-    return { sql: 'run_id = ?', having: `HAVING MAX(${MATCHES})`, params: [runId, pattern, pattern, pattern, pattern] };
+    const dialect = dialectOf(this.rejections.manager.connection);
+    return { sql: 'run_id = ?', having: `HAVING ${ANY[dialect]}(${MATCHES[dialect]})`, params: [runId, pattern, pattern, pattern, pattern] };
   }
 
   private async keysPage(
@@ -73,13 +87,13 @@ export class RunRejectionsService {
     offset: number,
   ): Promise<RunRejection[]> {
     const keys = (await this.rejections.query(
-      `SELECT record_key FROM run_rejections WHERE ${where.sql} GROUP BY record_key ${where.having} ORDER BY MIN(id) LIMIT ? OFFSET ?`,
+      this.sql(`SELECT record_key FROM run_rejections WHERE ${where.sql} GROUP BY record_key ${where.having} ORDER BY MIN(id) LIMIT ? OFFSET ?`),
       [...where.params, limit, offset],
     )) as { record_key: string }[];
     if (keys.length === 0) return [];
     const rows = (await this.rejections.query(
-      `SELECT record_key, reason, code, params, term, record_table FROM run_rejections
-       WHERE run_id = ? AND record_key IN (${keys.map(() => '?').join(', ')}) ORDER BY id`,
+      this.sql(`SELECT record_key, reason, code, params, term, record_table FROM run_rejections
+       WHERE run_id = ? AND record_key IN (${keys.map(() => '?').join(', ')}) ORDER BY id`),
       [runId, ...keys.map((key) => key.record_key)],
     )) as Row[];
     const byKey = new Map<string, RunRejection>(keys.map(({ record_key }) => [record_key, { key: record_key, table: null, terms: [], reasons: [] }]));

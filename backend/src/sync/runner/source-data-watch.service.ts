@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { SOURCE_DATA_PARTS, type SourceDataPart } from '@hamgam/shared';
 import { SyncEventsService } from '../events/sync-events.service';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from '../source-catalog';
+import { sqliteHandle } from '../../common/database/sqlite-handle';
 
 type Watched = { sourceId: string; marks: Record<SourceDataPart, string> };
 
@@ -55,6 +56,6 @@ export class SourceDataWatch {
 
   // The same better-sqlite3 connection TypeORM uses, as the data browser does.
   private db(): Database.Database {
-    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+    return sqliteHandle(this.dataSource, 'data marks');
   }
 }

@@ -83,11 +83,13 @@ export class AutoSyncScheduler implements OnApplicationBootstrap, BeforeApplicat
     for (const { id } of sources) await this.inQueue(id, () => this.plan(id, false, isQuiet));
   }
 
-  beforeApplicationShutdown(): void {
+  async beforeApplicationShutdown(): Promise<void> {
     this.isStopped = true;
     this.subscription?.unsubscribe();
     if (this.replanTimer) clearInterval(this.replanTimer);
     for (const name of this.timerNames()) this.registry.deleteTimeout(name);
+    // Work already queued ends before the database connection closes (PostgreSQL's pool would cut it mid-query).
+    await Promise.all(this.queues.values());
   }
 
   /**

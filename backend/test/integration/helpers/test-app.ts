@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { FINAL_RUN_STATUSES, type SyncRun, type User, type UserRole } from '@hamgam/shared';
+import { dialectOf, placeholders } from '../../../src/common/database/sql-dialect';
 import { describeLogLine, isLogLine } from '../../../src/common/logging/log-fields';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
 import type { SourceCatalog } from '../../../src/sync/source-catalog';
 import { standInSeeds } from '../../../src/demo/stand-ins';
 import type { SeedConnection } from '../../../src/sync/source-seeds';
+import { createTestDatabase, testPostgresUrl, type TestDatabase } from './test-database';
 
 /** Collects every line the app logs, so tests can assert what never appears there. */
 export class CapturingLogger implements LoggerService {
@@ -49,18 +52,27 @@ export type TestApp = {
   cookie: string;
   config: AppConfig;
   dataDir: string;
+  /** The database this app runs on (`TEST_POSTGRES_URL` set: a throwaway PostgreSQL database). */
+  dialect: 'sqlite' | 'postgres';
+  /** Raw SQL on the app's own connection, written with `?` placeholders (numbered for PostgreSQL here). */
+  query: <T = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<T[]>;
   logger: CapturingLogger;
   close: (options?: { keepData?: boolean }) => Promise<void>;
 };
 
+// A PostgreSQL database outlives an app closed with `keepData`, for the next app started on the same folder.
+const keptDatabases = new Map<string, TestDatabase>();
+
 /**
- * The real app on a fresh SQLite file under a temp folder; the compiled worker is forked for runs. `catalog`
+ * The real app on a fresh SQLite file under a temp folder (or a throwaway PostgreSQL database, see test-database.ts); the compiled worker is forked for runs. `catalog`
  * replaces the registered sources; its worker then needs an entry that knows it (`env.WORKER_ENTRY`).
  */
 export async function startTestApp(
   options: { env?: Record<string, string>; standIns?: Record<string, SeedConnection>; dataDir?: string; catalog?: SourceCatalog } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hamgam-int-'));
+  const database = keptDatabases.get(dataDir) ?? (testPostgresUrl() ? await createTestDatabase() : null);
+  keptDatabases.delete(dataDir);
   const config = loadConfig({
     PATH: process.env.PATH,
     DATA_DIR: dataDir,
@@ -69,11 +81,18 @@ export async function startTestApp(
     STATIC_DIR: join(dataDir, 'no-ui'),
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    ...(database ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
   const logger = new CapturingLogger();
-  const app = await createApp(config, standInSeeds(options.standIns ?? {}), logger, options.catalog);
-  await app.init();
+  let app: NestExpressApplication;
+  try {
+    app = await createApp(config, standInSeeds(options.standIns ?? {}), logger, options.catalog);
+    await app.init();
+  } catch (error) {
+    await database?.drop();
+    throw error;
+  }
   const server = app.getHttpServer();
   const client = (cookie?: string) => {
     const agent = request.agent(server);
@@ -103,10 +122,20 @@ export async function startTestApp(
     cookie,
     config,
     dataDir,
+    dialect: database ? 'postgres' : 'sqlite',
+    query: async (sql, parameters) => {
+      const dataSource = app.get(DataSource);
+      return (await dataSource.query(placeholders(sql, dialectOf(dataSource)), parameters)) as never;
+    },
     logger,
     close: async ({ keepData = false } = {}) => {
       await app.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (keepData) {
+        if (database) keptDatabases.set(dataDir, database);
+        return;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
 }

@@ -16,7 +16,7 @@ describe('declared connection migration', () => {
 
   it('should move the user name and the encrypted password and token into one JSON each when it runs', async () => {
     const database = join(dir, 'db.sqlite');
-    const full = buildDataSourceOptions(database, []);
+    const full = buildDataSourceOptions({ databasePath: database, databaseUrl: null }, []);
     const before = new DataSource({
       ...full,
       migrations: (full.migrations as unknown[]).filter((migration) => migration !== DeclaredConnection1765200000000),

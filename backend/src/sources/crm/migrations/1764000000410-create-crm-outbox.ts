@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { idColumn } from '../../../common/database/sql-dialect';
 
 /** Local changes waiting to be pushed to the CRM (kept a while after they are pushed), and the conflicts pushes met. */
 export class CreateCrmOutbox1764000000410 implements MigrationInterface {
@@ -6,7 +7,7 @@ export class CreateCrmOutbox1764000000410 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE crm_outbox (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       table_name TEXT NOT NULL,
       record_id TEXT NOT NULL,
       data TEXT NOT NULL,
@@ -20,7 +21,7 @@ export class CreateCrmOutbox1764000000410 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX ix_crm_outbox_status ON crm_outbox (status, id)`);
     await q.query(`CREATE TABLE crm_conflicts (
-      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      id ${idColumn(q)},
       outbox_id INTEGER,
       table_name TEXT NOT NULL,
       record_id TEXT NOT NULL,

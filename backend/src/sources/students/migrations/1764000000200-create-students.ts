@@ -1,9 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { isPostgres } from '../../../common/database/sql-dialect';
 
 export class CreateStudents1764000000200 implements MigrationInterface {
   name = 'CreateStudents1764000000200';
 
   async up(q: QueryRunner): Promise<void> {
+    // A SQLite storage option (the key is the table); PostgreSQL has no rowid to leave out.
+    const withoutRowid = isPostgres(q) ? '' : ' WITHOUT ROWID';
     // One row per student: the record of the latest term seen (term, then campus code, break ties).
     await q.query(`CREATE TABLE students (
       student_number TEXT PRIMARY KEY NOT NULL,
@@ -53,7 +56,7 @@ export class CreateStudents1764000000200 implements MigrationInterface {
       updated_at TEXT NOT NULL,
       last_run_id TEXT NOT NULL,
       PRIMARY KEY (student_number, term, campus_code)
-    ) WITHOUT ROWID`);
+    )${withoutRowid}`);
     // The last body stored for each page of each call, by hash, with what it held: a run that gets the same
     // bytes again skips parsing and writing them and only counts them (see StudentsPageWriter).
     await q.query(`CREATE TABLE student_pages (
@@ -67,7 +70,7 @@ export class CreateStudents1764000000200 implements MigrationInterface {
       updated_at TEXT NOT NULL,
       last_run_id TEXT NOT NULL,
       PRIMARY KEY (campus_code, term, page_number)
-    ) WITHOUT ROWID`);
+    )${withoutRowid}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
