@@ -148,4 +148,28 @@ describe('the change log of faculty runs', () => {
     await t.http().get(`/api/runs/${firstRunId}`).expect(200);
     db.close();
   });
+
+  it('should keep the changes a dry run would make, store nothing, and list the same ones as the real run after it', async () => {
+    const [edited, gone] = members().filter((member) => member.national_code !== changed.national_code);
+    gateway.faculty.update(edited.national_code, { family: 'نام آزمایشی' });
+    gateway.faculty.remove(gone.national_code);
+    const stored = members();
+
+    const dry = (await t.http().post('/api/sources/faculty/runs').send({ dryRun: true }).expect(202)).body as { id: string };
+    const dryRun = await waitForRunEnd(t, dry.id);
+    const dryChanges = await changes(dryRun.id);
+
+    expect(dryRun).toMatchObject({ status: 'success', dryRun: true, counts: { updated: 1, deleted: 1, inserted: 0 } });
+    expect(members()).toEqual(stored);
+    expect(dryChanges.totals).toEqual({ inserted: 0, updated: 1, deleted: 1 });
+    expect(dryChanges.items.find((change) => change.kind === 'updated')).toMatchObject({
+      key: edited.national_code,
+      fields: [{ field: 'lastName', before: edited.last_name, after: 'نام آزمایشی', isSensitive: false }],
+    });
+    expect(dryChanges.items.find((change) => change.kind === 'deleted')?.key).toBe(gone.national_code);
+
+    const real = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
+    const realChanges = await changes(real.id);
+    expect(realChanges.items).toEqual(dryChanges.items);
+  });
 });
