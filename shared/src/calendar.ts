@@ -50,6 +50,3 @@ export type CalendarScheduleRule = {
   skipClosures: boolean;
   inTerm: { every: number; unit: AutoSyncUnit } | null;
 };
-
-/** Why a run is due when it is: the regular timing, a term's interval, or a closure it was moved past. */
-export type CalendarReason = 'regular' | `in_term:${string}` | `closure:${string}`;

@@ -1,4 +1,4 @@
-import type { Page } from './sync';
+import type { Page } from './page';
 
 /** What a run did to one stored record; stored as 1, 2, 3 in this order. */
 export const CHANGE_KINDS = ['inserted', 'updated', 'deleted'] as const;

@@ -1,5 +1,4 @@
-export const ERROR_KINDS = ['network', 'timeout', 'auth', 'rate_limited', 'upstream', 'validation', 'cancelled', 'interrupted', 'internal'] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+export { ERROR_KINDS, type ErrorKind } from './error-kinds';
 
 /** The body of every 4xx/5xx answer of the API. */
 export type ApiErrorBody = {

@@ -1,4 +1,5 @@
 export * from './sync';
+export * from './page';
 export * from './deletions';
 export * from './errors';
 export * from './events';

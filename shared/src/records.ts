@@ -1,4 +1,4 @@
-import type { Page } from './sync';
+import type { Page } from './page';
 import type { StudentTermStatus } from './students';
 
 /** A table of stored records a source declares for the data browser (`Source.recordTables`). */

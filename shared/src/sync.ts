@@ -1,4 +1,3 @@
-import type { CalendarReason } from './calendar';
 import type { DeletionDecision, DeletionGuard } from './deletions';
 
 /**
@@ -59,7 +58,7 @@ export type SyncRun = {
   /** Milliseconds between start and finish. */
   durationMs: number | null;
   counts: RunCounts;
-  errorKind: import('./errors').ErrorKind | null;
+  errorKind: import('./error-kinds').ErrorKind | null;
   /** At most 500 characters; the full story is in the run's log. */
   errorMessage: string | null;
   /** Calls the run tried again (network errors, timeouts, 5xx, rate limits), as its worker counted them. */
@@ -238,7 +237,7 @@ export type ConnectionCheck = {
 /** What a connection test found. Never carries a secret. */
 export type ConnectionTestResult = {
   isOk: boolean;
-  errorKind: import('./errors').ErrorKind | null;
+  errorKind: import('./error-kinds').ErrorKind | null;
   /** Why the test failed, at most 500 characters; null when it passed. */
   message: string | null;
   /** What the upstream says about itself; null when it could not be asked. */
@@ -290,15 +289,6 @@ export type RunListQuery = {
   pageSize?: number;
 };
 
-export type Page<T> = {
-  items: T[];
-  /** Matching rows; when `isTotalCapped`, counting stopped there and there are more. */
-  total: number;
-  page: number;
-  pageSize: number;
-  isTotalCapped?: boolean;
-};
-
 export type RunLogLine = { seq: number; at: string; level: LogLevel; message: string };
 export type RunLog = { runId: string; lines: RunLogLine[]; truncated: boolean };
 
@@ -338,6 +328,9 @@ export type Readiness = { status: 'ready' | 'unavailable'; checks: { database: '
 export const EMPTY_COUNTS: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
 
 /** Units of an auto-sync interval; `seconds` is accepted only when the server lowers the floor (tests). */
+/** Why a run is due when it is: the regular timing, a term's interval, or a closure it was moved past. */
+export type CalendarReason = 'regular' | `in_term:${string}` | `closure:${string}`;
+
 export const AUTO_SYNC_UNITS = ['seconds', 'minutes', 'hours', 'days'] as const;
 export type AutoSyncUnit = (typeof AUTO_SYNC_UNITS)[number];
 

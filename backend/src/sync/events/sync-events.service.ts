@@ -18,13 +18,15 @@ export class SyncEventsService implements OnModuleInit, OnApplicationShutdown {
   private readonly relayed = new Subject<ServerEvent>();
   private resolver: RelayedEventResolver | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** Relayed events pass one at a time: one read back by reference must not let a later one overtake it. */
+  private received: Promise<void> = Promise.resolve();
 
   constructor(@Inject(REPLICA_BUS) private readonly bus: ReplicaBus) {}
 
   async onModuleInit(): Promise<void> {
     await this.bus.start();
     this.unsubscribe = this.bus.subscribe((topic, body) => {
-      if (topic === 'event' && isRelayedEvent(body)) void this.receive(body);
+      if (topic === 'event' && isRelayedEvent(body)) this.received = this.received.then(() => this.receive(body));
     });
   }
 
