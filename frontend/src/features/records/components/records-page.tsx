@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { RecordPage, RecordTableInfo } from '@hamgam/shared';
+import { Pagination } from '../../../components/ui/pagination';
 import { SearchField } from '../../../components/ui/search-field';
 import { Tabs } from '../../../components/ui/tabs';
 import { isApiError } from '../../../lib/api-client';
 import { useRecordTables } from '../api/get-record-tables';
 import { useRecords } from '../api/get-records';
 import '../records.css';
-import { Pagination } from './pagination';
 import { RecordsTable, type RecordsTableProps } from './records-table';
 
 /** What a source's own feature adds to one of its tables (app/ passes it): the page as shown, and row actions. */
@@ -127,7 +127,6 @@ function RecordTablePanel({ sourceId, sourceName, table, isDefault, useTableRows
   };
 
   const { page: data, rowActions } = useTableRows(sourceId, table.id, records.data);
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
@@ -160,7 +159,9 @@ function RecordTablePanel({ sourceId, sourceName, table, isDefault, useTableRows
             {data.total === 0 ? (q ? t('results.noMatch', { q }) : t('results.empty')) : t('results.count', { count: data.total })}
           </p>
           {data.items.length > 0 && <RecordsTable sourceId={sourceId} sourceName={sourceName} page={data} rowActions={rowActions} />}
-          <Pagination page={page} pages={pages} onChange={(next) => show({ q, page: next })} />
+          {data.total > data.pageSize && (
+            <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={(next) => show({ q, page: next })} />
+          )}
         </section>
       )}
     </>

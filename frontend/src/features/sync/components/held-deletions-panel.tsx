@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HeldDeletion, SyncRun } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
