@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredRecord } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
+import { SearchField } from '../../../components/ui/search-field';
 import { localizeDigits } from '../../../lib/format';
 import { useCrmSuggestions } from '../api/get-suggestions';
 import '../crm.css';
@@ -23,7 +24,6 @@ export function LinkContactDialog({ contact, onLink, onClose }: LinkContactDialo
   const lng = i18n.language;
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
-  const searchId = useId();
   const suggestions = useCrmSuggestions(contact.key);
   const search = useStudentSearch(q);
   const linked = contact.fields.studentNumber ?? null;
@@ -88,21 +88,14 @@ export function LinkContactDialog({ contact, onLink, onClose }: LinkContactDialo
       {suggested.length > 0 && list(t('suggestions'), suggested)}
       {suggestions.isSuccess && suggested.length === 0 && <p className="muted">{t('noSuggestions')}</p>}
       <form className="form crm-link__search" role="search" onSubmit={submit}>
-        <label htmlFor={searchId} className="form__label">
-          {t('search')}
-        </label>
-        <div className="records-search__row">
-          <input
-            id={searchId}
-            className="form__control"
-            type="search"
-            value={draft}
-            maxLength={100}
-            placeholder={t('searchPlaceholder')}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-          <Button type="submit">{t('searchSubmit')}</Button>
-        </div>
+        <SearchField
+          label={t('search')}
+          value={draft}
+          onChange={setDraft}
+          placeholder={t('searchPlaceholder')}
+          submitLabel={t('searchSubmit')}
+          submitVariant="secondary"
+        />
       </form>
       {search.isFetching && <p className="muted">{t('searching')}</p>}
       {search.isSuccess && found.length === 0 && <p className="muted">{t('noMatch')}</p>}

@@ -92,14 +92,14 @@ describe('records page', () => {
         page([student({ key: `k${request.query.get('page') ?? '1'}` })], { total: 45, page: Number(request.query.get('page') ?? 1) }),
     });
     const { user } = await renderApp({ route: '/sources/students/records', lng: 'en' });
-    await screen.findByText('Page 1 of 3');
+    await screen.findByText('Page 1 of 3 (45 in all)');
 
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
 
-    expect(await screen.findByText('Page 2 of 3')).toBeInTheDocument();
+    expect(await screen.findByText('Page 2 of 3 (45 in all)')).toBeInTheDocument();
     expect(api.callsTo('GET /api/sources/students/records').at(-1)!.query.get('page')).toBe('2');
     expect(screen.getByRole('columnheader', { name: 'Student number' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Previous page' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Previous' })).toBeEnabled();
   });
 
   it('should say the source keeps no records when it declares no record table', async () => {

@@ -1,14 +1,14 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { RecordPage, RecordTableInfo } from '@hamgam/shared';
-import { Button } from '../../../components/ui/button';
+import { Pagination } from '../../../components/ui/pagination';
+import { SearchField } from '../../../components/ui/search-field';
 import { Tabs } from '../../../components/ui/tabs';
 import { isApiError } from '../../../lib/api-client';
 import { useRecordTables } from '../api/get-record-tables';
 import { useRecords } from '../api/get-records';
 import '../records.css';
-import { Pagination } from './pagination';
 import { RecordsTable, type RecordsTableProps } from './records-table';
 
 /** What a source's own feature adds to one of its tables (app/ passes it): the page as shown, and row actions. */
@@ -108,8 +108,6 @@ function RecordTablePanel({ sourceId, sourceName, table, isDefault, useTableRows
   const q = searchParams.get('q') ?? '';
   const page = pageFrom(searchParams.get('page'));
   const [draft, setDraft] = useState(q);
-  const searchId = useId();
-  const hintId = useId();
   const records = useRecords(sourceId, { ...(isDefault ? {} : { table: table.id }), q: q || undefined, page, pageSize: RECORDS_PAGE_SIZE });
 
   const show = (next: { q: string; page: number }) => {
@@ -129,33 +127,20 @@ function RecordTablePanel({ sourceId, sourceName, table, isDefault, useTableRows
   };
 
   const { page: data, rowActions } = useTableRows(sourceId, table.id, records.data);
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   return (
     <>
       <form className="records-search" role="search" onSubmit={submit}>
-        <label htmlFor={searchId} className="form__label">
-          {t('search.label')}
-        </label>
-        <div className="records-search__row">
-          <input
-            id={searchId}
-            className="form__control"
-            type="search"
-            value={draft}
-            maxLength={100}
-            placeholder={t(`sources:${sourceId}.records.${table.id}.placeholder`, { defaultValue: t('search.placeholder') })}
-            aria-describedby={hintId}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-          <Button type="submit" variant="primary">
-            {t('search.submit')}
-          </Button>
-          {q && <Button onClick={clear}>{t('search.clear')}</Button>}
-        </div>
-        <p id={hintId} className="form__hint">
-          {t('search.hint')}
-        </p>
+        <SearchField
+          label={t('search.label')}
+          value={draft}
+          onChange={setDraft}
+          placeholder={t(`sources:${sourceId}.records.${table.id}.placeholder`, { defaultValue: t('search.placeholder') })}
+          submitLabel={t('search.submit')}
+          clearLabel={t('search.clear')}
+          onClear={q ? clear : undefined}
+          hint={t('search.hint')}
+        />
       </form>
 
       {records.isPending && (
@@ -174,7 +159,9 @@ function RecordTablePanel({ sourceId, sourceName, table, isDefault, useTableRows
             {data.total === 0 ? (q ? t('results.noMatch', { q }) : t('results.empty')) : t('results.count', { count: data.total })}
           </p>
           {data.items.length > 0 && <RecordsTable sourceId={sourceId} sourceName={sourceName} page={data} rowActions={rowActions} />}
-          <Pagination page={page} pages={pages} onChange={(next) => show({ q, page: next })} />
+          {data.total > data.pageSize && (
+            <Pagination page={page} pageSize={data.pageSize} total={data.total} onPageChange={(next) => show({ q, page: next })} />
+          )}
         </section>
       )}
     </>

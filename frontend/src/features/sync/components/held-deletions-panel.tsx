@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HeldDeletion, SyncRun } from '@hamgam/shared';
 import { Button } from '../../../components/ui/button';
 import { Pagination } from '../../../components/ui/pagination';
+import { SearchField } from '../../../components/ui/search-field';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { useIsAdmin } from '../../../lib/session';
@@ -23,7 +24,6 @@ export function HeldDeletionsPanel({ run }: HeldDeletionsPanelProps) {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [reason, setReason] = useState('');
-  const searchId = useId();
   const reasonId = useId();
   const held = useHeldDeletions(run.id, { q: q || undefined, page, pageSize: HELD_DELETIONS_PAGE_SIZE });
   const decide = useDecideDeletions();
@@ -95,15 +95,7 @@ export function HeldDeletionsPanel({ run }: HeldDeletionsPanelProps) {
       {run.dryRun ? null : (
         <>
           <form className="held-deletions__search" role="search" onSubmit={search}>
-            <label htmlFor={searchId} className="form__label">
-              {t('heldDeletions.search')}
-            </label>
-            <div className="held-deletions__search-row">
-              <input id={searchId} className="form__control" type="search" value={draft} maxLength={100} onChange={(event) => setDraft(event.target.value)} />
-              <Button type="submit" variant="primary">
-                {t('heldDeletions.searchSubmit')}
-              </Button>
-            </div>
+            <SearchField label={t('heldDeletions.search')} value={draft} onChange={setDraft} submitLabel={t('heldDeletions.searchSubmit')} />
           </form>
           {held.isPending && <p className="muted">{t('common:status.loading')}</p>}
           {held.isError && <p className="form-error">{held.error.message}</p>}

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CHANGE_KINDS, type ChangeKind, type RecordChange } from '@hamgam/shared';
 import { ChangeFields, ChangeKindBadge } from '../../../components/change-fields';
-import { Button } from '../../../components/ui/button';
 import { Pagination } from '../../../components/ui/pagination';
+import { SearchField } from '../../../components/ui/search-field';
 import { formatNumber, localizeDigits } from '../../../lib/format';
 import { CHANGES_PAGE_SIZE, useRunChanges } from '../api/get-run-changes';
 
@@ -33,8 +33,6 @@ export function RunChanges({ runId, sourceId, isRunActive }: RunChangesProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const view: View = { kind: kindFrom(searchParams.get(KIND_PARAM)), q: searchParams.get(Q_PARAM) ?? '', page: pageFrom(searchParams.get(PAGE_PARAM)) };
   const [draft, setDraft] = useState(view.q);
-  const searchId = useId();
-  const hintId = useId();
   const kindId = useId();
   const changes = useRunChanges(runId, { kind: view.kind ?? undefined, q: view.q || undefined, page: view.page, pageSize: CHANGES_PAGE_SIZE }, isRunActive);
   const data = changes.data;
@@ -91,29 +89,16 @@ export function RunChanges({ runId, sourceId, isRunActive }: RunChangesProps) {
               ))}
             </select>
           </div>
-          <div className="run-changes__field run-changes__field--search">
-            <label htmlFor={searchId} className="form__label">
-              {t('runDetails.changesSearch')}
-            </label>
-            <div className="run-rejections__search-row">
-              <input
-                id={searchId}
-                className="form__control"
-                type="search"
-                value={draft}
-                maxLength={100}
-                aria-describedby={hintId}
-                onChange={(event) => setDraft(event.target.value)}
-              />
-              <Button type="submit" variant="primary">
-                {t('runDetails.changesSearchSubmit')}
-              </Button>
-              {isFiltered && <Button onClick={clear}>{t('runDetails.changesClear')}</Button>}
-            </div>
-            <p id={hintId} className="form__hint">
-              {t('runDetails.changesSearchHint')}
-            </p>
-          </div>
+          <SearchField
+            className="run-changes__field--search"
+            label={t('runDetails.changesSearch')}
+            value={draft}
+            onChange={setDraft}
+            submitLabel={t('runDetails.changesSearchSubmit')}
+            clearLabel={t('runDetails.changesClear')}
+            onClear={isFiltered ? clear : undefined}
+            hint={t('runDetails.changesSearchHint')}
+          />
         </form>
       )}
       {data && hasAny && (

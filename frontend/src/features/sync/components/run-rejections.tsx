@@ -1,9 +1,9 @@
-import { Fragment, useId, useState, type FormEvent } from 'react';
+import { Fragment, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { RunRejection } from '@hamgam/shared';
-import { Button } from '../../../components/ui/button';
 import { Pagination } from '../../../components/ui/pagination';
+import { SearchField } from '../../../components/ui/search-field';
 import { termLabel } from '../../../lib/terms';
 import { REJECTIONS_PAGE_SIZE, runRejectionsExportUrl, useRunRejections } from '../api/get-run-rejections';
 import { rejectionReasonText } from '../utils/rejection-reason';
@@ -27,8 +27,6 @@ export function RunRejections({ runId, sourceId, isRunActive }: RunRejectionsPro
   const q = searchParams.get(Q_PARAM) ?? '';
   const page = pageFrom(searchParams.get(PAGE_PARAM));
   const [draft, setDraft] = useState(q);
-  const searchId = useId();
-  const hintId = useId();
   const rejections = useRunRejections(runId, { q: q || undefined, page, pageSize: REJECTIONS_PAGE_SIZE }, isRunActive);
   const data = rejections.data;
 
@@ -72,27 +70,15 @@ export function RunRejections({ runId, sourceId, isRunActive }: RunRejectionsPro
       {data && !hasAny && <p className="muted">{t('runDetails.noRejections')}</p>}
       {hasAny && (
         <form className="run-rejections__search" role="search" onSubmit={submit}>
-          <label htmlFor={searchId} className="form__label">
-            {t('runDetails.rejectionsSearch')}
-          </label>
-          <div className="run-rejections__search-row">
-            <input
-              id={searchId}
-              className="form__control"
-              type="search"
-              value={draft}
-              maxLength={100}
-              aria-describedby={hintId}
-              onChange={(event) => setDraft(event.target.value)}
-            />
-            <Button type="submit" variant="primary">
-              {t('runDetails.rejectionsSearchSubmit')}
-            </Button>
-            {q && <Button onClick={clear}>{t('runDetails.rejectionsSearchClear')}</Button>}
-          </div>
-          <p id={hintId} className="form__hint">
-            {t('runDetails.rejectionsSearchHint')}
-          </p>
+          <SearchField
+            label={t('runDetails.rejectionsSearch')}
+            value={draft}
+            onChange={setDraft}
+            submitLabel={t('runDetails.rejectionsSearchSubmit')}
+            clearLabel={t('runDetails.rejectionsSearchClear')}
+            onClear={q ? clear : undefined}
+            hint={t('runDetails.rejectionsSearchHint')}
+          />
         </form>
       )}
       {data && hasAny && (
