@@ -44,7 +44,11 @@ describe('the change log of Moodle runs', () => {
 
     // One course of six, with its contents and enrolments, passes the default deletion guard (10 %): off here, so
     // the run deletes and logs it (held deletions are the guard's own tests).
-    await t.http().patch('/api/sources/moodle').send({ deletionGuard: { maxPercent: null, maxCount: null } }).expect(200);
+    await t
+      .http()
+      .patch('/api/sources/moodle')
+      .send({ deletionGuard: { maxPercent: null, maxCount: null } })
+      .expect(200);
     const gone = moodle.site.data().courses[1];
     moodle.site.removeCourse(gone.id);
     const second = await trigger();

@@ -137,7 +137,9 @@ describe('settings dialog, connection tab', () => {
   });
 
   it('should offer no connection tab for a source run as a command', async () => {
-    stubConnection({ 'GET /api/sources': () => [makeSource({ id: 'legacy-faculty', kind: 'command', connection: null, deletionGuard: null, canDryRun: false })] });
+    stubConnection({
+      'GET /api/sources': () => [makeSource({ id: 'legacy-faculty', kind: 'command', connection: null, deletionGuard: null, canDryRun: false })],
+    });
     const view = await renderApp({ lng: 'en' });
     const card = await screen.findByRole('article', { name: /legacy/i });
 
