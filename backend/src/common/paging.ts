@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsPlainText } from './validation.pipe';
 
 // Far past any list's last page, and small enough that the offset it makes stays an exact integer for SQLite
 // (`page=1e308` passes IsInt and used to reach the query as OFFSET Infinity).
@@ -29,4 +30,9 @@ export function PageSize(max: number, fallback: number): PropertyDecorator {
     Min(1),
     Max(max),
   );
+}
+
+/** `q` of a searchable list: optional plain text (no control characters) of at most `maxLength` characters. */
+export function SearchText(description: string, maxLength = 100): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ description, maxLength }), IsOptional(), IsString(), IsPlainText(), MaxLength(maxLength));
 }

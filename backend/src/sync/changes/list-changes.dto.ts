@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { CHANGE_KINDS, type ChangeKind, type RecordHistoryQuery, type RunChangeQuery } from '@hamgam/shared';
-import { PageNumber, PageSize } from '../../common/paging';
-import { IsPlainText } from '../../common/validation.pipe';
+import { PageNumber, PageSize, SearchText } from '../../common/paging';
 
 export class ListRunChangesDto implements RunChangeQuery {
   @ApiPropertyOptional({ enum: CHANGE_KINDS, description: 'Only changes of this kind' })
@@ -10,11 +9,7 @@ export class ListRunChangesDto implements RunChangeQuery {
   @IsIn(CHANGE_KINDS)
   kind?: ChangeKind;
 
-  @ApiPropertyOptional({ description: "Text searched for in the record's key and in the changed values" })
-  @IsOptional()
-  @IsString()
-  @IsPlainText()
-  @MaxLength(100)
+  @SearchText("Text searched for in the record's key and in the changed values")
   q?: string;
 
   @PageNumber()

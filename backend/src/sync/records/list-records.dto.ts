@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageNumber, PageSize } from '../../common/paging';
-import { IsPlainText } from '../../common/validation.pipe';
+import { PageNumber, PageSize, SearchText } from '../../common/paging';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { RecordListQuery } from '@hamgam/shared';
 
@@ -11,11 +10,7 @@ export class ListRecordsDto implements RecordListQuery {
   @MaxLength(100)
   table?: string;
 
-  @ApiPropertyOptional({ description: 'What the table searches (number, national code, name); ي/ی and ك/ک, Persian and Latin digits match alike' })
-  @IsOptional()
-  @IsString()
-  @IsPlainText()
-  @MaxLength(100)
+  @SearchText('What the table searches (number, national code, name); ي/ی and ك/ک, Persian and Latin digits match alike')
   q?: string;
 
   @PageNumber()

@@ -1,16 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type { RunRejectionQuery } from '@hamgam/shared';
 import { EXPORT_LANGUAGES, type ExportLanguage } from '../../common/export/export-labels';
-import { PageNumber, PageSize } from '../../common/paging';
-import { IsPlainText } from '../../common/validation.pipe';
+import { PageNumber, PageSize, SearchText } from '../../common/paging';
 
 export class RejectionFiltersDto {
-  @ApiPropertyOptional({ description: "Text searched for in the record key, the reasons' values and the terms" })
-  @IsOptional()
-  @IsString()
-  @IsPlainText()
-  @MaxLength(100)
+  @SearchText("Text searched for in the record key, the reasons' values and the terms")
   q?: string;
 }
 

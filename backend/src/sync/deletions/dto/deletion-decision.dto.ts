@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { DeletionDecisionRequest, HeldDeletionQuery } from '@hamgam/shared';
-import { PageNumber, PageSize } from '../../../common/paging';
-import { IsPlainText } from '../../../common/validation.pipe';
+import { PageNumber, PageSize, SearchText } from '../../../common/paging';
 
 export class DeletionDecisionDto implements DeletionDecisionRequest {
   @ApiPropertyOptional({ maxLength: 500, description: 'Why; kept with the run and in the audit trail' })
@@ -13,11 +12,7 @@ export class DeletionDecisionDto implements DeletionDecisionRequest {
 }
 
 export class ListHeldDeletionsDto implements HeldDeletionQuery {
-  @ApiPropertyOptional({ description: "Text searched for in the record's key and last known values" })
-  @IsOptional()
-  @IsString()
-  @IsPlainText()
-  @MaxLength(100)
+  @SearchText("Text searched for in the record's key and last known values")
   q?: string;
 
   @PageNumber()
