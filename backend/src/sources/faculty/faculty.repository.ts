@@ -62,6 +62,7 @@ export class FacultyRepository {
   private readonly softDelete: Database.Statement<[{ runId: string; now: string }], { national_code: string }>;
   private readonly countActiveRows: Database.Statement<[], { count: number }>;
   private readonly selectLive: Database.Statement<[], LiveRow>;
+  private readonly selectUnseen: Database.Statement<[{ runId: string }], LiveRow>;
 
   /**
    * `logChanges`: read an updated row's old values (only when its hash differs) and list each batch's changes.
@@ -93,7 +94,10 @@ export class FacultyRepository {
        WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING national_code`,
     );
     this.countActiveRows = db.prepare('SELECT COUNT(*) AS count FROM faculty_members WHERE deleted_at IS NULL');
-    this.selectLive = db.prepare(`SELECT national_code, last_seen_run_id, ${HELD_COLUMNS.join(', ')} FROM faculty_members WHERE deleted_at IS NULL`);
+    const live = `SELECT national_code, last_seen_run_id, ${HELD_COLUMNS.join(', ')} FROM faculty_members WHERE deleted_at IS NULL`;
+    this.selectLive = db.prepare(live);
+    // The same rows `softDelete` marks: a real run reads only those, not every live member.
+    this.selectUnseen = db.prepare(`${live} AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`);
   }
 
   private get logChanges(): boolean {
@@ -143,9 +147,9 @@ export class FacultyRepository {
    */
   unseenLive(runId: string, kept: ReadonlySet<string>): HeldRecord[] {
     const unseen: HeldRecord[] = [];
-    for (const row of this.selectLive.iterate()) {
-      const isSeen = this.isDryRun ? kept.has(row.national_code) : String(row.last_seen_run_id) === runId;
-      if (isSeen) continue;
+    const rows = this.isDryRun ? this.selectLive.iterate() : this.selectUnseen.iterate({ runId });
+    for (const row of rows) {
+      if (this.isDryRun && kept.has(row.national_code)) continue;
       const values = Object.fromEntries(HELD_COLUMNS.map((column) => [DATA_COLUMNS[column], row[column]]));
       unseen.push({ table: 'members', key: row.national_code, lastSeenRunId: row.last_seen_run_id, values });
     }

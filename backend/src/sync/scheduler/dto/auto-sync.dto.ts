@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -22,6 +23,15 @@ import { AUTO_SYNC_UNITS, RUN_MODES, WEEKDAYS, type AutoSyncSettings, type AutoS
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** An interval's count (`every`, `inTermEvery`): a whole number from 1, refused with the field's name and a code. */
+function IntervalCount(name: string): PropertyDecorator {
+  return applyDecorators(
+    IsInt({ message: `${name} must be a whole number` }),
+    Min(1, { message: `${name} must be at least 1`, context: { code: 'tooSmall', params: { min: 1 } } }),
+    Max(1_000_000),
+  );
+}
+
 export class QuietWindowDto implements QuietWindow {
   @ApiPropertyOptional({ example: '08:00', description: 'HH:MM in the university time zone' })
   @Matches(HH_MM, { message: 'start must be a time as HH:MM (24-hour)', context: { code: 'time' } })
@@ -43,9 +53,7 @@ export class QuietWindowDto implements QuietWindow {
 /** The interval inside the academic calendar's terms. */
 export class InTermDto {
   @ApiPropertyOptional({ example: 1 })
-  @IsInt({ message: 'every must be a whole number' })
-  @Min(1, { message: 'every must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
-  @Max(1_000_000)
+  @IntervalCount('every')
   every: number;
 
   @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })
@@ -63,9 +71,7 @@ export class AutoSyncDto implements Partial<AutoSyncSettings> {
 
   @ApiPropertyOptional({ example: 6, description: 'With unit: the interval; replaces a cron expression' })
   @IsOptional()
-  @IsInt({ message: 'every must be a whole number' })
-  @Min(1, { message: 'every must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
-  @Max(1_000_000)
+  @IntervalCount('every')
   every?: number;
 
   @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })
@@ -116,9 +122,7 @@ export class SchedulePreviewQueryDto {
   @ApiPropertyOptional({ example: 6 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'every must be a whole number' })
-  @Min(1, { message: 'every must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
-  @Max(1_000_000)
+  @IntervalCount('every')
   every?: number;
 
   @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })
@@ -149,9 +153,7 @@ export class SchedulePreviewQueryDto {
   @ApiPropertyOptional({ example: 1, description: 'With inTermUnit: the interval inside terms' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'inTermEvery must be a whole number' })
-  @Min(1, { message: 'inTermEvery must be at least 1', context: { code: 'tooSmall', params: { min: 1 } } })
-  @Max(1_000_000)
+  @IntervalCount('inTermEvery')
   inTermEvery?: number;
 
   @ApiPropertyOptional({ enum: AUTO_SYNC_UNITS, example: 'hours' })

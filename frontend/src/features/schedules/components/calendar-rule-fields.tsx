@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AutoSyncUnit } from '@hamgam/shared';
 import { FieldError, describedBy } from '../../../components/ui/field-error';
 import type { FieldErrors } from '../../../lib/api-client';
+import { UnitSelect } from './unit-select';
 import type { ScheduleFormValues } from '../utils/schedule-form';
 
 export type CalendarRuleFieldsProps = {
@@ -59,20 +60,14 @@ export function CalendarRuleFields({ values, onChange, errors, units, timeZone }
             <label htmlFor={ids.unit} className="form__label">
               {t('dialog.inTermUnit')}
             </label>
-            <select
+            <UnitSelect
               id={ids.unit}
-              className="form__control"
               value={values.inTermUnit}
-              onChange={(event) => onChange({ inTermUnit: event.target.value as AutoSyncUnit })}
-              aria-invalid={unitErrors ? true : undefined}
-              aria-describedby={describedBy(null, ids.unitError, unitErrors)}
-            >
-              {(units.includes(values.inTermUnit) ? units : [values.inTermUnit, ...units]).map((unit) => (
-                <option key={unit} value={unit}>
-                  {t(`units.${unit}`)}
-                </option>
-              ))}
-            </select>
+              units={units}
+              onChange={(unit) => onChange({ inTermUnit: unit })}
+              errors={unitErrors}
+              errorId={ids.unitError}
+            />
           </div>
         </div>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AutoSyncConfig, AutoSyncUnit } from '@hamgam/shared';
 import { spanLabel } from '../utils/labels';
 import type { FieldErrors } from '../../../lib/api-client';
+import { UnitSelect } from './unit-select';
 import type { ScheduleFormValues, ScheduleKind } from '../utils/schedule-form';
 import { toPreviewQuery } from '../utils/schedule-form';
 import { CalendarRuleFields } from './calendar-rule-fields';
@@ -64,20 +65,14 @@ export function TimingFields({ values, onChange, errors, config }: TimingFieldsP
               <label htmlFor={ids.unit} className="form__label">
                 {t('dialog.unit')}
               </label>
-              <select
+              <UnitSelect
                 id={ids.unit}
-                className="form__control"
                 value={values.unit}
-                onChange={(event) => onChange({ unit: event.target.value as AutoSyncUnit })}
-                aria-invalid={unitErrors ? true : undefined}
-                aria-describedby={describedBy(null, ids.unitError, unitErrors)}
-              >
-                {(units.includes(values.unit) ? units : [values.unit, ...units]).map((unit) => (
-                  <option key={unit} value={unit}>
-                    {t(`units.${unit}`)}
-                  </option>
-                ))}
-              </select>
+                units={units}
+                onChange={(unit) => onChange({ unit: unit })}
+                errors={unitErrors}
+                errorId={ids.unitError}
+              />
             </div>
           </div>
           <FieldError id={ids.everyError} messages={everyErrors} />
