@@ -7,6 +7,8 @@ export type WorkerStartMessage = {
   runId: string;
   sourceId: string;
   databasePath: string;
+  /** `DATABASE_URL` of the server: the worker writes to PostgreSQL when set, else to the SQLite file. */
+  databaseUrl: string | null;
   mode: import('./sync').RunMode | null;
   /** The options are already read by the source's declaration in the API (the worker loads no declaration). */
   settings: WorkerSettings;

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { ConnectionTestResult, LogLevel, RunCounts, RunMode, SourceDataPart, StoredRecord, WorkerRejection, WorkerSettings } from '@hamgam/shared';
 import type { MigrationInterface } from 'typeorm';
+import type { SqlDb } from '../common/database/sql-db';
 import type { ChangeWriter } from './changes/change-writer';
 import type { SourceSettings } from './settings/source-settings';
 
@@ -11,7 +11,8 @@ export type WorkerContext = {
   /** The run's mode when the source has modes (`modes` in its definition), else null. */
   mode: RunMode | null;
   settings: WorkerSettings;
-  db: Database.Database;
+  /** The run's own connection, to the SQLite file or to PostgreSQL: write SQL both read (`common/database/sql-db.ts`). */
+  db: SqlDb;
   report: Reporter;
   signal: AbortSignal;
   /** The run's change log: hand it each batch's changes after the batch's transaction returns. */
@@ -39,12 +40,12 @@ export type DeletionGate = {
   /** True when deleting `count` of the `live` live records passes the source's guard: hold them instead. */
   exceeds(count: number, live: number): boolean;
   /** Keeps the records for an admin's decision instead of deleting them (a dry run only counts them). */
-  hold(records: readonly HeldRecord[]): void;
+  hold(records: readonly HeldRecord[]): Promise<void>;
   heldCount(): number;
 };
 
 /** Applies approved deletions in the API process: soft-deletes each record still live and unseen since it was held. */
-export type DeletionApplier = (db: Database.Database, records: readonly Omit<HeldRecord, 'values'>[], runId: string, now: string) => number;
+export type DeletionApplier = (db: SqlDb, records: readonly Omit<HeldRecord, 'values'>[], runId: string, now: string) => Promise<number>;
 
 export type ProgressUpdate = {
   stage: string;
@@ -110,13 +111,13 @@ export type SourceDefinition = {
    */
   countUpstream?: (settings: WorkerSettings, signal: AbortSignal) => Promise<Record<string, number>>;
   /** Two-way sources: local changes waiting to be pushed and conflicts still open, for the stats endpoint. */
-  countPending?: (db: Database.Database) => { pendingPush: number; openConflicts: number };
+  countPending?: (db: SqlDb) => Promise<{ pendingPush: number; openConflicts: number }>;
   /**
    * Two-way sources: a mark per part of the source's own data (outbox, conflicts) that differs whenever that part
    * changed. The core reads them while a run of the source is active (the worker is another process) and sends
    * `source.data-changed` naming the parts whose mark moved, so open pages refresh without waiting for the run's end.
    */
-  dataMarks?: (db: Database.Database) => Record<SourceDataPart, string>;
+  dataMarks?: (db: SqlDb) => Promise<Record<SourceDataPart, string>>;
 };
 
 /** A connection test's result and, for the server's log only, the technical detail of a failure. */
@@ -141,7 +142,7 @@ export type RecordTable = {
 };
 
 export type RecordBrowser = {
-  list(db: Database.Database, search: RecordSearch): { items: StoredRecord[]; total: number };
+  list(db: SqlDb, search: RecordSearch): Promise<{ items: StoredRecord[]; total: number }>;
   /** Rows kept; `deleted` counts soft-deleted rows (0 where the table has no soft deletes). */
-  count(db: Database.Database): { live: number; deleted: number };
+  count(db: SqlDb): Promise<{ live: number; deleted: number }>;
 };

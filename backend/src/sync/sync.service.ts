@@ -16,9 +16,6 @@ import { SourceSettingsService } from './source-settings.service';
 import { secretValues } from './settings/source-settings';
 import { deletionGuardOf } from './deletions/deletion-guard';
 
-export const POSTGRES_NOT_YET =
-  'this source does not support PostgreSQL yet: its worker writes to the SQLite file (only command sources run while DATABASE_URL is set)';
-
 export type StartRequest = {
   sourceId: string;
   trigger: RunTrigger;
@@ -97,12 +94,6 @@ export class SyncService implements OnApplicationBootstrap {
     }
     const created = toSyncRun(run);
     this.events.emit({ type: 'run.created', run: created });
-    if (source.kind !== 'command' && this.config.databaseUrl) {
-      // The connectors' workers write through better-sqlite3 (the hot path is ported next); command sources never
-      // touch the database from their process, so they run on PostgreSQL.
-      await this.recorder.finish(run.id, { status: 'failed', kind: 'internal', message: POSTGRES_NOT_YET });
-      return created;
-    }
     try {
       // Inside the try: stored secrets this key cannot open fail the run instead of leaving it pending.
       const optionWarnings: string[] = [];

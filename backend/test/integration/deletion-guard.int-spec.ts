@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { AuditEntry, HeldDeletion, Page, Source, SyncRun } from '@hamgam/shared';
 import { normalizeNationalCode } from '../../src/common/national-code';
@@ -17,9 +16,7 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
     t = await startTestApp({
       env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
     });
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE sources SET options = ? WHERE id = 'faculty'`).run(JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 2000 }));
-    db.close();
+    await t.sql.run(`UPDATE sources SET options = ? WHERE id = 'faculty'`, [JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 2000 })]);
   });
 
   afterEach(async () => {
@@ -27,18 +24,17 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
     await gateway.close();
   });
 
-  const members = (): Member[] => {
-    const db = new Database(t.config.databasePath, { readonly: true });
-    const rows = db.prepare('SELECT national_code, last_name, hash, deleted_at, last_seen_run_id FROM faculty_members ORDER BY national_code').all();
-    db.close();
+  const members = async (): Promise<Member[]> => {
+    const rows = await t.sql.all('SELECT national_code, last_name, hash, deleted_at, last_seen_run_id FROM faculty_members ORDER BY national_code');
     return rows as Member[];
   };
-  const live = () => members().filter((member) => member.deleted_at === null);
+  const live = async () => (await members()).filter((member) => member.deleted_at === null);
   const runOf = async (body: Record<string, unknown> = {}) =>
     waitForRunEnd(t, ((await t.http().post('/api/sources/faculty/runs').send(body).expect(202)).body as SyncRun).id);
   /** Removes `count` stored members from the gateway (they come back with `restore`). */
-  const removeFromGateway = (count: number) => {
-    const removed = gateway.faculty.list().filter((record) => live().some((m) => m.national_code === normalizeNationalCode(String(record.nationalcode))));
+  const removeFromGateway = async (count: number) => {
+    const liveNow = await live();
+    const removed = gateway.faculty.list().filter((record) => liveNow.some((m) => m.national_code === normalizeNationalCode(String(record.nationalcode))));
     return removed.slice(0, count).map((record) => {
       gateway.faculty.remove(String(record.nationalcode));
       return normalizeNationalCode(String(record.nationalcode))!;
@@ -47,8 +43,8 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
 
   it('should store nothing in a dry run and count exactly what the real run that follows does', async () => {
     await runOf();
-    const before = members();
-    const removed = removeFromGateway(3);
+    const before = await members();
+    const removed = await removeFromGateway(3);
     const changed = before.find((member) => !removed.includes(member.national_code))!;
     gateway.faculty.update(changed.national_code, { family: 'تازه‌نام' });
     gateway.faculty.add();
@@ -56,7 +52,7 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
     const dry = await runOf({ dryRun: true });
 
     expect(dry).toMatchObject({ status: 'success', dryRun: true, heldDeletions: 0 });
-    expect(members()).toEqual(before);
+    expect(await members()).toEqual(before);
     const real = await runOf();
     expect(real).toMatchObject({ status: 'success', dryRun: false });
     expect(dry.counts).toEqual(real.counts);
@@ -76,8 +72,8 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
 
   it('should hold deletions past the guard, list them, then delete exactly those not seen since when approved', async () => {
     const first = await runOf();
-    const removed = removeFromGateway(20);
-    const changed = members().find((member) => !removed.includes(member.national_code))!;
+    const removed = await removeFromGateway(20);
+    const changed = (await members()).find((member) => !removed.includes(member.national_code))!;
     gateway.faculty.update(changed.national_code, { family: 'تازه‌نام' });
 
     const held = await runOf();
@@ -86,8 +82,8 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
     expect(held.counts).toMatchObject({ updated: 1, deleted: 0 });
     const waiting = (await t.http().get('/api/runs?status=awaiting_approval').expect(200)).body as Page<SyncRun>;
     expect(waiting.items.map((run) => run.id)).toEqual([held.id]);
-    expect(live()).toHaveLength(first.counts.inserted);
-    expect(members().find((m) => m.national_code === changed.national_code)?.last_name).toBe('تازه‌نام');
+    expect(await live()).toHaveLength(first.counts.inserted);
+    expect((await members()).find((m) => m.national_code === changed.national_code)?.last_name).toBe('تازه‌نام');
     const listed = (await t.http().get(`/api/runs/${held.id}/held-deletions?pageSize=10`).expect(200)).body as Page<HeldDeletion>;
     expect(listed.total).toBe(20);
     expect(listed.items).toHaveLength(10);
@@ -96,15 +92,13 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
     const searched = (await t.http().get(`/api/runs/${held.id}/held-deletions?q=${removed[0]}`).expect(200)).body as Page<HeldDeletion>;
     expect(searched.items.map((item) => item.key)).toEqual([removed[0]]);
     // A run after the hold saw one of them again (as a partial run that reached its page would).
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE faculty_members SET last_seen_run_id = '999' WHERE national_code = ?`).run(removed[1]);
-    db.close();
+    await t.sql.run(`UPDATE faculty_members SET last_seen_run_id = '999' WHERE national_code = ?`, [removed[1]]);
 
     const approved = (await t.http().post(`/api/runs/${held.id}/approve-deletions`).send({ reason: 'the gateway is right' }).expect(200)).body as SyncRun;
 
     expect(approved).toMatchObject({ status: 'success', counts: { deleted: 19 } });
     expect(approved.deletionDecision).toMatchObject({ kind: 'approved', by: 'admin', reason: 'the gateway is right', applied: 19 });
-    const stillLive = new Set(live().map((m) => m.national_code));
+    const stillLive = new Set((await live()).map((m) => m.national_code));
     expect(removed.filter((code) => stillLive.has(code))).toEqual([removed[1]]);
     expect(stillLive.size).toBe(first.counts.inserted - 19);
     await t.http().post(`/api/runs/${held.id}/approve-deletions`).send({}).expect(409);
@@ -115,9 +109,9 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
 
   it('should delete nothing when the held deletions are discarded', async () => {
     const first = await runOf();
-    removeFromGateway(20);
+    await removeFromGateway(20);
     const held = await runOf();
-    const before = members();
+    const before = await members();
 
     const discarded = (await t.http().post(`/api/runs/${held.id}/discard-deletions`).send({ reason: 'gateway outage' }).expect(200)).body as SyncRun;
 
@@ -126,13 +120,13 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
       counts: { deleted: 0 },
       deletionDecision: { kind: 'discarded', applied: 0, reason: 'gateway outage' },
     });
-    expect(members()).toEqual(before);
-    expect(live()).toHaveLength(first.counts.inserted);
+    expect(await members()).toEqual(before);
+    expect(await live()).toHaveLength(first.counts.inserted);
   });
 
   it('should refuse an auditor both decisions but let them read the held list', async () => {
     await runOf();
-    removeFromGateway(20);
+    await removeFromGateway(20);
     const held = await runOf();
     const auditor = await t.as('auditor');
 
@@ -151,7 +145,7 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
 
   it('should close a pending approval as superseded when a newer complete run decides again', async () => {
     await runOf();
-    removeFromGateway(20);
+    await removeFromGateway(20);
     const older = await runOf();
 
     const newer = await runOf();
@@ -184,7 +178,7 @@ describe('dry runs and the deletion guard (faculty against the stand-in gateway)
     const audit = (await t.http().get('/api/audit?action=settings.changed').expect(200)).body as Page<AuditEntry>;
     expect(JSON.stringify(audit.items[0].details)).toContain('deletionGuard.maxPercent');
     await runOf();
-    removeFromGateway(20);
+    await removeFromGateway(20);
 
     const run = await runOf();
 

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { Page, RunLog, RunRejection } from '@hamgam/shared';
 import { normalizeNationalCode, isValidNationalCode } from '../../src/common/national-code';
@@ -29,9 +28,7 @@ describe('faculty sync against the stand-in gateway', () => {
       env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password },
     });
     // Small pages so a run makes several calls, and fast retries.
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE sources SET options = ? WHERE id = 'faculty'`).run(JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 2000 }));
-    db.close();
+    await t.sql.run(`UPDATE sources SET options = ? WHERE id = 'faculty'`, [JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 2000 })]);
   });
 
   afterEach(async () => {
@@ -39,10 +36,8 @@ describe('faculty sync against the stand-in gateway', () => {
     await gateway.close();
   });
 
-  const storedMembers = () => {
-    const db = new Database(t.config.databasePath, { readonly: true });
-    const rows = db.prepare('SELECT national_code, first_name, last_name, hash, deleted_at FROM faculty_members ORDER BY national_code').all();
-    db.close();
+  const storedMembers = async () => {
+    const rows = await t.sql.all('SELECT national_code, first_name, last_name, hash, deleted_at FROM faculty_members ORDER BY national_code');
     return rows as { national_code: string; first_name: string; last_name: string; hash: string; deleted_at: string | null }[];
   };
 
@@ -53,9 +48,9 @@ describe('faculty sync against the stand-in gateway', () => {
     expect(run).toMatchObject({ status: 'success', errorMessage: null });
     expect(run.counts).toEqual({ fetched: expected.fetched, inserted: expected.valid, updated: 0, unchanged: 0, deleted: 0, rejected: expected.rejected });
     expect(run.durationMs).toBeGreaterThanOrEqual(0);
-    expect(storedMembers()).toHaveLength(expected.valid);
+    expect(await storedMembers()).toHaveLength(expected.valid);
     // Cleaned on the way in: no Arabic yeh/kaf, no ZWNJ at the edges, ASCII digits in codes.
-    for (const member of storedMembers()) {
+    for (const member of await storedMembers()) {
       expect(member.national_code).toMatch(/^\d{10}$/);
       expect(`${member.first_name} ${member.last_name}`).not.toMatch(/[يك]|^\u200c|\u200c$/);
     }
@@ -70,18 +65,18 @@ describe('faculty sync against the stand-in gateway', () => {
   it('should count every record unchanged when a second run sees no change', async () => {
     const expected = expectedCounts(gateway);
     await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
-    const before = storedMembers();
+    const before = await storedMembers();
 
     const second = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
 
     expect(second).toMatchObject({ status: 'success', errorMessage: null });
     expect(second.counts).toEqual({ fetched: expected.fetched, inserted: 0, updated: 0, unchanged: expected.valid, deleted: 0, rejected: expected.rejected });
-    expect(storedMembers()).toEqual(before);
+    expect(await storedMembers()).toEqual(before);
   });
 
   it('should update changed members and soft-delete missing ones when a complete run sees them', async () => {
     await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
-    const [first, second] = storedMembers();
+    const [first, second] = await storedMembers();
     gateway.faculty.update(first.national_code, { family: 'تازه‌نام' });
     gateway.faculty.remove(second.national_code);
 
@@ -90,7 +85,7 @@ describe('faculty sync against the stand-in gateway', () => {
     expect(run).toMatchObject({ status: 'success', errorMessage: null });
     expect(run.counts.updated).toBe(1);
     expect(run.counts.deleted).toBe(1);
-    const after = storedMembers();
+    const after = await storedMembers();
     expect(after.find((member) => member.national_code === first.national_code)?.last_name).toBe('تازه‌نام');
     expect(after.find((member) => member.national_code === second.national_code)?.deleted_at).not.toBeNull();
   });
@@ -149,7 +144,7 @@ describe('faculty sync against the stand-in gateway', () => {
 
   it('should fail with kind upstream and keep earlier data when truncated bodies persist', async () => {
     await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
-    const before = storedMembers();
+    const before = await storedMembers();
     gateway.faculty.remove(before[0].national_code);
     gateway.setFaults({ truncateAlways: true });
 
@@ -162,7 +157,7 @@ describe('faculty sync against the stand-in gateway', () => {
     expect(run.retries).toBe(gateway.stats().servedTruncated - 1);
     expect(run.errorMessage!.length).toBeLessThanOrEqual(500);
     expect(run.counts.deleted).toBe(0);
-    expect(storedMembers()).toEqual(before);
+    expect(await storedMembers()).toEqual(before);
   });
 
   it('should fail with kind auth when the gateway refuses the login', async () => {

@@ -1,11 +1,12 @@
 import type { DeletionApplier } from '../../sync/source-definition';
+import { legacyApplier } from '../../sync/legacy-sqlite';
 import { TABLES } from './crm.repository';
 
 /**
  * Applies approved deletions in the API process: soft-deletes each held contact or interaction still live that no
  * run has seen since it was held (a record the feed sent again is kept).
  */
-export const applyCrmDeletions: DeletionApplier = (db, records, runId, now) => {
+export const applyCrmDeletions: DeletionApplier = legacyApplier('the CRM source', (db, records, runId, now) => {
   const statements = Object.fromEntries(
     Object.entries(TABLES).map(([id, table]) => [
       id,
@@ -21,4 +22,4 @@ export const applyCrmDeletions: DeletionApplier = (db, records, runId, now) => {
     if (statement) deleted += statement.run({ key: record.key, lastSeenRunId: record.lastSeenRunId, runId, now }).changes;
   }
   return deleted;
-};
+});

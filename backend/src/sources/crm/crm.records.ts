@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StoredRecord } from '@hamgam/shared';
 import { countRows } from '../../sync/records/count-rows';
 import { containsPattern, foldSqlExpression } from '../../sync/records/search-text';
+import { legacyBrowser } from '../../sync/legacy-sqlite';
 import type { RecordBrowser, RecordSearch } from '../../sync/source-definition';
 
 type Row = Record<string, string | number | null>;
@@ -48,7 +49,7 @@ const meta = (row: Row): Pick<StoredRecord, 'deletedAt' | 'lastRunId' | 'updated
 });
 
 /** CRM contacts, soft-deleted ones included: searchable by name, mobile, national code, stage, owner, student number and CRM id. */
-export const crmContactsBrowser: RecordBrowser = {
+export const crmContactsBrowser: RecordBrowser = legacyBrowser('the CRM source', {
   count: (db) => countRows(db, 'crm_contacts'),
   list(db, search) {
     const { rows, total } = page(db, 'crm_contacts c', CONTACT_WHERE, 'c.*', 'c.full_name, c.id', search);
@@ -68,10 +69,10 @@ export const crmContactsBrowser: RecordBrowser = {
     }));
     return { items, total };
   },
-};
+});
 
 /** CRM interactions with their contact's name: searchable by summary, kind, contact and CRM id. */
-export const crmInteractionsBrowser: RecordBrowser = {
+export const crmInteractionsBrowser: RecordBrowser = legacyBrowser('the CRM source', {
   count: (db) => countRows(db, 'crm_interactions'),
   list(db, search) {
     const { rows, total } = page(
@@ -95,4 +96,4 @@ export const crmInteractionsBrowser: RecordBrowser = {
     }));
     return { items, total };
   },
-};
+});

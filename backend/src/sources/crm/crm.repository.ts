@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { runWriteTransaction } from '../../common/database/write-transaction';
+import { runSqliteWriteTransaction as runWriteTransaction } from '../../common/database/write-transaction';
 import type { ChangeInput } from '../../sync/changes/change-writer';
 import { diffRecord } from '../../sync/changes/record-diff';
 import type { HeldRecord } from '../../sync/source-definition';

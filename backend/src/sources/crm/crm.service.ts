@@ -6,7 +6,8 @@ import { SourceSettingsService } from '../../sync/source-settings.service';
 import { SyncService } from '../../sync/sync.service';
 import { CrmOutbox } from './crm.outbox';
 import { quickCrmClient } from './crm.test-connection';
-import { sqliteHandle } from '../../common/database/sqlite-handle';
+import { legacySqlite } from '../../common/database/sqlite-handle';
+import { TypeOrmSqlDb } from '../../common/database/typeorm-sql-db';
 
 const fieldError = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, fields: { [field]: [message] } });
 
@@ -103,6 +104,6 @@ export class CrmService {
 
   // The same better-sqlite3 connection TypeORM uses, as the data browser does.
   private db(): Database.Database {
-    return sqliteHandle(this.dataSource, 'the CRM outbox and conflicts');
+    return legacySqlite(new TypeOrmSqlDb(this.dataSource), 'the CRM outbox and conflicts');
   }
 }

@@ -1,4 +1,5 @@
 import type { RunCounts } from '@hamgam/shared';
+import { legacySqlite } from '../../common/database/sqlite-handle';
 import { throwIfAborted } from '../../common/http/retry';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
@@ -45,7 +46,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     signal,
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
   });
-  const repository = new CrmRepository(ctx.db, { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
+  const repository = new CrmRepository(legacySqlite(ctx.db, 'the CRM source'), { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
   const isFull = ctx.mode === 'full';
   const counts: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
   let revived = 0;
@@ -74,7 +75,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     throwIfAborted(signal);
     const stored = repository.applyPage(answer.changes, ctx.runId, new Date().toISOString());
     // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
-    ctx.changes.write(stored.changes);
+    await ctx.changes.write(stored.changes);
     counts.fetched += answer.changes.length - stored.repeats + answer.rejected.length;
     counts.rejected += answer.rejected.length;
     counts.inserted += stored.inserted;
@@ -105,17 +106,17 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     const live = repository.countLive();
     let gone = 0;
     if (ctx.deletions.exceeds(unseen.length, live)) {
-      ctx.deletions.hold(unseen);
+      await ctx.deletions.hold(unseen);
       report.log(
         'warn',
         `${unseen.length} of ${live} records are no longer in the CRM: more than the deletion guard allows; the deletions wait for an admin's approval`,
       );
     } else if (ctx.dryRun) {
       gone = unseen.length;
-      if (ctx.changes.isEnabled) ctx.changes.write(unseen.map((record) => ({ kind: 'deleted' as const, table: record.table, key: record.key })));
+      if (ctx.changes.isEnabled) await ctx.changes.write(unseen.map((record) => ({ kind: 'deleted' as const, table: record.table, key: record.key })));
     } else {
       const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
-      ctx.changes.write(removed.changes);
+      await ctx.changes.write(removed.changes);
       gone = removed.deleted;
     }
     counts.deleted += gone;
@@ -128,7 +129,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
 
 async function pushOutboxFirst(ctx: WorkerContext, client: CrmClient, options: CrmOptions, counts: RunCounts): Promise<void> {
   const { report, signal } = ctx;
-  const outbox = new CrmOutbox(ctx.db);
+  const outbox = new CrmOutbox(legacySqlite(ctx.db, 'the CRM source'));
   const cleaned = outbox.clean(new Date(Date.now() - options.outboxRetentionDays * DAY_MS).toISOString());
   if (cleaned > 0) report.log('info', `${cleaned} pushed changes older than ${options.outboxRetentionDays} days left the outbox`);
   report.progress({ stage: 'pushing', processed: 0, counts: { ...counts } }, true);

@@ -20,24 +20,21 @@ type MemberRow = {
 };
 
 // Stored text is already cleaned (Persian letters, ASCII digits); the query arrives folded the same way.
-const WHERE = `(@pattern IS NULL OR national_code LIKE @pattern ESCAPE '\\' OR personnel_id LIKE @pattern ESCAPE '\\'
+const WHERE = `(CAST(@pattern AS TEXT) IS NULL OR national_code LIKE @pattern ESCAPE '\\' OR personnel_id LIKE @pattern ESCAPE '\\'
   OR professor_code LIKE @pattern ESCAPE '\\' OR ${foldSqlExpression("first_name || ' ' || last_name")} LIKE @pattern ESCAPE '\\')`;
 
 /** The faculty data browser: every stored member, soft-deleted ones included. */
 export const facultyMembersBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'faculty_members'),
-  list(db, { q, page, pageSize }) {
+  async list(db, { q, page, pageSize }) {
     const pattern = q === null ? null : containsPattern(q);
-    const { total } = db
-      .prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM faculty_members WHERE ${WHERE}`)
-      .get({ pattern })!;
-    const rows = db
-      .prepare<[{ pattern: string | null; limit: number; offset: number }], MemberRow>(
-        `SELECT national_code, first_name, last_name, professor_code, personnel_id, field, campus_name, province_name, mobile, email,
-                deleted_at, last_run_id, updated_at
-         FROM faculty_members WHERE ${WHERE} ORDER BY last_name, first_name, national_code LIMIT @limit OFFSET @offset`,
-      )
-      .all({ pattern, limit: pageSize, offset: (page - 1) * pageSize });
+    const { total } = (await db.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM faculty_members WHERE ${WHERE}`, { pattern }))!;
+    const rows = await db.all<MemberRow>(
+      `SELECT national_code, first_name, last_name, professor_code, personnel_id, field, campus_name, province_name, mobile, email,
+              deleted_at, last_run_id, updated_at
+       FROM faculty_members WHERE ${WHERE} ORDER BY last_name, first_name, national_code LIMIT @limit OFFSET @offset`,
+      { pattern, limit: pageSize, offset: (page - 1) * pageSize },
+    );
     const items: StoredRecord[] = rows.map((row) => ({
       key: row.national_code,
       name: `${row.first_name} ${row.last_name}`.trim(),

@@ -1,4 +1,6 @@
-import type Database from 'better-sqlite3';
+import { insertRows } from '../../common/database/insert-rows';
+import type { SqlDb } from '../../common/database/sql-db';
+import { inKeyList, keyList } from '../../common/database/sql-dialect';
 import { runWriteTransaction } from '../../common/database/write-transaction';
 import type { ChangeInput } from '../../sync/changes/change-writer';
 import { diffRecord } from '../../sync/changes/record-diff';
@@ -9,7 +11,7 @@ import { FACULTY_SENSITIVE_FIELDS } from './faculty.sensitive';
 /** A batch's counts and, when the change log is on, its record-level changes (for `WorkerContext.changes`). */
 export type UpsertCounts = { inserted: number; updated: number; unchanged: number; changes: ChangeInput[] };
 
-type StoredState = { hash: string; deleted_at: string | null };
+type StoredState = { national_code: string; hash: string; deleted_at: string | null };
 
 type LiveRow = { national_code: string; last_seen_run_id: string | null } & Record<(typeof HELD_COLUMNS)[number], string | null>;
 
@@ -41,64 +43,38 @@ const DATA_COLUMNS = {
   hash: 'hash',
 } as const satisfies Record<string, keyof CleanFacultyRecord>;
 
-const COLUMNS = Object.keys(DATA_COLUMNS);
-const FIELDS = Object.values(DATA_COLUMNS);
+const COLUMNS = Object.keys(DATA_COLUMNS) as (keyof typeof DATA_COLUMNS)[];
+const FIELDS = COLUMNS.map((column) => DATA_COLUMNS[column]);
 /** What an update's change compares: every stored field but the key and the hash. */
 // A soft-deleted member that comes back shows its deletion time going away.
 const DIFF_FIELDS: readonly string[] = [...FIELDS.filter((field) => field !== 'nationalCode' && field !== 'hash'), 'deletedAt'];
 const SENSITIVE = new Set(FACULTY_SENSITIVE_FIELDS);
 const TABLE = 'members';
 
+const WRITE_COLUMNS = [...COLUMNS, 'created_at', 'updated_at', 'deleted_at', 'last_run_id', 'last_seen_run_id'];
+// An insert, or an update of a changed or soft-deleted member (restored); created_at stays the first sighting's.
+const UPSERT = `ON CONFLICT (national_code) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'national_code')
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ')}, updated_at = excluded.updated_at, deleted_at = NULL, last_run_id = excluded.last_run_id, last_seen_run_id = excluded.last_seen_run_id`;
+const SELECT_ROW = `SELECT ${COLUMNS.filter((c) => c !== 'hash')
+  .map((c) => `${c} AS "${DATA_COLUMNS[c]}"`)
+  .join(', ')}, deleted_at AS "deletedAt" FROM faculty_members`;
+const SELECT_LIVE = `SELECT national_code, last_seen_run_id, ${HELD_COLUMNS.join(', ')} FROM faculty_members WHERE deleted_at IS NULL`;
+
 /**
- * Writes faculty members with prepared better-sqlite3 statements (measured about 5× faster than TypeORM
- * entities for this bulk path). Rows are soft-deleted, never removed.
+ * Writes faculty members a page at a time with set-based SQL both databases run (`common/database/sql-db.ts`): one
+ * read of the page's stored state, one statement marking the unchanged as seen, one multi-row upsert of the rest.
+ * Rows are soft-deleted, never removed.
  */
 export class FacultyRepository {
-  private readonly selectState: Database.Statement<[string], StoredState>;
-  private readonly insert: Database.Statement<[Record<string, string | null>]>;
-  private readonly update: Database.Statement<[Record<string, string | null>]>;
-  private readonly touch: Database.Statement<[{ runId: string; nationalCode: string }]>;
-  private readonly selectRow: Database.Statement<[string], Record<string, string | null>>;
-  private readonly softDelete: Database.Statement<[{ runId: string; now: string }], { national_code: string }>;
-  private readonly countActiveRows: Database.Statement<[], { count: number }>;
-  private readonly selectLive: Database.Statement<[], LiveRow>;
-  private readonly selectUnseen: Database.Statement<[{ runId: string }], LiveRow>;
-
   /**
    * `logChanges`: read an updated row's old values (only when its hash differs) and list each batch's changes.
    * `isDryRun`: every batch is rolled back (`runWriteTransaction`): the counts are exact, nothing is stored.
    */
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDb,
     private readonly options: { logChanges?: boolean; isDryRun?: boolean } = {},
-  ) {
-    this.selectRow = db.prepare(
-      `SELECT ${COLUMNS.filter((c) => c !== 'hash')
-        .map((c) => `${c} AS ${DATA_COLUMNS[c as keyof typeof DATA_COLUMNS]}`)
-        .join(', ')}, deleted_at AS deletedAt FROM faculty_members WHERE national_code = ?`,
-    );
-    this.selectState = db.prepare('SELECT hash, deleted_at FROM faculty_members WHERE national_code = ?');
-    this.insert = db.prepare(
-      `INSERT INTO faculty_members (${COLUMNS.join(', ')}, created_at, updated_at, deleted_at, last_run_id, last_seen_run_id)
-       VALUES (${FIELDS.map((f) => '@' + f).join(', ')}, @now, @now, NULL, @runId, @runId)`,
-    );
-    this.update = db.prepare(
-      `UPDATE faculty_members SET ${COLUMNS.filter((c) => c !== 'national_code')
-        .map((c) => `${c} = @${DATA_COLUMNS[c as keyof typeof DATA_COLUMNS]}`)
-        .join(', ')}, updated_at = @now, deleted_at = NULL, last_run_id = @runId, last_seen_run_id = @runId
-       WHERE national_code = @nationalCode`,
-    );
-    this.touch = db.prepare('UPDATE faculty_members SET last_seen_run_id = @runId WHERE national_code = @nationalCode');
-    this.softDelete = db.prepare(
-      `UPDATE faculty_members SET deleted_at = @now, updated_at = @now, last_run_id = @runId
-       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING national_code`,
-    );
-    this.countActiveRows = db.prepare('SELECT COUNT(*) AS count FROM faculty_members WHERE deleted_at IS NULL');
-    const live = `SELECT national_code, last_seen_run_id, ${HELD_COLUMNS.join(', ')} FROM faculty_members WHERE deleted_at IS NULL`;
-    this.selectLive = db.prepare(live);
-    // The same rows `softDelete` marks: a real run reads only those, not every live member.
-    this.selectUnseen = db.prepare(`${live} AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId)`);
-  }
+  ) {}
 
   private get logChanges(): boolean {
     return this.options.logChanges === true;
@@ -109,34 +85,53 @@ export class FacultyRepository {
   }
 
   /** One transaction per batch: new rows are inserted, changed or soft-deleted ones updated (and restored), equal ones only marked as seen. */
-  upsertBatch(records: CleanFacultyRecord[], runId: string, now: string): UpsertCounts {
-    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for the API
-    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
-    return runWriteTransaction(this.db, this.isDryRun, () => {
+  upsertBatch(records: readonly CleanFacultyRecord[], runId: string, now: string): Promise<UpsertCounts> {
+    const dialect = this.db.dialect;
+    return runWriteTransaction(this.db, this.isDryRun, async (tx) => {
       const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, changes: [] };
+      if (records.length === 0) return counts;
+      const keys = keyList(
+        dialect,
+        records.map((record) => record.nationalCode),
+      );
+      const states = await tx.all<StoredState>(`SELECT national_code, hash, deleted_at FROM faculty_members WHERE ${inKeyList(dialect, 'national_code')}`, [
+        keys,
+      ]);
+      const stored = new Map(states.map((state) => [state.national_code, state]));
+      const unchanged: string[] = [];
+      const changed: CleanFacultyRecord[] = [];
+      const written: CleanFacultyRecord[] = [];
       for (const record of records) {
-        const stored = this.selectState.get(record.nationalCode);
-        if (stored && stored.hash === record.hash && stored.deleted_at === null) {
-          this.touch.run({ runId, nationalCode: record.nationalCode });
-          counts.unchanged += 1;
-        } else if (stored) {
-          if (this.logChanges) {
-            const before = this.selectRow.get(record.nationalCode)!;
-            counts.changes.push({
-              kind: 'updated',
-              table: TABLE,
-              key: record.nationalCode,
-              diff: diffRecord(before, { ...record, deletedAt: null }, DIFF_FIELDS, SENSITIVE),
-            });
-          }
-          this.update.run({ ...record, runId, now });
-          counts.updated += 1;
-        } else {
-          this.insert.run({ ...record, runId, now });
-          counts.inserted += 1;
-          if (this.logChanges) counts.changes.push({ kind: 'inserted', table: TABLE, key: record.nationalCode });
+        const state = stored.get(record.nationalCode);
+        if (state && state.hash === record.hash && state.deleted_at === null) {
+          unchanged.push(record.nationalCode);
+          continue;
+        }
+        if (state) changed.push(record);
+        else if (this.logChanges) counts.changes.push({ kind: 'inserted', table: TABLE, key: record.nationalCode });
+        written.push(record);
+      }
+      if (this.logChanges && changed.length > 0) {
+        const before = await tx.all<Record<string, string | null>>(`${SELECT_ROW} WHERE ${inKeyList(dialect, 'national_code')}`, [
+          keyList(
+            dialect,
+            changed.map((record) => record.nationalCode),
+          ),
+        ]);
+        const byKey = new Map(before.map((row) => [row.nationalCode!, row]));
+        for (const record of changed) {
+          const diff = diffRecord(byKey.get(record.nationalCode)!, { ...record, deletedAt: null }, DIFF_FIELDS, SENSITIVE);
+          counts.changes.push({ kind: 'updated', table: TABLE, key: record.nationalCode, diff });
         }
       }
+      if (unchanged.length > 0) {
+        await tx.run(`UPDATE faculty_members SET last_seen_run_id = ? WHERE ${inKeyList(dialect, 'national_code')}`, [runId, keyList(dialect, unchanged)]);
+      }
+      const rows = written.map((record) => [...FIELDS.map((field) => record[field]), now, now, null, runId, runId]);
+      await insertRows(tx, 'faculty_members', WRITE_COLUMNS, rows, UPSERT);
+      counts.unchanged = unchanged.length;
+      counts.updated = changed.length;
+      counts.inserted = written.length - changed.length;
       return counts;
     });
   }
@@ -145,9 +140,12 @@ export class FacultyRepository {
    * Live members the run did not keep: those no call returned. A real run marked every member it kept as seen; a
    * dry run rolled that back, so it names them (`kept`) instead.
    */
-  unseenLive(runId: string, kept: ReadonlySet<string>): HeldRecord[] {
+  async unseenLive(runId: string, kept: ReadonlySet<string>): Promise<HeldRecord[]> {
+    const rows = this.isDryRun
+      ? await this.db.all<LiveRow>(SELECT_LIVE)
+      : // The same rows `softDeleteUnseen` marks: a real run reads only those, not every live member.
+        await this.db.all<LiveRow>(`${SELECT_LIVE} AND (last_seen_run_id IS NULL OR last_seen_run_id <> ?)`, [runId]);
     const unseen: HeldRecord[] = [];
-    const rows = this.isDryRun ? this.selectLive.iterate() : this.selectUnseen.iterate({ runId });
     for (const row of rows) {
       if (this.isDryRun && kept.has(row.national_code)) continue;
       const values = Object.fromEntries(HELD_COLUMNS.map((column) => [DATA_COLUMNS[column], row[column]]));
@@ -157,8 +155,12 @@ export class FacultyRepository {
   }
 
   /** Soft-deletes every live row this run did not see; call only after a complete run. Returns how many and, when logging, the changes. */
-  softDeleteUnseen(runId: string, now: string): { deleted: number; changes: ChangeInput[] } {
-    const rows = this.softDelete.all({ runId, now });
+  async softDeleteUnseen(runId: string, now: string): Promise<{ deleted: number; changes: ChangeInput[] }> {
+    const rows = await this.db.all<{ national_code: string }>(
+      `UPDATE faculty_members SET deleted_at = @now, updated_at = @now, last_run_id = @runId
+       WHERE deleted_at IS NULL AND (last_seen_run_id IS NULL OR last_seen_run_id <> @runId) RETURNING national_code`,
+      { runId, now },
+    );
     return { deleted: rows.length, changes: this.logChanges ? rows.map((row) => ({ kind: 'deleted', table: TABLE, key: row.national_code })) : [] };
   }
 
@@ -167,7 +169,8 @@ export class FacultyRepository {
     return this.logChanges ? unseen.map((record) => ({ kind: 'deleted', table: TABLE, key: record.key })) : [];
   }
 
-  countActive(): number {
-    return this.countActiveRows.get()!.count;
+  async countActive(): Promise<number> {
+    const row = await this.db.get<{ count: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS count FROM faculty_members WHERE deleted_at IS NULL');
+    return row!.count;
   }
 }

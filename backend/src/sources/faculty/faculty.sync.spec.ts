@@ -1,4 +1,5 @@
 import { DISABLED_CHANGE_WRITER } from '../../sync/changes/change-writer';
+import { SqliteDb } from '../../common/database/sqlite-db';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,12 +68,12 @@ describe('runFacultySync', () => {
       mode: null,
       // As the API hands them: read by the declaration, defaults filled in.
       settings: { connection: { baseUrl: 'http://gateway.test', username: 'u', password: 'secret-pw' }, options: readOptions(options) },
-      db,
+      db: new SqliteDb(db, false),
       report,
       signal,
       changes: DISABLED_CHANGE_WRITER,
       dryRun: guard.dryRun ?? false,
-      deletions: createDeletionGate(db, runId, guard.deletionGuard ?? null, guard.dryRun ?? false),
+      deletions: createDeletionGate(new SqliteDb(db, false), runId, guard.deletionGuard ?? null, guard.dryRun ?? false),
     };
   };
   const contents = () => db.prepare('SELECT * FROM faculty_members ORDER BY national_code').all();

@@ -74,9 +74,9 @@ export const runFacultySync: WorkerStep = async (ctx) => {
       throw new SyncError('upstream', `faculty page ${page} repeats records already fetched; the gateway may be ignoring pageNumber`);
     }
 
-    const saved = repository.upsertBatch(accepted, ctx.runId, new Date().toISOString());
+    const saved = await repository.upsertBatch(accepted, ctx.runId, new Date().toISOString());
     // After the batch's transaction, in one of its own (a rolled-back batch keeps its changes too).
-    ctx.changes.write(saved.changes);
+    await ctx.changes.write(saved.changes);
     counts.inserted += saved.inserted;
     counts.updated += saved.updated;
     counts.unchanged += saved.unchanged;
@@ -101,24 +101,24 @@ export const runFacultySync: WorkerStep = async (ctx) => {
   const kept = counts.inserted + counts.updated + counts.unchanged;
   // An empty answer is far likelier a gateway fault than a university without faculty; deleting everyone on
   // its word would lose the whole table.
-  if (kept === 0 && repository.countActive() > 0) {
+  if (kept === 0 && (await repository.countActive()) > 0) {
     throw new SyncError('upstream', 'the gateway returned no valid faculty records; nothing was deleted');
   }
-  const unseen = repository.unseenLive(ctx.runId, keptCodes);
+  const unseen = await repository.unseenLive(ctx.runId, keptCodes);
   // Every member kept is live now, so the live members are those kept and those about to go.
   const live = keptCodes.size + unseen.length;
   if (ctx.deletions.exceeds(unseen.length, live)) {
-    ctx.deletions.hold(unseen);
+    await ctx.deletions.hold(unseen);
     report.log(
       'warn',
       `${unseen.length} of ${live} members are no longer listed: more than the deletion guard allows; the deletions wait for an admin's approval`,
     );
   } else if (ctx.dryRun) {
     counts.deleted = unseen.length;
-    ctx.changes.write(repository.wouldDelete(unseen));
+    await ctx.changes.write(repository.wouldDelete(unseen));
   } else {
-    const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
-    ctx.changes.write(removed.changes);
+    const removed = await repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+    await ctx.changes.write(removed.changes);
     counts.deleted = removed.deleted;
   }
   if (counts.deleted > 0) report.log('info', `${counts.deleted} members no longer listed ${ctx.dryRun ? 'would be' : 'were'} marked deleted`);

@@ -1,11 +1,12 @@
 import type { DeletionApplier } from '../../sync/source-definition';
+import { legacyApplier } from '../../sync/legacy-sqlite';
 import { COLUMNS, MOODLE_TABLES, type MoodleTable } from './moodle.repository';
 
 /**
  * Applies approved deletions in the API process: soft-deletes each held row (key: its key columns joined by `/`)
  * still live that no run has seen since it was held (a course Moodle lists again is kept).
  */
-export const applyMoodleDeletions: DeletionApplier = (db, records, runId, now) => {
+export const applyMoodleDeletions: DeletionApplier = legacyApplier('the Moodle source', (db, records, runId, now) => {
   const statements = new Map(
     MOODLE_TABLES.map((name) => {
       const { table, keys } = COLUMNS[name];
@@ -30,4 +31,4 @@ export const applyMoodleDeletions: DeletionApplier = (db, records, runId, now) =
     deleted += statement.run({ ...params, lastSeenRunId: record.lastSeenRunId, runId, now }).changes;
   }
   return deleted;
-};
+});

@@ -1,4 +1,5 @@
 import type { StoredRecord } from '@hamgam/shared';
+import { legacyBrowser } from '../../sync/legacy-sqlite';
 import type { RecordBrowser } from '../../sync/source-definition';
 import { countRows } from '../../sync/records/count-rows';
 import { containsPattern, foldSqlExpression } from '../../sync/records/search-text';
@@ -52,7 +53,7 @@ const COURSES_WHERE = `(@pattern IS NULL OR ${foldSqlExpression('c.shortname')} 
   OR ${foldSqlExpression('c.fullname')} LIKE @pattern ESCAPE '\\')`;
 
 /** Moodle courses with their category, term, classification, activity count and live enrolments; searched by short and full name. */
-export const moodleCoursesBrowser: RecordBrowser = {
+export const moodleCoursesBrowser: RecordBrowser = legacyBrowser('the Moodle source', {
   count: (db) => countRows(db, 'moodle_courses'),
   list(db, search) {
     const pattern = search.q === null ? null : containsPattern(search.q);
@@ -83,12 +84,12 @@ export const moodleCoursesBrowser: RecordBrowser = {
     }));
     return { items, total };
   },
-};
+});
 
 const CATEGORIES_WHERE = `(@pattern IS NULL OR c.idnumber LIKE @pattern ESCAPE '\\' OR ${foldSqlExpression('c.name')} LIKE @pattern ESCAPE '\\')`;
 
 /** Moodle course categories with their parent and live course count; searched by name and ID number. */
-export const moodleCategoriesBrowser: RecordBrowser = {
+export const moodleCategoriesBrowser: RecordBrowser = legacyBrowser('the Moodle source', {
   count: (db) => countRows(db, 'moodle_categories'),
   list(db, search) {
     const pattern = search.q === null ? null : containsPattern(search.q);
@@ -118,7 +119,7 @@ export const moodleCategoriesBrowser: RecordBrowser = {
     }));
     return { items, total };
   },
-};
+});
 
 // The reconciliation an auditor opens: each Moodle user, what it was matched to (student, faculty member or
 // nothing) and by which key, and how many live courses it is enrolled in.
@@ -126,7 +127,7 @@ const WHERE = `(@pattern IS NULL OR u.username LIKE @pattern ESCAPE '\\' OR u.id
   OR u.match_kind = @q OR ${foldSqlExpression('u.fullname')} LIKE @pattern ESCAPE '\\')`;
 
 /** The Moodle data browser: users with their match, soft-deleted ones included; `q` may also be a match kind. */
-export const moodleUsersBrowser: RecordBrowser = {
+export const moodleUsersBrowser: RecordBrowser = legacyBrowser('the Moodle source', {
   count: (db) => countRows(db, 'moodle_users'),
   list(db, { q, page, pageSize }) {
     const params = { pattern: q === null ? null : containsPattern(q), q };
@@ -158,4 +159,4 @@ export const moodleUsersBrowser: RecordBrowser = {
     }));
     return { items, total };
   },
-};
+});

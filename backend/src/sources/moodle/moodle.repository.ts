@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { runWriteTransaction } from '../../common/database/write-transaction';
+import { runSqliteWriteTransaction as runWriteTransaction } from '../../common/database/write-transaction';
 import type { DeletionGate, HeldRecord } from '../../sync/source-definition';
 import type { MoodleEnrolledUser } from './moodle.parser';
 import type { ChangeInput } from '../../sync/changes/change-writer';
@@ -135,6 +135,7 @@ export type MoodleCommit = {
  * leaves the stored picture exactly as it was.
  */
 export class MoodleRepository {
+  private held: HeldRecord[] = [];
   private readonly tables: Record<MoodleTable, StagedTable>;
   private readonly stageBatches: Database.Transaction<(batches: readonly (readonly [MoodleTable, readonly Row[]])[]) => void>;
   private readonly seeUsersAll: Database.Transaction<(users: readonly MoodleEnrolledUser[]) => void>;
@@ -208,7 +209,8 @@ export class MoodleRepository {
     const unseen: HeldRecord[] = MOODLE_TABLES.flatMap((name) => this.tables[name].unseenLive(runId).map((row) => ({ table: name, ...row })));
     const live = MOODLE_TABLES.reduce((sum, name) => sum + this.tables[name].countLive(), 0);
     if (deletions?.exceeds(unseen.length, live)) {
-      deletions.hold(unseen);
+      // Written by the step after the commit (`takeHeld`): the gate writes in a transaction of its own.
+      this.held = unseen;
       return;
     }
     for (const name of MOODLE_TABLES) counts[name].deleted = this.tables[name].softDeleteUnseen(runId, now, changes);
@@ -233,6 +235,13 @@ export class MoodleRepository {
   }
 
   /** Switches everything staged live in one write transaction and returns the counts per table. */
+  /** Records the last commit held past the deletion guard instead of deleting them (each handed over once). */
+  takeHeld(): HeldRecord[] {
+    const held = this.held;
+    this.held = [];
+    return held;
+  }
+
   commit(runId: string, now: string, commit: MoodleCommit): Record<MoodleTable, TableCounts> {
     return runWriteTransaction(this.db, this.options.isDryRun === true, () => this.commitAll(runId, now, commit));
   }

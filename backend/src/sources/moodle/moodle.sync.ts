@@ -1,4 +1,5 @@
 import { EMPTY_COUNTS, type CourseActivityLevel, type MoodleStage, type RunCounts } from '@hamgam/shared';
+import { legacySqlite } from '../../common/database/sqlite-handle';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { activityLevel, analyseCourse } from './moodle.analysis';
@@ -68,7 +69,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
     onLog: (message) => report.log('warn', message),
   });
-  const repository = new MoodleRepository(ctx.db, { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
+  const repository = new MoodleRepository(legacySqlite(ctx.db, 'the Moodle source'), { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
 
   stage('connecting');
   const site = await client.siteInfo();
@@ -137,7 +138,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
 
   throwIfCancelled(signal, 'before classifying');
   stage('classifying_data');
-  const matcher = new UserMatcher(ctx.db);
+  const matcher = new UserMatcher(legacySqlite(ctx.db, 'the Moodle source'));
   if (!matcher.hasStudents) report.log('info', 'no students table yet: Moodle users are matched to faculty members only');
   const matches = { student: 0, faculty: 0, none: 0 };
   for (let batch = repository.seenUsers(0, USER_BATCH); batch.length > 0; batch = repository.seenUsers(batch[batch.length - 1].id, USER_BATCH)) {
@@ -166,7 +167,9 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const savingStarted = performance.now();
   const saved = repository.commit(ctx.runId, new Date().toISOString(), { deleteUnseen: !isIncremental, keptContents, summary, deletions: ctx.deletions });
   // After the commit's transaction, in one of its own (a dry run's rolled-back commit still lists what it would change).
-  ctx.changes.write(repository.takeChanges());
+  await ctx.changes.write(repository.takeChanges());
+  const held = repository.takeHeld();
+  if (held.length > 0) await ctx.deletions.hold(held);
   // The commit holds the database's write lock: how long says what other writers waited.
   const took = Math.round(performance.now() - savingStarted);
   report.log(

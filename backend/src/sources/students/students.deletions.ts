@@ -1,10 +1,11 @@
 import type { DeletionApplier } from '../../sync/source-definition';
+import { legacyApplier } from '../../sync/legacy-sqlite';
 
 /**
  * Applies approved deletions in the API process: soft-deletes each held student still live that no page stored
  * after the hold lists (a student a later run fetched again, even one that failed part-way, is kept).
  */
-export const applyStudentDeletions: DeletionApplier = (db, records, runId, now) => {
+export const applyStudentDeletions: DeletionApplier = legacyApplier('the students source', (db, records, runId, now) => {
   const seenSince = new Set(
     (
       db
@@ -24,4 +25,4 @@ export const applyStudentDeletions: DeletionApplier = (db, records, runId, now) 
     deleted += softDelete.run({ key: record.key, runId, now }).changes;
   }
   return deleted;
-};
+});

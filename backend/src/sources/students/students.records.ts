@@ -1,4 +1,5 @@
 import type { StoredRecord, StudentTermStatus } from '@hamgam/shared';
+import { legacyBrowser } from '../../sync/legacy-sqlite';
 import type { RecordBrowser } from '../../sync/source-definition';
 import { countRows } from '../../sync/records/count-rows';
 import { containsPattern } from '../../sync/records/search-text';
@@ -26,7 +27,7 @@ type TermRow = { student_number: string; term: string; campus_code: string; stat
 const WHERE = `(@pattern IS NULL OR search_text LIKE @pattern ESCAPE '\\')`;
 
 /** The students data browser: the latest record of each student, with their status in every term. */
-export const studentsBrowser: RecordBrowser = {
+export const studentsBrowser: RecordBrowser = legacyBrowser('the students source', {
   count: (db) => countRows(db, 'students'),
   list(db, { q, page, pageSize }) {
     const pattern = q === null ? null : containsPattern(q);
@@ -82,4 +83,4 @@ export const studentsBrowser: RecordBrowser = {
     }));
     return { items, total };
   },
-};
+});

@@ -1,4 +1,5 @@
 import type { RunCounts, StudentCampus } from '@hamgam/shared';
+import { legacySqlite } from '../../common/database/sqlite-handle';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerStep } from '../../sync/source-definition';
 import { runPool } from './call-pool';
@@ -73,8 +74,9 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   // This connection is the run's own: checkpoint the WAL every 64 MB instead of every 4 MB, so pages rewritten by
   // many page transactions are copied into the database file once per checkpoint, not once per 4 MB (−14 % run
   // time measured); the step checkpoints once more at the end.
-  ctx.db.pragma('wal_autocheckpoint = 16384');
-  const repository = new StudentsRepository(ctx.db, ctx.dryRun);
+  const db = legacySqlite(ctx.db, 'the students source');
+  db.pragma('wal_autocheckpoint = 16384');
+  const repository = new StudentsRepository(db, ctx.dryRun);
   // A dry run stores no page, so it keeps the students its pages listed to know who was seen.
   const seenInDryRun = new Set<string>();
   if (ctx.dryRun) report.log('info', 'dry run: every page is compared and rolled back; nothing is stored');
@@ -131,7 +133,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
       if (signal.aborted) return;
       const saved = known.page ? writer.replay(known.page, source) : writer.write(answer.items!, source, answer.hash);
       // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
-      ctx.changes.write(saved.changes);
+      await ctx.changes.write(saved.changes);
       fetchedPages.push(pageKey(call.campus.code, call.term, page));
       for (const key of ['fetched', 'inserted', 'updated', 'unchanged', 'rejected'] as const) counts[key] += saved[key];
       if (known.page) replayedPages += 1;
@@ -200,7 +202,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     const unseen = repository.unseenLive(fetchedPages, seenInDryRun);
     const live = ctx.dryRun ? seenInDryRun.size + unseen.length : repository.countActive();
     if (ctx.deletions.exceeds(unseen.length, live)) {
-      ctx.deletions.hold(unseen);
+      await ctx.deletions.hold(unseen);
       report.log(
         'warn',
         `${unseen.length} of ${live} students were returned by no call: more than the deletion guard allows; the deletions wait for an admin's approval`,
@@ -208,11 +210,11 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
     } else {
       const deletedKeys = ctx.dryRun ? unseen.map((record) => record.key) : repository.softDeleteUnseen(fetchedPages, runId, new Date().toISOString());
       counts.deleted = deletedKeys.length;
-      if (ctx.changes.isEnabled) ctx.changes.write(deletedKeys.map((key) => ({ kind: 'deleted' as const, table: 'students', key })));
+      if (ctx.changes.isEnabled) await ctx.changes.write(deletedKeys.map((key) => ({ kind: 'deleted' as const, table: 'students', key })));
     }
     if (counts.deleted > 0) report.log('info', `${counts.deleted} students no call returned ${ctx.dryRun ? 'would be' : 'were'} marked deleted`);
   }
-  ctx.db.pragma('wal_checkpoint(PASSIVE)');
+  db.pragma('wal_checkpoint(PASSIVE)');
   report.progress({ stage: 'completed', percent: 100, processed: completed, total: calls.length, counts: { ...counts } }, true);
   return counts;
 };

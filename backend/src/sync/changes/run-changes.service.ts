@@ -1,6 +1,8 @@
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
+import type { SqlValue } from '../../common/database/sql-db';
+import { TypeOrmSqlDb } from '../../common/database/typeorm-sql-db';
 import type { ChangeKind, FieldChange, Page, RecordChange, RecordHistoryEntry, RecordHistoryQuery, RunChangePage, RunChangeQuery } from '@hamgam/shared';
 import { SyncRunEntity } from '../entities/sync-run.entity';
 import { containsPattern, foldForSearch, foldSqlExpression } from '../records/search-text';
@@ -20,12 +22,16 @@ type SensitiveFields = ReadonlyMap<string, ReadonlySet<string>>;
  */
 @Injectable()
 export class RunChangesService {
+  private readonly sql: TypeOrmSqlDb;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly sources: SourceSettingsService,
     @InjectRepository(SyncRunEntity) private readonly runs: Repository<SyncRunEntity>,
     @Inject(SOURCE_CATALOG) private readonly catalog: SourceCatalog,
-  ) {}
+  ) {
+    this.sql = new TypeOrmSqlDb(dataSource);
+  }
 
   async list(runId: number, query: RunChangeQuery): Promise<RunChangePage> {
     const run = await this.runs.findOneBy({ id: runId });
@@ -33,14 +39,14 @@ export class RunChangesService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const totals: Record<ChangeKind, number> = { inserted: 0, updated: 0, deleted: 0 };
-    const counts = (await this.dataSource.query('SELECT kind, COUNT(*) AS n FROM run_changes WHERE run_id = ? GROUP BY kind', [runId])) as {
-      kind: number;
-      n: number;
-    }[];
+    const counts = await this.sql.all<{ kind: number; n: number }>(
+      'SELECT kind, CAST(COUNT(*) AS INTEGER) AS n FROM run_changes WHERE run_id = ? GROUP BY kind',
+      [runId],
+    );
     for (const { kind, n } of counts) totals[kindOfCode(kind)] = Number(n);
 
     const conditions = ['c.run_id = ?'];
-    const params: unknown[] = [runId];
+    const params: SqlValue[] = [runId];
     if (query.kind) {
       conditions.push('c.kind = ?');
       params.push(KIND_CODES[query.kind]);
@@ -52,12 +58,12 @@ export class RunChangesService {
       params.push(pattern, pattern);
     }
     const where = conditions.join(' AND ');
-    const [{ total }] = (await this.dataSource.query(`SELECT COUNT(*) AS total FROM run_changes c WHERE ${where}`, params)) as { total: number }[];
-    const rows = (await this.dataSource.query(
+    const { total } = (await this.sql.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM run_changes c WHERE ${where}`, params))!;
+    const rows = await this.sql.all<ChangeRow>(
       `SELECT c.kind, t.record_table, c.record_key, c.diff FROM run_changes c JOIN change_tables t ON t.id = c.table_id
        WHERE ${where} ORDER BY c.seq LIMIT ? OFFSET ?`,
       [...params, pageSize, (page - 1) * pageSize],
-    )) as ChangeRow[];
+    );
     const sensitive = this.sensitiveFields(run.sourceId);
     return { items: rows.map((row) => toChange(row, sensitive)), total: Number(total), page, pageSize, totals };
   }
@@ -74,13 +80,13 @@ export class RunChangesService {
     const pageSize = query.pageSize ?? 20;
     const where = `c.table_id = (SELECT id FROM change_tables WHERE source_id = ? AND record_table = ?) AND c.record_key = ?`;
     const params = [sourceId, table, key];
-    const [{ total }] = (await this.dataSource.query(`SELECT COUNT(*) AS total FROM run_changes c WHERE ${where}`, params)) as { total: number }[];
-    const rows = (await this.dataSource.query(
-      `SELECT c.run_id, c.kind, ? AS record_table, c.record_key, c.diff, r.started_at, r.created_at
+    const { total } = (await this.sql.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM run_changes c WHERE ${where}`, params))!;
+    const rows = await this.sql.all<HistoryRow>(
+      `SELECT c.run_id, c.kind, CAST(? AS TEXT) AS record_table, c.record_key, c.diff, r.started_at, r.created_at
        FROM run_changes c JOIN data_syncs r ON r.id = c.run_id
        WHERE ${where} ORDER BY c.run_id DESC, c.seq DESC LIMIT ? OFFSET ?`,
       [table, ...params, pageSize, (page - 1) * pageSize],
-    )) as HistoryRow[];
+    );
     const sensitive = this.sensitiveFields(sourceId);
     const items = rows.map((row) => ({ ...toChange(row, sensitive), runId: String(row.run_id), runStartedAt: row.started_at ?? row.created_at }));
     return { items, total: Number(total), page, pageSize };

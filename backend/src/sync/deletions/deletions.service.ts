@@ -1,6 +1,5 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type Database from 'better-sqlite3';
 import { DataSource, type Repository } from 'typeorm';
 import type { DeletionDecisionKind, HeldDeletion, HeldDeletionQuery, Page, SyncRun } from '@hamgam/shared';
 import { SyncRunEntity } from '../entities/sync-run.entity';
@@ -9,6 +8,8 @@ import { containsPattern, foldForSearch, foldSqlExpression } from '../records/se
 import { toSyncRun } from '../run-mapper';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from '../source-catalog';
 import { HeldDeletionEntity } from './held-deletion.entity';
+import type { SqlDb } from '../../common/database/sql-db';
+import { TypeOrmSqlDb } from '../../common/database/typeorm-sql-db';
 
 type Decision = { by: string | null; reason: string | null };
 
@@ -53,40 +54,44 @@ export class DeletionsService {
     if (!loadApplier) throw new ConflictException({ message: `source "${run.sourceId}" can no longer apply deletions` });
     const apply = await loadApplier();
     const now = new Date().toISOString();
-    const db = this.db();
-    const rows = db
-      .prepare('SELECT record_table AS "table", record_key AS "key", last_seen_run_id AS "lastSeenRunId" FROM held_deletions WHERE run_id = ?')
-      .all(runId) as { table: string; key: string; lastSeenRunId: string | null }[];
+    const db = new TypeOrmSqlDb(this.dataSource);
+    const rows = await db.all<{ table: string; key: string; lastSeenRunId: string | null }>(
+      'SELECT record_table AS "table", record_key AS "key", last_seen_run_id AS "lastSeenRunId" FROM held_deletions WHERE run_id = ?',
+      [runId],
+    );
     let applied = 0;
-    // One transaction, claimed first: a second approval, a discard or a newer run's supersede racing this one finds
-    // the run no longer awaiting and changes nothing.
-    db.transaction(() => {
-      const claimed = db.prepare(`UPDATE data_syncs SET status = 'success' WHERE id = ? AND status = 'awaiting_approval'`).run(runId).changes;
-      if (claimed === 0) throw new ConflictException({ message: `run ${runId} is no longer awaiting approval` });
-      for (let start = 0; start < rows.length; start += APPLY_BATCH) applied += apply(db, rows.slice(start, start + APPLY_BATCH), String(runId), now);
-      this.decide(db, runId, 'approved', decision, now, applied);
-    }).immediate();
+    // One transaction, claimed first (its first statement writes, so SQLite takes the write lock at once): a second
+    // approval, a discard or a newer run's supersede racing this one finds the run no longer awaiting and changes nothing.
+    await db.transaction(async (tx) => {
+      await this.claim(tx, runId);
+      for (let start = 0; start < rows.length; start += APPLY_BATCH) applied += await apply(tx, rows.slice(start, start + APPLY_BATCH), String(runId), now);
+      await this.decide(tx, runId, 'approved', decision, now, applied);
+    });
     return this.announce(runId);
   }
 
   /** Deletes nothing: the run becomes `success`, its held records kept (and listed) with the decision. */
   async discard(runId: number, decision: Decision): Promise<SyncRun> {
     await this.findAwaiting(runId);
-    const db = this.db();
     const now = new Date().toISOString();
-    db.transaction(() => {
-      const claimed = db.prepare(`UPDATE data_syncs SET status = 'success' WHERE id = ? AND status = 'awaiting_approval'`).run(runId).changes;
-      if (claimed === 0) throw new ConflictException({ message: `run ${runId} is no longer awaiting approval` });
-      this.decide(db, runId, 'discarded', decision, now, 0);
-    }).immediate();
+    await new TypeOrmSqlDb(this.dataSource).transaction(async (tx) => {
+      await this.claim(tx, runId);
+      await this.decide(tx, runId, 'discarded', decision, now, 0);
+    });
     return this.announce(runId);
   }
 
-  private decide(db: Database.Database, runId: number, kind: DeletionDecisionKind, decision: Decision, at: string, applied: number): void {
-    db.prepare(
+  private async claim(tx: SqlDb, runId: number): Promise<void> {
+    const { changes } = await tx.run(`UPDATE data_syncs SET status = 'success' WHERE id = ? AND status = 'awaiting_approval'`, [runId]);
+    if (changes === 0) throw new ConflictException({ message: `run ${runId} is no longer awaiting approval` });
+  }
+
+  private async decide(tx: SqlDb, runId: number, kind: DeletionDecisionKind, decision: Decision, at: string, applied: number): Promise<void> {
+    await tx.run(
       `UPDATE data_syncs SET deletion_decision = ?, deletion_decided_by = ?, deletion_decision_reason = ?, deletion_decided_at = ?,
          deletions_applied = ?, deleted = deleted + ? WHERE id = ?`,
-    ).run(kind, decision.by, decision.reason, at, applied, applied, runId);
+      [kind, decision.by, decision.reason, at, applied, applied, runId],
+    );
   }
 
   private async announce(runId: number): Promise<SyncRun> {
@@ -107,11 +112,6 @@ export class DeletionsService {
     const run = await this.runs.findOneBy({ id: runId });
     if (!run) throw new NotFoundException(`run ${runId} does not exist`);
     return run;
-  }
-
-  // The same better-sqlite3 connection TypeORM uses: a source's applier runs raw prepared statements, like its worker.
-  private db(): Database.Database {
-    return (this.dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
   }
 }
 

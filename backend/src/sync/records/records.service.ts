@@ -1,5 +1,4 @@
 import { BadRequestException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import type { RecordPage, SourceStats } from '@hamgam/shared';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from '../source-catalog';
@@ -7,7 +6,7 @@ import type { RecordTable } from '../source-definition';
 import { SourceSettingsService } from '../source-settings.service';
 import type { ListRecordsDto } from './list-records.dto';
 import { foldForSearch } from './search-text';
-import { sqliteHandle } from '../../common/database/sqlite-handle';
+import { TypeOrmSqlDb } from '../../common/database/typeorm-sql-db';
 
 const UPSTREAM_COUNT_LIMIT_MS = 10_000;
 
@@ -34,7 +33,7 @@ export class RecordsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const q = query.q === undefined ? '' : foldForSearch(query.q);
-    const { items, total } = browser.list(this.db(), { q: q === '' ? null : q, page, pageSize });
+    const { items, total } = await browser.list(this.db(), { q: q === '' ? null : q, page, pageSize });
     return { items, total, page, pageSize, table: table.id, columns: [...table.columns] };
   }
 
@@ -44,9 +43,9 @@ export class RecordsService {
     const counts = [];
     for (const table of tables) {
       const browser = await table.load();
-      counts.push({ table: table.id, ...browser.count(this.db()), upstream: upstream?.[table.id] ?? null });
+      counts.push({ table: table.id, ...(await browser.count(this.db())), upstream: upstream?.[table.id] ?? null });
     }
-    const pending = findSourceDefinition(this.catalog, sourceId)?.countPending?.(this.db()) ?? { pendingPush: 0, openConflicts: 0 };
+    const pending = (await findSourceDefinition(this.catalog, sourceId)?.countPending?.(this.db())) ?? { pendingPush: 0, openConflicts: 0 };
     return { tables: counts, ...pending };
   }
 
@@ -69,8 +68,8 @@ export class RecordsService {
     return findSourceDefinition(this.catalog, sourceId)?.recordTables ?? [];
   }
 
-  // The same better-sqlite3 connection TypeORM uses: the browsers run raw prepared statements, like the workers.
-  private db(): Database.Database {
-    return sqliteHandle(this.dataSource, 'the records of this source');
+  // TypeORM's connection, either database: the browsers run the same SQL as the workers.
+  private db(): TypeOrmSqlDb {
+    return new TypeOrmSqlDb(this.dataSource);
   }
 }

@@ -77,7 +77,7 @@ export class RunSupervisor implements OnApplicationShutdown {
 
   launch(request: LaunchRequest): void {
     this.recorder.track(request.runId, request.secrets);
-    this.dataWatch.begin(request.runId, request.sourceId);
+    void this.dataWatch.begin(request.runId, request.sourceId);
     // Messages can arrive before the entry exists (a command reports 'started' at once): hold them until it does.
     const slot: { entry?: ActiveChild } = {};
     const early: unknown[] = [];
@@ -133,6 +133,7 @@ export class RunSupervisor implements OnApplicationShutdown {
         runId: String(request.runId),
         sourceId: request.sourceId,
         databasePath: this.config.databasePath,
+        databaseUrl: this.config.databaseUrl,
         mode: request.mode,
         settings: request.settings,
         optionWarnings: request.optionWarnings,
@@ -153,7 +154,7 @@ export class RunSupervisor implements OnApplicationShutdown {
           clearTimeout(closing.timeoutTimer);
           if (closing.killTimer) clearTimeout(closing.killTimer);
           this.active.delete(request.runId);
-          this.dataWatch.check(request.runId, true);
+          void this.dataWatch.check(request.runId, true);
           resolveClosed();
         });
     });

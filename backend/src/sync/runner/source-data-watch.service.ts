@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { SOURCE_DATA_PARTS, type SourceDataPart } from '@hamgam/shared';
 import { SyncEventsService } from '../events/sync-events.service';
 import { SOURCE_CATALOG, findSourceDefinition, type SourceCatalog } from '../source-catalog';
-import { sqliteHandle } from '../../common/database/sqlite-handle';
+import { TypeOrmSqlDb } from '../../common/database/typeorm-sql-db';
 
 type Watched = { sourceId: string; marks: Record<SourceDataPart, string> };
 
@@ -25,37 +24,32 @@ export class SourceDataWatch {
   ) {}
 
   /** Starts watching a run of a source that declares data marks; other sources are left alone. */
-  begin(runId: number, sourceId: string): void {
-    const marks = this.read(sourceId);
+  async begin(runId: number, sourceId: string): Promise<void> {
+    const marks = await this.read(sourceId);
     if (marks) this.watched.set(runId, { sourceId, marks });
   }
 
   /** Sends `source.data-changed` when a part's mark moved since the last check; `isLast` ends the watch. */
-  check(runId: number, isLast = false): void {
+  async check(runId: number, isLast = false): Promise<void> {
     const watched = this.watched.get(runId);
     if (!watched) return;
     if (isLast) this.watched.delete(runId);
-    const marks = this.read(watched.sourceId);
+    const marks = await this.read(watched.sourceId);
     if (!marks) return;
     const parts = SOURCE_DATA_PARTS.filter((part) => marks[part] !== watched.marks[part]);
     watched.marks = marks;
     if (parts.length > 0) this.events.emit({ type: 'source.data-changed', sourceId: watched.sourceId, parts });
   }
 
-  private read(sourceId: string): Record<SourceDataPart, string> | null {
+  private async read(sourceId: string): Promise<Record<SourceDataPart, string> | null> {
     const dataMarks = findSourceDefinition(this.catalog, sourceId)?.dataMarks;
     if (!dataMarks) return null;
     try {
-      return dataMarks(this.db());
+      return await dataMarks(new TypeOrmSqlDb(this.dataSource));
     } catch (error) {
       // A page misses a refresh; the run goes on.
       this.logger.warn(`could not read the data marks of ${sourceId}: ${String(error)}`);
       return null;
     }
-  }
-
-  // The same better-sqlite3 connection TypeORM uses, as the data browser does.
-  private db(): Database.Database {
-    return sqliteHandle(this.dataSource, 'data marks');
   }
 }

@@ -1,37 +1,34 @@
-import type Database from 'better-sqlite3';
 import type { DeletionGuard } from '@hamgam/shared';
+import { insertRows } from '../../common/database/insert-rows';
+import type { SqlDb } from '../../common/database/sql-db';
 import { exceedsDeletionGuard } from '../deletions/deletion-guard';
 import type { DeletionGate, HeldRecord } from '../source-definition';
 
 const MAX_VALUE_LENGTH = 500;
+const COLUMNS = ['run_id', 'record_table', 'record_key', 'last_seen_run_id', 'record_values'];
 
 /**
  * The worker's side of the deletion guard: a source asks whether its deletions pass the guard and, when they do,
  * hands them over instead of deleting. The held records are written to `held_deletions` in one transaction (not in a
  * dry run, which only counts them); the parent sees their count in the run's final message.
  */
-export function createDeletionGate(db: Database.Database, runId: string, guard: DeletionGuard | null, dryRun: boolean): DeletionGate {
+export function createDeletionGate(db: SqlDb, runId: string, guard: DeletionGuard | null, dryRun: boolean): DeletionGate {
   let held = 0;
   return {
     exceeds: (count, live) => exceedsDeletionGuard(guard, count, live),
-    hold(records: readonly HeldRecord[]) {
+    async hold(records: readonly HeldRecord[]) {
       held += records.length;
       if (dryRun || records.length === 0) return;
-      const insert = db.prepare(
-        `INSERT OR REPLACE INTO held_deletions (run_id, record_table, record_key, last_seen_run_id, record_values)
-         VALUES (@runId, @table, @key, @lastSeenRunId, @values)`,
+      const rows = records.map((record) => [Number(runId), record.table, record.key, record.lastSeenRunId, JSON.stringify(clipValues(record.values))]);
+      await db.transaction((tx) =>
+        insertRows(
+          tx,
+          'held_deletions',
+          COLUMNS,
+          rows,
+          `ON CONFLICT (run_id, record_table, record_key) DO UPDATE SET last_seen_run_id = excluded.last_seen_run_id, record_values = excluded.record_values`,
+        ),
       );
-      db.transaction(() => {
-        for (const record of records) {
-          insert.run({
-            runId: Number(runId),
-            table: record.table,
-            key: record.key,
-            lastSeenRunId: record.lastSeenRunId,
-            values: JSON.stringify(clipValues(record.values)),
-          });
-        }
-      }).immediate();
     },
     heldCount: () => held,
   };

@@ -75,7 +75,7 @@ describe('runSync', () => {
     await runSync({
       step: async ({ deletions }) => {
         expect(deletions.exceeds(20, 100)).toBe(true);
-        deletions.hold([1, 2, 3].map((n) => ({ table: 'members', key: String(n), lastSeenRunId: '0', values: {} })));
+        await deletions.hold([1, 2, 3].map((n) => ({ table: 'members', key: String(n), lastSeenRunId: '0', values: {} })));
         return { fetched: 80, inserted: 0, updated: 0, unchanged: 80, deleted: 0, rejected: 0 };
       },
       context: context as unknown as Omit<WorkerContext, 'report'>,

@@ -1,13 +1,13 @@
 import type { ParentMessage, WorkerMessage } from '@hamgam/shared';
 import { setAllowedUpstreamHosts } from '../../common/http/upstream';
-import { openSqlite } from '../../common/database/open-sqlite';
+import { openWorkerDb } from '../../common/database/open-worker-db';
 import { createChangeWriter } from '../changes/change-writer';
 import type { WorkerStep } from '../source-definition';
 import { createDeletionGate } from './deletion-gate';
 import { runSync } from './run-sync';
 
 // The child process of one run. It boots only what the run needs (no Nest, no HTTP server): the raw
-// SQLite connection and its source's step. The parent alone writes the run row; this process only
+// database connection (the SQLite file, or PostgreSQL) and its source's step. The parent alone writes the run row; this process only
 // writes the source's own tables and reports through IPC. Its entry (`sources/worker-entry.ts`) hands it the steps.
 // It loads no source's declaration (nor zod): the API reads the options before the start message
 // (docs/decisions.md, "A worker loads its own source's step and no declaration").
@@ -38,7 +38,7 @@ async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
     return;
   }
   setAllowedUpstreamHosts(start.allowedUpstreamHosts);
-  const db = openSqlite(start.databasePath);
+  const db = await openWorkerDb(start);
   try {
     const step = await loadStep();
     await runSync({
@@ -58,7 +58,7 @@ async function main(steps: WorkerSteps, start: ParentMessage): Promise<void> {
       optionWarnings: start.optionWarnings,
     });
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

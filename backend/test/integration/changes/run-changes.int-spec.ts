@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { Page, RecordHistoryEntry, RunChangePage } from '@hamgam/shared';
 import { RetentionService } from '../../../src/history/retention.service';
@@ -14,9 +13,7 @@ describe('the change log of faculty runs', () => {
   beforeAll(async () => {
     gateway = await startGolestanStandIn({ facultyCount: 120, seed: 7 });
     t = await startTestApp({ env: { GOLESTAN_BASE_URL: gateway.url, GOLESTAN_USERNAME: gateway.username, GOLESTAN_PASSWORD: gateway.password } });
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE sources SET options = ? WHERE id = 'faculty'`).run(JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 2000 }));
-    db.close();
+    await t.sql.run(`UPDATE sources SET options = ? WHERE id = 'faculty'`, [JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 2000 })]);
   });
 
   afterAll(async () => {
@@ -24,10 +21,8 @@ describe('the change log of faculty runs', () => {
     await gateway.close();
   });
 
-  const members = (): Member[] => {
-    const db = new Database(t.config.databasePath, { readonly: true });
-    const rows = db.prepare('SELECT national_code, last_name, field, mobile FROM faculty_members WHERE deleted_at IS NULL ORDER BY national_code').all();
-    db.close();
+  const members = async (): Promise<Member[]> => {
+    const rows = await t.sql.all('SELECT national_code, last_name, field, mobile FROM faculty_members WHERE deleted_at IS NULL ORDER BY national_code');
     return rows as Member[];
   };
   const changes = async (runId: string, query = '') => (await t.http().get(`/api/runs/${runId}/changes${query}`).expect(200)).body as RunChangePage;
@@ -40,7 +35,7 @@ describe('the change log of faculty runs', () => {
   it('should list every stored member as inserted after a first run, page by page', async () => {
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
     firstRunId = run.id;
-    const stored = members();
+    const stored = await members();
 
     const all = await changes(run.id, '?pageSize=200');
     const second = await changes(run.id, '?kind=inserted&page=2&pageSize=10');
@@ -55,7 +50,7 @@ describe('the change log of faculty runs', () => {
   });
 
   it("should show a changed member's fields old → new, a sensitive one without values, and a missing member as deleted", async () => {
-    [changed, removed] = members();
+    [changed, removed] = await members();
     gateway.faculty.update(changed.national_code, { family: 'تازه‌نام', field: 'فیزیک نو', mobile: '09123334455' });
     gateway.faculty.remove(removed.national_code);
 
@@ -84,9 +79,7 @@ describe('the change log of faculty runs', () => {
     if (changed.mobile) expect(text).not.toContain(changed.mobile);
     expect(text).not.toContain(gateway.password);
     // Nothing of the sensitive values is stored either.
-    const db = new Database(t.config.databasePath, { readonly: true });
-    const stored = (db.prepare('SELECT diff FROM run_changes WHERE diff IS NOT NULL').all() as { diff: string }[]).map((row) => row.diff).join('\n');
-    db.close();
+    const stored = (await t.sql.all<{ diff: string }>('SELECT diff FROM run_changes WHERE diff IS NOT NULL')).map((row) => row.diff).join('\n');
     expect(stored).toContain('تازه‌نام');
     expect(stored).not.toContain('09123334455');
   });
@@ -133,10 +126,9 @@ describe('the change log of faculty runs', () => {
   });
 
   it('should purge the changes of runs older than the change retention and keep the newer ones', async () => {
-    const db = new Database(t.config.databasePath);
     const now = Date.now();
-    db.prepare('UPDATE data_syncs SET created_at = ? WHERE id = ?').run(new Date(now - 100 * DAY).toISOString(), Number(firstRunId));
-    const before = (db.prepare('SELECT COUNT(*) AS n FROM run_changes WHERE run_id = ?').get(Number(firstRunId)) as { n: number }).n;
+    await t.sql.run('UPDATE data_syncs SET created_at = ? WHERE id = ?', [new Date(now - 100 * DAY).toISOString(), Number(firstRunId)]);
+    const before = (await t.sql.get<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM run_changes WHERE run_id = ?', [Number(firstRunId)]))!.n;
 
     const result = await t.app.get(RetentionService).purge(new Date(now));
 
@@ -146,21 +138,20 @@ describe('the change log of faculty runs', () => {
     expect((await changes(secondRunId)).total).toBe(2);
     // The run itself is kept (its own retention is 365 days).
     await t.http().get(`/api/runs/${firstRunId}`).expect(200);
-    db.close();
   });
 
   it('should keep the changes a dry run would make, store nothing, and list the same ones as the real run after it', async () => {
-    const [edited, gone] = members().filter((member) => member.national_code !== changed.national_code);
+    const [edited, gone] = (await members()).filter((member) => member.national_code !== changed.national_code);
     gateway.faculty.update(edited.national_code, { family: 'نام آزمایشی' });
     gateway.faculty.remove(gone.national_code);
-    const stored = members();
+    const stored = await members();
 
     const dry = (await t.http().post('/api/sources/faculty/runs').send({ dryRun: true }).expect(202)).body as { id: string };
     const dryRun = await waitForRunEnd(t, dry.id);
     const dryChanges = await changes(dryRun.id);
 
     expect(dryRun).toMatchObject({ status: 'success', dryRun: true, counts: { updated: 1, deleted: 1, inserted: 0 } });
-    expect(members()).toEqual(stored);
+    expect(await members()).toEqual(stored);
     expect(dryChanges.totals).toEqual({ inserted: 0, updated: 1, deleted: 1 });
     expect(dryChanges.items.find((change) => change.kind === 'updated')).toMatchObject({
       key: edited.national_code,

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { SqlDb } from '../../../src/common/database/sql-db';
+import { TypeOrmSqlDb } from '../../../src/common/database/typeorm-sql-db';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
@@ -56,6 +58,8 @@ export type TestApp = {
   dialect: 'sqlite' | 'postgres';
   /** Raw SQL on the app's own connection, written with `?` placeholders (numbered for PostgreSQL here). */
   query: <T = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<T[]>;
+  /** The same connection as a `SqlDb` (`?` or `@name` placeholders, `run` answers the rows written), as the sources use. */
+  sql: SqlDb;
   logger: CapturingLogger;
   close: (options?: { keepData?: boolean }) => Promise<void>;
 };
@@ -127,6 +131,7 @@ export async function startTestApp(
       const dataSource = app.get(DataSource);
       return (await dataSource.query(placeholders(sql, dialectOf(dataSource)), parameters)) as never;
     },
+    sql: new TypeOrmSqlDb(app.get(DataSource)),
     logger,
     close: async ({ keepData = false } = {}) => {
       await app.close();

@@ -1,5 +1,4 @@
 import type { StoredRecord } from '@hamgam/shared';
-import type Database from 'better-sqlite3';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import { SyncError } from '../../../src/common/sync-error';
@@ -51,12 +50,14 @@ const runLibrarySync: WorkerStep = async ({ settings, db, runId, signal, report 
   const books = await fetchAll<{ code: string; title: string; author: string }>(connection.baseUrl, connection.apiKey, '/books', pageSize, signal);
   const members = await fetchAll<{ card: string; name: string }>(connection.baseUrl, connection.apiKey, '/members', pageSize, signal);
   const now = new Date().toISOString();
-  const insertBook = db.prepare(`INSERT OR REPLACE INTO library_books (code, title, author, last_run_id, updated_at) VALUES (?, ?, ?, ?, ?)`);
-  const insertMember = db.prepare(`INSERT OR REPLACE INTO library_members (card, name, last_run_id, updated_at) VALUES (?, ?, ?, ?)`);
-  db.transaction(() => {
-    for (const book of books) insertBook.run(book.code, book.title, book.author, runId, now);
-    for (const member of members) insertMember.run(member.card, member.name, runId, now);
-  })();
+  const insertBook = `INSERT INTO library_books (code, title, author, last_run_id, updated_at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (code) DO UPDATE SET title = excluded.title, author = excluded.author, last_run_id = excluded.last_run_id, updated_at = excluded.updated_at`;
+  const insertMember = `INSERT INTO library_members (card, name, last_run_id, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (card) DO UPDATE SET name = excluded.name, last_run_id = excluded.last_run_id, updated_at = excluded.updated_at`;
+  await db.transaction(async (tx) => {
+    for (const book of books) await tx.run(insertBook, [book.code, book.title, book.author, runId, now]);
+    for (const member of members) await tx.run(insertMember, [member.card, member.name, runId, now]);
+  });
   const counts = { fetched: books.length + members.length, inserted: books.length + members.length, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
   report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts }, true);
   return counts;
@@ -64,12 +65,10 @@ const runLibrarySync: WorkerStep = async ({ settings, db, runId, signal, report 
 
 function browser(table: string, key: string, toRecord: (row: Record<string, string | null>) => Pick<StoredRecord, 'key' | 'name' | 'fields'>): RecordBrowser {
   return {
-    count: (db: Database.Database) => countRows(db, table),
-    list(db, { page, pageSize }) {
-      const { total } = db.prepare<[], { total: number }>(`SELECT COUNT(*) AS total FROM ${table}`).get()!;
-      const rows = db
-        .prepare<[number, number], Record<string, string | null>>(`SELECT * FROM ${table} ORDER BY ${key} LIMIT ? OFFSET ?`)
-        .all(pageSize, (page - 1) * pageSize);
+    count: (db) => countRows(db, table),
+    async list(db, { page, pageSize }) {
+      const { total } = (await db.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM ${table}`))!;
+      const rows = await db.all<Record<string, string | null>>(`SELECT * FROM ${table} ORDER BY ${key} LIMIT ? OFFSET ?`, [pageSize, (page - 1) * pageSize]);
       const items = rows.map((row) => ({ ...toRecord(row), deletedAt: row.deleted_at, lastRunId: row.last_run_id, updatedAt: row.updated_at!, history: null }));
       return { items, total };
     },

@@ -1,0 +1,83 @@
+import type Database from 'better-sqlite3';
+import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlValue } from './sql-db';
+
+const MAX_STATEMENTS = 300;
+
+// better-sqlite3 binds no booleans: 1 and 0, as SQLite stores them.
+function sqliteValues(values: SqlValue[]): unknown[] {
+  return values.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value));
+}
+
+/**
+ * `SqlDb` over a better-sqlite3 connection: each statement prepared once and kept. better-sqlite3 is synchronous, so
+ * each call has finished when its promise is made; a transaction holds the connection until `work` settles.
+ */
+export class SqliteDb implements SqlConnection {
+  readonly dialect = 'sqlite' as const;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    /** The connection, for the few places that need SQLite itself (tests, migrations' stand-ins). */
+    readonly handle: Database.Database,
+    private readonly owned = true,
+  ) {}
+
+  private prepare(sql: string, params: SqlParams | undefined): { statement: Database.Statement; values: unknown[] } {
+    const compiled = compileSql(sql, 'sqlite');
+    let statement = this.statements.get(compiled.text);
+    if (!statement) {
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
+      statement = this.handle.prepare(compiled.text);
+      this.statements.set(compiled.text, statement);
+    }
+    return { statement, values: sqliteValues(bindValues(compiled, params)) };
+  }
+
+  all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    try {
+      const { statement, values } = this.prepare(sql, params);
+      return Promise.resolve(statement.all(...values) as T[]);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    try {
+      const { statement, values } = this.prepare(sql, params);
+      return Promise.resolve(statement.get(...values) as T | undefined);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  run(sql: string, params?: SqlParams): Promise<{ changes: number }> {
+    try {
+      const { statement, values } = this.prepare(sql, params);
+      return Promise.resolve({ changes: statement.run(...values).changes });
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  async transaction<T>(work: (tx: SqlDb) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
+    if (this.handle.inTransaction) throw new Error('a transaction is already open on this connection');
+    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for another
+    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
+    this.handle.exec('BEGIN IMMEDIATE');
+    try {
+      const value = await work(this);
+      this.handle.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
+      return value;
+    } catch (error) {
+      if (this.handle.inTransaction) this.handle.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    this.statements.clear();
+    if (this.owned) this.handle.close();
+    return Promise.resolve();
+  }
+}
