@@ -55,11 +55,12 @@ export type DatabaseTarget = Pick<AppConfig, 'databasePath' | 'databaseUrl'>;
 
 /**
  * One definition for the app and the CLI: a SQLite file in WAL mode, or PostgreSQL at `DATABASE_URL`; the same
- * committed migrations (the core's and each catalog source's, dialect-aware) run at start-up on either.
+ * committed migrations (the core's and each catalog source's, dialect-aware) run at start-up on either, through
+ * `openDatabase` (migrate.ts), which lets one replica at a time run them.
  */
 export function buildDataSourceOptions(target: DatabaseTarget, catalog: SourceCatalog = SOURCE_DEFINITIONS): DataSourceOptions {
   const migrations = [...CORE_MIGRATIONS, ...catalog.flatMap((definition) => definition.migrations)];
-  const common = { entities: CORE_ENTITIES, migrations, migrationsRun: true, synchronize: false, logging: ['error', 'migration'] } as const;
+  const common = { entities: CORE_ENTITIES, migrations, migrationsRun: false, synchronize: false, logging: ['error', 'migration'] } as const;
   if (target.databaseUrl) {
     return {
       type: 'postgres',
