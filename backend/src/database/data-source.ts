@@ -30,6 +30,7 @@ import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejectio
 import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedule-calendar';
 import { Replicas1765500000900 } from './migrations/1765500000900-replicas';
+import { DropEventRelay1765500001300 } from './migrations/1765500001300-drop-event-relay';
 import { RunChanges1765500000100 } from './migrations/1765500000100-run-changes';
 import { DryRunsDeletionGuard1765500000300 } from './migrations/1765500000300-dry-runs-deletion-guard';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
@@ -103,4 +104,5 @@ const CORE_MIGRATIONS = [
   RunChanges1765500000100,
   DryRunsDeletionGuard1765500000300,
   Replicas1765500000900,
+  DropEventRelay1765500001300,
 ];

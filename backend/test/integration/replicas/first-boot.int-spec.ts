@@ -7,7 +7,12 @@ import { Client } from 'pg';
 import { connectPostgresAdmin, POSTGRES_SERVER } from './postgres-server';
 import { startReplica, type Replica } from './replica-process';
 
-type Fresh = { env: (dataDir: string) => Record<string, string>; migrations: () => Promise<string[]>; drop: () => Promise<void> };
+type Fresh = {
+  env: (dataDir: string) => Record<string, string>;
+  migrations: () => Promise<string[]>;
+  tables: () => Promise<string[]>;
+  drop: () => Promise<void>;
+};
 
 // Its own throwaway database in every pass (PostgreSQL) and a fresh file (SQLite): the first boot is the point.
 const prefix = process.env.TEST_POSTGRES_PREFIX?.trim() || 'hamgam_test_';
@@ -26,6 +31,14 @@ const databases: [string, (dir: string) => Promise<Fresh>][] = [
           db.close();
         }
       },
+      tables: async () => {
+        const db = new Database(join(dir, 'data', 'hamgam.sqlite'), { readonly: true });
+        try {
+          return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((row) => row.name);
+        } finally {
+          db.close();
+        }
+      },
       drop: async () => undefined,
     }),
   ],
@@ -36,17 +49,19 @@ const databases: [string, (dir: string) => Promise<Fresh>][] = [
       await admin.query(`CREATE DATABASE ${pgDatabase}`);
       await admin.end();
       const url = `${POSTGRES_SERVER}/${pgDatabase}`;
+      const names = async (sql: string) => {
+        const client = new Client({ connectionString: url });
+        await client.connect();
+        try {
+          return (await client.query<{ name: string }>(sql)).rows.map((row) => row.name);
+        } finally {
+          await client.end();
+        }
+      };
       return {
         env: (dataDir) => ({ DATA_DIR: dataDir, DATABASE_URL: url }),
-        migrations: async () => {
-          const client = new Client({ connectionString: url });
-          await client.connect();
-          try {
-            return (await client.query<{ name: string }>(`SELECT name FROM migrations ORDER BY id`)).rows.map((row) => row.name);
-          } finally {
-            await client.end();
-          }
-        },
+        migrations: () => names(`SELECT name FROM migrations ORDER BY id`),
+        tables: () => names(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`),
         drop: async () => {
           const dropper = await connectPostgresAdmin();
           await dropper.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
@@ -84,6 +99,10 @@ describe.each(databases)('two replicas booting at once on a fresh %s database', 
     const names = await fresh.migrations();
     expect(names.length).toBeGreaterThan(10);
     expect(new Set(names).size).toBe(names.length);
+    // The unused relay table is gone (DropEventRelay1765500001300); the claim tables beside it stay.
+    const tables = await fresh.tables();
+    expect(tables).toEqual(expect.arrayContaining(['schedule_claims', 'job_claims']));
+    expect(tables).not.toContain('event_relay');
     // One of the two ran them; the other found none pending.
     const ran = replicas.filter((replica) => replica.lines.some((line) => /ran \d+ migration\(s\)/.test(line)));
     expect(ran.map((replica) => replica.id)).toHaveLength(1);
