@@ -8,6 +8,7 @@ import { HistoryModule } from './history/history.module';
 import { SecretBox, loadOrCreateKey } from './common/crypto/secret-box';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { buildDataSourceOptions } from './database/data-source';
+import { openDatabase } from './database/migrate';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -33,7 +34,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot(buildDataSourceOptions(config, catalog)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => buildDataSourceOptions(config, catalog),
+          dataSourceFactory: async (options) => openDatabase(options!),
+        }),
         AuditModule,
         AuthModule,
         HistoryModule,

@@ -53,7 +53,13 @@ export class UsersService implements OnApplicationBootstrap {
     if ((await this.users.count()) > 0) return;
     const fromEnv = this.config.bootstrapAdmin;
     if (fromEnv) {
-      await this.create({ username: fromEnv.username, displayName: fromEnv.username, password: fromEnv.password, role: 'admin' });
+      try {
+        await this.create({ username: fromEnv.username, displayName: fromEnv.username, password: fromEnv.password, role: 'admin' });
+      } catch (error) {
+        // Another replica booting at the same moment created it first.
+        if ((await this.users.count()) > 0) return;
+        throw error;
+      }
       this.logger.log(`created the first admin "${fromEnv.username}" from ADMIN_USERNAME`);
       return;
     }

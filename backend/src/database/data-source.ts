@@ -30,6 +30,7 @@ import { RejectionCodes1765400000300 } from './migrations/1765400000300-rejectio
 import { AcademicCalendar1765400000500 } from './migrations/1765400000500-academic-calendar';
 import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedule-calendar';
 import { Replicas1765500000900 } from './migrations/1765500000900-replicas';
+import { DropEventRelay1765500001300 } from './migrations/1765500001300-drop-event-relay';
 import { RunChanges1765500000100 } from './migrations/1765500000100-run-changes';
 import { DryRunsDeletionGuard1765500000300 } from './migrations/1765500000300-dry-runs-deletion-guard';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
@@ -55,11 +56,12 @@ export type DatabaseTarget = Pick<AppConfig, 'databasePath' | 'databaseUrl'>;
 
 /**
  * One definition for the app and the CLI: a SQLite file in WAL mode, or PostgreSQL at `DATABASE_URL`; the same
- * committed migrations (the core's and each catalog source's, dialect-aware) run at start-up on either.
+ * committed migrations (the core's and each catalog source's, dialect-aware) run at start-up on either, through
+ * `openDatabase` (migrate.ts), which lets one replica at a time run them.
  */
 export function buildDataSourceOptions(target: DatabaseTarget, catalog: SourceCatalog = SOURCE_DEFINITIONS): DataSourceOptions {
   const migrations = [...CORE_MIGRATIONS, ...catalog.flatMap((definition) => definition.migrations)];
-  const common = { entities: CORE_ENTITIES, migrations, migrationsRun: true, synchronize: false, logging: ['error', 'migration'] } as const;
+  const common = { entities: CORE_ENTITIES, migrations, migrationsRun: false, synchronize: false, logging: ['error', 'migration'] } as const;
   if (target.databaseUrl) {
     return {
       type: 'postgres',
@@ -102,4 +104,5 @@ const CORE_MIGRATIONS = [
   RunChanges1765500000100,
   DryRunsDeletionGuard1765500000300,
   Replicas1765500000900,
+  DropEventRelay1765500001300,
 ];

@@ -27,7 +27,7 @@ export class SourceSeedingService implements OnModuleInit {
     for (const definition of this.catalog) {
       if (await this.sources.existsBy({ id: definition.id })) continue;
       const connection = this.seedConnection(definition.id, definition.settings.connection);
-      await this.sources.insert({
+      const inserted = await this.insertOnce({
         id: definition.id,
         kind: 'connector',
         enabled: true,
@@ -39,10 +39,10 @@ export class SourceSeedingService implements OnModuleInit {
         updatedAt: now,
       });
       const options = this.seeds.options[definition.id];
-      if (options) await this.sources.save({ ...(await this.sources.findOneByOrFail({ id: definition.id })), options });
+      if (inserted && options) await this.sources.save({ ...(await this.sources.findOneByOrFail({ id: definition.id })), options });
     }
     await this.commandSources.applyConfiguration(async ({ id, timeoutSeconds, command }) => {
-      await this.sources.insert({
+      await this.insertOnce({
         id,
         kind: 'command',
         enabled: true,
@@ -54,6 +54,17 @@ export class SourceSeedingService implements OnModuleInit {
         updatedAt: now,
       });
     });
+  }
+
+  /** Inserts a source's first row; false when another replica booting at the same moment inserted it first. */
+  private async insertOnce(row: Parameters<Repository<SourceEntity>['insert']>[0] & { id: string }): Promise<boolean> {
+    try {
+      await this.sources.insert(row);
+      return true;
+    } catch (error) {
+      if (await this.sources.existsBy({ id: row.id })) return false;
+      throw error;
+    }
   }
 
   /** A first start's connection: from the environment when it names the address, else the demo's seed. */

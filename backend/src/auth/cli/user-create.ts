@@ -2,11 +2,11 @@
 // database of DATA_DIR, asking for the password (twice on a terminal, once from a pipe).
 import 'reflect-metadata';
 import { createInterface } from 'node:readline';
-import { DataSource } from 'typeorm';
 import { USER_ROLES, type UserRole } from '@hamgam/shared';
 import { AuditEntryEntity } from '../../audit/entities/audit-entry.entity';
 import { ConfigError, describeDatabase, loadConfig } from '../../config/config';
 import { buildDataSourceOptions } from '../../database/data-source';
+import { openDatabase } from '../../database/migrate';
 import { makeDataPrivate } from '../../database/private-data';
 import { UserEntity } from '../entities/user.entity';
 import { hashPassword } from '../password';
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   if (problem) throw new ConfigError(`refused: ${PASSWORD_PROBLEM_TEXT[problem]}`);
 
   makeDataPrivate(config.dataDir, config.databaseUrl ? null : config.databasePath);
-  const dataSource = await new DataSource(buildDataSourceOptions(config)).initialize();
+  const dataSource = await openDatabase(buildDataSourceOptions(config));
   try {
     const users = dataSource.getRepository(UserEntity);
     if (await users.existsBy({ username: args.username })) throw new ConfigError(`the username "${args.username}" is taken`);

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { EMPTY_COUNTS, type WorkerMessage } from '@hamgam/shared';
 import type { CommandSourceConfig } from '../../config/command-sources';
+import { isGuardMessage, spawnGuarded } from './command-guard';
 
 export type CommandLaunch = {
   command: Pick<CommandSourceConfig, 'executable' | 'args' | 'cwd' | 'countPattern'>;
@@ -38,12 +39,12 @@ export function spawnCommand({ command, env, onMessage }: CommandLaunch): ChildP
   const pattern = new RegExp(command.countPattern);
   let count: number | null = null;
   let lastError = '';
-  const child = spawn(command.executable, command.args, {
-    cwd: resolve(command.cwd || '.'),
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Own process group, so a timeout or cancel reaches whatever the script starts too.
-    detached: true,
+  // Own process group, so a timeout or cancel reaches whatever the script starts too; behind a guard that ends the
+  // group when this process dies.
+  const child = spawnGuarded(command.executable, command.args, { cwd: resolve(command.cwd || '.'), env });
+  let spawnError: string | null = null;
+  child.on('message', (message) => {
+    if (isGuardMessage(message)) spawnError = message.message;
   });
   onMessage({ type: 'started' });
   onMessage({ type: 'progress', stage: 'starting', processed: 0, counts: { ...EMPTY_COUNTS } });
@@ -72,7 +73,9 @@ export function spawnCommand({ command, env, onMessage }: CommandLaunch): ChildP
   });
   // 'close', not 'exit': every output line has been read by then.
   child.on('close', (code) => {
-    if (code === 0 && count !== null) {
+    if (spawnError !== null) {
+      onMessage({ type: 'failed', kind: 'internal', message: `could not start ${command.executable}: ${spawnError}` });
+    } else if (code === 0 && count !== null) {
       onMessage({ type: 'finished', counts: { ...EMPTY_COUNTS, fetched: count } });
     } else if (code === 0) {
       onMessage({ type: 'failed', kind: 'validation', message: `the command ended without printing a record count (pattern ${command.countPattern})` });

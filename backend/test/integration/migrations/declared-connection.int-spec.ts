@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { SecretBox } from '../../../src/common/crypto/secret-box';
 import { buildDataSourceOptions } from '../../../src/database/data-source';
+import { openDatabase } from '../../../src/database/migrate';
 import { DeclaredConnection1765200000000 } from '../../../src/database/migrations/1765200000000-declared-connection';
 import { openSecrets } from '../../../src/sync/settings/stored-secrets';
 
@@ -17,11 +17,10 @@ describe('declared connection migration', () => {
   it('should move the user name and the encrypted password and token into one JSON each when it runs', async () => {
     const database = join(dir, 'db.sqlite');
     const full = buildDataSourceOptions({ databasePath: database, databaseUrl: null }, []);
-    const before = new DataSource({
+    const before = await openDatabase({
       ...full,
       migrations: (full.migrations as unknown[]).filter((migration) => migration !== DeclaredConnection1765200000000),
     } as typeof full);
-    await before.initialize();
     const password = box.encrypt('pw-1');
     const token = box.encrypt('tok-1');
     await before.query(
@@ -31,8 +30,7 @@ describe('declared connection migration', () => {
     );
     await before.destroy();
 
-    const after = new DataSource(full);
-    await after.initialize();
+    const after = await openDatabase(full);
     const rows = (await after.query(`SELECT * FROM sources ORDER BY id`)) as Record<string, string>[];
     await after.destroy();
 

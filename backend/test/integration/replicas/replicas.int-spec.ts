@@ -135,6 +135,13 @@ describe('two replicas on one database', () => {
     gateway.setFaults({ delayMs: 60_000 });
     const run = await trigger(a, 'faculty');
     await waitForStatus(a, run.id, ['running']);
+    // 'running' comes with the worker's first message, its log lines after it: under load the kill could come
+    // between them, leaving the closing line alone in the log.
+    await waitUntil(
+      async () => (await a.api<RunLog>('GET', `/api/runs/${run.id}/log`)).body.lines.length > 0 || undefined,
+      20_000,
+      "the owner's first log line",
+    );
     await a.stop('SIGKILL');
 
     const closed = await waitForStatus(b, run.id, ['failed', 'success', 'cancelled'], 4 * LEASE_SECONDS * 1000);
