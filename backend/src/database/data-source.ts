@@ -32,6 +32,7 @@ import { ScheduleCalendar1765400000700 } from './migrations/1765400000700-schedu
 import { Replicas1765500000900 } from './migrations/1765500000900-replicas';
 import { RunChanges1765500000100 } from './migrations/1765500000100-run-changes';
 import { DryRunsDeletionGuard1765500000300 } from './migrations/1765500000300-dry-runs-deletion-guard';
+import { PostgresHistoryIndexes1765500001100 } from './migrations/1765500001100-postgres-history-indexes';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -102,4 +103,5 @@ const CORE_MIGRATIONS = [
   RunChanges1765500000100,
   DryRunsDeletionGuard1765500000300,
   Replicas1765500000900,
+  PostgresHistoryIndexes1765500001100,
 ];
