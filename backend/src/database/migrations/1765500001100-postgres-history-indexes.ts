@@ -43,8 +43,10 @@ export class PostgresHistoryIndexes1765500001100 implements MigrationInterface {
       await q.query(`CREATE INDEX ${name} ON data_syncs (${columns}, id)`);
     }
     // Messages are at most 500 characters (the column's CHECK), well inside a B-tree entry.
-    await q.query(`CREATE TABLE run_messages (id ${idColumn(q)}, text TEXT NOT NULL UNIQUE)`);
-    await q.query(`CREATE INDEX ix_run_messages_trgm ON run_messages USING gin (text gin_trgm_ops)`);
+    // `folded`: the text in lower case, searched with LIKE — what ILIKE does for every row on a multibyte database
+    // (lower() of both sides), once per message instead of once per search (5,252 messages: 14 ms with ILIKE, 2.6 with LIKE).
+    await q.query(`CREATE TABLE run_messages (id ${idColumn(q)}, text TEXT NOT NULL UNIQUE, folded TEXT GENERATED ALWAYS AS (lower(text)) STORED)`);
+    await q.query(`CREATE INDEX ix_run_messages_trgm ON run_messages USING gin (folded gin_trgm_ops)`);
     await q.query(`INSERT INTO run_messages (text) SELECT DISTINCT error_message FROM data_syncs WHERE error_message IS NOT NULL`);
     await q.query(`CREATE FUNCTION data_syncs_message() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -61,8 +63,8 @@ export class PostgresHistoryIndexes1765500001100 implements MigrationInterface {
     // pg_trgm's operator class serves `=` too: the planner read the runs' trigram index for `error_message = ANY(…)`
     // (50,000 entries, 80 ms) instead of the filter's message index. The messages' trigram index replaces it.
     await q.query(`DROP INDEX ix_data_syncs_error_trgm`);
-    // A common text's count reads its messages' runs here, stopping at the counted limit.
-    await q.query(`CREATE INDEX ix_data_syncs_message ON data_syncs (error_message) WHERE error_message IS NOT NULL`);
+    // A common text's count reads its messages' runs here (within a date range too), stopping at the counted limit.
+    await q.query(`CREATE INDEX ix_data_syncs_message ON data_syncs (error_message, created_at, id) WHERE error_message IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
