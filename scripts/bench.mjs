@@ -88,7 +88,8 @@ const authed = (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForHealth() {
-  for (let i = 0; i < 200; i++) {
+  // Up to 60 s: on a fresh PostgreSQL database every migration runs first, slow on a busy machine.
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`${api}/health`)).ok) return;
     } catch {
