@@ -14,6 +14,9 @@
 // `--only faculty`, `--only students`, `--only history`, `--only moodle` or `--only crm` runs one of them.
 // `--postgres postgres://postgres@127.0.0.1:5432/postgres` runs the server on a throwaway PostgreSQL database
 // created through that connection (dropped after); only the history runs there until the workers' hot path is ported.
+// `--keep` leaves that database in place (its name is printed); `--postgres-database NAME` runs on such a kept database
+// (migrations pending in this build run at start-up) and skips the history's seeding when it already holds the runs,
+// so a plan or an index can be tried again without the ~150 s seeding.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -43,6 +46,8 @@ const crmChanges = arg('crm-changes', 500);
 const changeLogPairs = arg('change-log-pairs', 2);
 const ADMIN = { username: 'bench', password: 'copper-kettle-panel-17' };
 const postgresAdminUrl = textArg('postgres', null);
+const keptDatabase = textArg('postgres-database', null);
+const keepDatabase = process.argv.includes('--keep');
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -52,7 +57,7 @@ const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'))
 const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
 const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
-const postgres = postgresAdminUrl ? await createBenchDatabase(postgresAdminUrl) : null;
+const postgres = postgresAdminUrl ? await createBenchDatabase(postgresAdminUrl, keptDatabase) : null;
 const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -83,7 +88,8 @@ const authed = (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForHealth() {
-  for (let i = 0; i < 200; i++) {
+  // Up to 60 s: on a fresh PostgreSQL database every migration runs first, slow on a busy machine.
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`${api}/health`)).ok) return;
     } catch {
@@ -167,13 +173,15 @@ try {
   await new Promise((resolve) => server.once('exit', resolve));
   await gateway.close();
   rmSync(dataDir, { recursive: true, force: true });
-  await postgres?.drop();
+  if (postgres && (keepDatabase || keptDatabase)) console.log(`kept PostgreSQL database ${postgres.name} (--postgres-database ${postgres.name})`);
+  else await postgres?.drop();
 }
 
-/** A throwaway database for this benchmark, created and dropped through the admin connection. */
-async function createBenchDatabase(adminUrl) {
+/** A throwaway database for this benchmark, created and dropped through the admin connection (or a kept one, by name). */
+async function createBenchDatabase(adminUrl, keptName) {
   const { Client } = createRequire(join(root, 'backend/package.json'))('pg');
-  const name = `hamgam_bench_${Date.now().toString(36)}`;
+  if (keptName && !/^hamgam_bench_[a-z0-9]+$/.test(keptName)) throw new Error(`--postgres-database takes a kept hamgam_bench_… name, not ${keptName}`);
+  const name = keptName ?? `hamgam_bench_${Date.now().toString(36)}`;
   const admin = async (sql) => {
     const client = new Client({ connectionString: adminUrl });
     await client.connect();
@@ -183,7 +191,7 @@ async function createBenchDatabase(adminUrl) {
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  if (!keptName) await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };

@@ -33,6 +33,7 @@ import { Replicas1765500000900 } from './migrations/1765500000900-replicas';
 import { DropEventRelay1765500001300 } from './migrations/1765500001300-drop-event-relay';
 import { RunChanges1765500000100 } from './migrations/1765500000100-run-changes';
 import { DryRunsDeletionGuard1765500000300 } from './migrations/1765500000300-dry-runs-deletion-guard';
+import { PostgresHistoryIndexes1765500001100 } from './migrations/1765500001100-postgres-history-indexes';
 import { BUSY_TIMEOUT_MS } from '../common/database/open-sqlite';
 
 export const CORE_ENTITIES = [
@@ -104,5 +105,6 @@ const CORE_MIGRATIONS = [
   RunChanges1765500000100,
   DryRunsDeletionGuard1765500000300,
   Replicas1765500000900,
+  PostgresHistoryIndexes1765500001100,
   DropEventRelay1765500001300,
 ];

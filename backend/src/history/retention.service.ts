@@ -79,9 +79,13 @@ export class RetentionService {
         [runsBefore, this.config.retentionKeepRuns],
         true,
       );
-      // The searchable list of messages (RunMessages1765000000200, SQLite only) keeps only those of runs still kept.
-      if (dialectOf(this.dataSource) === 'sqlite')
-        await manager.query(`DELETE FROM run_messages WHERE text NOT IN (SELECT error_message FROM data_syncs WHERE error_message IS NOT NULL)`);
+      // The searchable list of messages (RunMessages1765000000200; PostgresHistoryIndexes1765500001100) keeps only those
+      // of runs still kept. PostgreSQL: NOT EXISTS, an anti-join (NOT IN over a subquery larger than work_mem is not hashed).
+      await manager.query(
+        dialectOf(this.dataSource) === 'sqlite'
+          ? `DELETE FROM run_messages WHERE text NOT IN (SELECT error_message FROM data_syncs WHERE error_message IS NOT NULL)`
+          : `DELETE FROM run_messages m WHERE NOT EXISTS (SELECT 1 FROM data_syncs s WHERE s.error_message = m.text)`,
+      );
       // The change log has a retention of its own (RunChanges1765500000100): by the run's age, whatever runs are kept.
       const changes = await manager.queryRunner!.query(
         sql(`DELETE FROM run_changes WHERE run_id IN (

@@ -6,6 +6,7 @@ import { dialectOf, likeOperator, type SqlDialect } from '../common/database/sql
 import { MAX_ROW_ID } from '../common/database/sql-dialect';
 import { SyncRunEntity } from '../sync/entities/sync-run.entity';
 import { toSyncRun } from '../sync/run-mapper';
+import { messagesHolding, postgresTextPlan } from './postgres-text-plan';
 import {
   FEW_FILTERED_RUNS,
   FEW_TEXT_MATCHES,
@@ -66,7 +67,7 @@ export class RunHistoryService {
     if (items.length < pageSize && (items.length > 0 || page === 1))
       return { items, total: (page - 1) * pageSize + items.length, page, pageSize, isTotalCapped: false };
     // Counting a common text reads the text index (the `drive` plan), so it counts by fewer.
-    const countStep = plan.count === 'drive' ? TEXT_COUNTED_RUNS : MAX_COUNTED_RUNS;
+    const countStep = plan.count === 'drive' || plan.textCount ? TEXT_COUNTED_RUNS : MAX_COUNTED_RUNS;
     const countLimit = Math.ceil(((page + PAGES_COUNTED_AHEAD) * pageSize) / countStep) * countStep;
     const counted = await this.countUpTo(this.filtered(query, plan.count), countLimit + 1);
     const isTotalCapped = counted > countLimit;
@@ -77,7 +78,10 @@ export class RunHistoryService {
   async *iterate(query: RunListQuery, batchSize = 1000): AsyncGenerator<SyncRun> {
     const ascending = query.order === 'asc' && (query.sort ?? 'createdAt') === 'createdAt';
     // Id order is the full-text index's own order, so a text search is read from it whatever it matches.
-    const plan: TextPlan = searchedText(query)?.indexed && this.dialect === 'sqlite' ? 'drive' : 'like';
+    const text = searchedText(query);
+    let plan: TextPlan = text?.indexed && this.dialect === 'sqlite' ? 'drive' : 'like';
+    // PostgreSQL: the runs whose message is one of those holding the text, when they are not too many.
+    if (text?.indexed && this.dialect === 'postgres') plan = (await this.messagesHolding(text.value)) ?? 'like';
     const id = plan === 'drive' ? 'fts.rowid' : 'run.id';
     let cursor = ascending ? 0 : MAX_ROW_ID;
     for (;;) {
@@ -101,10 +105,14 @@ export class RunHistoryService {
    * quickly). Counting a common text reads the index, so it stops at TEXT_COUNTED_RUNS. Before all of these, an
    * equality filter whose runs hold few of the text's messages answers through its message index (none: nothing).
    */
-  private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan } | 'none'> {
+  private async textPlan(query: RunListQuery): Promise<{ items: TextPlan; count: TextPlan; textCount?: boolean } | 'none'> {
     const text = searchedText(query);
-    // PostgreSQL: ILIKE over pg_trgm's GIN index, read or not as the planner estimates from its statistics.
-    if (!text || !text.indexed || this.dialect === 'postgres') return { items: 'like', count: 'like' };
+    if (!text || !text.indexed) return { items: 'like', count: 'like' };
+    if (this.dialect === 'postgres') {
+      const fewFiltered = async () =>
+        hasFiltersBesideText(query) && (await this.countUpTo(this.filtered({ ...query, q: undefined }, 'like'), FEW_FILTERED_RUNS + 1)) <= FEW_FILTERED_RUNS;
+      return postgresTextPlan(query, text.value, (sql, parameters) => this.runs.query(sql, parameters), fewFiltered);
+    }
     const fewest = await this.fewestRunsWithMessages(query, ftsPhrase(text.value));
     if (fewest?.runs === 0) return 'none';
     if (fewest) return { items: { messagesOf: fewest.key }, count: { messagesOf: fewest.key } };
@@ -146,6 +154,11 @@ export class RunHistoryService {
     return fewest;
   }
 
+  private async messagesHolding(text: string): Promise<TextPlan | null> {
+    const messages = await messagesHolding(text, (sql, parameters) => this.runs.query(sql, parameters));
+    return messages ? { messages } : null;
+  }
+
   private async countUpTo(builder: SelectQueryBuilder<SyncRunEntity>, limit: number): Promise<number> {
     const [sql, parameters] = builder.select('1').limit(limit).getQueryAndParameters();
     const [row] = (await this.runs.query(`SELECT COUNT(*) AS count FROM (${sql}) AS counted`, parameters)) as { count: number }[];
@@ -162,6 +175,8 @@ export class RunHistoryService {
     if (query.to) builder.andWhere('run.created_at < :to', { to: new Date(query.to).toISOString() });
     const text = searchedText(query);
     if (!text) return builder;
+    if (typeof plan === 'object' && 'ids' in plan) return builder.andWhere('run.id = ANY(:ids)', { ids: plan.ids });
+    if (typeof plan === 'object' && 'messages' in plan) return builder.andWhere('run.error_message = ANY(:messages)', { messages: plan.messages });
     if (typeof plan === 'object') {
       return builder.andWhere(`run.id IN (${runsWithMessages(plan.messagesOf, ':messagesOfValue', ':match')})`, {
         messagesOfValue: filterValue(query, plan.messagesOf),

@@ -11,7 +11,9 @@ import type { RunListQuery } from '@hamgam/shared';
  * - `like`: each run the other filters leave is checked with LIKE (few runs, a sort index read in order while the
  *   text is common, or text under 3 characters, which the index cannot search).
  */
-export type TextPlan = 'collect' | 'drive' | 'like' | { messagesOf: MessageFilter };
+export type TextPlan = 'collect' | 'drive' | 'like' | { messagesOf: MessageFilter } | PostgresOnlyPlan;
+/** PostgreSQL's (postgres-text-plan.ts): the runs by id, or the runs whose message is one of these. */
+export type PostgresOnlyPlan = { ids: number[] } | { messages: string[] };
 
 /** The equality filters with an index over the runs' error messages (migration RunMessages1765000000200). */
 export const MESSAGE_FILTERS = { sourceId: 'source_id', status: 'status', trigger: 'trigger', triggeredBy: 'triggered_by' } as const;

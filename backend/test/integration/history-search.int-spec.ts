@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
+import { Client } from 'pg';
 import type { Page, SyncRun } from '@hamgam/shared';
+import { placeholders } from '../../src/common/database/sql-dialect';
 import { MAX_COUNTED_RUNS } from '../../src/history/run-history.service';
 import { FEW_FILTERED_RUNS, FEW_TEXT_MATCHES } from '../../src/history/text-search';
 import { getBytes, startTestApp, type TestApp } from './helpers/test-app';
@@ -27,17 +29,11 @@ const TRIGGERS = ['manual', 'schedule', 'api'];
  * FEW_TEXT_MATCHES), each source has 6,000 runs (more than FEW_FILTERED_RUNS), Sara's failed runs are few. Durations
  * repeat, so the id must break ties.
  */
-function seed(databasePath: string): Seeded[] {
-  const db = new Database(databasePath);
-  db.prepare(
-    `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
-    VALUES ('legacy-faculty', 'command', 1, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`,
-  ).run();
-  const insert =
-    db.prepare(`INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`);
+async function seed(writer: RunWriter): Promise<Seeded[]> {
   const runs: Seeded[] = [];
-  db.transaction(() => {
+  await writer.inTransaction(async () => {
+    const insert = { run: writer.insert };
+    const fail = { run: writer.fail };
     for (let i = 0; i < RUNS; i++) {
       const status = i % 4 === 3 ? 'success' : 'failed';
       const trigger = TRIGGERS[i % 3];
@@ -57,7 +53,7 @@ function seed(databasePath: string): Seeded[] {
         errorMessage,
       };
       const id = Number(
-        insert.run(
+        await insert.run(
           run.sourceId,
           trigger,
           triggeredBy,
@@ -69,13 +65,12 @@ function seed(databasePath: string): Seeded[] {
           run.fetched,
           status === 'failed' ? 'upstream' : null,
           errorMessage,
-        ).lastInsertRowid,
+        ),
       );
       runs.push({ id, ...run });
     }
     // The students source: 40 failed runs of its own, 4 of them with the common text, each written as the runner
     // does (created without a message, the message set when it fails). No moodle run carries a message.
-    const fail = db.prepare(`UPDATE data_syncs SET status = 'failed', error_kind = 'upstream', error_message = ? WHERE id = ?`);
     for (let j = 0; j < 40; j++) {
       const run = {
         sourceId: 'students',
@@ -88,15 +83,62 @@ function seed(databasePath: string): Seeded[] {
         errorMessage: j % 13 === 0 ? 'gateway answered 503 Service Unavailable' : `Students_2 answered 500 for campus ${j}`,
       };
       const id = Number(
-        insert.run(run.sourceId, run.trigger, run.triggeredBy, 'running', run.createdAt, run.createdAt, null, run.durationMs, run.fetched, null, null)
-          .lastInsertRowid,
+        await insert.run(run.sourceId, run.trigger, run.triggeredBy, 'running', run.createdAt, run.createdAt, null, run.durationMs, run.fetched, null, null),
       );
-      fail.run(run.errorMessage, id);
+      await fail.run(run.errorMessage, id);
       runs.push({ id, ...run });
     }
-  })();
-  db.close();
+  });
   return runs;
+}
+
+const LEGACY_SOURCE = `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
+  VALUES ('legacy-faculty', 'command', ?, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`;
+const INSERT_RUN = `INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`;
+const FAIL_RUN = `UPDATE data_syncs SET status = 'failed', error_kind = 'upstream', error_message = ? WHERE id = ?`;
+
+/** Writes the seeded runs straight into the test app's database, SQLite or PostgreSQL, in one transaction. */
+type RunWriter = {
+  inTransaction: (work: () => Promise<void>) => Promise<void>;
+  insert: (...values: unknown[]) => Promise<number>;
+  fail: (message: string, id: number) => Promise<void>;
+  close: () => Promise<void>;
+};
+
+async function runWriter(t: TestApp): Promise<RunWriter> {
+  if (t.dialect === 'postgres') {
+    const db = new Client({ connectionString: t.config.databaseUrl! });
+    await db.connect();
+    const numbered = (sql: string) => placeholders(sql, 'postgres');
+    await db.query(numbered(LEGACY_SOURCE), [true]);
+    return {
+      inTransaction: async (work) => {
+        await db.query('BEGIN');
+        await work();
+        await db.query('COMMIT');
+      },
+      insert: async (...values) => Number((await db.query<{ id: number }>(`${numbered(INSERT_RUN)} RETURNING id`, values)).rows[0].id),
+      fail: async (message, id) => void (await db.query(numbered(FAIL_RUN), [message, id])),
+      close: () => db.end(),
+    };
+  }
+  const db = new Database(t.config.databasePath);
+  db.prepare(LEGACY_SOURCE).run(1);
+  const insert = db.prepare(INSERT_RUN);
+  const fail = db.prepare(FAIL_RUN);
+  return {
+    inTransaction: async (work) => {
+      db.exec('BEGIN');
+      await work();
+      db.exec('COMMIT');
+    },
+    insert: (...values) => Promise.resolve(Number(insert.run(...values).lastInsertRowid)),
+    fail: (message, id) => Promise.resolve(void fail.run(message, id)),
+    close: async () => {
+      db.close();
+    },
+  };
 }
 
 /** What the history must answer, worked out in memory from the seeded runs. */
@@ -133,7 +175,9 @@ describe('the run history with many runs', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    runs = seed(t.config.databasePath);
+    const writer = await runWriter(t);
+    runs = await seed(writer);
+    await writer.close();
   });
 
   afterAll(async () => {

@@ -121,7 +121,7 @@ describe('PostgreSQL as the database', () => {
     expect(valueOf('hamgam_sync_running{source="waits"}')).toBe(0);
   });
 
-  it('should find runs by any part of their error text, Persian or of another case, through the trigram index', async () => {
+  it('should find runs by any part of their error text, Persian or of another case, through the trigram index of their messages', async () => {
     const at = new Date().toISOString();
     for (const message of ['اتصال به درگاه گلستان قطع شد', 'Gateway TIMEOUT after 30 s', 'نام کاربری نادرست است']) {
       await db.query(
@@ -133,7 +133,10 @@ describe('PostgreSQL as the database', () => {
     expect(await search('درگاه گلستان')).toEqual(['اتصال به درگاه گلستان قطع شد']);
     expect(await search('timeout')).toEqual(['Gateway TIMEOUT after 30 s']);
     expect(await search('100%')).toEqual([]);
-    const { rows } = await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_data_syncs_error_trgm'`);
+    // The text is looked up among the runs' distinct messages (PostgresHistoryIndexes1765500001100), kept by a trigger.
+    const { rows } = await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_run_messages_trgm'`);
     expect(rows[0]?.indexdef).toContain('gin_trgm_ops');
+    const messages = await db.query(`SELECT text FROM run_messages WHERE folded LIKE '%timeout%'`);
+    expect(messages.rows).toEqual([{ text: 'Gateway TIMEOUT after 30 s' }]);
   });
 });
