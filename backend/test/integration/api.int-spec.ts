@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { ApiErrorBody, ServerEvent, Source } from '@hamgam/shared';
+import { storedInClear } from './helpers/stored-text';
 import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from './helpers/test-app';
 
 describe('the HTTP API', () => {
@@ -115,8 +115,8 @@ describe('the HTTP API', () => {
     }
     expect(bodies.join('\n')).not.toContain(secret);
     expect(t.logger.lines.join('\n')).not.toContain(secret);
-    // Stored encrypted, not in clear, in the database file.
-    expect(readFileSync(t.config.databasePath).includes(Buffer.from(secret))).toBe(false);
+    // Stored encrypted, not in clear, in the database (the SQLite file, or every table on PostgreSQL).
+    expect(await storedInClear(t, secret)).toBe(false);
     await t
       .http()
       .patch('/api/sources/faculty')

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import type { Page, SyncRun } from '@hamgam/shared';
-import { placeholders } from '../../src/common/database/sql-dialect';
+import { insertRows } from '../../src/common/database/insert-rows';
+import type { SqlDb, SqlValue } from '../../src/common/database/sql-db';
 import { MAX_COUNTED_RUNS } from '../../src/history/run-history.service';
 import { FEW_FILTERED_RUNS, FEW_TEXT_MATCHES } from '../../src/history/text-search';
 import { getBytes, startTestApp, type TestApp } from './helpers/test-app';
@@ -27,118 +26,85 @@ const TRIGGERS = ['manual', 'schedule', 'api'];
 /**
  * Enough runs that a text search takes each of its plans: "Service Unavailable" is in 3,000 messages (more than
  * FEW_TEXT_MATCHES), each source has 6,000 runs (more than FEW_FILTERED_RUNS), Sara's failed runs are few. Durations
- * repeat, so the id must break ties.
+ * repeat, so the id must break ties. Written through the app's own connection (SQLite or PostgreSQL); each run's
+ * `created_at` is unique, so the ids the database gave are read back by it.
  */
-async function seed(writer: RunWriter): Promise<Seeded[]> {
-  const runs: Seeded[] = [];
-  await writer.inTransaction(async () => {
-    const insert = { run: writer.insert };
-    const fail = { run: writer.fail };
-    for (let i = 0; i < RUNS; i++) {
-      const status = i % 4 === 3 ? 'success' : 'failed';
-      const trigger = TRIGGERS[i % 3];
-      const triggeredBy = trigger === 'schedule' ? 'scheduler' : i % 5 === 0 ? 'sara' : 'admin';
-      const errorMessage =
-        status === 'success'
-          ? null
-          : [`gateway answered 503 Service Unavailable (attempt ${i % 7})`, `connect ECONNREFUSED 10.0.0.${i % 250}:443`, `کد ملی نامعتبر در ردیف ${i}`][i % 3];
-      const run = {
-        sourceId: SOURCES[i % 2],
-        status,
-        trigger,
-        triggeredBy,
-        createdAt: new Date(START + i * MINUTE).toISOString(),
-        durationMs: (i * 37) % 1000,
-        fetched: i % 100,
-        errorMessage,
-      };
-      const id = Number(
-        await insert.run(
-          run.sourceId,
-          trigger,
-          triggeredBy,
-          status,
-          run.createdAt,
-          run.createdAt,
-          run.createdAt,
-          run.durationMs,
-          run.fetched,
-          status === 'failed' ? 'upstream' : null,
-          errorMessage,
-        ),
-      );
-      runs.push({ id, ...run });
-    }
-    // The students source: 40 failed runs of its own, 4 of them with the common text, each written as the runner
-    // does (created without a message, the message set when it fails). No moodle run carries a message.
-    for (let j = 0; j < 40; j++) {
-      const run = {
-        sourceId: 'students',
-        status: 'failed',
-        trigger: 'manual',
-        triggeredBy: 'reza',
-        createdAt: new Date(START + (RUNS + j) * MINUTE).toISOString(),
-        durationMs: (j * 53) % 1000,
-        fetched: j,
-        errorMessage: j % 13 === 0 ? 'gateway answered 503 Service Unavailable' : `Students_2 answered 500 for campus ${j}`,
-      };
-      const id = Number(
-        await insert.run(run.sourceId, run.trigger, run.triggeredBy, 'running', run.createdAt, run.createdAt, null, run.durationMs, run.fetched, null, null),
-      );
-      await fail.run(run.errorMessage, id);
-      runs.push({ id, ...run });
+async function seed(db: SqlDb): Promise<Seeded[]> {
+  await db.run(
+    `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
+    VALUES ('legacy-faculty', 'command', ?, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`,
+    [true],
+  );
+  const columns = [
+    'source_id',
+    'trigger',
+    'triggered_by',
+    'status',
+    'created_at',
+    'started_at',
+    'finished_at',
+    'duration_ms',
+    'fetched',
+    'rejected',
+    'error_kind',
+    'error_message',
+  ];
+  const runs: Omit<Seeded, 'id'>[] = [];
+  const rows: SqlValue[][] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const status = i % 4 === 3 ? 'success' : 'failed';
+    const trigger = TRIGGERS[i % 3];
+    const triggeredBy = trigger === 'schedule' ? 'scheduler' : i % 5 === 0 ? 'sara' : 'admin';
+    const errorMessage =
+      status === 'success'
+        ? null
+        : [`gateway answered 503 Service Unavailable (attempt ${i % 7})`, `connect ECONNREFUSED 10.0.0.${i % 250}:443`, `کد ملی نامعتبر در ردیف ${i}`][i % 3];
+    const run = {
+      sourceId: SOURCES[i % 2],
+      status,
+      trigger,
+      triggeredBy,
+      createdAt: new Date(START + i * MINUTE).toISOString(),
+      durationMs: (i * 37) % 1000,
+      fetched: i % 100,
+      errorMessage,
+    };
+    runs.push(run);
+    const kind = status === 'failed' ? 'upstream' : null;
+    rows.push([run.sourceId, trigger, triggeredBy, status, run.createdAt, run.createdAt, run.createdAt, run.durationMs, run.fetched, 0, kind, errorMessage]);
+  }
+  // The students source: 40 failed runs of its own, 4 of them with the common text, each written as the runner
+  // does (created without a message, the message set when it fails). No moodle run carries a message.
+  const students: Omit<Seeded, 'id'>[] = [];
+  for (let j = 0; j < 40; j++) {
+    const run = {
+      sourceId: 'students',
+      status: 'failed',
+      trigger: 'manual',
+      triggeredBy: 'reza',
+      createdAt: new Date(START + (RUNS + j) * MINUTE).toISOString(),
+      durationMs: (j * 53) % 1000,
+      fetched: j,
+      errorMessage: j % 13 === 0 ? 'gateway answered 503 Service Unavailable' : `Students_2 answered 500 for campus ${j}`,
+    };
+    students.push(run);
+  }
+  await db.transaction(async (tx) => {
+    await insertRows(tx, 'data_syncs', columns, rows);
+    // One at a time: a source has one running run at most (a partial unique index).
+    for (const run of students) {
+      const row = [run.sourceId, run.trigger, run.triggeredBy, 'running', run.createdAt, run.createdAt, null, run.durationMs, run.fetched, 0, null, null];
+      await insertRows(tx, 'data_syncs', columns, [row]);
+      await tx.run(`UPDATE data_syncs SET status = 'failed', error_kind = 'upstream', error_message = ? WHERE created_at = ?`, [
+        run.errorMessage,
+        run.createdAt,
+      ]);
     }
   });
-  return runs;
-}
-
-const LEGACY_SOURCE = `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at)
-  VALUES ('legacy-faculty', 'command', ?, 60, '{}', '{"executable":"true","args":[],"cwd":".","countPattern":"(\\\\d+)"}', '2026-01-01', '2026-01-01')`;
-const INSERT_RUN = `INSERT INTO data_syncs (source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms, fetched, rejected, error_kind, error_message)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`;
-const FAIL_RUN = `UPDATE data_syncs SET status = 'failed', error_kind = 'upstream', error_message = ? WHERE id = ?`;
-
-/** Writes the seeded runs straight into the test app's database, SQLite or PostgreSQL, in one transaction. */
-type RunWriter = {
-  inTransaction: (work: () => Promise<void>) => Promise<void>;
-  insert: (...values: unknown[]) => Promise<number>;
-  fail: (message: string, id: number) => Promise<void>;
-  close: () => Promise<void>;
-};
-
-async function runWriter(t: TestApp): Promise<RunWriter> {
-  if (t.dialect === 'postgres') {
-    const db = new Client({ connectionString: t.config.databaseUrl! });
-    await db.connect();
-    const numbered = (sql: string) => placeholders(sql, 'postgres');
-    await db.query(numbered(LEGACY_SOURCE), [true]);
-    return {
-      inTransaction: async (work) => {
-        await db.query('BEGIN');
-        await work();
-        await db.query('COMMIT');
-      },
-      insert: async (...values) => Number((await db.query<{ id: number }>(`${numbered(INSERT_RUN)} RETURNING id`, values)).rows[0].id),
-      fail: async (message, id) => void (await db.query(numbered(FAIL_RUN), [message, id])),
-      close: () => db.end(),
-    };
-  }
-  const db = new Database(t.config.databasePath);
-  db.prepare(LEGACY_SOURCE).run(1);
-  const insert = db.prepare(INSERT_RUN);
-  const fail = db.prepare(FAIL_RUN);
-  return {
-    inTransaction: async (work) => {
-      db.exec('BEGIN');
-      await work();
-      db.exec('COMMIT');
-    },
-    insert: (...values) => Promise.resolve(Number(insert.run(...values).lastInsertRowid)),
-    fail: (message, id) => Promise.resolve(void fail.run(message, id)),
-    close: async () => {
-      db.close();
-    },
-  };
+  const ids = new Map(
+    (await db.all<{ id: number; created_at: string }>(`SELECT id, created_at FROM data_syncs`)).map((row) => [row.created_at, Number(row.id)]),
+  );
+  return [...runs, ...students].map((run) => ({ id: ids.get(run.createdAt)!, ...run }));
 }
 
 /** What the history must answer, worked out in memory from the seeded runs. */
@@ -175,9 +141,7 @@ describe('the run history with many runs', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const writer = await runWriter(t);
-    runs = await seed(writer);
-    await writer.close();
+    runs = await seed(t.sql);
   });
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { ApiErrorBody, RunLog, Source } from '@hamgam/shared';
 import { RunSupervisor } from '../../src/sync/runner/run-supervisor.service';
@@ -25,18 +24,15 @@ describe('the run supervisor', () => {
   let t: TestApp;
 
   const connection = () => ({ baseUrl: gateway.url, username: gateway.username, password: gateway.password });
-  const runRow = (id: string) => {
-    const db = new Database(t.config.databasePath, { readonly: true });
-    const row = db.prepare('SELECT exit_code, exit_signal FROM data_syncs WHERE id = ?').get(Number(id));
-    db.close();
-    return row as { exit_code: number | null; exit_signal: string | null };
-  };
-  const slowGateway = async () => {
+  const runRow = async (id: string) =>
+    (await t.sql.get<{ exit_code: number | null; exit_signal: string | null }>('SELECT exit_code, exit_signal FROM data_syncs WHERE id = ?', [Number(id)]))!;
+  // `untilRunning: false` for a run whose time limit may pass before the worker reports (a loaded machine).
+  const slowGateway = async ({ untilRunning = true } = {}) => {
     gateway.setFaults({ delayMs: 60_000 });
     const run = await triggerRun(t, 'faculty');
     const supervisor = t.app.get(RunSupervisor);
     const pid = await waitFor(() => supervisor.pidOf(Number(run.id)));
-    await waitFor(async () => (await t.http().get(`/api/runs/${run.id}`)).body.status === 'running');
+    if (untilRunning) await waitFor(async () => (await t.http().get(`/api/runs/${run.id}`)).body.status === 'running');
     return { run, pid };
   };
 
@@ -86,7 +82,7 @@ describe('the run supervisor', () => {
 
   it('should kill the child and close the run failed/timeout when the time limit passes', async () => {
     await t.http().patch('/api/sources/faculty').send({ timeoutSeconds: 1 }).expect(200);
-    const { run, pid } = await slowGateway();
+    const { run, pid } = await slowGateway({ untilRunning: false });
 
     const ended = await waitForRunEnd(t, run.id);
 
@@ -119,19 +115,18 @@ describe('the run supervisor', () => {
     expect(ended).toMatchObject({ status: 'failed' });
     expect(ended.errorKind).toBe('internal');
     expect(ended.errorMessage).toContain('SIGKILL');
-    expect(runRow(run.id).exit_signal).toBe('SIGKILL');
+    expect((await runRow(run.id)).exit_signal).toBe('SIGKILL');
   });
 
   it('should close runs left running by a previous process when the app starts', async () => {
-    const db = new Database(t.config.databasePath);
-    const stale = db
-      .prepare(`INSERT INTO data_syncs (source_id, trigger, status, created_at, started_at) VALUES ('faculty', 'manual', 'running', ?, ?)`)
-      .run(new Date().toISOString(), new Date().toISOString());
-    db.close();
+    const stale = await t.sql.get<{ id: number }>(
+      `INSERT INTO data_syncs (source_id, trigger, status, created_at, started_at) VALUES ('faculty', 'manual', 'running', ?, ?) RETURNING id`,
+      [new Date().toISOString(), new Date().toISOString()],
+    );
     await t.close({ keepData: true });
 
     t = await startTestApp({ dataDir: t.dataDir, env: { GOLESTAN_BASE_URL: gateway.url } });
-    const run = (await t.http().get(`/api/runs/${stale.lastInsertRowid}`).expect(200)).body;
+    const run = (await t.http().get(`/api/runs/${stale!.id}`).expect(200)).body;
 
     expect(run).toMatchObject({ status: 'failed' });
     expect(run.errorKind).toBe('interrupted');

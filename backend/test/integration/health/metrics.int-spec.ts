@@ -115,7 +115,7 @@ describe('GET /metrics and readiness', () => {
       status: 'ready',
       checks: { database: 'ok', worker: 'ok' },
       replica: t.config.replicaId,
-      databaseKind: 'sqlite',
+      databaseKind: t.dialect,
     });
   });
 });

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { RecordPage, RunLog, Source } from '@hamgam/shared';
 import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from '../helpers/test-app';
 import { LIBRARY_KEY_HEADER, librarySource } from './library.source';
@@ -143,11 +142,9 @@ describe('a source defined only in test code', () => {
   });
 
   it('should run with the default and log a warning when a stored option is outside what the source declares', async () => {
-    const db = new Database(t.config.databasePath);
-    const stored = (db.prepare(`SELECT options FROM sources WHERE id = 'library'`).get() as { options: string }).options;
+    const stored = (await t.sql.get<{ options: string }>(`SELECT options FROM sources WHERE id = 'library'`))!.options;
     // A value saved under older limits (the declaration now takes 1–50): the API reads it, the worker gets the default.
-    db.prepare(`UPDATE sources SET options = ? WHERE id = 'library'`).run(JSON.stringify({ ...JSON.parse(stored), pageSize: 500 }));
-    db.close();
+    await t.sql.run(`UPDATE sources SET options = ? WHERE id = 'library'`, [JSON.stringify({ ...JSON.parse(stored), pageSize: 500 })]);
     seen.length = 0;
 
     const run = await waitForRunEnd(t, (await triggerRun(t, 'library')).id);

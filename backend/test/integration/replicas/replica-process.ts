@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { openWorkerDb } from '../../../src/common/database/open-worker-db';
+import type { SqlConnection } from '../../../src/common/database/sql-db';
+import { createTestDatabase, testPostgresUrl } from '../helpers/test-database';
 
 const MAIN = join(__dirname, '../../../dist/main.js');
 export const REPLICA_ADMIN = { username: 'admin', password: 'tangerine-ledger-4471' };
@@ -16,12 +19,38 @@ export async function freePort(): Promise<number> {
 
 /**
  * The database the replicas share, as the environment that names it: a SQLite file under `dataDir` (both replicas
- * get the same DATA_DIR), or PostgreSQL when `REPLICAS_TEST_DATABASE_URL` names a throwaway database (once the app
- * runs on PostgreSQL, DATABASE_URL switches it).
+ * get the same DATA_DIR), or PostgreSQL when `REPLICAS_TEST_DATABASE_URL` names a throwaway database.
  */
 export function sharedDatabaseEnv(dataDir: string): Record<string, string> {
   const url = process.env.REPLICAS_TEST_DATABASE_URL?.trim();
   return url ? { DATA_DIR: dataDir, DATABASE_URL: url } : { DATA_DIR: dataDir };
+}
+
+export type SharedDatabase = {
+  dialect: 'sqlite' | 'postgres';
+  /** DATA_DIR, and DATABASE_URL on PostgreSQL. */
+  env: Record<string, string>;
+  /** A connection of the test's own to the same database (close it). */
+  open: () => Promise<SqlConnection>;
+  drop: () => Promise<void>;
+};
+
+/**
+ * The database of one replicas test, in the dialect of the pass: in the PostgreSQL pass (`TEST_POSTGRES_URL`) a
+ * throwaway database of its own, dropped after; else the one `REPLICAS_TEST_DATABASE_URL` names, or a SQLite file
+ * under `dataDir`. So each pass runs the replicas tests once, on its own database.
+ */
+export async function sharedDatabase(dataDir: string): Promise<SharedDatabase> {
+  const created = testPostgresUrl() ? await createTestDatabase() : null;
+  const env = created ? { DATA_DIR: dataDir, DATABASE_URL: created.url } : sharedDatabaseEnv(dataDir);
+  return {
+    dialect: env.DATABASE_URL ? 'postgres' : 'sqlite',
+    env,
+    open: () => openWorkerDb({ databasePath: join(dataDir, 'hamgam.sqlite'), databaseUrl: env.DATABASE_URL ?? null }),
+    drop: async () => {
+      await created?.drop();
+    },
+  };
 }
 
 export type Replica = {

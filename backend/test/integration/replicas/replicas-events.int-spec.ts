@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Client } from 'pg';
 import { connectPostgresAdmin, POSTGRES_SERVER } from './postgres-server';
 import type { SyncRun } from '@hamgam/shared';
-import { sharedDatabaseEnv, startReplica, waitUntil, type Replica } from './replica-process';
+import { sharedDatabase, startReplica, waitUntil, type Replica, type SharedDatabase } from './replica-process';
 
 const FAKE_LEGACY = join(__dirname, '../../fixtures/fake-legacy-sync.mjs');
 
@@ -39,27 +39,35 @@ async function openEvents(replica: Replica): Promise<{ events: { type: string; d
   return { events, close: () => abort.abort() };
 }
 
-/** Two replicas relaying server events and cancels through PostgreSQL LISTEN/NOTIFY (a throwaway database). */
+/**
+ * Two replicas relaying server events and cancels through PostgreSQL LISTEN/NOTIFY. In the PostgreSQL pass they run on
+ * a throwaway database of their own, which carries the bus too (DATABASE_URL alone, as in production); in the SQLite
+ * pass they share a SQLite file and relay through a throwaway PostgreSQL database named by REPLICA_BUS_URL.
+ */
 describe('two replicas with the PostgreSQL replica bus', () => {
   const busDatabase = `hamgam_h5_${randomBytes(4).toString('hex')}`;
-  let admin: Client;
+  let admin: Client | null = null;
+  let database: SharedDatabase;
   let dir: string;
   let a: Replica;
   let b: Replica;
 
   beforeAll(async () => {
-    admin = await connectPostgresAdmin();
-    await admin.query(`CREATE DATABASE ${busDatabase}`);
     dir = mkdtempSync(join(tmpdir(), 'hamgam-replica-events-'));
+    database = await sharedDatabase(join(dir, 'data'));
+    if (database.dialect === 'sqlite') {
+      admin = await connectPostgresAdmin();
+      await admin.query(`CREATE DATABASE ${busDatabase}`);
+    }
     const commands = [
       { id: 'script-ok', executable: process.execPath, args: [FAKE_LEGACY], cwd: '.', countPattern: 'Total records: (\\d+)' },
       { id: 'script-hang', executable: process.execPath, args: [FAKE_LEGACY, '--hang'], cwd: '.', countPattern: 'Total records: (\\d+)' },
     ];
     writeFileSync(join(dir, 'commands.json'), JSON.stringify(commands));
     const env = {
-      ...sharedDatabaseEnv(join(dir, 'data')),
+      ...database.env,
+      ...(admin ? { REPLICA_BUS_URL: `${POSTGRES_SERVER}/${busDatabase}` } : {}),
       COMMAND_SOURCES_FILE: join(dir, 'commands.json'),
-      REPLICA_BUS_URL: `${POSTGRES_SERVER}/${busDatabase}`,
       HAMGAM_SECRET_KEY: Buffer.alloc(32, 4).toString('base64'),
     };
     a = await startReplica('replica-a', env);
@@ -68,8 +76,11 @@ describe('two replicas with the PostgreSQL replica bus', () => {
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await admin.query(`DROP DATABASE IF EXISTS ${busDatabase} WITH (FORCE)`);
-    await admin.end();
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${busDatabase} WITH (FORCE)`);
+      await admin.end();
+    }
+    await database?.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { RunSupervisor } from '../../../src/sync/runner/run-supervisor.service';
 import { startTestApp, triggerRun, waitFor, waitForRunEnd, type TestApp } from '../helpers/test-app';
 
@@ -20,12 +19,11 @@ const isAlive = (pid: number) => {
 describe('run leases', () => {
   let dir: string;
   let t: TestApp;
-  const row = (id: string) => {
-    const db = new Database(t.config.databasePath, { readonly: true });
-    const found = db.prepare('SELECT owner_replica, lease_expires_at, status FROM data_syncs WHERE id = ?').get(Number(id));
-    db.close();
-    return found as { owner_replica: string; lease_expires_at: string; status: string };
-  };
+  const row = async (id: string) =>
+    (await t.sql.get<{ owner_replica: string; lease_expires_at: string; status: string }>(
+      'SELECT owner_replica, lease_expires_at, status FROM data_syncs WHERE id = ?',
+      [Number(id)],
+    ))!;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hamgam-leases-'));
@@ -48,9 +46,12 @@ describe('run leases', () => {
 
   it('should own its run and renew the lease while the process lives', async () => {
     const run = await triggerRun(t, 'script-hang');
-    const first = row(run.id);
+    const first = await row(run.id);
     expect(first.owner_replica).toBe('lease-test');
-    const renewed = await waitFor(() => (row(run.id).lease_expires_at > first.lease_expires_at ? row(run.id) : undefined));
+    const renewed = await waitFor(async () => {
+      const now = await row(run.id);
+      return now.lease_expires_at > first.lease_expires_at ? now : undefined;
+    });
     expect(renewed.status).toBe('running');
 
     await t.http().post(`/api/runs/${run.id}/cancel`).expect(202);
@@ -63,12 +64,10 @@ describe('run leases', () => {
     await waitFor(async () => (await t.http().get(`/api/runs/${run.id}`)).body.status === 'running');
 
     // What another replica's sweep writes when it finds the lease run out.
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE data_syncs SET status = 'failed', error_kind = 'interrupted', finished_at = ? WHERE id = ?`).run(
+    await t.sql.run(`UPDATE data_syncs SET status = 'failed', error_kind = 'interrupted', finished_at = ? WHERE id = ?`, [
       new Date().toISOString(),
       Number(run.id),
-    );
-    db.close();
+    ]);
 
     await waitFor(() => !isAlive(pid) || undefined);
     await waitFor(() => !t.app.get(RunSupervisor).isActive(Number(run.id)) || undefined);

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
+import { openWorkerDb } from '../../../src/common/database/open-worker-db';
 import { startTestApp, triggerRun, waitFor, waitForRunEnd, type TestApp } from '../helpers/test-app';
 import { autoSyncTimers, getSource, msBetween, runsOf, scheduledRunsOf, setAutoSync, waitForScheduledRuns } from './schedule-helpers';
 
@@ -98,9 +98,9 @@ describe('automatic sync', () => {
     await setAutoSync(t, { enabled: true, every: 2, unit: 'seconds' });
     await t.close({ keepData: true });
     // A week down: thousands of 2-second slots were missed.
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE source_schedules SET since = ? WHERE source_id = 'faculty'`).run(new Date(Date.now() - 7 * 86_400_000).toISOString());
-    db.close();
+    const db = await openWorkerDb(t.config);
+    await db.run(`UPDATE source_schedules SET since = ? WHERE source_id = 'faculty'`, [new Date(Date.now() - 7 * 86_400_000).toISOString()]);
+    await db.close();
 
     t = await start({}, t.dataDir);
     const [first, second] = await waitForScheduledRuns(t, 2);

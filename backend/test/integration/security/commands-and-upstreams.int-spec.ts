@@ -3,7 +3,6 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { startGolestanStandIn, startMoodleStandIn, type GolestanStandIn, type MoodleStandIn } from '@hamgam/stand-ins';
 import type { ApiErrorBody, ConnectionTestResult, RunLog, Source, SyncRun } from '@hamgam/shared';
 import { startTestApp, triggerRun, waitForRunEnd, type TestApp } from '../helpers/test-app';
@@ -113,15 +112,18 @@ describe('finding 2: an admin session is not a shell on the host', () => {
   });
 
   it('should run what configuration says, not an executable stored before, when the app starts again', async () => {
-    const db = new Database(t.config.databasePath);
+    const planted = JSON.stringify({
+      executable: '/bin/sh',
+      args: ['-c', 'echo pwned; echo Total records: 1'],
+      cwd: '/',
+      countPattern: 'Total records: (\\d+)',
+    });
     // What an admin could write over the API before this fix, and a command row no configuration names any more.
-    db.prepare(`UPDATE sources SET command = ? WHERE id = 'print-env'`).run(
-      JSON.stringify({ executable: '/bin/sh', args: ['-c', 'echo pwned; echo Total records: 1'], cwd: '/', countPattern: 'Total records: (\\d+)' }),
+    await t.sql.run(`UPDATE sources SET command = ? WHERE id = 'print-env'`, [planted]);
+    await t.sql.run(
+      `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at) VALUES ('old-script', 'command', ?, 60, '{}', ?, '2026-01-01', '2026-01-01')`,
+      [true, planted],
     );
-    db.prepare(
-      `INSERT INTO sources (id, kind, enabled, timeout_seconds, options, command, created_at, updated_at) VALUES ('old-script', 'command', 1, 60, '{}', ?, '2026-01-01', '2026-01-01')`,
-    ).run(JSON.stringify({ executable: '/bin/sh', args: ['-c', 'echo pwned; echo Total records: 1'], cwd: '/', countPattern: 'Total records: (\\d+)' }));
-    db.close();
     await t.close({ keepData: true });
     t = await startTestApp({
       dataDir: t.dataDir,
@@ -131,9 +133,7 @@ describe('finding 2: an admin session is not a shell on the host', () => {
     const sources = (await t.http().get('/api/sources').expect(200)).body as Source[];
     expect(sources.find((source) => source.id === 'print-env')?.command?.executable).toBe(process.execPath);
     expect(sources.find((source) => source.id === 'old-script')?.command).toBeNull();
-    const stored = new Database(t.config.databasePath, { readonly: true });
-    const rows = stored.prepare(`SELECT id, command FROM sources WHERE kind = 'command'`).all() as { id: string; command: string | null }[];
-    stored.close();
+    const rows = await t.sql.all<{ id: string; command: string | null }>(`SELECT id, command FROM sources WHERE kind = 'command'`);
     expect(rows.map((row) => row.command ?? '').join('\n')).not.toContain('/bin/sh');
 
     const refused = await t.http().post('/api/sources/old-script/runs').send({}).expect(409);
@@ -192,10 +192,8 @@ async function closedPortUrl(): Promise<string> {
   return probe.url;
 }
 
-const setOptions = (t: TestApp, id: string, options: Record<string, unknown>) => {
-  const db = new Database(t.config.databasePath);
-  db.prepare('UPDATE sources SET options = ? WHERE id = ?').run(JSON.stringify(options), id);
-  db.close();
+const setOptions = async (t: TestApp, id: string, options: Record<string, unknown>) => {
+  await t.sql.run('UPDATE sources SET options = ? WHERE id = ?', [JSON.stringify(options), id]);
 };
 
 describe('finding 6: upstream requests are not a probe of the internal network', () => {
@@ -229,8 +227,8 @@ describe('finding 6: upstream requests are not a probe of the internal network',
         MOODLE_TOKEN: moodle.token,
       },
     });
-    setOptions(t, 'moodle', { requestTimeoutMs: 1000, retryBaseMs: 20 });
-    setOptions(t, 'faculty', { maxRetries: 1, retryBaseMs: 10, requestTimeoutMs: 2000 });
+    await setOptions(t, 'moodle', { requestTimeoutMs: 1000, retryBaseMs: 20 });
+    await setOptions(t, 'faculty', { maxRetries: 1, retryBaseMs: 10, requestTimeoutMs: 2000 });
   });
 
   afterAll(async () => {
@@ -387,7 +385,7 @@ describe('finding 6: the upstream allow-list (UPSTREAM_ALLOWED_HOSTS)', () => {
         UPSTREAM_ALLOWED_HOSTS: `127.0.0.1:${port(gateway.url)}, 127.0.0.1:${port(moodle.url)}, lms.example.ac.ir`,
       },
     });
-    setOptions(t, 'faculty', { maxRetries: 0, retryBaseMs: 10 });
+    await setOptions(t, 'faculty', { maxRetries: 0, retryBaseMs: 10 });
   });
 
   afterAll(async () => {
@@ -437,9 +435,7 @@ describe('finding 6: the upstream allow-list (UPSTREAM_ALLOWED_HOSTS)', () => {
   });
 
   it('should send nothing off the list when an address stored before the list was set is used', async () => {
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE sources SET base_url = ? WHERE id IN ('faculty', 'moodle')`).run(outside.url);
-    db.close();
+    await t.sql.run(`UPDATE sources SET base_url = ? WHERE id IN ('faculty', 'moodle')`, [outside.url]);
 
     const tested = (await t.http().post('/api/sources/moodle/test-connection').send({}).expect(200)).body as ConnectionTestResult;
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
@@ -452,9 +448,7 @@ describe('finding 6: the upstream allow-list (UPSTREAM_ALLOWED_HOSTS)', () => {
   });
 
   it('should still sync from an allowed address when the list is set', async () => {
-    const db = new Database(t.config.databasePath);
-    db.prepare(`UPDATE sources SET base_url = ? WHERE id = 'faculty'`).run(gateway.url);
-    db.close();
+    await t.sql.run(`UPDATE sources SET base_url = ? WHERE id = 'faculty'`, [gateway.url]);
 
     const run = await waitForRunEnd(t, (await triggerRun(t, 'faculty')).id);
 
