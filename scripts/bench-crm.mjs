@@ -19,6 +19,9 @@ const callsOf = (stats) => stats.logins + stats.pullCalls + stats.pushCalls + st
 /** Runs the CRM benchmark against a running backend (pid `backendPid`). */
 export async function benchCrm({ fetchApi, backendPid, startCrmStandIn, size, changes }) {
   const crm = await startCrmStandIn({ ...size, seed: 5 });
+  // Building a large stand-in can take longer than the server keeps an idle connection open (5 s): a request on the
+  // sign-in's kept-alive socket may then meet its close. A health check first takes (and, failing, drops) that socket.
+  await fetchApi('/health').catch(() => undefined);
   try {
     const patch = await fetchApi('/sources/crm', {
       method: 'PATCH',

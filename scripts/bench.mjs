@@ -13,7 +13,8 @@
 //   (`--crm-size 20000x60000 --crm-changes 500`; scripts/bench-crm.mjs).
 // `--only faculty`, `--only students`, `--only history`, `--only moodle` or `--only crm` runs one of them.
 // `--postgres postgres://postgres@127.0.0.1:5432/postgres` runs the server on a throwaway PostgreSQL database
-// created through that connection (dropped after); only the history runs there until the workers' hot path is ported.
+// created through that connection (dropped after); the history and the CRM (ported to SqlDb) run there, the other
+// workers' benchmarks not yet.
 // `--keep` leaves that database in place (its name is printed); `--postgres-database NAME` runs on such a kept database
 // (migrations pending in this build run at start-up) and skips the history's seeding when it already holds the runs,
 // so a plan or an index can be tried again without the ~150 s seeding.
@@ -123,7 +124,7 @@ try {
   await waitForHealth();
   await signIn();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  if (postgres) console.log(`database: PostgreSQL (${postgres.name}); the connectors' workers need SQLite for now, so only the history runs`);
+  if (postgres) console.log(`database: PostgreSQL (${postgres.name}); the history and the CRM run; the other workers' benchmarks not yet`);
   if (!postgres && (!only || only === 'faculty')) {
     console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
     for (const label of ['first run (inserts)', 'second run (unchanged)']) {
@@ -163,7 +164,7 @@ try {
       sizes: moodleSizes.map(parseSiteSize),
     });
   }
-  if (!postgres && (!only || only === 'crm')) {
+  if (!only || only === 'crm') {
     const { benchCrm, parseCrmSize } = await import('./bench-crm.mjs');
     await benchCrm({ fetchApi: authed, backendPid: server.pid, startCrmStandIn, size: parseCrmSize(crmSize), changes: crmChanges });
   }

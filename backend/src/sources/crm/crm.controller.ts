@@ -21,7 +21,7 @@ export class CrmController {
   @ApiAcceptedResponse({ description: 'The queued change' })
   @ApiBadRequestResponse({ description: 'Unknown contact (`fields.contactId`) or student (`fields.studentNumber`)' })
   async link(@Body() dto: CrmLinkDto, @Req() request: AuthenticatedRequest): Promise<CrmOutboxItem> {
-    const queued = this.crm.link(dto.contactId, dto.studentNumber, request.user?.username ?? null);
+    const queued = await this.crm.link(dto.contactId, dto.studentNumber, request.user?.username ?? null);
     await this.audit.record(request, {
       action: 'request',
       target: 'crm:link',
@@ -33,12 +33,12 @@ export class CrmController {
   }
 
   @Get('contacts/:id/suggestions')
-  suggestions(@Param('id') id: string): CrmLinkSuggestion[] {
+  suggestions(@Param('id') id: string): Promise<CrmLinkSuggestion[]> {
     return this.crm.suggestions(id);
   }
 
   @Get('watermark')
-  watermark(): CrmWatermark {
+  watermark(): Promise<CrmWatermark> {
     return this.crm.watermark();
   }
 
@@ -52,12 +52,12 @@ export class CrmController {
   }
 
   @Get('outbox')
-  outbox(): CrmOutboxItem[] {
+  outbox(): Promise<CrmOutboxItem[]> {
     return this.crm.outbox();
   }
 
   @Get('conflicts')
-  conflicts(@Query() query: CrmConflictsQueryDto): CrmConflict[] {
+  conflicts(@Query() query: CrmConflictsQueryDto): Promise<CrmConflict[]> {
     return this.crm.conflicts(query.status ?? null);
   }
 

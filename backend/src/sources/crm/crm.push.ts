@@ -23,7 +23,7 @@ export async function pushOutbox(client: CrmClient, outbox: CrmOutbox, policy: C
   const counts: PushCounts = { pushed: 0, refused: 0, conflicts: 0, openConflicts: 0, batches: 0 };
   for (let afterId = 0; ;) {
     throwIfAborted(signal);
-    const batch = outbox.pending(afterId, MAX_PUSH_RECORDS);
+    const batch = await outbox.pending(afterId, MAX_PUSH_RECORDS);
     if (batch.length === 0) return counts;
     afterId = Number(batch[batch.length - 1].id);
     const records = batch.map((item) => ({
@@ -37,7 +37,7 @@ export async function pushOutbox(client: CrmClient, outbox: CrmOutbox, policy: C
     try {
       answer = await client.batchPush(DEVICE_ID, records);
     } catch (error) {
-      outbox.markFailed(
+      await outbox.markFailed(
         batch.map((item) => item.id),
         error instanceof Error ? error.message : String(error),
       );
@@ -52,7 +52,7 @@ export async function pushOutbox(client: CrmClient, outbox: CrmOutbox, policy: C
         report.log('warn', `the CRM refused a pushed record without naming it: ${error.message}`);
         continue;
       }
-      outbox.markFailed([item.id], error.message);
+      await outbox.markFailed([item.id], error.message);
       settled.add(item.id);
       counts.refused += 1;
     }
@@ -65,7 +65,7 @@ export async function pushOutbox(client: CrmClient, outbox: CrmOutbox, policy: C
       if (policy === 'ask') counts.openConflicts += 1;
     }
     const pushed = batch.filter((item) => !settled.has(item.id)).map((item) => item.id);
-    outbox.markPushed(pushed, new Date().toISOString());
+    await outbox.markPushed(pushed, new Date().toISOString());
     counts.pushed += pushed.length;
     report.log('info', `pushed ${batch.length} changes: ${pushed.length} synced, ${answer.conflicts.length} in conflict, ${answer.errors.length} refused`);
   }
@@ -82,11 +82,11 @@ async function settleConflict(client: CrmClient, outbox: CrmOutbox, policy: Conf
     serverUpdatedAt: conflict.serverUpdatedAt,
   };
   if (policy === 'ask') {
-    outbox.recordConflict(found, null, new Date().toISOString());
+    await outbox.recordConflict(found, null, new Date().toISOString());
     return;
   }
   // Last write wins by timestamp: the CRM's change is newer unless ours was made after it.
   const resolution = Date.parse(item.localUpdatedAt) > Date.parse(conflict.serverUpdatedAt) ? 'accept_client' : 'accept_server';
   await client.resolveConflict(item.table, item.recordId, resolution, resolution === 'accept_client' ? item.data : null);
-  outbox.recordConflict(found, { resolution, by: 'lww' }, new Date().toISOString());
+  await outbox.recordConflict(found, { resolution, by: 'lww' }, new Date().toISOString());
 }

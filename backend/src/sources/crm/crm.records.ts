@@ -1,8 +1,7 @@
-import type Database from 'better-sqlite3';
+import type { SqlDb } from '../../common/database/sql-db';
 import type { StoredRecord } from '@hamgam/shared';
 import { countRows } from '../../sync/records/count-rows';
 import { containsPattern, foldSqlExpression } from '../../sync/records/search-text';
-import { legacyBrowser } from '../../sync/legacy-sqlite';
 import type { RecordBrowser, RecordSearch } from '../../sync/source-definition';
 
 type Row = Record<string, string | number | null>;
@@ -10,7 +9,7 @@ type Row = Record<string, string | number | null>;
 const LIKE = (expression: string) => `${expression} LIKE @pattern ESCAPE '\\'`;
 
 // Stored text is cleaned (Persian letters, ASCII digits); the query arrives folded the same way.
-const CONTACT_WHERE = `(@pattern IS NULL OR ${[
+const CONTACT_WHERE = `(CAST(@pattern AS TEXT) IS NULL OR ${[
   LIKE('lower(c.id)'),
   LIKE(foldSqlExpression('c.full_name')),
   LIKE("COALESCE(c.mobile, '')"),
@@ -20,7 +19,7 @@ const CONTACT_WHERE = `(@pattern IS NULL OR ${[
   LIKE(foldSqlExpression("COALESCE(c.owner, '')")),
 ].join(' OR ')})`;
 
-const INTERACTION_WHERE = `(@pattern IS NULL OR ${[
+const INTERACTION_WHERE = `(CAST(@pattern AS TEXT) IS NULL OR ${[
   LIKE('lower(i.id)'),
   LIKE("lower(COALESCE(i.contact_id, ''))"),
   LIKE(foldSqlExpression("COALESCE(i.kind, '')")),
@@ -28,15 +27,15 @@ const INTERACTION_WHERE = `(@pattern IS NULL OR ${[
   LIKE(foldSqlExpression("COALESCE(c.full_name, '')")),
 ].join(' OR ')})`;
 
-function page(db: Database.Database, from: string, where: string, select: string, orderBy: string, search: RecordSearch): { rows: Row[]; total: number } {
+async function page(db: SqlDb, from: string, where: string, select: string, orderBy: string, search: RecordSearch): Promise<{ rows: Row[]; total: number }> {
   const pattern = search.q === null ? null : containsPattern(search.q);
-  const { total } = db.prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM ${from} WHERE ${where}`).get({ pattern })!;
-  const rows = db
-    .prepare<[{ pattern: string | null; limit: number; offset: number }], Row>(
-      `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ pattern, limit: search.pageSize, offset: (search.page - 1) * search.pageSize });
-  return { rows, total };
+  const { total } = (await db.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM ${from} WHERE ${where}`, { pattern }))!;
+  const rows = await db.all<Row>(`SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`, {
+    pattern,
+    limit: search.pageSize,
+    offset: (search.page - 1) * search.pageSize,
+  });
+  return { rows, total: Number(total) };
 }
 
 const str = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
@@ -49,10 +48,10 @@ const meta = (row: Row): Pick<StoredRecord, 'deletedAt' | 'lastRunId' | 'updated
 });
 
 /** CRM contacts, soft-deleted ones included: searchable by name, mobile, national code, stage, owner, student number and CRM id. */
-export const crmContactsBrowser: RecordBrowser = legacyBrowser('the CRM source', {
+export const crmContactsBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'crm_contacts'),
-  list(db, search) {
-    const { rows, total } = page(db, 'crm_contacts c', CONTACT_WHERE, 'c.*', 'c.full_name, c.id', search);
+  async list(db, search) {
+    const { rows, total } = await page(db, 'crm_contacts c', CONTACT_WHERE, 'c.*', 'c.full_name, c.id', search);
     const items: StoredRecord[] = rows.map((row) => ({
       key: String(row.id),
       name: String(row.full_name),
@@ -69,18 +68,18 @@ export const crmContactsBrowser: RecordBrowser = legacyBrowser('the CRM source',
     }));
     return { items, total };
   },
-});
+};
 
 /** CRM interactions with their contact's name: searchable by summary, kind, contact and CRM id. */
-export const crmInteractionsBrowser: RecordBrowser = legacyBrowser('the CRM source', {
+export const crmInteractionsBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'crm_interactions'),
-  list(db, search) {
-    const { rows, total } = page(
+  async list(db, search) {
+    const { rows, total } = await page(
       db,
       'crm_interactions i LEFT JOIN crm_contacts c ON c.id = i.contact_id',
       INTERACTION_WHERE,
       'i.*, c.full_name AS contact_name',
-      'i.occurred_at DESC, i.id',
+      'i.occurred_at DESC NULLS LAST, i.id',
       search,
     );
     const items: StoredRecord[] = rows.map((row) => ({
@@ -96,4 +95,4 @@ export const crmInteractionsBrowser: RecordBrowser = legacyBrowser('the CRM sour
     }));
     return { items, total };
   },
-});
+};

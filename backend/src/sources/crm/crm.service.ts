@@ -1,12 +1,11 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import type { CrmConflict, CrmConflictStatus, CrmLinkSuggestion, CrmOutboxItem, CrmResolution, CrmWatermark } from '@hamgam/shared';
 import { SourceSettingsService } from '../../sync/source-settings.service';
 import { SyncService } from '../../sync/sync.service';
 import { CrmOutbox } from './crm.outbox';
 import { quickCrmClient } from './crm.test-connection';
-import { legacySqlite } from '../../common/database/sqlite-handle';
+import type { SqlDb } from '../../common/database/sql-db';
 import { TypeOrmSqlDb } from '../../common/database/typeorm-sql-db';
 
 const fieldError = (field: string, message: string) => new BadRequestException({ message: `${field}: ${message}`, fields: { [field]: [message] } });
@@ -21,34 +20,31 @@ export class CrmService {
   ) {}
 
   /** Queues the contact's link to a student (or its unlink); the next run pushes it. */
-  link(contactId: string, studentNumber: string | null, by: string | null): CrmOutboxItem {
+  async link(contactId: string, studentNumber: string | null, by: string | null): Promise<CrmOutboxItem> {
     const db = this.db();
-    const contact = db.prepare(`SELECT id FROM crm_contacts WHERE id = ? AND deleted_at IS NULL`).get(contactId);
+    const contact = await db.get(`SELECT id FROM crm_contacts WHERE id = ? AND deleted_at IS NULL`, [contactId]);
     if (!contact) throw fieldError('contactId', 'no live CRM contact has this id');
-    if (studentNumber !== null && !db.prepare(`SELECT 1 FROM students WHERE student_number = ? AND deleted_at IS NULL`).get(studentNumber)) {
+    if (studentNumber !== null && !(await db.get(`SELECT 1 AS found FROM students WHERE student_number = ? AND deleted_at IS NULL`, [studentNumber]))) {
       throw fieldError('studentNumber', 'no student has this number');
     }
     return new CrmOutbox(db).enqueue('contacts', contactId, { student_number: studentNumber }, by, new Date().toISOString());
   }
 
   /** Students a contact may be: the same national code or the same mobile number (live students only). */
-  suggestions(contactId: string): CrmLinkSuggestion[] {
+  async suggestions(contactId: string): Promise<CrmLinkSuggestion[]> {
     const db = this.db();
-    const contact = db
-      .prepare<[string], { national_code: string | null; mobile: string | null }>(`SELECT national_code, mobile FROM crm_contacts WHERE id = ?`)
-      .get(contactId);
+    const contact = await db.get<{ national_code: string | null; mobile: string | null }>(`SELECT national_code, mobile FROM crm_contacts WHERE id = ?`, [
+      contactId,
+    ]);
     if (!contact) throw new NotFoundException(`no CRM contact ${contactId}`);
     if (contact.national_code === null && contact.mobile === null) return [];
-    const rows = db
-      .prepare<
-        [{ code: string | null; mobile: string | null }],
-        { student_number: string; first_name: string; last_name: string; national_code: string | null; mobile: string | null }
-      >(
-        `SELECT student_number, first_name, last_name, national_code, mobile FROM students
-         WHERE deleted_at IS NULL AND ((@code IS NOT NULL AND national_code = @code) OR (@mobile IS NOT NULL AND mobile = @mobile))
-         ORDER BY student_number LIMIT 20`,
-      )
-      .all({ code: contact.national_code, mobile: contact.mobile });
+    const rows = await db.all<{ student_number: string; first_name: string; last_name: string; national_code: string | null; mobile: string | null }>(
+      `SELECT student_number, first_name, last_name, national_code, mobile FROM students
+       WHERE deleted_at IS NULL
+         AND ((CAST(@code AS TEXT) IS NOT NULL AND national_code = @code) OR (CAST(@mobile AS TEXT) IS NOT NULL AND mobile = @mobile))
+       ORDER BY student_number LIMIT 20`,
+      { code: contact.national_code, mobile: contact.mobile },
+    );
     return rows.map((row) => ({
       studentNumber: row.student_number,
       name: `${row.first_name} ${row.last_name}`.trim(),
@@ -61,18 +57,18 @@ export class CrmService {
     }));
   }
 
-  outbox(): CrmOutboxItem[] {
+  outbox(): Promise<CrmOutboxItem[]> {
     return new CrmOutbox(this.db()).list();
   }
 
-  conflicts(status: CrmConflictStatus | null): CrmConflict[] {
+  conflicts(status: CrmConflictStatus | null): Promise<CrmConflict[]> {
     return new CrmOutbox(this.db()).conflicts(status);
   }
 
   /** Tells the CRM which side wins (ours is sent as client_data), then closes the conflict. */
   async resolve(id: string, resolution: CrmResolution, by: string | null, reason: string | null): Promise<CrmConflict> {
     const outbox = new CrmOutbox(this.db());
-    const conflict = /^\d+$/.test(id) ? outbox.conflict(Number(id)) : undefined;
+    const conflict = /^\d{1,9}$/.test(id) ? await outbox.conflict(Number(id)) : undefined;
     if (!conflict) throw new NotFoundException(`no CRM conflict ${id}`);
     if (conflict.status !== 'open') throw new ConflictException(`CRM conflict ${id} is already resolved`);
     const client = quickCrmClient(this.settings.workerSettings(await this.settings.findEntity('crm')), AbortSignal.timeout(30_000));
@@ -80,10 +76,10 @@ export class CrmService {
     return outbox.resolve(Number(id), resolution, by, reason, new Date().toISOString());
   }
 
-  watermark(): CrmWatermark {
-    const row = this.db()
-      .prepare<[], { server_updated_at: string | null; updated_at: string }>(`SELECT server_updated_at, updated_at FROM crm_watermark WHERE id = 1`)
-      .get();
+  async watermark(): Promise<CrmWatermark> {
+    const row = await this.db().get<{ server_updated_at: string | null; updated_at: string }>(
+      `SELECT server_updated_at, updated_at FROM crm_watermark WHERE id = 1`,
+    );
     return { serverUpdatedAt: row?.server_updated_at ?? null, updatedAt: row?.updated_at ?? null };
   }
 
@@ -92,18 +88,17 @@ export class CrmService {
     if ((await this.sync.active()).some((run) => run.sourceId === 'crm')) {
       throw new ConflictException('a CRM run is active; reset the watermark after it ends');
     }
-    const before = this.watermark();
-    this.db()
-      .prepare(
-        `INSERT INTO crm_watermark (id, server_updated_at, updated_at, run_id) VALUES (1, NULL, @now, NULL)
-         ON CONFLICT (id) DO UPDATE SET server_updated_at = NULL, updated_at = @now, run_id = NULL`,
-      )
-      .run({ now: new Date().toISOString() });
-    return { before, after: this.watermark() };
+    const before = await this.watermark();
+    await this.db().run(
+      `INSERT INTO crm_watermark (id, server_updated_at, updated_at, run_id) VALUES (1, NULL, @now, NULL)
+       ON CONFLICT (id) DO UPDATE SET server_updated_at = NULL, updated_at = excluded.updated_at, run_id = NULL`,
+      { now: new Date().toISOString() },
+    );
+    return { before, after: await this.watermark() };
   }
 
-  // The same better-sqlite3 connection TypeORM uses, as the data browser does.
-  private db(): Database.Database {
-    return legacySqlite(new TypeOrmSqlDb(this.dataSource), 'the CRM outbox and conflicts');
+  // TypeORM's connection (or pool), as the data browser uses it: the same SQL on SQLite and PostgreSQL.
+  private db(): SqlDb {
+    return new TypeOrmSqlDb(this.dataSource);
   }
 }

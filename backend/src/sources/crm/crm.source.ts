@@ -1,5 +1,4 @@
 import { CRM_CONTACT_SENSITIVE_FIELDS } from './crm.sensitive';
-import { viaSqlite } from '../../sync/legacy-sqlite';
 import type { SourceDefinition } from '../../sync/source-definition';
 import { CreateCrmTables1764000000400 } from './migrations/1764000000400-create-crm-tables';
 import { CreateCrmOutbox1764000000410 } from './migrations/1764000000410-create-crm-outbox';
@@ -33,7 +32,7 @@ export const crmSource: SourceDefinition = {
     },
   ],
   testConnection: async (settings, signal) => (await import('./crm.test-connection')).testCrmConnection(settings, signal),
-  countPending: viaSqlite('the CRM source', (db) => new CrmOutbox(db).counts()),
-  dataMarks: viaSqlite('the CRM source', (db) => new CrmOutbox(db).marks()),
+  countPending: (db) => new CrmOutbox(db).counts(),
+  dataMarks: (db) => new CrmOutbox(db).marks(),
   countUpstream: async (settings, signal) => (await import('./crm.test-connection')).countCrmUpstream(settings, signal),
 };

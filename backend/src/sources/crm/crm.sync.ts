@@ -1,5 +1,4 @@
 import type { RunCounts } from '@hamgam/shared';
-import { legacySqlite } from '../../common/database/sqlite-handle';
 import { throwIfAborted } from '../../common/http/retry';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
@@ -46,7 +45,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     signal,
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
   });
-  const repository = new CrmRepository(legacySqlite(ctx.db, 'the CRM source'), { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
+  const repository = new CrmRepository(ctx.db, { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
   const isFull = ctx.mode === 'full';
   const counts: RunCounts = { fetched: 0, inserted: 0, updated: 0, unchanged: 0, deleted: 0, rejected: 0 };
   let revived = 0;
@@ -62,7 +61,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
   } else {
     await pushOutboxFirst(ctx, client, options, counts);
   }
-  const watermark = repository.watermark();
+  const watermark = await repository.watermark();
   const since = isFull ? FEED_START : resumeSince(watermark);
   report.log('info', isFull ? 'full run: reading every change from the beginning' : `reading changes after ${since} (watermark ${watermark ?? 'none'})`);
 
@@ -73,7 +72,7 @@ export const runCrmSync: WorkerStep = async (ctx) => {
     const answer = await client.pullChanges(since, cursor, options.pageSize);
     for (const rejected of answer.rejected) report.reject(rejected);
     throwIfAborted(signal);
-    const stored = repository.applyPage(answer.changes, ctx.runId, new Date().toISOString());
+    const stored = await repository.applyPage(answer.changes, ctx.runId, new Date().toISOString());
     // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
     await ctx.changes.write(stored.changes);
     counts.fetched += answer.changes.length - stored.repeats + answer.rejected.length;
@@ -99,11 +98,11 @@ export const runCrmSync: WorkerStep = async (ctx) => {
   if (isFull) {
     throwIfAborted(signal);
     // An empty feed is far likelier a CRM fault than a CRM without records; deleting everything on its word would lose the tables.
-    if (counts.fetched - counts.rejected === 0 && repository.countLive() > 0) {
+    if (counts.fetched - counts.rejected === 0 && (await repository.countLive()) > 0) {
       throw new SyncError('upstream', 'the CRM returned no records in a full run; nothing was deleted');
     }
-    const unseen = repository.unseenLive(ctx.runId);
-    const live = repository.countLive();
+    const unseen = await repository.unseenLive(ctx.runId);
+    const live = await repository.countLive();
     let gone = 0;
     if (ctx.deletions.exceeds(unseen.length, live)) {
       await ctx.deletions.hold(unseen);
@@ -115,22 +114,22 @@ export const runCrmSync: WorkerStep = async (ctx) => {
       gone = unseen.length;
       if (ctx.changes.isEnabled) await ctx.changes.write(unseen.map((record) => ({ kind: 'deleted' as const, table: record.table, key: record.key })));
     } else {
-      const removed = repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
+      const removed = await repository.softDeleteUnseen(ctx.runId, new Date().toISOString());
       await ctx.changes.write(removed.changes);
       gone = removed.deleted;
     }
     counts.deleted += gone;
     if (gone > 0) report.log('info', `${gone} records the CRM no longer has ${ctx.dryRun ? 'would be' : 'were'} marked deleted`);
   }
-  if (!ctx.dryRun) report.log('info', `watermark now ${repository.watermark() ?? 'none'}`);
+  if (!ctx.dryRun) report.log('info', `watermark now ${(await repository.watermark()) ?? 'none'}`);
   report.progress({ stage: 'completed', processed: counts.fetched, percent: 100, counts: { ...counts } }, true);
   return counts;
 };
 
 async function pushOutboxFirst(ctx: WorkerContext, client: CrmClient, options: CrmOptions, counts: RunCounts): Promise<void> {
   const { report, signal } = ctx;
-  const outbox = new CrmOutbox(legacySqlite(ctx.db, 'the CRM source'));
-  const cleaned = outbox.clean(new Date(Date.now() - options.outboxRetentionDays * DAY_MS).toISOString());
+  const outbox = new CrmOutbox(ctx.db);
+  const cleaned = await outbox.clean(new Date(Date.now() - options.outboxRetentionDays * DAY_MS).toISOString());
   if (cleaned > 0) report.log('info', `${cleaned} pushed changes older than ${options.outboxRetentionDays} days left the outbox`);
   report.progress({ stage: 'pushing', processed: 0, counts: { ...counts } }, true);
   const pushed = await pushOutbox(client, outbox, options.conflictPolicy, report, signal);

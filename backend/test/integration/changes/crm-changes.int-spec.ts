@@ -21,7 +21,7 @@ describe('the change log of CRM runs', () => {
   it('should log inserts, an edited contact old → new with its mobile as changed only, a deletion and a revival', async () => {
     const first = await runToEnd(t);
     const [edited, removed] = [...crm.store.live('contacts').keys()];
-    const [{ full_name: oldName, mobile: oldMobile }] = query<{ full_name: string; mobile: string | null }>(
+    const [{ full_name: oldName, mobile: oldMobile }] = await query<{ full_name: string; mobile: string | null }>(
       t,
       'SELECT full_name, mobile FROM crm_contacts WHERE id = ?',
       edited,

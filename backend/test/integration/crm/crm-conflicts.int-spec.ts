@@ -28,7 +28,7 @@ describe('crm conflicts held for an admin (conflictPolicy ask)', () => {
 
     it('should hold conflicts open until an admin picks a side either way, and audit each choice', async () => {
       const [kept, dropped] = contactIds();
-      insertStudents(t, [studentNumber(1), studentNumber(2)]);
+      await insertStudents(t, [studentNumber(1), studentNumber(2)]);
       await link(kept, studentNumber(1)).expect(202);
       await link(dropped, studentNumber(2)).expect(202);
       crm.store.editContact(kept, { owner: 'مشاور تازه' });
@@ -103,7 +103,7 @@ describe('crm conflicts held for an admin (conflictPolicy ask)', () => {
         .subscribe((event) => events.push(event));
       const dataChanges = () => events.filter((event) => event.type === 'source.data-changed');
       const [id] = contactIds();
-      insertStudents(t, [studentNumber(1)]);
+      await insertStudents(t, [studentNumber(1)]);
 
       await link(id, studentNumber(1)).expect(202);
       expect(dataChanges()).toEqual([{ type: 'source.data-changed', sourceId: 'crm', parts: ['outbox'] }]);

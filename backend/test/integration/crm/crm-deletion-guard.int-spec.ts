@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { CrmStandIn } from '@hamgam/stand-ins';
 import type { CrmOutboxItem, SyncRun } from '@hamgam/shared';
 import { waitForRunEnd, type TestApp } from '../helpers/test-app';
@@ -28,12 +27,12 @@ describe('crm: dry runs and the deletion guard against the stand-in CRM', () => 
     const [first, second] = [...crm.store.live('contacts').keys()];
     crm.store.editContact(first, { full_name: 'نگار کاظمی' });
     crm.store.purge('contacts', second);
-    const before = { rows: rows(), watermark: watermark(t) };
+    const before = { rows: await rows(), watermark: await watermark(t) };
 
     const dry = await runOf({ mode: 'full', dryRun: true });
 
     expect(dry).toMatchObject({ status: 'success', dryRun: true });
-    expect({ rows: rows(), watermark: watermark(t) }).toEqual(before);
+    expect({ rows: await rows(), watermark: await watermark(t) }).toEqual(before);
     const real = await runOf({ mode: 'full' });
     expect(dry.counts).toEqual(real.counts);
     expect(real.counts).toMatchObject({ updated: 1, deleted: 1 });
@@ -41,7 +40,7 @@ describe('crm: dry runs and the deletion guard against the stand-in CRM', () => 
 
   it('should not push the outbox and say so in its log when the run is dry', async () => {
     const [first] = [...crm.store.live('contacts').keys()];
-    insertStudents(t, ['4031230001']);
+    await insertStudents(t, ['4031230001']);
     await t.http().post('/api/sources/crm/links').send({ contactId: first, studentNumber: '4031230001' }).expect(202);
     const pushes = crm.stats().pushCalls;
 
@@ -62,16 +61,14 @@ describe('crm: dry runs and the deletion guard against the stand-in CRM', () => 
     const held = await runOf({ mode: 'full' });
 
     expect(held).toMatchObject({ status: 'awaiting_approval', heldDeletions: 20, counts: { deleted: 0 } });
-    expect(rows().filter((row) => row.deleted_at !== null)).toEqual([]);
+    expect((await rows()).filter((row) => row.deleted_at !== null)).toEqual([]);
     // A later run saw one of them again (as a recent run that read a change of it would).
-    const write = new Database(t.config.databasePath);
-    write.prepare(`UPDATE crm_contacts SET last_seen_run_id = '999' WHERE id = ?`).run(purged[0]);
-    write.close();
+    await t.sql.run(`UPDATE crm_contacts SET last_seen_run_id = '999' WHERE id = ?`, [purged[0]]);
 
     const approved = (await t.http().post(`/api/runs/${held.id}/approve-deletions`).send({}).expect(200)).body as SyncRun;
 
     expect(approved).toMatchObject({ status: 'success', counts: { deleted: 19 }, deletionDecision: { kind: 'approved', applied: 19 } });
-    const live = new Set(localLive(t).contacts);
+    const live = new Set((await localLive(t)).contacts);
     expect(purged.filter((id) => live.has(id))).toEqual([purged[0]]);
     expect(upstreamLive(crm).contacts.every((id) => live.has(id))).toBe(true);
   });

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { startCrmStandIn, type CrmStandIn, type CrmStandInOptions } from '@hamgam/stand-ins';
 import type { SyncRun } from '@hamgam/shared';
 import { startTestApp, waitForRunEnd, type TestApp } from '../helpers/test-app';
@@ -10,19 +9,13 @@ export type CrmTestBed = { crm: CrmStandIn; t: TestApp };
 export async function startCrmTestBed(site: CrmStandInOptions, options: Record<string, unknown> = {}): Promise<CrmTestBed> {
   const crm = await startCrmStandIn(site);
   const t = await startTestApp({ env: { CRM_BASE_URL: crm.url, CRM_USERNAME: crm.username, CRM_PASSWORD: crm.password } });
-  const db = new Database(t.config.databasePath);
-  db.prepare(`UPDATE sources SET options = ? WHERE id = 'crm'`).run(JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 3000, ...options }));
-  db.close();
+  await t.sql.run(`UPDATE sources SET options = ? WHERE id = 'crm'`, [JSON.stringify({ pageSize: 25, retryBaseMs: 20, requestTimeoutMs: 3000, ...options })]);
   return { crm, t };
 }
 
-export function query<T>(t: TestApp, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(t.config.databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+/** Rows read through the test app's connection (SQLite or PostgreSQL); `?` placeholders. */
+export function query<T>(t: TestApp, sql: string, ...params: (string | number | null)[]): Promise<T[]> {
+  return t.sql.all<T>(sql, params);
 }
 
 export async function startRun(t: TestApp, mode?: 'full' | 'recent'): Promise<SyncRun> {
@@ -38,13 +31,14 @@ export async function runToEnd(t: TestApp, mode?: 'full' | 'recent'): Promise<Sy
   return waitForRunEnd(t, (await startRun(t, mode)).id);
 }
 
-export const watermark = (t: TestApp): string | null =>
-  query<{ server_updated_at: string | null }>(t, 'SELECT server_updated_at FROM crm_watermark WHERE id = 1')[0]?.server_updated_at ?? null;
+export const watermark = async (t: TestApp): Promise<string | null> =>
+  (await query<{ server_updated_at: string | null }>(t, 'SELECT server_updated_at FROM crm_watermark WHERE id = 1'))[0]?.server_updated_at ?? null;
 
 /** Ids of the rows stored live, sorted, by table: what must equal the CRM's live set after a complete run. */
-export function localLive(t: TestApp): { contacts: string[]; interactions: string[] } {
-  const ids = (table: string) => query<{ id: string }>(t, `SELECT id FROM ${table} WHERE deleted_at IS NULL ORDER BY id`).map((row) => row.id);
-  return { contacts: ids('crm_contacts'), interactions: ids('crm_interactions') };
+export async function localLive(t: TestApp): Promise<{ contacts: string[]; interactions: string[] }> {
+  // Sorted here as upstreamLive sorts: PostgreSQL may collate text otherwise.
+  const ids = async (table: string) => (await query<{ id: string }>(t, `SELECT id FROM ${table} WHERE deleted_at IS NULL`)).map((row) => row.id).sort();
+  return { contacts: await ids('crm_contacts'), interactions: await ids('crm_interactions') };
 }
 
 export function upstreamLive(crm: CrmStandIn): { contacts: string[]; interactions: string[] } {
@@ -53,11 +47,13 @@ export function upstreamLive(crm: CrmStandIn): { contacts: string[]; interaction
 }
 
 /** Every record's server time as stored and as the CRM has it: equal after a complete run, deleted ones included. */
-export function serverTimes(t: TestApp, crm: CrmStandIn): { local: Record<string, string>; upstream: Record<string, string> } {
+export async function serverTimes(t: TestApp, crm: CrmStandIn): Promise<{ local: Record<string, string>; upstream: Record<string, string> }> {
   const local = Object.fromEntries(
-    query<{ id: string; server_updated_at: string }>(
-      t,
-      `SELECT id, server_updated_at FROM crm_contacts UNION ALL SELECT id, server_updated_at FROM crm_interactions`,
+    (
+      await query<{ id: string; server_updated_at: string }>(
+        t,
+        `SELECT id, server_updated_at FROM crm_contacts UNION ALL SELECT id, server_updated_at FROM crm_interactions`,
+      )
     ).map((row) => [row.id, row.server_updated_at]),
   );
   const upstream = Object.fromEntries(crm.store.list().map((record) => [record.id, new Date(record.updatedAt).toISOString()]));
@@ -74,25 +70,21 @@ export function killWorker(): void {
   process.kill(Number(pids[0]), 'SIGKILL');
 }
 
-/** Stores students with only their numbers (other NOT NULL columns empty), so links have someone to point at. */
-export function insertStudents(t: TestApp, numbers: readonly string[]): void {
-  const db = new Database(t.config.databasePath);
-  try {
-    const columns = db.prepare(`PRAGMA table_info(students)`).all() as { name: string; notnull: number; dflt_value: unknown }[];
-    const filled = columns.filter((c) => c.notnull && c.dflt_value === null && c.name !== 'student_number').map((c) => c.name);
-    const insert = db.prepare(`INSERT INTO students (student_number${filled.map((c) => `, ${c}`).join('')}) VALUES (?${filled.map(() => ", ''").join('')})`);
-    db.transaction(() => numbers.forEach((number) => insert.run(number)))();
-  } finally {
-    db.close();
-  }
+/** Stores students with only their numbers (other NOT NULL columns without a default empty), so links have someone to point at. */
+export async function insertStudents(t: TestApp, numbers: readonly string[]): Promise<void> {
+  const columns =
+    t.dialect === 'postgres'
+      ? await t.sql.all<{ name: string; notnull: number; dflt_value: unknown }>(
+          `SELECT column_name AS name, CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END AS notnull, column_default AS dflt_value
+           FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'students'`,
+        )
+      : await t.sql.all<{ name: string; notnull: number; dflt_value: unknown }>(`PRAGMA table_info(students)`);
+  const filled = columns.filter((c) => Number(c.notnull) === 1 && c.dflt_value === null && c.name !== 'student_number').map((c) => c.name);
+  const insert = `INSERT INTO students (student_number${filled.map((c) => `, ${c}`).join('')}) VALUES (?${filled.map(() => ", ''").join('')})`;
+  for (const number of numbers) await t.sql.run(insert, [number]);
 }
 
-export function updateStudent(t: TestApp, studentNumber: string, fields: Record<string, string>): void {
-  const db = new Database(t.config.databasePath);
-  try {
-    const set = Object.keys(fields).map((name) => `${name} = @${name}`);
-    db.prepare(`UPDATE students SET ${set.join(', ')} WHERE student_number = @studentNumber`).run({ ...fields, studentNumber });
-  } finally {
-    db.close();
-  }
+export async function updateStudent(t: TestApp, studentNumber: string, fields: Record<string, string>): Promise<void> {
+  const set = Object.keys(fields).map((name) => `${name} = @${name}`);
+  await t.sql.run(`UPDATE students SET ${set.join(', ')} WHERE student_number = @studentNumber`, { ...fields, studentNumber });
 }

@@ -18,8 +18,10 @@ describe('crm pull against the stand-in CRM', () => {
     await crm.close();
   });
 
-  const contact = (id: string) =>
-    query<ContactRow>(t, 'SELECT id, full_name, server_updated_at, sync_version, deleted_at FROM crm_contacts WHERE id = ?', id)[0];
+  const contact = async (id: string) =>
+    (await query<ContactRow>(t, 'SELECT id, full_name, server_updated_at, sync_version, deleted_at FROM crm_contacts WHERE id = ?', id))[0];
+  const notFirstVersion = async () =>
+    Number((await query<{ n: number }>(t, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM crm_contacts WHERE sync_version <> 1'))[0].n);
   const newestUpstream = () => new Date(Math.max(...crm.store.list().map((r) => r.updatedAt))).toISOString();
 
   it('should store every record with its server time, version 1 and the watermark when a first run reads the feed', async () => {
@@ -30,11 +32,11 @@ describe('crm pull against the stand-in CRM', () => {
       mode: 'recent',
       counts: { fetched: 100, inserted: 100, updated: 0, unchanged: 0, deleted: 0, rejected: 0 },
     });
-    expect(localLive(t)).toEqual(upstreamLive(crm));
-    const times = serverTimes(t, crm);
+    expect(await localLive(t)).toEqual(upstreamLive(crm));
+    const times = await serverTimes(t, crm);
     expect(times.local).toEqual(times.upstream);
-    expect(query<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM crm_contacts WHERE sync_version <> 1')[0].n).toBe(0);
-    expect(watermark(t)).toBe(newestUpstream());
+    expect(await notFirstVersion()).toBe(0);
+    expect(await watermark(t)).toBe(newestUpstream());
     // 100 changes in pages of 25: four pages, one login.
     expect(crm.stats()).toMatchObject({ logins: 1, pullCalls: 4, pulledChanges: 100 });
   });
@@ -46,8 +48,8 @@ describe('crm pull against the stand-in CRM', () => {
 
     expect(crm.stats().pulledChanges).toBeGreaterThan(100);
     expect(run.counts).toEqual({ fetched: 100, inserted: 100, updated: 0, unchanged: 0, deleted: 0, rejected: 0 });
-    expect(query<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM crm_contacts WHERE sync_version <> 1')[0].n).toBe(0);
-    expect(localLive(t)).toEqual(upstreamLive(crm));
+    expect(await notFirstVersion()).toBe(0);
+    expect(await localLive(t)).toEqual(upstreamLive(crm));
   });
 
   it('should read only the changes after the watermark, keep a deleted record with its time, and revive it when it changes again', async () => {
@@ -64,16 +66,16 @@ describe('crm pull against the stand-in CRM', () => {
     // The watermark's own instant is read again (several changes may share it): that one comes back unchanged.
     expect(incremental.counts).toEqual({ fetched: 4, inserted: 0, updated: 1, unchanged: 1, deleted: 2, rejected: 0 });
     expect(crm.stats().pulledChanges - pulledBefore).toBe(4);
-    expect(contact(first)).toMatchObject({ full_name: 'نگار کاظمی', sync_version: 2, deleted_at: null });
-    expect(contact(second)).toMatchObject({ deleted_at: new Date(removed.updatedAt).toISOString(), sync_version: 2 });
-    expect(localLive(t)).toEqual(upstreamLive(crm));
+    expect(await contact(first)).toMatchObject({ full_name: 'نگار کاظمی', sync_version: 2, deleted_at: null });
+    expect(await contact(second)).toMatchObject({ deleted_at: new Date(removed.updatedAt).toISOString(), sync_version: 2 });
+    expect(await localLive(t)).toEqual(upstreamLive(crm));
 
     crm.store.revive('contacts', second, { stage: 'alumnus' });
     const revival = await runToEnd(t);
 
     expect(revival.counts).toMatchObject({ updated: 1, deleted: 0 });
-    expect(contact(second)).toMatchObject({ deleted_at: null, sync_version: 3 });
-    expect(localLive(t)).toEqual(upstreamLive(crm));
+    expect(await contact(second)).toMatchObject({ deleted_at: null, sync_version: 3 });
+    expect(await localLive(t)).toEqual(upstreamLive(crm));
     const found = (
       await t
         .http()
@@ -151,7 +153,7 @@ describe('crm pull against the stand-in CRM', () => {
 
     expect(run).toMatchObject({ status: 'success', counts: { fetched: 100, inserted: 100 } });
     expect(crm.stats().logins).toBe(2);
-    expect(localLive(t)).toEqual(upstreamLive(crm));
+    expect(await localLive(t)).toEqual(upstreamLive(crm));
   });
 
   it('should read everything again after an admin resets the watermark, and audit the reset', async () => {
@@ -169,6 +171,6 @@ describe('crm pull against the stand-in CRM', () => {
     const again = await runToEnd(t);
     expect(again.counts).toEqual({ fetched: 100, inserted: 0, updated: 0, unchanged: 100, deleted: 0, rejected: 0 });
     expect(crm.stats().pullSince.at(-4)).toBe('1970-01-01T00:00:00.000Z');
-    expect(watermark(t)).toBe(newestUpstream());
+    expect(await watermark(t)).toBe(newestUpstream());
   });
 });

@@ -1,5 +1,4 @@
 import type { CrmStandIn } from '@hamgam/stand-ins';
-import Database from 'better-sqlite3';
 import type { CrmConflict, CrmOutboxItem, RunLog, SourceStats } from '@hamgam/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { insertStudents, query, runToEnd, startCrmTestBed, updateStudent } from './crm-helpers';
@@ -30,7 +29,7 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
 
     it('should push 120 queued links in batches of at most 50 and pull back the linked student numbers', async () => {
       const ids = contactIds().slice(0, 120);
-      insertStudents(
+      await insertStudents(
         t,
         ids.map((_, i) => studentNumber(i)),
       );
@@ -45,14 +44,14 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
       expect(run.status).toBe('success');
       expect(crm.stats().pushBatchSizes).toEqual([50, 50, 20]);
       ids.forEach((id, i) => expect(crm.store.get('contacts', id)!.data.student_number).toBe(studentNumber(i)));
-      const linked = query<{ id: string; student_number: string }>(t, 'SELECT id, student_number FROM crm_contacts WHERE student_number IS NOT NULL');
+      const linked = await query<{ id: string; student_number: string }>(t, 'SELECT id, student_number FROM crm_contacts WHERE student_number IS NOT NULL');
       expect(linked).toHaveLength(120);
       expect((await outbox()).every((item) => item.status === 'pushed' && item.attempts === 1)).toBe(true);
       expect(await stats()).toMatchObject({ pendingPush: 0 });
     });
 
     it('should answer 400 naming the field when the contact or the student is unknown', async () => {
-      insertStudents(t, [studentNumber(1)]);
+      await insertStudents(t, [studentNumber(1)]);
       const unknownContact = await link('no-such-contact', studentNumber(1)).expect(400);
       expect(Object.keys(unknownContact.body.fields)).toEqual(['contactId']);
       const unknownStudent = await link(contactIds()[0], '4039999999').expect(400);
@@ -63,10 +62,10 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
 
     it('should suggest the students whose national code or mobile matches the contact', async () => {
       const contact = [...crm.store.live('contacts').values()].find((data) => data.national_code && data.mobile)!;
-      insertStudents(t, [studentNumber(1), studentNumber(2), studentNumber(3)]);
-      updateStudent(t, studentNumber(1), { national_code: String(contact.national_code), first_name: 'سارا', last_name: 'احمدی' });
-      updateStudent(t, studentNumber(2), { mobile: String(contact.mobile) });
-      updateStudent(t, studentNumber(3), { national_code: '0012345679', mobile: '09350000000' });
+      await insertStudents(t, [studentNumber(1), studentNumber(2), studentNumber(3)]);
+      await updateStudent(t, studentNumber(1), { national_code: String(contact.national_code), first_name: 'سارا', last_name: 'احمدی' });
+      await updateStudent(t, studentNumber(2), { mobile: String(contact.mobile) });
+      await updateStudent(t, studentNumber(3), { national_code: '0012345679', mobile: '09350000000' });
 
       const suggestions = (
         await t
@@ -84,7 +83,7 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
 
     it('should keep the newer side and record the conflict resolved with both versions when the CRM edited the contact after the link', async () => {
       const [id] = contactIds();
-      insertStudents(t, [studentNumber(7)]);
+      await insertStudents(t, [studentNumber(7)]);
       await link(id, studentNumber(7)).expect(202);
       crm.store.editContact(id, { stage: 'alumnus' });
 
@@ -107,16 +106,14 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
 
     it('should clean pushed changes from the outbox after the retention days (7 by default, a setting), never what still waits', async () => {
       const [old, recent, waiting] = contactIds();
-      insertStudents(t, [studentNumber(1), studentNumber(2), studentNumber(3)]);
+      await insertStudents(t, [studentNumber(1), studentNumber(2), studentNumber(3)]);
       const ids = [(await link(old, studentNumber(1)).expect(202)).body, (await link(recent, studentNumber(2)).expect(202)).body].map(
         (item: CrmOutboxItem) => item.id,
       );
       await runToEnd(t);
       const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
-      const db = new Database(t.config.databasePath);
-      db.prepare('UPDATE crm_outbox SET pushed_at = ? WHERE id = ?').run(daysAgo(8), Number(ids[0]));
-      db.prepare('UPDATE crm_outbox SET pushed_at = ? WHERE id = ?').run(daysAgo(6), Number(ids[1]));
-      db.close();
+      await t.sql.run('UPDATE crm_outbox SET pushed_at = ? WHERE id = ?', [daysAgo(8), Number(ids[0])]);
+      await t.sql.run('UPDATE crm_outbox SET pushed_at = ? WHERE id = ?', [daysAgo(6), Number(ids[1])]);
       // The CRM refuses this one: it stays queued, however old.
       await link(waiting, studentNumber(3)).expect(202);
       crm.setFaults({ failPushNext: 1 });
@@ -138,7 +135,7 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
 
     it('should keep a push the CRM failed queued with its error and attempts across a restart, then push it', async () => {
       const [id] = contactIds();
-      insertStudents(t, [studentNumber(3)]);
+      await insertStudents(t, [studentNumber(3)]);
       await link(id, studentNumber(3)).expect(202);
       crm.setFaults({ failPushNext: 1 });
 
@@ -165,17 +162,19 @@ describe('crm push: links through the outbox, in batches, with conflicts', () =>
 
     it('should unlink a contact with studentNumber null: queued, pushed, and the contact read back without a student', async () => {
       const [id] = contactIds();
-      insertStudents(t, [studentNumber(5)]);
+      await insertStudents(t, [studentNumber(5)]);
       await link(id, studentNumber(5)).expect(202);
       await runToEnd(t);
-      expect(query<{ student_number: string | null }>(t, 'SELECT student_number FROM crm_contacts WHERE id = ?', id)[0].student_number).toBe(studentNumber(5));
+      expect((await query<{ student_number: string | null }>(t, 'SELECT student_number FROM crm_contacts WHERE id = ?', id))[0].student_number).toBe(
+        studentNumber(5),
+      );
 
       const unlinked = (await link(id, null).expect(202)).body as CrmOutboxItem;
       expect(unlinked).toMatchObject({ recordId: id, status: 'pending', data: { student_number: null } });
       expect(await runToEnd(t)).toMatchObject({ status: 'success' });
 
       expect(crm.store.get('contacts', id)!.data.student_number).toBeNull();
-      expect(query<{ student_number: string | null }>(t, 'SELECT student_number FROM crm_contacts WHERE id = ?', id)[0].student_number).toBeNull();
+      expect((await query<{ student_number: string | null }>(t, 'SELECT student_number FROM crm_contacts WHERE id = ?', id))[0].student_number).toBeNull();
       expect((await outbox()).find((item) => item.id === unlinked.id)).toMatchObject({ status: 'pushed', attempts: 1 });
       const audit = (await t.http().get('/api/audit?action=request').expect(200)).body as { items: { target: string; details: Record<string, unknown> }[] };
       expect(audit.items.filter((entry) => entry.target === 'crm:link').map((entry) => entry.details.studentNumber)).toEqual([null, studentNumber(5)]);

@@ -4,8 +4,15 @@ import { killWorker, localLive, query, runToEnd, serverTimes, startCrmTestBed, s
 
 const FEED_START = new Date(0).toISOString();
 
-const countRows = (t: TestApp, where = '1 = 1') =>
-  query<{ n: number }>(t, `SELECT (SELECT COUNT(*) FROM crm_contacts WHERE ${where}) + (SELECT COUNT(*) FROM crm_interactions WHERE ${where}) AS n`)[0].n;
+const countRows = async (t: TestApp, where = '1 = 1') =>
+  Number(
+    (
+      await query<{ n: number }>(
+        t,
+        `SELECT (SELECT CAST(COUNT(*) AS INTEGER) FROM crm_contacts WHERE ${where}) + (SELECT CAST(COUNT(*) AS INTEGER) FROM crm_interactions WHERE ${where}) AS n`,
+      )
+    )[0].n,
+  );
 
 describe('crm runs cut off and resumed against a CRM that keeps changing', () => {
   let crm: CrmStandIn;
@@ -33,16 +40,16 @@ describe('crm runs cut off and resumed against a CRM that keeps changing', () =>
     if (isTimeout) await t.http().patch('/api/sources/crm').send({ timeoutSeconds: 3 }).expect(200);
     crm.setFaults({ delayMs: isTimeout ? 250 : 100, churnPerPull: 2, repeatPerPage: 2 });
     const first = await startRun(t);
-    await waitFor(() => countRows(t) >= (isTimeout ? 10 : 40));
+    await waitFor(async () => (await countRows(t)) >= (isTimeout ? 10 : 40));
     await cut(first.id);
     expect(await waitForRunEnd(t, first.id)).toMatchObject(ended);
     if (isTimeout) await t.http().patch('/api/sources/crm').send({ timeoutSeconds: 600 }).expect(200);
 
-    const cutAt = watermark(t)!;
-    const storedBefore = countRows(t);
+    const cutAt = (await watermark(t))!;
+    const storedBefore = await countRows(t);
     expect(storedBefore).toBeLessThan(crm.store.list().length);
     // Only whole pages were kept: nothing stored is newer than the watermark.
-    expect(countRows(t, `server_updated_at > '${cutAt}'`)).toBe(0);
+    expect(await countRows(t, `server_updated_at > '${cutAt}'`)).toBe(0);
     crm.setFaults({ churnPerPull: 2, repeatPerPage: 2 });
     const pullsBefore = crm.stats().pullSince.length;
 
@@ -59,8 +66,8 @@ describe('crm runs cut off and resumed against a CRM that keeps changing', () =>
     expect(resumed.counts.unchanged).toBeLessThanOrEqual(3);
     crm.setFaults({});
     await runToEnd(t);
-    expect(localLive(t)).toEqual(upstreamLive(crm));
-    const times = serverTimes(t, crm);
+    expect(await localLive(t)).toEqual(upstreamLive(crm));
+    const times = await serverTimes(t, crm);
     expect(times.local).toEqual(times.upstream);
   });
 
@@ -70,26 +77,26 @@ describe('crm runs cut off and resumed against a CRM that keeps changing', () =>
     const [purgedInteraction] = [...crm.store.live('interactions').keys()];
     crm.store.purge('contacts', purgedContact);
     crm.store.purge('interactions', purgedInteraction);
-    const isDeleted = (table: string, id: string) =>
-      query<{ deleted_at: string | null }>(t, `SELECT deleted_at FROM ${table} WHERE id = ?`, id)[0].deleted_at !== null;
+    const isDeleted = async (table: string, id: string) =>
+      (await query<{ deleted_at: string | null }>(t, `SELECT deleted_at FROM ${table} WHERE id = ?`, id))[0].deleted_at !== null;
 
     expect(await runToEnd(t, 'recent')).toMatchObject({ status: 'success', counts: { deleted: 0 } });
-    expect(isDeleted('crm_contacts', purgedContact)).toBe(false);
+    expect(await isDeleted('crm_contacts', purgedContact)).toBe(false);
 
     crm.setFaults({ delayMs: 100 });
     const cut = await startRun(t, 'full');
-    await waitFor(() => query<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM crm_contacts WHERE last_seen_run_id = ?', cut.id)[0].n >= 20);
+    await waitFor(async () => Number((await query<{ n: number }>(t, 'SELECT COUNT(*) AS n FROM crm_contacts WHERE last_seen_run_id = ?', cut.id))[0].n) >= 20);
     await t.http().post(`/api/runs/${cut.id}/cancel`).send({}).expect(202);
     expect(await waitForRunEnd(t, cut.id)).toMatchObject({ status: 'cancelled' });
-    expect(isDeleted('crm_contacts', purgedContact)).toBe(false);
-    expect(isDeleted('crm_interactions', purgedInteraction)).toBe(false);
+    expect(await isDeleted('crm_contacts', purgedContact)).toBe(false);
+    expect(await isDeleted('crm_interactions', purgedInteraction)).toBe(false);
 
     crm.setFaults({});
     const full = await runToEnd(t, 'full');
 
     expect(full).toMatchObject({ status: 'success', mode: 'full', counts: { fetched: 198, deleted: 2, inserted: 0, updated: 0, unchanged: 198 } });
-    expect(isDeleted('crm_contacts', purgedContact)).toBe(true);
-    expect(isDeleted('crm_interactions', purgedInteraction)).toBe(true);
-    expect(localLive(t)).toEqual(upstreamLive(crm));
+    expect(await isDeleted('crm_contacts', purgedContact)).toBe(true);
+    expect(await isDeleted('crm_interactions', purgedInteraction)).toBe(true);
+    expect(await localLive(t)).toEqual(upstreamLive(crm));
   });
 });
