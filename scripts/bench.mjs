@@ -13,7 +13,7 @@
 //   (`--crm-size 20000x60000 --crm-changes 500`; scripts/bench-crm.mjs).
 // `--only faculty`, `--only students`, `--only history`, `--only moodle` or `--only crm` runs one of them.
 // `--postgres postgres://postgres@127.0.0.1:5432/postgres` runs the server on a throwaway PostgreSQL database
-// created through that connection (dropped after); only the history runs there until the workers' hot path is ported.
+// created through that connection (dropped after); the history and Moodle run there (the other workers' hot path is not ported yet).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -117,7 +117,7 @@ try {
   await waitForHealth();
   await signIn();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  if (postgres) console.log(`database: PostgreSQL (${postgres.name}); the connectors' workers need SQLite for now, so only the history runs`);
+  if (postgres) console.log(`database: PostgreSQL (${postgres.name}); only the history and Moodle run there (the other workers need SQLite for now)`);
   if (!postgres && (!only || only === 'faculty')) {
     console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
     for (const label of ['first run (inserts)', 'second run (unchanged)']) {
@@ -147,12 +147,13 @@ try {
     const { benchHistory } = await import('./bench-history.mjs');
     await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), databaseUrl: postgres?.url ?? null, rows: historyRows, get: authed });
   }
-  if (!postgres && (!only || only === 'moodle')) {
+  if (!only || only === 'moodle') {
     const { benchMoodle, parseSiteSize } = await import('./bench-moodle.mjs');
     await benchMoodle({
       fetchApi: authed,
       backendPid: server.pid,
       databasePath: join(dataDir, 'hamgam.sqlite'),
+      databaseUrl: postgres?.url ?? null,
       startMoodleStandIn,
       sizes: moodleSizes.map(parseSiteSize),
     });
