@@ -10,6 +10,22 @@ export type TableCounts = UpsertCounts & { deleted: number };
 
 // What an admin sees of a row whose deletion waits for approval: its key and first few columns.
 const HELD_COLUMNS = 4;
+/**
+ * Rows a staging statement writes before the last flush: a fixed number, so PostgreSQL reuses one prepared statement a
+ * table instead of preparing one for every count of rows.
+ */
+export const STAGE_CHUNK = 250;
+
+/** The first `count` entries of `buffer`, taken out of it. */
+export function takeFirst<K, V>(buffer: Map<K, V>, count: number): V[] {
+  const taken: V[] = [];
+  for (const [key, value] of buffer) {
+    if (taken.length >= count) break;
+    taken.push(value);
+    buffer.delete(key);
+  }
+  return taken;
+}
 
 /**
  * How a table's changes go to the change log: the record table it is in the data browser, its columns under the
@@ -32,7 +48,7 @@ export function tempTableName(db: SqlDb, name: string): string {
  */
 export class StagedTable {
   private readonly staged: string;
-  private buffer = new Map<string, SqlValue[]>();
+  private readonly buffer = new Map<string, SqlValue[]>();
   private readonly stageTail: string;
   private readonly sameKey: string;
 
@@ -87,12 +103,17 @@ export class StagedTable {
     return this.buffer.size;
   }
 
-  /** Writes the buffered rows to the staging table (multi-row upserts); call in a transaction of the staging tables. */
-  async flush(db: SqlDb): Promise<void> {
-    if (this.buffer.size === 0) return;
-    const rows = [...this.buffer.values()];
-    this.buffer = new Map();
-    await insertRows(db, this.staged, [...this.all, 'hash'], rows, this.stageTail);
+  /**
+   * Writes buffered rows to the staging table (multi-row upserts), all of them when `all`, else whole chunks of
+   * `STAGE_CHUNK` (the rest waits for the next flush); call in a transaction of the staging tables.
+   */
+  async flush(db: SqlDb, all: boolean): Promise<void> {
+    const count = all ? this.buffer.size : this.buffer.size - (this.buffer.size % STAGE_CHUNK);
+    if (count === 0) return;
+    const rows = takeFirst(this.buffer, count);
+    for (let start = 0; start < rows.length; start += STAGE_CHUNK) {
+      await insertRows(db, this.staged, [...this.all, 'hash'], rows.slice(start, start + STAGE_CHUNK), this.stageTail);
+    }
   }
 
   /** How many live rows `softDeleteUnseen` would delete. */

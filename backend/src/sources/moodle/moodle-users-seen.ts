@@ -1,7 +1,7 @@
 import { insertRows } from '../../common/database/insert-rows';
 import type { SqlDb } from '../../common/database/sql-db';
 import type { MoodleEnrolledUser } from './moodle.parser';
-import { tempTableName } from './moodle-table-writer';
+import { STAGE_CHUNK, takeFirst, tempTableName } from './moodle-table-writer';
 
 type SeenUserRow = Omit<MoodleEnrolledUser, 'roles'> & { roles: string };
 
@@ -14,7 +14,7 @@ const COLUMNS = ['id', 'username', 'idnumber', 'firstname', 'lastname', 'fullnam
  * Users are buffered (merged by id) and written by `flush` as multi-row upserts.
  */
 export class SeenUsers {
-  private buffer = new Map<number, { user: MoodleEnrolledUser; roles: Set<string> }>();
+  private readonly buffer = new Map<number, { user: MoodleEnrolledUser; roles: Set<string> }>();
 
   constructor(private readonly db: SqlDb) {}
 
@@ -41,11 +41,16 @@ export class SeenUsers {
     }
   }
 
-  /** Writes the buffered users; a user already stored keeps its details and gains the roles it lacked. */
-  async flush(db: SqlDb): Promise<void> {
-    if (this.buffer.size === 0) return;
-    const entries = [...this.buffer.values()];
-    this.buffer = new Map();
+  /**
+   * Writes buffered users (all when `all`, else whole chunks, as `StagedTable.flush`); a user already stored keeps
+   * its details and gains the roles it lacked.
+   */
+  async flush(db: SqlDb, all: boolean): Promise<void> {
+    const count = all ? this.buffer.size : this.buffer.size - (this.buffer.size % STAGE_CHUNK);
+    for (let start = 0; start < count; start += STAGE_CHUNK) await this.write(db, takeFirst(this.buffer, Math.min(STAGE_CHUNK, count - start)));
+  }
+
+  private async write(db: SqlDb, entries: { user: MoodleEnrolledUser; roles: Set<string> }[]): Promise<void> {
     const instr = db.dialect === 'postgres' ? 'strpos' : 'instr';
     const roles = `${TABLE}.roles`;
     await insertRows(

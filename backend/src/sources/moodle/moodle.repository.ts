@@ -4,7 +4,7 @@ import type { ChangeInput } from '../../sync/changes/change-writer';
 import type { DeletionGate, HeldRecord } from '../../sync/source-definition';
 import type { MoodleEnrolledUser } from './moodle.parser';
 import { CHANGE_LOGS, COLUMNS, MOODLE_TABLES, type MoodleTable } from './moodle-tables';
-import { StagedTable, type Row, type TableCounts } from './moodle-table-writer';
+import { STAGE_CHUNK, StagedTable, type Row, type TableCounts } from './moodle-table-writer';
 import { SeenUsers } from './moodle-users-seen';
 
 export { COLUMNS, MOODLE_TABLES, type MoodleTable } from './moodle-tables';
@@ -113,18 +113,22 @@ export class MoodleRepository {
     return MOODLE_TABLES.reduce((sum, name) => sum + this.tables[name].buffered, this.users.buffered);
   }
 
-  /** Writes every buffered row to the staging tables, in one transaction that writes only them. */
-  flush(): Promise<void> {
-    return this.serial.run(() =>
-      stagingTransaction(this.db, async (tx) => {
-        for (const name of MOODLE_TABLES) await this.tables[name].flush(tx);
-        await this.users.flush(tx);
-      }),
-    );
+  /** Writes the buffered rows to the staging tables (all, or whole chunks), in one transaction that writes only them. */
+  flush(all = true): Promise<void> {
+    return this.serial.run(async () => {
+      const counts = [...MOODLE_TABLES.map((name) => this.tables[name].buffered), this.users.buffered];
+      // A flush queued behind another may find nothing left to write.
+      if (!counts.some((count) => (all ? count > 0 : count >= STAGE_CHUNK))) return;
+      await stagingTransaction(this.db, async (tx) => {
+        for (const name of MOODLE_TABLES) await this.tables[name].flush(tx, all);
+        await this.users.flush(tx, all);
+      });
+    });
   }
 
   private async flushWhenFull(): Promise<void> {
-    if (this.buffered >= FLUSH_ROWS) await this.flush();
+    // Each table keeps less than a chunk after a partial flush: past FLUSH_ROWS at least one has a whole chunk.
+    if (this.buffered >= FLUSH_ROWS) await this.flush(false);
   }
 
   /** Stages rows for this run, e.g. everything read of one course (buffered, written a few thousand rows at a time). */
