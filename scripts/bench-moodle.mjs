@@ -7,10 +7,21 @@ import { timedRun, watchWorkerPeak } from './bench-common.mjs';
 
 const require = createRequire(new URL('../backend/package.json', import.meta.url));
 const Database = require('better-sqlite3');
+const { Client } = require('pg');
 const mb = (kb) => kb / 1024;
 const MOODLE_TABLES = ['moodle_enrolments', 'moodle_users', 'moodle_course_contents', 'moodle_courses', 'moodle_categories', 'moodle_classifications'];
 
-function emptyMoodleTables(databasePath) {
+async function emptyMoodleTables(databasePath, databaseUrl) {
+  if (databaseUrl) {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      for (const table of MOODLE_TABLES) await client.query(`DELETE FROM ${table}`);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
   const db = new Database(databasePath, { timeout: 5000 });
   try {
     for (const table of MOODLE_TABLES) db.prepare(`DELETE FROM ${table}`).run();
@@ -29,7 +40,8 @@ export function parseSiteSize(text) {
 const verdict = (isMet) => (isMet ? 'met' : 'MISSED');
 
 /** Runs the Moodle memory benchmark against a running backend (pid `backendPid`). */
-export async function benchMoodle({ fetchApi, backendPid, databasePath, startMoodleStandIn, sizes }) {
+/** On PostgreSQL when `databaseUrl` is set (the server's database), else on the SQLite file at `databasePath`. */
+export async function benchMoodle({ fetchApi, backendPid, databasePath, databaseUrl = null, startMoodleStandIn, sizes }) {
   console.log('Moodle sync, peak RSS of the worker (sampled VmHWM), two full runs per site size:');
   const peaks = [];
   for (const size of sizes) {
@@ -42,7 +54,7 @@ export async function benchMoodle({ fetchApi, backendPid, databasePath, startMoo
         body: JSON.stringify({ connection: { baseUrl: moodle.url, token: moodle.token } }),
       });
       if (!patch.ok) throw new Error(`could not point the Moodle source at the stand-in: ${await patch.text()}`);
-      emptyMoodleTables(databasePath);
+      await emptyMoodleTables(databasePath, databaseUrl);
       console.log(`  ${size.courses} courses, ${size.users.toLocaleString('en')} users, ${enrolments.toLocaleString('en')} enrolments:`);
       let sizePeakKb = 0;
       for (const label of ['first run (inserts)', 'second (unchanged)']) {

@@ -13,8 +13,8 @@
 //   (`--crm-size 20000x60000 --crm-changes 500`; scripts/bench-crm.mjs).
 // `--only faculty`, `--only students`, `--only history`, `--only moodle` or `--only crm` runs one of them.
 // `--postgres postgres://postgres@127.0.0.1:5432/postgres` runs the server on a throwaway PostgreSQL database
-// created through that connection (dropped after); the history and the CRM (ported to SqlDb) run there, the other
-// workers' benchmarks not yet.
+// created through that connection (dropped after); the faculty, the history, Moodle and the CRM run there (ported to
+// SqlDb); the students' figures on PostgreSQL come from their own pass.
 // `--keep` leaves that database in place (its name is printed); `--postgres-database NAME` runs on such a kept database
 // (migrations pending in this build run at start-up) and skips the history's seeding when it already holds the runs,
 // so a plan or an index can be tried again without the ~150 s seeding.
@@ -124,8 +124,8 @@ try {
   await waitForHealth();
   await signIn();
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  if (postgres) console.log(`database: PostgreSQL (${postgres.name}); the history and the CRM run; the other workers' benchmarks not yet`);
-  if (!postgres && (!only || only === 'faculty')) {
+  if (postgres) console.log(`database: PostgreSQL (${postgres.name})`);
+  if (!only || only === 'faculty') {
     console.log(`faculty sync of ${facultyCount.toLocaleString('en')} generated members (page size 500) through the real runner:`);
     for (const label of ['first run (inserts)', 'second run (unchanged)']) {
       const { wallMs, run } = await timedRun();
@@ -154,12 +154,13 @@ try {
     const { benchHistory } = await import('./bench-history.mjs');
     await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), databaseUrl: postgres?.url ?? null, rows: historyRows, get: authed });
   }
-  if (!postgres && (!only || only === 'moodle')) {
+  if (!only || only === 'moodle') {
     const { benchMoodle, parseSiteSize } = await import('./bench-moodle.mjs');
     await benchMoodle({
       fetchApi: authed,
       backendPid: server.pid,
       databasePath: join(dataDir, 'hamgam.sqlite'),
+      databaseUrl: postgres?.url ?? null,
       startMoodleStandIn,
       sizes: moodleSizes.map(parseSiteSize),
     });

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SqliteDb } from '../../common/database/sqlite-db';
 import { courseTerm, termOfDate, UserMatcher } from './moodle.classify';
 
 const at = (iso: string) => Date.parse(iso) / 1000;
@@ -35,23 +36,39 @@ describe('UserMatcher', () => {
   });
   afterEach(() => db.close());
 
-  it('should match faculty by national code and leave students unmatched when the students table does not exist yet', () => {
-    const matcher = new UserMatcher(db);
+  it('should match faculty by national code and leave students unmatched when the students table does not exist yet', async () => {
+    const matcher = await UserMatcher.open(new SqliteDb(db, false));
     expect(matcher.hasStudents).toBe(false);
-    // Moodle idnumbers lose leading zeros when typed into spreadsheets.
-    expect(matcher.match({ idnumber: '12345679', username: 't.ali', roles: ['editingteacher'] })).toEqual({ kind: 'faculty', key: '0012345679' });
-    expect(matcher.match({ idnumber: '1234567891', username: 'x', roles: [] })).toEqual({ kind: 'none', key: null });
-    expect(matcher.match({ idnumber: null, username: '4031111001', roles: ['student'] })).toEqual({ kind: 'none', key: null });
+    expect(
+      await matcher.matchAll([
+        // Moodle idnumbers lose leading zeros when typed into spreadsheets.
+        { idnumber: '12345679', username: 't.ali', roles: ['editingteacher'] },
+        { idnumber: '1234567891', username: 'x', roles: [] },
+        { idnumber: null, username: '4031111001', roles: ['student'] },
+      ]),
+    ).toEqual([
+      { kind: 'faculty', key: '0012345679' },
+      { kind: 'none', key: null },
+      { kind: 'none', key: null },
+    ]);
   });
 
-  it('should match students by idnumber or user name when the students table exists', () => {
+  it('should match students by idnumber or user name when the students table exists', async () => {
     db.exec(`CREATE TABLE students (student_number TEXT PRIMARY KEY, deleted_at TEXT);
       INSERT INTO students VALUES ('4031111001', NULL), ('0012345679', NULL);`);
-    const matcher = new UserMatcher(db);
+    const matcher = await UserMatcher.open(new SqliteDb(db, false));
     expect(matcher.hasStudents).toBe(true);
-    expect(matcher.match({ idnumber: null, username: '۴۰۳۱۱۱۱۰۰۱', roles: ['student'] })).toEqual({ kind: 'student', key: '4031111001' });
-    // The same number is a student number and a national code: who teaches is tried as faculty first.
-    expect(matcher.match({ idnumber: '0012345679', username: 'a', roles: ['student'] })).toEqual({ kind: 'student', key: '0012345679' });
-    expect(matcher.match({ idnumber: '0012345679', username: 'a', roles: ['editingteacher'] })).toEqual({ kind: 'faculty', key: '0012345679' });
+    expect(
+      await matcher.matchAll([
+        { idnumber: null, username: '۴۰۳۱۱۱۱۰۰۱', roles: ['student'] },
+        // The same number is a student number and a national code: who teaches is tried as faculty first.
+        { idnumber: '0012345679', username: 'a', roles: ['student'] },
+        { idnumber: '0012345679', username: 'a', roles: ['editingteacher'] },
+      ]),
+    ).toEqual([
+      { kind: 'student', key: '4031111001' },
+      { kind: 'student', key: '0012345679' },
+      { kind: 'faculty', key: '0012345679' },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { MoodleUserMatch } from '@hamgam/shared';
+import type { SqlDb } from '../../common/database/sql-db';
+import { inKeyList, keyList } from '../../common/database/sql-dialect';
 import { normalizeNationalCode } from '../../common/national-code';
 import { toAsciiDigits } from '../../common/text/clean-text';
 
@@ -40,51 +41,84 @@ export type UserMatch = { kind: MoodleUserMatch; key: string | null };
 
 const TEACHING_ROLES = ['editingteacher', 'teacher', 'manager', 'coursecreator'];
 
+type MatchedUser = { idnumber: string | null; username: string | null; roles: Iterable<string> };
+
+/** A table's live keys among those asked for, one query a batch; null when the table (or its column) does not exist. */
+type Lookup = { table: string; column: string; live: boolean } | null;
+
 /**
  * Matches Moodle users to the university's own people: a student when the idnumber or user name is a
  * student number, a faculty member when it is a national code. Students are read only when another
- * connector has created the `students` table; the check runs once, at the start of classification.
+ * connector has created the `students` table; the check runs once, when the matcher opens. A batch of
+ * users costs one query a table.
  */
 export class UserMatcher {
-  private readonly studentLookup: Database.Statement<[string], { found: number }> | null;
-  private readonly facultyLookup: Database.Statement<[string], { found: number }> | null;
   readonly hasStudents: boolean;
   readonly hasFaculty: boolean;
 
-  constructor(db: Database.Database) {
-    this.studentLookup = lookup(db, 'students', 'student_number');
-    this.facultyLookup = lookup(db, 'faculty_members', 'national_code');
-    this.hasStudents = this.studentLookup !== null;
-    this.hasFaculty = this.facultyLookup !== null;
+  private constructor(
+    private readonly db: SqlDb,
+    private readonly students: Lookup,
+    private readonly faculty: Lookup,
+  ) {
+    this.hasStudents = students !== null;
+    this.hasFaculty = faculty !== null;
   }
 
-  match(user: { idnumber: string | null; username: string | null; roles: Iterable<string> }): UserMatch {
-    const candidates = [user.idnumber, user.username].flatMap((value) => {
-      const digits = toAsciiDigits(value ?? '').trim();
-      return /^\d{6,12}$/.test(digits) ? [digits] : [];
+  static async open(db: SqlDb): Promise<UserMatcher> {
+    return new UserMatcher(db, await lookup(db, 'students', 'student_number'), await lookup(db, 'faculty_members', 'national_code'));
+  }
+
+  /** The match of each user, in order. */
+  async matchAll(users: readonly MatchedUser[]): Promise<UserMatch[]> {
+    const candidates = users.map(candidatesOf);
+    const all = [...new Set(candidates.flat())];
+    const students = await this.known(this.students, all);
+    const faculty = await this.known(this.faculty, [...new Set(all.flatMap((candidate) => normalizeNationalCode(candidate) ?? []))]);
+    return users.map((user, index) => {
+      const student = (): UserMatch | null => {
+        const key = candidates[index].find((candidate) => students.has(candidate));
+        return key ? { kind: 'student', key } : null;
+      };
+      const member = (): UserMatch | null => {
+        for (const candidate of candidates[index]) {
+          const code = normalizeNationalCode(candidate);
+          if (code && faculty.has(code)) return { kind: 'faculty', key: code };
+        }
+        return null;
+      };
+      // A ten-digit student number can look like a national code: who teaches is tried as faculty first.
+      const teaches = [...user.roles].some((role) => TEACHING_ROLES.includes(role));
+      return (teaches ? (member() ?? student()) : (student() ?? member())) ?? { kind: 'none', key: null };
     });
-    const student = (): UserMatch | null => {
-      const key = candidates.find((candidate) => this.studentLookup?.get(candidate));
-      return key ? { kind: 'student', key } : null;
-    };
-    const faculty = (): UserMatch | null => {
-      for (const candidate of candidates) {
-        const code = normalizeNationalCode(candidate);
-        if (code && this.facultyLookup?.get(code)) return { kind: 'faculty', key: code };
-      }
-      return null;
-    };
-    // A ten-digit student number can look like a national code: who teaches is tried as faculty first.
-    const teaches = [...user.roles].some((role) => TEACHING_ROLES.includes(role));
-    return (teaches ? (faculty() ?? student()) : (student() ?? faculty())) ?? { kind: 'none', key: null };
+  }
+
+  private async known(table: Lookup, keys: string[]): Promise<Set<string>> {
+    if (table === null || keys.length === 0) return new Set();
+    const live = table.live ? ' AND deleted_at IS NULL' : '';
+    const rows = await this.db.all<{ found: string }>(
+      `SELECT ${table.column} AS found FROM ${table.table} WHERE ${inKeyList(this.db.dialect, table.column)}${live}`,
+      [keyList(this.db.dialect, keys)],
+    );
+    return new Set(rows.map((row) => row.found));
   }
 }
 
-function lookup(db: Database.Database, table: string, column: string): Database.Statement<[string], { found: number }> | null {
-  const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
-  if (!exists) return null;
-  const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+function candidatesOf(user: MatchedUser): string[] {
+  return [user.idnumber, user.username].flatMap((value) => {
+    const digits = toAsciiDigits(value ?? '').trim();
+    return /^\d{6,12}$/.test(digits) ? [digits] : [];
+  });
+}
+
+async function lookup(db: SqlDb, table: string, column: string): Promise<Lookup> {
+  const rows =
+    db.dialect === 'postgres'
+      ? await db.all<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?', [
+          table,
+        ])
+      : await db.all<{ name: string }>('SELECT name FROM pragma_table_info(?)', [table]);
+  const columns = rows.map((row) => row.name);
   if (!columns.includes(column)) return null;
-  const live = columns.includes('deleted_at') ? ' AND deleted_at IS NULL' : '';
-  return db.prepare(`SELECT 1 AS found FROM ${table} WHERE ${column} = ?${live} LIMIT 1`);
+  return { table, column, live: columns.includes('deleted_at') };
 }

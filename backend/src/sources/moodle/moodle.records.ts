@@ -1,5 +1,5 @@
 import type { StoredRecord } from '@hamgam/shared';
-import { legacyBrowser } from '../../sync/legacy-sqlite';
+import type { SqlDialect } from '../../common/database/sql-dialect';
 import type { RecordBrowser } from '../../sync/source-definition';
 import { countRows } from '../../sync/records/count-rows';
 import { containsPattern, foldSqlExpression } from '../../sync/records/search-text';
@@ -46,26 +46,28 @@ type CategoryRow = {
   updated_at: string;
 };
 
+/** The distinct values of `column` joined by commas (SQLite's `group_concat`, PostgreSQL's `string_agg`). */
+const groupConcat = (dialect: SqlDialect, column: string) =>
+  dialect === 'postgres' ? `string_agg(DISTINCT ${column}, ',')` : `group_concat(DISTINCT ${column})`;
 const limitOffset = (search: { page: number; pageSize: number }) => ({ limit: search.pageSize, offset: (search.page - 1) * search.pageSize });
 const count = (value: number | null) => (value === null ? null : String(value));
 
-const COURSES_WHERE = `(@pattern IS NULL OR ${foldSqlExpression('c.shortname')} LIKE @pattern ESCAPE '\\'
+const COURSES_WHERE = `(CAST(@pattern AS TEXT) IS NULL OR ${foldSqlExpression('c.shortname')} LIKE @pattern ESCAPE '\\'
   OR ${foldSqlExpression('c.fullname')} LIKE @pattern ESCAPE '\\')`;
 
 /** Moodle courses with their category, term, classification, activity count and live enrolments; searched by short and full name. */
-export const moodleCoursesBrowser: RecordBrowser = legacyBrowser('the Moodle source', {
+export const moodleCoursesBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'moodle_courses'),
-  list(db, search) {
+  async list(db, search) {
     const pattern = search.q === null ? null : containsPattern(search.q);
-    const { total } = db.prepare(`SELECT COUNT(*) AS total FROM moodle_courses c WHERE ${COURSES_WHERE}`).get({ pattern }) as { total: number };
-    const rows = db
-      .prepare(
-        `SELECT c.id, c.shortname, c.fullname, cat.name AS category, c.term_code, c.activity_level, cc.activities, c.deleted_at, c.last_run_id,
-                c.updated_at, (SELECT COUNT(*) FROM moodle_enrolments e WHERE e.course_id = c.id AND e.deleted_at IS NULL) AS enrolled
+    const { total } = (await db.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM moodle_courses c WHERE ${COURSES_WHERE}`, { pattern }))!;
+    const rows = await db.all<CourseRow>(
+      `SELECT c.id, c.shortname, c.fullname, cat.name AS category, c.term_code, c.activity_level, cc.activities, c.deleted_at, c.last_run_id,
+                c.updated_at, (SELECT CAST(COUNT(*) AS INTEGER) FROM moodle_enrolments e WHERE e.course_id = c.id AND e.deleted_at IS NULL) AS enrolled
          FROM moodle_courses c LEFT JOIN moodle_categories cat ON cat.id = c.category_id LEFT JOIN moodle_course_contents cc ON cc.course_id = c.id
          WHERE ${COURSES_WHERE} ORDER BY c.shortname, c.id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ pattern, ...limitOffset(search) }) as CourseRow[];
+      { pattern, ...limitOffset(search) },
+    );
     const items: StoredRecord[] = rows.map((row) => ({
       key: String(row.id),
       name: row.fullname,
@@ -84,24 +86,25 @@ export const moodleCoursesBrowser: RecordBrowser = legacyBrowser('the Moodle sou
     }));
     return { items, total };
   },
-});
+};
 
-const CATEGORIES_WHERE = `(@pattern IS NULL OR c.idnumber LIKE @pattern ESCAPE '\\' OR ${foldSqlExpression('c.name')} LIKE @pattern ESCAPE '\\')`;
+const CATEGORIES_WHERE = `(CAST(@pattern AS TEXT) IS NULL OR c.idnumber LIKE @pattern ESCAPE '\\' OR ${foldSqlExpression('c.name')} LIKE @pattern ESCAPE '\\')`;
 
 /** Moodle course categories with their parent and live course count; searched by name and ID number. */
-export const moodleCategoriesBrowser: RecordBrowser = legacyBrowser('the Moodle source', {
+export const moodleCategoriesBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'moodle_categories'),
-  list(db, search) {
+  async list(db, search) {
     const pattern = search.q === null ? null : containsPattern(search.q);
-    const { total } = db.prepare(`SELECT COUNT(*) AS total FROM moodle_categories c WHERE ${CATEGORIES_WHERE}`).get({ pattern }) as { total: number };
-    const rows = db
-      .prepare(
-        `SELECT c.id, c.name, c.idnumber, p.name AS parent, c.depth, c.visible, c.deleted_at, c.last_run_id, c.updated_at,
-                (SELECT COUNT(*) FROM moodle_courses k WHERE k.category_id = c.id AND k.deleted_at IS NULL) AS courses
+    const { total } = (await db.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM moodle_categories c WHERE ${CATEGORIES_WHERE}`, {
+      pattern,
+    }))!;
+    const rows = await db.all<CategoryRow>(
+      `SELECT c.id, c.name, c.idnumber, p.name AS parent, c.depth, c.visible, c.deleted_at, c.last_run_id, c.updated_at,
+                (SELECT CAST(COUNT(*) AS INTEGER) FROM moodle_courses k WHERE k.category_id = c.id AND k.deleted_at IS NULL) AS courses
          FROM moodle_categories c LEFT JOIN moodle_categories p ON p.id = c.parent_id
          WHERE ${CATEGORIES_WHERE} ORDER BY c.path, c.id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ pattern, ...limitOffset(search) }) as CategoryRow[];
+      { pattern, ...limitOffset(search) },
+    );
     const items: StoredRecord[] = rows.map((row) => ({
       key: String(row.id),
       name: row.name,
@@ -119,27 +122,26 @@ export const moodleCategoriesBrowser: RecordBrowser = legacyBrowser('the Moodle 
     }));
     return { items, total };
   },
-});
+};
 
 // The reconciliation an auditor opens: each Moodle user, what it was matched to (student, faculty member or
 // nothing) and by which key, and how many live courses it is enrolled in.
-const WHERE = `(@pattern IS NULL OR u.username LIKE @pattern ESCAPE '\\' OR u.idnumber LIKE @pattern ESCAPE '\\'
+const WHERE = `(CAST(@pattern AS TEXT) IS NULL OR u.username LIKE @pattern ESCAPE '\\' OR u.idnumber LIKE @pattern ESCAPE '\\'
   OR u.match_kind = @q OR ${foldSqlExpression('u.fullname')} LIKE @pattern ESCAPE '\\')`;
 
 /** The Moodle data browser: users with their match, soft-deleted ones included; `q` may also be a match kind. */
-export const moodleUsersBrowser: RecordBrowser = legacyBrowser('the Moodle source', {
+export const moodleUsersBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'moodle_users'),
-  list(db, { q, page, pageSize }) {
+  async list(db, { q, page, pageSize }) {
     const params = { pattern: q === null ? null : containsPattern(q), q };
-    const { total } = db.prepare(`SELECT COUNT(*) AS total FROM moodle_users u WHERE ${WHERE}`).get(params) as { total: number };
-    const rows = db
-      .prepare(
-        `SELECT u.id, u.fullname, u.username, u.idnumber, u.email, u.match_kind, u.match_key, u.deleted_at, u.last_run_id, u.updated_at,
-                COUNT(e.course_id) AS courses, group_concat(DISTINCT e.roles) AS roles
+    const { total } = (await db.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM moodle_users u WHERE ${WHERE}`, params))!;
+    const rows = await db.all<UserRow>(
+      `SELECT u.id, u.fullname, u.username, u.idnumber, u.email, u.match_kind, u.match_key, u.deleted_at, u.last_run_id, u.updated_at,
+                CAST(COUNT(e.course_id) AS INTEGER) AS courses, ${groupConcat(db.dialect, 'e.roles')} AS roles
          FROM moodle_users u LEFT JOIN moodle_enrolments e ON e.user_id = u.id AND e.deleted_at IS NULL
          WHERE ${WHERE} GROUP BY u.id ORDER BY u.match_kind = 'none' DESC, u.fullname, u.id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: pageSize, offset: (page - 1) * pageSize }) as UserRow[];
+      { ...params, limit: pageSize, offset: (page - 1) * pageSize },
+    );
     const items: StoredRecord[] = rows.map((row) => ({
       key: String(row.id),
       name: row.fullname,
@@ -159,4 +161,4 @@ export const moodleUsersBrowser: RecordBrowser = legacyBrowser('the Moodle sourc
     }));
     return { items, total };
   },
-});
+};

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { QueryRunner } from 'typeorm';
+import { SqliteDb } from '../../common/database/sqlite-db';
 import { CreateMoodleTables1764000000300 } from './migrations/1764000000300-create-moodle-tables';
 import { MoodleRepository, MOODLE_TABLES, type MoodleTable } from './moodle.repository';
 import type { Row } from './moodle-table-writer';
@@ -58,34 +59,36 @@ const snapshot = (patch: Partial<MoodleSnapshot> = {}): MoodleSnapshot => ({
 
 describe('MoodleRepository', () => {
   let db: Database.Database;
+  let sql: SqliteDb;
   let repository: MoodleRepository;
   // What a run does: stage everything it read, then commit. Each run has its own connection, hence its own repository.
-  const save = (snap: MoodleSnapshot, runId: string, now: string, deleteUnseen: boolean) => {
-    repository = new MoodleRepository(db);
-    repository.stage(...MOODLE_TABLES.map((name) => [name, snap[name]] as const));
-    return repository.commit(runId, now, { deleteUnseen, keptContents: snap.keptContents, summary: {} });
+  const save = async (snap: MoodleSnapshot, runId: string, now: string, deleteUnseen: boolean) => {
+    repository = await MoodleRepository.open(sql);
+    await repository.stage(...MOODLE_TABLES.map((name) => [name, snap[name]] as const));
+    return (await repository.commit(runId, now, { deleteUnseen, keptContents: snap.keptContents, summary: {} })).counts;
   };
   const live = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
 
   beforeEach(async () => {
     db = new Database(':memory:');
     await new CreateMoodleTables1764000000300().up({ query: async (sql: string) => db.exec(sql) } as unknown as QueryRunner);
-    repository = new MoodleRepository(db);
+    sql = new SqliteDb(db, false);
+    repository = await MoodleRepository.open(sql);
   });
   afterEach(() => db.close());
 
-  it('should insert everything and then count it unchanged when the same snapshot is saved twice', () => {
-    const first = save(snapshot(), 'run-1', 't1', true);
+  it('should insert everything and then count it unchanged when the same snapshot is saved twice', async () => {
+    const first = await save(snapshot(), 'run-1', 't1', true);
     expect(first.courses).toEqual({ inserted: 2, updated: 0, unchanged: 0, deleted: 0 });
     expect(first.enrolments.inserted).toBe(2);
-    const second = save(snapshot(), 'run-2', 't2', true);
+    const second = await save(snapshot(), 'run-2', 't2', true);
     expect(second.courses).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
     expect(second.contents).toEqual({ inserted: 0, updated: 0, unchanged: 2, deleted: 0 });
   });
 
-  it('should update changed rows and soft-delete unseen ones when a full run saves', () => {
-    save(snapshot(), 'run-1', 't1', true);
-    const saved = save(
+  it('should update changed rows and soft-delete unseen ones when a full run saves', async () => {
+    await save(snapshot(), 'run-1', 't1', true);
+    const saved = await save(
       snapshot({ courses: [course(2, 'Renamed')], contents: [contents(2, 3, 'a')], enrolments: [{ course_id: 2, user_id: 7, roles: 'student' }] }),
       'run-2',
       't2',
@@ -97,11 +100,11 @@ describe('MoodleRepository', () => {
     expect(db.prepare('SELECT deleted_at FROM moodle_courses WHERE id = 3').get()).toEqual({ deleted_at: 't2' });
   });
 
-  it('should keep analyses it was told to keep and delete nothing when an incremental run saves', () => {
-    save(snapshot(), 'run-1', 't1', true);
-    const saved = save(snapshot({ contents: [contents(2, 4, 'a2')], keptContents: [3] }), 'run-2', 't2', false);
+  it('should keep analyses it was told to keep and delete nothing when an incremental run saves', async () => {
+    await save(snapshot(), 'run-1', 't1', true);
+    const saved = await save(snapshot({ contents: [contents(2, 4, 'a2')], keptContents: [3] }), 'run-2', 't2', false);
     expect(saved.contents).toEqual({ inserted: 0, updated: 1, unchanged: 1, deleted: 0 });
-    expect(repository.storedContents()).toEqual(
+    expect(await repository.storedContents()).toEqual(
       new Map([
         [2, { marker: 'a2', teachingActivities: 4 }],
         [3, { marker: 'b', teachingActivities: 1 }],
@@ -110,53 +113,56 @@ describe('MoodleRepository', () => {
     expect(db.prepare('SELECT last_seen_run_id FROM moodle_course_contents WHERE course_id = 3').get()).toEqual({ last_seen_run_id: 'run-2' });
   });
 
-  it('should restore a soft-deleted row as updated when it is seen again', () => {
-    save(snapshot(), 'run-1', 't1', true);
-    save(snapshot({ courses: [course(2)] }), 'run-2', 't2', true);
-    const saved = save(snapshot(), 'run-3', 't3', true);
+  it('should restore a soft-deleted row as updated when it is seen again', async () => {
+    await save(snapshot(), 'run-1', 't1', true);
+    await save(snapshot({ courses: [course(2)] }), 'run-2', 't2', true);
+    const saved = await save(snapshot(), 'run-3', 't3', true);
     expect(saved.courses).toMatchObject({ updated: 1, unchanged: 1 });
     expect(live('moodle_courses')).toBe(2);
   });
 
-  it('should leave the live tables as they were when a run stages rows and never commits', () => {
-    save(snapshot(), 'run-1', 't1', true);
+  it('should leave the live tables as they were when a run stages rows and never commits', async () => {
+    await save(snapshot(), 'run-1', 't1', true);
     const before = db.prepare('SELECT * FROM moodle_courses ORDER BY id').all();
-    const failing = new MoodleRepository(db);
+    const failing = await MoodleRepository.open(sql);
 
-    failing.stage(['courses', [course(2, 'Renamed'), course(4)]], ['enrolments', [{ course_id: 4, user_id: 7, roles: 'student' }]]);
+    await failing.stage(['courses', [course(2, 'Renamed'), course(4)]], ['enrolments', [{ course_id: 4, user_id: 7, roles: 'student' }]]);
 
+    await failing.flush();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM temp.moodle_courses_staged').get()).toEqual({ n: 2 });
     expect(db.prepare('SELECT * FROM moodle_courses ORDER BY id').all()).toEqual(before);
     expect(live('moodle_enrolments')).toBe(2);
   });
 
-  it('should keep the first details and every role of a user seen in several courses', () => {
+  it('should keep the first details and every role of a user seen in several courses', async () => {
     const user = { id: 7, username: 'u7', idnumber: null, firstname: 'A', lastname: 'B', fullname: 'A B', email: null };
-    repository = new MoodleRepository(db);
+    repository = await MoodleRepository.open(sql);
 
-    repository.seeUsers([
+    await repository.seeUsers([
       { ...user, roles: ['student'] },
       { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] },
     ]);
-    repository.seeUsers([{ ...user, fullname: 'Other', roles: ['editingteacher', 'student'] }]);
-    repository.seeUsers([{ ...user, roles: ['student'] }]);
+    // Written in between: the second sighting meets the stored row, the third the buffered one.
+    await repository.flush();
+    await repository.seeUsers([{ ...user, fullname: 'Other', roles: ['editingteacher', 'student'] }]);
+    await repository.seeUsers([{ ...user, roles: ['student'] }]);
 
-    expect(repository.seenUsers(0, 10)).toEqual([
+    expect(await repository.seenUsers(0, 10)).toEqual([
       { id: 3, username: 'u3', idnumber: '12', firstname: 'C', lastname: 'D', fullname: 'C D', email: 'c@d', roles: [] },
       { ...user, roles: ['student', 'editingteacher'] },
     ]);
-    expect(repository.seenUsers(3, 10).map((u) => u.id)).toEqual([7]);
+    expect((await repository.seenUsers(3, 10)).map((u) => u.id)).toEqual([7]);
   });
 
-  it('should list staged against live when logging changes: inserts, a course renamed old → new, a user’s email without values, deletions', () => {
-    const logged = (snap: MoodleSnapshot, runId: string) => {
-      repository = new MoodleRepository(db, { logChanges: true });
-      repository.stage(...MOODLE_TABLES.map((name) => [name, snap[name]] as const));
-      repository.commit(runId, 't', { deleteUnseen: true, keptContents: [], summary: {} });
-      return repository.takeChanges();
+  it('should list staged against live when logging changes: inserts, a course renamed old → new, a user’s email without values, deletions', async () => {
+    const logged = async (snap: MoodleSnapshot, runId: string) => {
+      repository = await MoodleRepository.open(sql, { logChanges: true });
+      await repository.stage(...MOODLE_TABLES.map((name) => [name, snap[name]] as const));
+      return (await repository.commit(runId, 't', { deleteUnseen: true, keptContents: [], summary: {} })).changes;
     };
-    const first = logged(snapshot(), 'run-1');
+    const first = await logged(snapshot(), 'run-1');
     const user = { ...snapshot().users[0], email: 'secret@uni.ac.ir' };
-    const second = logged(snapshot({ courses: [course(2, 'Physics II')], users: [user] }), 'run-2');
+    const second = await logged(snapshot({ courses: [course(2, 'Physics II')], users: [user] }), 'run-2');
 
     expect(first).toEqual([
       { kind: 'inserted', table: 'categories', key: '1' },
@@ -170,6 +176,5 @@ describe('MoodleRepository', () => {
       { kind: 'deleted', table: 'courses', key: '3' },
     ]);
     expect(JSON.stringify(second)).not.toContain('secret@');
-    expect(repository.takeChanges()).toEqual([]);
   });
 });

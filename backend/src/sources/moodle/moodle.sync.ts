@@ -1,5 +1,4 @@
 import { EMPTY_COUNTS, type CourseActivityLevel, type MoodleStage, type RunCounts } from '@hamgam/shared';
-import { legacySqlite } from '../../common/database/sqlite-handle';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerContext, WorkerStep } from '../../sync/source-definition';
 import { activityLevel, analyseCourse } from './moodle.analysis';
@@ -69,7 +68,7 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     onRetry: (info) => report.retried(`retry ${info.attempt}/${info.maxRetries} in ${info.delayMs} ms: ${info.reason}`),
     onLog: (message) => report.log('warn', message),
   });
-  const repository = new MoodleRepository(legacySqlite(ctx.db, 'the Moodle source'), { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
+  const repository = await MoodleRepository.open(ctx.db, { logChanges: ctx.changes.isEnabled, isDryRun: ctx.dryRun });
 
   stage('connecting');
   const site = await client.siteInfo();
@@ -94,16 +93,16 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   const courses = listed.items.filter((course) => course.id !== site.siteId && course.format !== 'site');
   counts.fetched += categories.items.length + courses.length;
   report.log('info', `${categories.items.length} categories and ${courses.length} courses listed`);
-  if (courses.length === 0 && repository.countActiveCourses() > 0) {
+  if (courses.length === 0 && (await repository.countActiveCourses()) > 0) {
     throw new SyncError('upstream', 'Moodle listed no courses although courses are stored; nothing was changed or deleted');
   }
 
   const isIncremental = ctx.mode === 'recent';
-  const stored = repository.storedContents();
+  const stored = await repository.storedContents();
   const toAnalyse = new Set(courses.filter((course) => !isIncremental || needsAnalysis(course, stored.get(course.id)?.marker)).map((c) => c.id));
   logMarkers(ctx, courses, isIncremental, toAnalyse.size);
 
-  repository.stage(['categories', categories.items.map(rows.categoryRow)]);
+  await repository.stage(['categories', categories.items.map(rows.categoryRow)]);
   stage('analyzing_content', { total: courses.length, processed: 0, messageParams: { done: 0, total: courses.length } });
   let done = 0;
   const terms: (CourseTerm | null)[] = [];
@@ -116,11 +115,14 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
     terms.push(term);
     levels.push(level);
     if (analysis === null) keptContents.push(course.id);
-    repository.stage(['courses', [rows.courseRow(course, term, level)]], ['contents', analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : []]);
+    await repository.stage(
+      ['courses', [rows.courseRow(course, term, level)]],
+      ['contents', analysis ? [rows.contentsRow(analysis, rows.changeMarker(course))] : []],
+    );
     // Each page is staged as it comes: a course with thousands of participants is never held whole.
-    const participants = await readParticipants(client, course.id, options, reject, (page) => {
-      repository.seeUsers(page);
-      repository.stage(['enrolments', page.map((user) => rows.enrolmentRow(course.id, user.id, user.roles))]);
+    const participants = await readParticipants(client, course.id, options, reject, async (page) => {
+      await repository.seeUsers(page);
+      await repository.stage(['enrolments', page.map((user) => rows.enrolmentRow(course.id, user.id, user.roles))]);
     });
     counts.fetched += participants;
     done += 1;
@@ -138,16 +140,16 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
 
   throwIfCancelled(signal, 'before classifying');
   stage('classifying_data');
-  const matcher = new UserMatcher(legacySqlite(ctx.db, 'the Moodle source'));
+  const matcher = await UserMatcher.open(ctx.db);
   if (!matcher.hasStudents) report.log('info', 'no students table yet: Moodle users are matched to faculty members only');
   const matches = { student: 0, faculty: 0, none: 0 };
-  for (let batch = repository.seenUsers(0, USER_BATCH); batch.length > 0; batch = repository.seenUsers(batch[batch.length - 1].id, USER_BATCH)) {
-    const userRows = batch.map((user) => {
-      const match = matcher.match(user);
-      matches[match.kind] += 1;
-      return rows.userRow(user, match);
+  for (let batch = await repository.seenUsers(0, USER_BATCH); batch.length > 0; batch = await repository.seenUsers(batch[batch.length - 1].id, USER_BATCH)) {
+    const found = await matcher.matchAll(batch);
+    const userRows = batch.map((user, index) => {
+      matches[found[index].kind] += 1;
+      return rows.userRow(user, found[index]);
     });
-    repository.stage(['users', userRows]);
+    await repository.stage(['users', userRows]);
   }
   const summary = rows.summarise(terms, levels, matches, {
     studentsChecked: matcher.hasStudents,
@@ -165,10 +167,10 @@ export const runMoodleSync: WorkerStep = async (ctx) => {
   throwIfCancelled(signal, 'before saving');
   stage('saving_to_database');
   const savingStarted = performance.now();
-  const saved = repository.commit(ctx.runId, new Date().toISOString(), { deleteUnseen: !isIncremental, keptContents, summary, deletions: ctx.deletions });
-  // After the commit's transaction, in one of its own (a dry run's rolled-back commit still lists what it would change).
-  await ctx.changes.write(repository.takeChanges());
-  const held = repository.takeHeld();
+  const commit = { deleteUnseen: !isIncremental, keptContents, summary, deletions: ctx.deletions };
+  const { counts: saved, changes, held } = await repository.commit(ctx.runId, new Date().toISOString(), commit);
+  // After the commit's transaction, each in one of its own (a dry run's rolled-back commit still lists what it would change).
+  await ctx.changes.write(changes);
   if (held.length > 0) await ctx.deletions.hold(held);
   // The commit holds the database's write lock: how long says what other writers waited.
   const took = Math.round(performance.now() - savingStarted);
@@ -222,7 +224,7 @@ async function readParticipants(
   courseId: number,
   options: MoodleOptions,
   reject: (r: Rejected[]) => void,
-  take: (participants: MoodleEnrolledUser[]) => void,
+  take: (participants: MoodleEnrolledUser[]) => Promise<void>,
 ): Promise<number> {
   const seen = new Set<number>();
   for (let page = 0, from = 0; ; page += 1, from += options.enrolmentPageSize) {
@@ -235,7 +237,7 @@ async function readParticipants(
     if (fresh.length === 0 && result.items.length > 0)
       throw new SyncError('upstream', `course ${courseId}: enrolment page ${page + 1} repeats users already read; the site may ignore limitfrom`);
     fresh.forEach((user) => seen.add(user.id));
-    take(fresh);
+    await take(fresh);
   }
 }
 

@@ -25,7 +25,7 @@ describe('the change log of Moodle runs', () => {
   it('should log every stored course, user and category as inserted, then a removed course as deleted, from the commit', async () => {
     const first = await trigger();
     const inserted = await changes(first.id);
-    const stored = (table: string) => query<{ id: number }>(t, `SELECT id FROM ${table} ORDER BY id`).map((row) => String(row.id));
+    const stored = async (table: string) => (await query<{ id: number }>(t, `SELECT id FROM ${table} ORDER BY id`)).map((row) => String(row.id));
 
     expect(first.status).toBe('success');
     expect(inserted.totals).toMatchObject({ updated: 0, deleted: 0 });
@@ -39,7 +39,7 @@ describe('the change log of Moodle runs', () => {
           .filter((change) => change.table === table)
           .map((change) => change.key)
           .sort(),
-      ).toEqual(stored(live).sort());
+      ).toEqual((await stored(live)).sort());
     }
 
     // One course of six, with its contents and enrolments, passes the default deletion guard (10 %): off here, so

@@ -23,20 +23,22 @@ describe('moodle: dry runs and the deletion guard against the stand-in Moodle', 
     return waitForRunEnd(t, ((await t.http().post('/api/sources/moodle/runs').send(body).expect(202)).body as SyncRun).id);
   }
   const snapshot = () =>
-    ['moodle_courses', 'moodle_course_contents', 'moodle_users', 'moodle_enrolments', 'moodle_categories'].map((table) =>
-      query(t, `SELECT * FROM ${table} ORDER BY 1, 2`),
+    Promise.all(
+      ['moodle_courses', 'moodle_course_contents', 'moodle_users', 'moodle_enrolments', 'moodle_categories'].map((table) =>
+        query(t, `SELECT * FROM ${table} ORDER BY 1, 2`),
+      ),
     );
 
   it('should switch nothing live in a dry run and count exactly what the real full run that follows does', async () => {
     const [changed, gone] = moodle.site.data().courses;
     moodle.site.touchCourse(changed.id);
     moodle.site.removeCourse(gone.id);
-    const before = snapshot();
+    const before = await snapshot();
 
     const dry = await runOf({ dryRun: true });
 
     expect(dry).toMatchObject({ status: 'success', dryRun: true });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     const real = await runOf({});
     expect(dry.counts).toEqual(real.counts);
     expect(real.counts.deleted).toBeGreaterThan(0);
@@ -49,7 +51,7 @@ describe('moodle: dry runs and the deletion guard against the stand-in Moodle', 
     const held = await runOf({});
 
     expect(held).toMatchObject({ status: 'awaiting_approval', counts: { deleted: 0 } });
-    expect(query<Counted>(t, 'SELECT COUNT(*) AS n FROM moodle_courses WHERE deleted_at IS NOT NULL')[0].n).toBe(0);
+    expect((await query<Counted>(t, 'SELECT CAST(COUNT(*) AS INTEGER) AS n FROM moodle_courses WHERE deleted_at IS NOT NULL'))[0].n).toBe(0);
     const listed = (
       await t
         .http()
@@ -61,7 +63,7 @@ describe('moodle: dry runs and the deletion guard against the stand-in Moodle', 
     const approved = (await t.http().post(`/api/runs/${held.id}/approve-deletions`).send({}).expect(200)).body as SyncRun;
 
     expect(approved).toMatchObject({ status: 'success', counts: { deleted: held.heldDeletions } });
-    const deleted = query<{ id: number }>(t, 'SELECT id FROM moodle_courses WHERE deleted_at IS NOT NULL ORDER BY id').map((row) => row.id);
+    const deleted = (await query<{ id: number }>(t, 'SELECT id FROM moodle_courses WHERE deleted_at IS NOT NULL ORDER BY id')).map((row) => row.id);
     expect(deleted).toEqual(gone.map((course) => course.id).sort((a, b) => a - b));
   });
 });

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { startMoodleStandIn, type MoodleDataset, type MoodleStandIn, type MoodleStandInOptions } from '@hamgam/stand-ins';
 import type { RunLog } from '@hamgam/shared';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -13,37 +12,35 @@ export async function startMoodleTestBed(
 ): Promise<MoodleTestBed> {
   const moodle = await startMoodleStandIn(site);
   const t = await startTestApp({ env: { MOODLE_BASE_URL: moodle.url, MOODLE_TOKEN: moodle.token, ...env } });
-  const db = new Database(t.config.databasePath);
-  db.prepare(`UPDATE sources SET options = ? WHERE id = 'moodle'`).run(
+  await t.sql.run(`UPDATE sources SET options = ? WHERE id = 'moodle'`, [
     JSON.stringify({ enrolmentPageSize: 7, concurrency: 3, retryBaseMs: 20, requestTimeoutMs: 3000, ...options }),
-  );
-  db.close();
+  ]);
   return { moodle, t };
 }
 
-export function query<T>(t: TestApp, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(t.config.databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+/** Rows read through the test app's connection (SQLite or PostgreSQL); `?` placeholders. */
+export function query<T>(t: TestApp, sql: string, ...params: (string | number | null)[]): Promise<T[]> {
+  return t.sql.all<T>(sql, params);
 }
 
+type ColumnInfo = { name: string; notnull: number; dflt_value: unknown };
+
 /** Inserts a row with only the given columns, filling other NOT NULL columns without default with ''. */
-export function insertRow(t: TestApp, table: string, values: Record<string, string>): void {
-  const db = new Database(t.config.databasePath);
-  try {
-    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown; pk: number }[];
-    const row: Record<string, string> = { ...values };
-    for (const column of columns) {
-      if (column.notnull && column.dflt_value === null && !(column.name in row)) row[column.name] = '';
-    }
-    const names = Object.keys(row);
-    db.prepare(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row);
-  } finally {
-    db.close();
+export async function insertRow(t: TestApp, table: string, values: Record<string, string>): Promise<void> {
+  const columns =
+    t.dialect === 'postgres'
+      ? await t.sql.all<ColumnInfo>(
+          `SELECT column_name AS name, CASE WHEN is_nullable = 'NO' AND is_identity = 'NO' THEN 1 ELSE 0 END AS notnull, column_default AS dflt_value
+           FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`,
+          [table],
+        )
+      : await t.sql.all<ColumnInfo>('SELECT name, "notnull", dflt_value FROM pragma_table_info(?)', [table]);
+  const row: Record<string, string> = { ...values };
+  for (const column of columns) {
+    if (column.notnull && column.dflt_value === null && !(column.name in row)) row[column.name] = '';
   }
+  const names = Object.keys(row);
+  await t.sql.run(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`, row);
 }
 
 /** What a correct full run must store, computed from the stand-in's site without the connector's code. */

@@ -90,7 +90,10 @@ describe('moodle record tables and counts over the API, after real runs against 
   });
 
   it('should count live and soft-deleted rows per table for admins and auditors when the stats are read', async () => {
-    const users = query<{ live: number; deleted: number }>(t, 'SELECT COUNT(*) - COUNT(deleted_at) AS live, COUNT(deleted_at) AS deleted FROM moodle_users')[0];
+    const [users] = await query<{ live: number; deleted: number }>(
+      t,
+      'SELECT CAST(COUNT(*) - COUNT(deleted_at) AS INTEGER) AS live, CAST(COUNT(deleted_at) AS INTEGER) AS deleted FROM moodle_users',
+    );
     const auditor = await t.as('auditor');
 
     const stats = (await auditor().get('/api/sources/moodle/stats').expect(200)).body as SourceStats;

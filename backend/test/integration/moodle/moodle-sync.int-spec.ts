@@ -29,8 +29,8 @@ describe('moodle sync against the stand-in Moodle', () => {
   };
 
   it('should store categories, courses, contents, users and enrolments with exact counts and classify them when a full run succeeds', async () => {
-    insertRow(t, 'faculty_members', { national_code: TEACHER_CODES[0], hash: 'h', created_at: 'now', updated_at: 'now' });
-    insertRow(t, 'students', { student_number: STUDENT_NUMBERS[0], campus_code: '1111', term: '4031', hash: 'h', created_at: 'now', updated_at: 'now' });
+    await insertRow(t, 'faculty_members', { national_code: TEACHER_CODES[0], hash: 'h', created_at: 'now', updated_at: 'now' });
+    await insertRow(t, 'students', { student_number: STUDENT_NUMBERS[0], campus_code: '1111', term: '4031', hash: 'h', created_at: 'now', updated_at: 'now' });
     const expected = expectedSite(moodle.site.data());
 
     const run = await trigger();
@@ -45,7 +45,7 @@ describe('moodle sync against the stand-in Moodle', () => {
       deleted: 0,
       rejected: 0,
     });
-    const courses = query<{ id: number; term_code: string | null; activity_level: string }>(
+    const courses = await query<{ id: number; term_code: string | null; activity_level: string }>(
       t,
       'SELECT id, term_code, activity_level FROM moodle_courses ORDER BY id',
     );
@@ -55,13 +55,16 @@ describe('moodle sync against the stand-in Moodle', () => {
       expect(course.activity_level).toBe(expected.levels.get(course.id));
     }
     expect(new Set(courses.map((c) => c.activity_level))).toEqual(new Set(['empty', 'light', 'active']));
-    const matches = query<{ match_kind: string; n: number }>(t, 'SELECT match_kind, COUNT(*) AS n FROM moodle_users GROUP BY match_kind ORDER BY match_kind');
+    const matches = await query<{ match_kind: string; n: number }>(
+      t,
+      'SELECT match_kind, CAST(COUNT(*) AS INTEGER) AS n FROM moodle_users GROUP BY match_kind ORDER BY match_kind',
+    );
     expect(matches).toEqual([
       { match_kind: 'faculty', n: 1 },
       { match_kind: 'none', n: expected.users - 2 },
       { match_kind: 'student', n: 1 },
     ]);
-    const [summary] = query<{ summary: string }>(t, 'SELECT summary FROM moodle_classifications WHERE run_id = ?', run.id);
+    const [summary] = await query<{ summary: string }>(t, 'SELECT summary FROM moodle_classifications WHERE run_id = ?', run.id);
     expect(JSON.parse(summary.summary)).toMatchObject({
       courses: expected.courses,
       users: expected.users,
@@ -89,7 +92,7 @@ describe('moodle sync against the stand-in Moodle', () => {
     expect(moodle.stats().contentsCourseIds.slice(before)).toEqual([changed.id]);
     expect(run.counts.updated).toBe(2); // the course's row (cache marker) and its content analysis
     expect(run.counts.deleted).toBe(0);
-    const [contents] = query<{ pages: number; last_run_id: string }>(
+    const [contents] = await query<{ pages: number; last_run_id: string }>(
       t,
       'SELECT pages, last_run_id FROM moodle_course_contents WHERE course_id = ?',
       changed.id,
@@ -120,7 +123,7 @@ describe('moodle sync against the stand-in Moodle', () => {
 
     expect(run.status).toBe('success');
     expect(run.counts.deleted).toBeGreaterThanOrEqual(2 + enrolled);
-    expect(query(t, 'SELECT deleted_at FROM moodle_courses WHERE id = ? AND deleted_at IS NOT NULL', gone.id)).toHaveLength(1);
+    expect(await query(t, 'SELECT deleted_at FROM moodle_courses WHERE id = ? AND deleted_at IS NOT NULL', gone.id)).toHaveLength(1);
   });
 
   it('should page enrolments past short pages and stop at the first empty page when Moodle drops users from pages', async () => {
@@ -203,7 +206,13 @@ describe('moodle sync against the stand-in Moodle', () => {
     ['moodle_enrolments', 'course_id, user_id'],
     ['moodle_classifications', 'run_id'],
   ];
-  const storedPicture = () => Object.fromEntries(MOODLE_TABLES.map(([table, order]) => [table, query(t, `SELECT * FROM ${table} ORDER BY ${order}`)]));
+  const storedPicture = async () =>
+    Object.fromEntries(await Promise.all(MOODLE_TABLES.map(async ([table, order]) => [table, await query(t, `SELECT * FROM ${table} ORDER BY ${order}`)])));
+  // The staging tables are the run's connection's own: gone with it (PostgreSQL drops them when the worker closes it).
+  const stagingTables = () =>
+    t.dialect === 'postgres'
+      ? query(t, `SELECT relname FROM pg_class WHERE relname LIKE '%staged%'`)
+      : query(t, `SELECT name FROM sqlite_master WHERE name LIKE '%staged%'`);
 
   /** Changes of every kind a complete run would write: an update, a deletion, an unenrolment, a renamed user. */
   const changeTheSite = () => {
@@ -218,7 +227,7 @@ describe('moodle sync against the stand-in Moodle', () => {
   it('should leave every stored Moodle table exactly as it was when a run fails after reading half the courses', async () => {
     const first = await trigger();
     expect(first.status).toBe('success');
-    const before = storedPicture();
+    const before = await storedPicture();
     // The same site again (generated from the same seed) and fresh call counts for its token.
     moodle.reset();
     changeTheSite();
@@ -231,8 +240,8 @@ describe('moodle sync against the stand-in Moodle', () => {
     const read = moodle.stats().contentsCourseIds.length;
     expect(read).toBeGreaterThanOrEqual(3);
     expect(read).toBeLessThan(moodle.site.data().courses.length);
-    expect(storedPicture()).toEqual(before);
-    expect(query(t, `SELECT name FROM sqlite_master WHERE name LIKE '%staged%'`)).toEqual([]);
+    expect(await storedPicture()).toEqual(before);
+    await waitFor(async () => (await stagingTables()).length === 0);
 
     // Moodle deletes an expired token; the reset brings it back, and the same changes are made again.
     moodle.reset();
@@ -247,7 +256,7 @@ describe('moodle sync against the stand-in Moodle', () => {
 
   it('should leave every stored Moodle table exactly as it was when a run is cancelled while reading courses', async () => {
     await trigger();
-    const before = storedPicture();
+    const before = await storedPicture();
     changeTheSite();
     // Slow answers, so the run is surely still reading when it is cancelled.
     moodle.setFaults({ delayMs: 150 });
@@ -262,6 +271,6 @@ describe('moodle sync against the stand-in Moodle', () => {
     const run = await waitForRunEnd(t, started.id);
 
     expect(run.status).toBe('cancelled');
-    expect(storedPicture()).toEqual(before);
+    expect(await storedPicture()).toEqual(before);
   });
 });
