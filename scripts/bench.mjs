@@ -14,11 +14,14 @@
 // `--only faculty`, `--only students`, `--only history`, `--only moodle` or `--only crm` runs one of them.
 // `--postgres postgres://postgres@127.0.0.1:5432/postgres` runs the server on a throwaway PostgreSQL database
 // created through that connection (dropped after); only the history runs there until the workers' hot path is ported.
+// The students part runs on SQLite, then on PostgreSQL on a second backend (port + 2) with a throwaway database created
+// through `--students-postgres <url>` (default: the `--postgres` URL, else postgres://postgres@127.0.0.1:5432/postgres;
+// `none` skips it), and prints PostgreSQL / SQLite for the full and the unchanged run (target ≤ 1.3 ×).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { createBenchDatabase } from './bench-common.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, fallback) => {
@@ -43,6 +46,9 @@ const crmChanges = arg('crm-changes', 500);
 const changeLogPairs = arg('change-log-pairs', 2);
 const ADMIN = { username: 'bench', password: 'copper-kettle-panel-17' };
 const postgresAdminUrl = textArg('postgres', null);
+// The students runs again on PostgreSQL (a throwaway database created through this connection, on its own backend at
+// port + 2) after the SQLite runs, and the two are compared; `--students-postgres none` leaves it out.
+const studentsPostgresUrl = textArg('students-postgres', postgresAdminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -52,7 +58,7 @@ const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'))
 const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
 const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
-const postgres = postgresAdminUrl ? await createBenchDatabase(postgresAdminUrl) : null;
+const postgres = postgresAdminUrl ? await createBenchDatabase(root, postgresAdminUrl) : null;
 const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -83,7 +89,7 @@ const authed = (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitForHealth() {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${api}/health`)).ok) return;
     } catch {
@@ -130,7 +136,7 @@ try {
     }
   }
   if (!postgres && (!only || only === 'students')) {
-    await benchStudents({
+    const sqliteStudents = await benchStudents({
       api,
       fetchApi: authed,
       gateway,
@@ -140,6 +146,10 @@ try {
       concurrency,
       year,
     });
+    if (studentsPostgresUrl !== 'none') {
+      const { benchStudentsPostgres } = await import('./bench-students-postgres.mjs');
+      await benchStudentsPostgres({ root, gateway, port: port + 2, admin: ADMIN, year, concurrency, adminUrl: studentsPostgresUrl, sqlite: sqliteStudents });
+    }
     const { benchChangeLog } = await import('./bench-change-log.mjs');
     await benchChangeLog({ root, gateway, port: port + 1, admin: ADMIN, year, concurrency, pairs: changeLogPairs });
   }
@@ -168,23 +178,4 @@ try {
   await gateway.close();
   rmSync(dataDir, { recursive: true, force: true });
   await postgres?.drop();
-}
-
-/** A throwaway database for this benchmark, created and dropped through the admin connection. */
-async function createBenchDatabase(adminUrl) {
-  const { Client } = createRequire(join(root, 'backend/package.json'))('pg');
-  const name = `hamgam_bench_${Date.now().toString(36)}`;
-  const admin = async (sql) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

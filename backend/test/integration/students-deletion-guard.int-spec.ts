@@ -14,7 +14,7 @@ describe('students: dry runs and the deletion guard against the stand-in gateway
 
   it('should store nothing in a dry run and count exactly what the real full run that follows does', async () => {
     await runStudents(f.t);
-    const before = (await readStudents(f.t));
+    const before = await readStudents(f.t);
     const [gone, changed] = before.students;
     f.gateway.students.remove(gone.student_number);
     f.gateway.students.update(changed.student_number, { familyname: 'نام تازه' });
@@ -22,7 +22,7 @@ describe('students: dry runs and the deletion guard against the stand-in gateway
     const dry = await runStudents(f.t, { dryRun: true });
 
     expect(dry).toMatchObject({ status: 'success', dryRun: true });
-    expect((await readStudents(f.t))).toEqual(before);
+    expect(await readStudents(f.t)).toEqual(before);
     const real = await runStudents(f.t);
     expect(dry.counts).toEqual(real.counts);
     expect(real.counts).toMatchObject({ deleted: 1 });

@@ -25,7 +25,7 @@ describe('students sync against the stand-in gateway', () => {
     expect(run).toMatchObject({ status: 'success', mode: 'full', errorMessage: null, percent: 100 });
     expect(run.counts).toMatchObject({ fetched: expected.fetched, rejected: expected.rejected, inserted: expected.latest.size, deleted: 0 });
     expect(run.counts.inserted + run.counts.updated + run.counts.unchanged + run.counts.rejected).toBe(run.counts.fetched);
-    const stored = (await readStudents(f.t));
+    const stored = await readStudents(f.t);
     expect(latestOf(stored.students)).toEqual(expected.latest);
     expect(stored.history.sort()).toEqual([...expected.history].sort());
     expect(f.gateway.stats().studentCallsByTerm).toEqual(Object.fromEntries(f.terms.map((term) => [term, expect.any(Number)])));
@@ -47,7 +47,7 @@ describe('students sync against the stand-in gateway', () => {
     const run = await runStudents(f.t);
 
     expect(run.status).toBe('success');
-    const stored = (await readStudents(f.t));
+    const stored = await readStudents(f.t);
     expect(latestOf(stored.students)).toEqual(expected.latest);
     expect(stored.history.sort()).toEqual([...expected.history].sort());
   });
@@ -55,7 +55,7 @@ describe('students sync against the stand-in gateway', () => {
   it('should rewrite no row and count every record unchanged when a second full run sees no change', async () => {
     const expected = expectedStudents(f.gateway, f.terms);
     await runStudents(f.t);
-    const before = (await readStudents(f.t));
+    const before = await readStudents(f.t);
 
     const second = await runStudents(f.t);
 
@@ -68,7 +68,7 @@ describe('students sync against the stand-in gateway', () => {
       deleted: 0,
       rejected: expected.rejected,
     });
-    expect((await readStudents(f.t))).toEqual(before);
+    expect(await readStudents(f.t)).toEqual(before);
   });
 
   it('should soft-delete a student the stand-in dropped when a full run completes every call', async () => {

@@ -122,6 +122,16 @@ describe('StudentsPageWriter', () => {
     expect(stored(1)).toMatchObject({ last_name: 'تازه', last_run_id: 'run-2' });
   });
 
+  it('should store the last record of a student a page lists twice and count the second as an update', async () => {
+    const items = [student(1), student(2), student(1, '7')];
+
+    const counts = await writer('run-1').write(items, { campusCode: '1110', term: '4021', page: 1 }, hashOf(items));
+
+    expect(counts).toMatchObject({ fetched: 3, inserted: 2, updated: 1, unchanged: 0 });
+    expect(stored(1)).toMatchObject({ term: '4021', status_code: '7' });
+    expect(history(1)).toEqual([{ term: '4021', campus_code: '1110', status_code: '7' }]);
+  });
+
   it('should let the higher campus code win a tie when one term comes from two campuses', async () => {
     const w = writer('run-1');
     await w.write([student(1)], { campusCode: '1210', term: '4021', page: 1 }, hashOf([student(1)]));
@@ -168,9 +178,9 @@ describe('StudentsPageWriter', () => {
     const repository = new StudentsRepository(new SqliteDb(db, false));
     const again = new StudentsPageWriter(repository, 'run-2', hooks);
 
-    const pages = await again.storedPages(source.campusCode, source.term);
-    expect(again.knownPage(pages.get(source.page), 'another body')).toBeNull();
-    const known = again.knownPage(pages.get(source.page), hashOf(items))!;
+    const pages = await again.storedPages([source.term]);
+    expect(again.knownPage(pages.get('1110/4021/1'), 'another body')).toBeNull();
+    const known = again.knownPage(pages.get('1110/4021/1'), hashOf(items))!;
     expect(again.replay(known, source)).toEqual({ fetched: 3, inserted: 0, updated: 0, unchanged: 2, rejected: 1, changes: [] });
     expect(rejects).toEqual([{ key: 'x', code: 'invalid_student_number', params: { value: 'x' }, term: '4021' }]);
     expect(await repository.softDeleteUnseen(['1110/4021/1'], 'run-2', 't2')).toEqual([]);

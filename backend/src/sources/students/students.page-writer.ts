@@ -53,9 +53,9 @@ export class StudentsPageWriter {
     private readonly logChanges = false,
   ) {}
 
-  /** Every page stored for a call, to tell known bodies (`knownPage`) without a read a page. */
-  storedPages(campusCode: string, term: string): Promise<Map<number, StoredPage>> {
-    return this.repository.storedPages(campusCode, term);
+  /** Every page stored for these terms, by `pageKey`, to tell known bodies (`knownPage`) without a read a page. */
+  storedPages(terms: readonly string[]): Promise<Map<string, StoredPage>> {
+    return this.repository.storedPages(terms, this.hooks.seen !== undefined);
   }
 
   /** The page as stored last time (`stored`, from `storedPages`), when the body hashed to `bodyHash` then too. */

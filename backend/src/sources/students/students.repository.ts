@@ -116,18 +116,33 @@ export class StudentsRepository {
     await insertRows(this.db, 'student_terms', TERM_WRITE_COLUMNS, rows, upsertTerm(this.db.dialect));
   }
 
-  /** Every page stored for a call (campus, term), by page number: one read a call, not one a page. */
-  async storedPages(campusCode: string, term: string): Promise<Map<number, StoredPage>> {
-    const rows = await this.db.all<StoredPage>(
-      'SELECT page_number, body_hash, fetched, student_numbers, rejects FROM student_pages WHERE campus_code = ? AND term = ?',
-      [campusCode, term],
+  /**
+   * Every page stored for these terms, by `pageKey`: one read a run, not one a page. The students a page lists are
+   * read only when `withStudents` (a dry run, which stores no page, counts them as seen from here).
+   */
+  async storedPages(terms: readonly string[], withStudents: boolean): Promise<Map<string, StoredPage>> {
+    const { dialect } = this.db;
+    const rows = await this.db.all<StoredPage & { campus_code: string; term: string }>(
+      `SELECT campus_code, term, page_number, body_hash, fetched, ${withStudents ? 'student_numbers' : "'[]' AS student_numbers"}, rejects
+       FROM student_pages WHERE ${inKeyList(dialect, 'term')}`,
+      [keyList(dialect, terms)],
     );
-    return new Map(rows.map((row) => [Number(row.page_number), row]));
+    return new Map(rows.map(({ campus_code, term, ...page }) => [pageKey(campus_code, term, Number(page.page_number)), page]));
   }
 
   async savePage(page: PageRow, runId: string, now: string): Promise<void> {
     const { campusCode, term, pageNumber, bodyHash, fetched } = page;
-    await this.db.run(UPSERT_PAGE, [campusCode, term, pageNumber, bodyHash, fetched, JSON.stringify(page.studentNumbers), JSON.stringify(page.rejects), now, runId]);
+    await this.db.run(UPSERT_PAGE, [
+      campusCode,
+      term,
+      pageNumber,
+      bodyHash,
+      fetched,
+      JSON.stringify(page.studentNumbers),
+      JSON.stringify(page.rejects),
+      now,
+      runId,
+    ]);
   }
 
   /**

@@ -93,9 +93,7 @@ export function seenOnPages(dialect: SqlDialect): string {
 
 /** `students` rows not among `seen` (a SELECT of `student_number`): SQLite hashes a NOT IN list, PostgreSQL an anti-join. */
 export function notSeen(dialect: SqlDialect, seen: string): string {
-  return dialect === 'postgres'
-    ? `NOT EXISTS (SELECT 1 FROM (${seen}) s WHERE s.student_number = students.student_number)`
-    : `student_number NOT IN (${seen})`;
+  return dialect === 'postgres' ? `NOT EXISTS (SELECT 1 FROM (${seen}) s WHERE s.student_number = students.student_number)` : `student_number NOT IN (${seen})`;
 }
 
 /** The student numbers on the pages stored by a run after `?` (a run id). */

@@ -76,9 +76,13 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   // (−14 % run time measured); the step checkpoints once more at the end. Each student is read by key once per page
   // and a page is written per transaction, so pages kept past 4 MB of cache were mostly ones already written (the
   // worker's peak RSS 78–92 → 73–82 MB with the same CPU; docs/benchmarks.md).
-  const sqlite = ctx.db instanceof SqliteDb ? ctx.db.handle : null;
+  const sqlite = ctx.db.dialect === 'sqlite' && ctx.db instanceof SqliteDb ? ctx.db.handle : null;
   sqlite?.pragma('wal_autocheckpoint = 16384');
   sqlite?.pragma('cache_size = -4000');
+  // PostgreSQL only: this session's page commits do not wait for their WAL to reach the disk, as SQLite's WAL with
+  // synchronous = NORMAL does not either. A server crash mid-run may lose its last pages (never corrupt them), and the
+  // run fails; the API's synchronous commit of the run's end flushes every page before it. 1,500 commits a full run.
+  if (ctx.db.dialect === 'postgres') await ctx.db.run('SET synchronous_commit = off');
   const repository = new StudentsRepository(ctx.db, ctx.dryRun);
   // Calls run side by side but share the run's one connection: its page transactions and change-log writes take turns.
   const serial = new Serial();
@@ -119,7 +123,6 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
 
   const fetchCall = async (call: Call): Promise<void> => {
     let firstHash: string | null = null;
-    const storedPages = await serial.run(() => writer.storedPages(call.campus.code, call.term));
     for (let page = 1; ; page += 1) {
       const source = { campusCode: call.campus.code, term: call.term, page };
       const known: { page: StoredPage | null } = { page: null };
@@ -128,7 +131,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
         call.term,
         page,
         options.pageSize,
-        (hash) => (known.page = writer.knownPage(storedPages.get(page), hash)) !== null,
+        (hash) => (known.page = writer.knownPage(storedPages.get(pageKey(call.campus.code, call.term, page)), hash)) !== null,
       );
       const size = known.page ? known.page.fetched : answer.items!.length;
       if (page === 1) firstHash = answer.hash;
@@ -155,6 +158,8 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   };
 
   report.log('info', describeRun(mode, options.campuses.length, terms, options.concurrency));
+  // What each page held last time, read once: a page whose body comes back the same is counted without a read.
+  const storedPages = await writer.storedPages(terms);
   report.progress({ stage: 'connecting', processed: 0, total: calls.length, counts: { ...counts } }, true);
   await client.login();
   progress('fetching', true);
@@ -209,7 +214,8 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   if (mode === 'full') {
     const kept = counts.inserted + counts.updated + counts.unchanged;
     // An empty answer is far likelier a gateway fault than a university without students.
-    if (kept === 0 && (await repository.countActive()) > 0) throw new SyncError('upstream', 'the gateway returned no valid student records; nothing was deleted');
+    if (kept === 0 && (await repository.countActive()) > 0)
+      throw new SyncError('upstream', 'the gateway returned no valid student records; nothing was deleted');
     const unseen = await repository.unseenLive(fetchedPages, seenInDryRun);
     const live = ctx.dryRun ? seenInDryRun.size + unseen.length : await repository.countActive();
     if (ctx.deletions.exceeds(unseen.length, live)) {
