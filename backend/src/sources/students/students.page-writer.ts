@@ -88,7 +88,9 @@ export class StudentsPageWriter {
     }
     await this.repository.inTransaction(async (tx) => {
       // What is stored, kept up to date as the page is decided: a student listed twice sees their first record.
-      const states = await tx.statesOf(studentNumbers, this.logChanges);
+      const states = await tx.statesOf(studentNumbers);
+      // Updated students whose old values the change log needs: read after the page is decided, only for them.
+      const updates: { change: ChangeInput; key: string; after: Record<string, unknown>; before?: Record<string, unknown> }[] = [];
       const written = new Map<string, CleanStudentRecord>();
       const restored: string[] = [];
       const statuses = new Map<string, TermStatusRow>();
@@ -119,13 +121,33 @@ export class StudentsPageWriter {
               if (this.logChanges) counts.changes.push({ kind: 'inserted', table: TABLE, key: keys.studentNumber });
             } else {
               counts.updated += 1;
-              if (this.logChanges) this.logUpdate(counts, keys.studentNumber, beforeOf(stored), { ...mapped.record, deletedAt: null });
+              if (this.logChanges) {
+                const change: ChangeInput = { kind: 'updated', table: TABLE, key: keys.studentNumber };
+                counts.changes.push(change);
+                const earlier = written.get(keys.studentNumber);
+                updates.push({
+                  change,
+                  key: keys.studentNumber,
+                  after: { ...mapped.record, deletedAt: null },
+                  ...(earlier ? { before: { ...earlier, deletedAt: null } } : {}),
+                });
+              }
             }
             written.set(keys.studentNumber, mapped.record);
-            states.set(keys.studentNumber, { ...stored, ...rowOf(mapped.record) });
+            states.set(keys.studentNumber, rowOf(mapped.record));
           }
         }
         statuses.set(keys.studentNumber, { studentNumber: keys.studentNumber, term, campusCode, ...status });
+      }
+      if (updates.length > 0) {
+        const stored = await tx.statesOf(
+          updates.filter((update) => !update.before).map((update) => update.key),
+          true,
+        );
+        for (const update of updates) {
+          const before = update.before ?? beforeOf(stored.get(update.key)!);
+          update.change.diff = diffRecord(before, update.after, DIFF_FIELDS, SENSITIVE);
+        }
       }
       await tx.restore(restored, this.runId, now);
       await tx.upsert([...written.values()], this.runId, now);
@@ -155,7 +177,7 @@ function beforeOf(stored: StoredStudent): Record<string, unknown> {
   return { ...stored, term: stored.term, campusCode: stored.campus_code, deletedAt: stored.deleted_at };
 }
 
-/** What is stored once `record` is written, as `statesOf` reads it (with the change log's fields). */
+/** What is stored once `record` is written, as `statesOf` reads it. */
 function rowOf(record: CleanStudentRecord): StoredStudent {
-  return { ...record, student_number: record.studentNumber, term: record.term, campus_code: record.campusCode, hash: record.hash, deleted_at: null };
+  return { student_number: record.studentNumber, term: record.term, campus_code: record.campusCode, hash: record.hash, deleted_at: null };
 }
