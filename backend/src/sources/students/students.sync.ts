@@ -82,7 +82,12 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   // PostgreSQL only: this session's page commits do not wait for their WAL to reach the disk, as SQLite's WAL with
   // synchronous = NORMAL does not either. A server crash mid-run may lose its last pages (never corrupt them), and the
   // run fails; the API's synchronous commit of the run's end flushes every page before it. 1,500 commits a full run.
-  if (ctx.db.dialect === 'postgres') await ctx.db.run('SET synchronous_commit = off');
+  // And each statement is planned for its values: a generic plan cached while the tables were empty scanned the whole
+  // students table for every page's key list once it had grown (a full run took minutes; docs/benchmarks.md).
+  if (ctx.db.dialect === 'postgres') {
+    await ctx.db.run('SET synchronous_commit = off');
+    await ctx.db.run('SET plan_cache_mode = force_custom_plan');
+  }
   const repository = new StudentsRepository(ctx.db, ctx.dryRun);
   // Calls run side by side but share the run's one connection: its page transactions and change-log writes take turns.
   const serial = new Serial();
