@@ -74,7 +74,6 @@ export class StudentsRepository {
    * page, so it names the students it saw (`seen`) instead of the pages.
    */
   async unseenLive(fetchedPages: readonly string[], seen: ReadonlySet<string>): Promise<HeldRecord[]> {
-    const dialect = this.db.dialect;
     const rows = this.isDryRun
       ? (await this.db.all<LiveStudent>(SELECT_LIVE)).filter((row) => !seen.has(row.student_number))
       : await this.db.all<LiveStudent>(`${SELECT_LIVE} AND ${await this.notSeen(fetchedPages)}`, this.notSeenParams(fetchedPages));
