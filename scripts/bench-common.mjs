@@ -1,6 +1,8 @@
 // What the parts of `npm run bench` share: reading a process's memory from /proc and timing one run to its
 // `run.finished` event.
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /** A `VmRSS`/`VmHWM`-style field of /proc/<pid>/status in kB; 0 once the process is gone. */
 export function statusKb(pid, field) {
@@ -71,4 +73,24 @@ export async function timedRun(fetchApi, sourceId, body) {
   } finally {
     controller.abort();
   }
+}
+
+/** A throwaway PostgreSQL database, created and dropped through the admin connection `adminUrl`. */
+export async function createBenchDatabase(root, adminUrl, { prefix = 'hamgam_bench_', keptName = null } = {}) {
+  const { Client } = createRequire(join(root, 'backend/package.json'))('pg');
+  if (keptName && !/^hamgam_bench_[a-z0-9_]+$/.test(keptName)) throw new Error(`--postgres-database takes a kept hamgam_bench_… name, not ${keptName}`);
+  const name = keptName ?? `${prefix}${Date.now().toString(36)}`;
+  const admin = async (sql) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  if (!keptName) await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -12,7 +12,7 @@ const root = new URL('..', import.meta.url).pathname;
 const mb = (kb) => kb / 1024;
 
 /** CPU seconds (user + system) a live process has used so far. */
-function cpuSeconds(pid) {
+export function cpuSeconds(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -22,7 +22,7 @@ function cpuSeconds(pid) {
 }
 
 /** Samples the backend and its workers every 20 ms: peak RSS of each and of all together, and CPU used. */
-function watchMemory(backendPid) {
+export function watchMemory(backendPid) {
   // `total` is the largest sum at one instant; `atTotal` its split (the HWM peaks above may come from other moments).
   const peaks = { backend: 0, worker: 0, total: 0, atTotal: { backend: 0, worker: 0 } };
   const cpu = { backendStart: cpuSeconds(backendPid), backend: 0, workers: new Map() };
@@ -158,4 +158,5 @@ export async function benchStudents({ api, fetchApi: signedInFetch, gateway, bac
   console.log(`    peak RSS of Hamgam ≤ 200 MB:          ${peakTotal.toFixed(0)} MB (backend + worker, sampled together) — ${verdict(peakTotal <= 200)}`);
   console.log(`    unchanged re-run ≤ 0.5 × first run:   ${secondRatio.toFixed(2)} × — ${verdict(secondRatio <= 0.5)}`);
   console.log(`    re-run rewrites zero rows:            ${isUnchanged ? 'none rewritten' : 'rows were rewritten'} — ${verdict(isUnchanged)}`);
+  return { first, second };
 }

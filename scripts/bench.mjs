@@ -18,11 +18,14 @@
 // `--keep` leaves that database in place (its name is printed); `--postgres-database NAME` runs on such a kept database
 // (migrations pending in this build run at start-up) and skips the history's seeding when it already holds the runs,
 // so a plan or an index can be tried again without the ~150 s seeding.
+// The students part runs on SQLite, then on PostgreSQL on a second backend (port + 2) with a throwaway database created
+// through `--students-postgres <url>` (default: the `--postgres` URL, else postgres://postgres@127.0.0.1:5432/postgres;
+// `none` skips it), and prints PostgreSQL / SQLite for the full and the unchanged run (target ≤ 1.3 ×).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { createBenchDatabase } from './bench-common.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, fallback) => {
@@ -49,6 +52,9 @@ const ADMIN = { username: 'bench', password: 'copper-kettle-panel-17' };
 const postgresAdminUrl = textArg('postgres', null);
 const keptDatabase = textArg('postgres-database', null);
 const keepDatabase = process.argv.includes('--keep');
+// The students runs again on PostgreSQL (a throwaway database created through this connection, on its own backend at
+// port + 2) after the SQLite runs, and the two are compared; `--students-postgres none` leaves it out.
+const studentsPostgresUrl = textArg('students-postgres', postgresAdminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -58,7 +64,7 @@ const { benchStudents } = await import(join(root, 'scripts/bench-students.mjs'))
 const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
 const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
-const postgres = postgresAdminUrl ? await createBenchDatabase(postgresAdminUrl, keptDatabase) : null;
+const postgres = postgresAdminUrl ? await createBenchDatabase(root, postgresAdminUrl, { keptName: keptDatabase }) : null;
 const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -137,7 +143,7 @@ try {
     }
   }
   if (!postgres && (!only || only === 'students')) {
-    await benchStudents({
+    const sqliteStudents = await benchStudents({
       api,
       fetchApi: authed,
       gateway,
@@ -147,6 +153,10 @@ try {
       concurrency,
       year,
     });
+    if (studentsPostgresUrl !== 'none') {
+      const { benchStudentsPostgres } = await import('./bench-students-postgres.mjs');
+      await benchStudentsPostgres({ root, gateway, port: port + 2, admin: ADMIN, year, concurrency, adminUrl: studentsPostgresUrl, sqlite: sqliteStudents });
+    }
     const { benchChangeLog } = await import('./bench-change-log.mjs');
     await benchChangeLog({ root, gateway, port: port + 1, admin: ADMIN, year, concurrency, pairs: changeLogPairs });
   }
@@ -177,24 +187,4 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
   if (postgres && (keepDatabase || keptDatabase)) console.log(`kept PostgreSQL database ${postgres.name} (--postgres-database ${postgres.name})`);
   else await postgres?.drop();
-}
-
-/** A throwaway database for this benchmark, created and dropped through the admin connection (or a kept one, by name). */
-async function createBenchDatabase(adminUrl, keptName) {
-  const { Client } = createRequire(join(root, 'backend/package.json'))('pg');
-  if (keptName && !/^hamgam_bench_[a-z0-9]+$/.test(keptName)) throw new Error(`--postgres-database takes a kept hamgam_bench_… name, not ${keptName}`);
-  const name = keptName ?? `hamgam_bench_${Date.now().toString(36)}`;
-  const admin = async (sql) => {
-    const client = new Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  if (!keptName) await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { Page, RunRejection } from '@hamgam/shared';
 import { isValidNationalCode, normalizeNationalCode } from '../../src/common/national-code';
 import { toAsciiDigits } from '../../src/common/text/clean-text';
@@ -115,9 +114,7 @@ describe('a run’s rejected records', () => {
 
   it('should show a reason recorded before codes as its text, and answer 404 for a run that does not exist', async () => {
     const run = await runStudents(f.t);
-    const db = new Database(f.t.config.databasePath);
-    db.prepare(`INSERT INTO run_rejections (run_id, record_key, reason) VALUES (?, 'old-key', 'invalid national code: 123')`).run(Number(run.id));
-    db.close();
+    await f.t.sql.run(`INSERT INTO run_rejections (run_id, record_key, reason) VALUES (?, 'old-key', 'invalid national code: 123')`, [Number(run.id)]);
 
     const page = await list(run.id, { q: 'old-key' });
 

@@ -14,7 +14,7 @@ describe('students: dry runs and the deletion guard against the stand-in gateway
 
   it('should store nothing in a dry run and count exactly what the real full run that follows does', async () => {
     await runStudents(f.t);
-    const before = readStudents(f.t);
+    const before = await readStudents(f.t);
     const [gone, changed] = before.students;
     f.gateway.students.remove(gone.student_number);
     f.gateway.students.update(changed.student_number, { familyname: 'نام تازه' });
@@ -22,7 +22,7 @@ describe('students: dry runs and the deletion guard against the stand-in gateway
     const dry = await runStudents(f.t, { dryRun: true });
 
     expect(dry).toMatchObject({ status: 'success', dryRun: true });
-    expect(readStudents(f.t)).toEqual(before);
+    expect(await readStudents(f.t)).toEqual(before);
     const real = await runStudents(f.t);
     expect(dry.counts).toEqual(real.counts);
     expect(real.counts).toMatchObject({ deleted: 1 });
@@ -31,14 +31,14 @@ describe('students: dry runs and the deletion guard against the stand-in gateway
 
   it('should hold a mass deletion, then on approval keep a student a failed run fetched again and delete the rest', async () => {
     await runStudents(f.t);
-    const stored = readStudents(f.t).students;
+    const stored = (await readStudents(f.t)).students;
     const gone = stored.slice(0, Math.ceil(stored.length * 0.2));
     for (const student of gone) f.gateway.students.remove(student.student_number);
 
     const held = await runStudents(f.t);
 
     expect(held).toMatchObject({ status: 'awaiting_approval', heldDeletions: gone.length, counts: { deleted: 0 } });
-    expect(readStudents(f.t).students.every((s) => s.deleted_at === null)).toBe(true);
+    expect((await readStudents(f.t)).students.every((s) => s.deleted_at === null)).toBe(true);
     // One of them comes back, and a run that fails on another campus's call still fetches it.
     const back = gone[0];
     f.gateway.students.reset();
@@ -55,7 +55,7 @@ describe('students: dry runs and the deletion guard against the stand-in gateway
       counts: { deleted: gone.length - 1 },
       deletionDecision: { kind: 'approved', applied: gone.length - 1 },
     });
-    const after = new Map(readStudents(f.t).students.map((s) => [s.student_number, s.deleted_at]));
+    const after = new Map((await readStudents(f.t)).students.map((s) => [s.student_number, s.deleted_at]));
     expect(after.get(back.student_number)).toBeNull();
     expect(gone.slice(1).every((student) => after.get(student.student_number) !== null)).toBe(true);
     expect([...after.values()].filter((deletedAt) => deletedAt !== null)).toHaveLength(gone.length - 1);
@@ -63,7 +63,7 @@ describe('students: dry runs and the deletion guard against the stand-in gateway
 
   it('should never hold or delete in a recent run', async () => {
     await runStudents(f.t);
-    const stored = readStudents(f.t).students;
+    const stored = (await readStudents(f.t)).students;
     for (const student of stored.slice(0, 40)) f.gateway.students.remove(student.student_number);
 
     const run = await runStudents(f.t, { mode: 'recent' });

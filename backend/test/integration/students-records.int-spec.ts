@@ -20,7 +20,7 @@ describe('data browser and students options over the API', () => {
     (await f.t.http().get(`/api/sources/${sourceId}/records`).query(query).expect(200)).body as RecordPage;
 
   it('should find a student by a name typed with Arabic yeh and kaf and show the term history when searching', async () => {
-    const row = readStudents(f.t).students.find((s) => /[یک]/.test(s.first_name + s.last_name))!;
+    const row = (await readStudents(f.t)).students.find((s) => /[یک]/.test(s.first_name + s.last_name))!;
     const byNumber = await browse('students', { q: row.student_number });
     const typed = toArabicForms(`${row.first_name} ${row.last_name}`);
 
@@ -38,7 +38,7 @@ describe('data browser and students options over the API', () => {
   });
 
   it('should page through every student when no query is given', async () => {
-    const total = readStudents(f.t).students.length;
+    const total = (await readStudents(f.t)).students.length;
     const first = await browse('students', { pageSize: 7 });
     const second = await browse('students', { pageSize: 7, page: 2 });
 
@@ -48,7 +48,7 @@ describe('data browser and students options over the API', () => {
   });
 
   it('should match Persian digits and answer 400 for a bad page size when searching', async () => {
-    const number = readStudents(f.t).students[2].student_number;
+    const number = (await readStudents(f.t)).students[2].student_number;
     const persian = number.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]);
 
     expect((await browse('students', { q: persian })).items.map((item) => item.key)).toEqual([number]);

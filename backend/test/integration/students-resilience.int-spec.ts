@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import type { RunLog, SyncRun } from '@hamgam/shared';
 import { waitFor, waitForRunEnd } from './helpers/test-app';
 import { expectedStudents, latestOf, readStudents, runStudents, startStudentsFixture, type StudentsFixture } from './helpers/students-fixture';
@@ -23,7 +22,7 @@ describe('students sync when the gateway misbehaves', () => {
     expect(run).toMatchObject({ status: 'success', errorMessage: null });
     expect(f.gateway.stats().served429).toBe(6);
     expect(run.durationMs).toBeGreaterThanOrEqual(1000);
-    expect(latestOf(readStudents(f.t).students)).toEqual(expected.latest);
+    expect(latestOf((await readStudents(f.t)).students)).toEqual(expected.latest);
     const log = ((await f.t.http().get(`/api/runs/${run.id}/log`).expect(200)).body as RunLog).lines.map((l) => l.message);
     expect(log.some((line) => /asked to slow down .*every call waits 1\.0 s, at most [12] at once/.test(line))).toBe(true);
   });
@@ -36,7 +35,7 @@ describe('students sync when the gateway misbehaves', () => {
 
     expect(run).toMatchObject({ status: 'success', counts: { fetched: expected.fetched, rejected: expected.rejected } });
     expect(f.gateway.stats().servedTruncated).toBe(2);
-    expect(latestOf(readStudents(f.t).students)).toEqual(expected.latest);
+    expect(latestOf((await readStudents(f.t)).students)).toEqual(expected.latest);
   });
 
   it('should log in again and finish when the token expires mid-run', async () => {
@@ -50,7 +49,7 @@ describe('students sync when the gateway misbehaves', () => {
 
   it('should leave the tables consistent and delete nothing when a run is cancelled mid-way', async () => {
     await runStudents(f.t);
-    f.gateway.students.remove(readStudents(f.t).students[0].student_number);
+    f.gateway.students.remove((await readStudents(f.t)).students[0].student_number);
     f.gateway.setFaults({ delayMs: 150 });
     const started = (await f.t.http().post('/api/sources/students/runs').send({}).expect(202)).body as SyncRun;
     await waitFor(async () => {
@@ -62,16 +61,12 @@ describe('students sync when the gateway misbehaves', () => {
     const run = await waitForRunEnd(f.t, started.id);
 
     expect(run.status).toBe('cancelled');
-    const db = new Database(f.t.config.databasePath, { readonly: true });
-    const orphans = db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM students s WHERE NOT EXISTS (
+    const orphans = (await f.t.sql.get<{ n: number }>(
+      `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM students s WHERE NOT EXISTS (
         SELECT 1 FROM student_terms h WHERE h.student_number = s.student_number AND h.term = s.term AND h.campus_code = s.campus_code)`,
-      )
-      .get() as { n: number };
-    db.close();
+    ))!;
     expect(orphans.n).toBe(0);
-    expect(readStudents(f.t).students.every((s) => s.deleted_at === null)).toBe(true);
+    expect((await readStudents(f.t)).students.every((s) => s.deleted_at === null)).toBe(true);
 
     f.gateway.setFaults({});
     const after = await runStudents(f.t);

@@ -25,7 +25,7 @@ describe('students sync against the stand-in gateway', () => {
     expect(run).toMatchObject({ status: 'success', mode: 'full', errorMessage: null, percent: 100 });
     expect(run.counts).toMatchObject({ fetched: expected.fetched, rejected: expected.rejected, inserted: expected.latest.size, deleted: 0 });
     expect(run.counts.inserted + run.counts.updated + run.counts.unchanged + run.counts.rejected).toBe(run.counts.fetched);
-    const stored = readStudents(f.t);
+    const stored = await readStudents(f.t);
     expect(latestOf(stored.students)).toEqual(expected.latest);
     expect(stored.history.sort()).toEqual([...expected.history].sort());
     expect(f.gateway.stats().studentCallsByTerm).toEqual(Object.fromEntries(f.terms.map((term) => [term, expect.any(Number)])));
@@ -47,7 +47,7 @@ describe('students sync against the stand-in gateway', () => {
     const run = await runStudents(f.t);
 
     expect(run.status).toBe('success');
-    const stored = readStudents(f.t);
+    const stored = await readStudents(f.t);
     expect(latestOf(stored.students)).toEqual(expected.latest);
     expect(stored.history.sort()).toEqual([...expected.history].sort());
   });
@@ -55,7 +55,7 @@ describe('students sync against the stand-in gateway', () => {
   it('should rewrite no row and count every record unchanged when a second full run sees no change', async () => {
     const expected = expectedStudents(f.gateway, f.terms);
     await runStudents(f.t);
-    const before = readStudents(f.t);
+    const before = await readStudents(f.t);
 
     const second = await runStudents(f.t);
 
@@ -68,29 +68,29 @@ describe('students sync against the stand-in gateway', () => {
       deleted: 0,
       rejected: expected.rejected,
     });
-    expect(readStudents(f.t)).toEqual(before);
+    expect(await readStudents(f.t)).toEqual(before);
   });
 
   it('should soft-delete a student the stand-in dropped when a full run completes every call', async () => {
     await runStudents(f.t);
-    const gone = readStudents(f.t).students[3].student_number;
+    const gone = (await readStudents(f.t)).students[3].student_number;
     f.gateway.students.remove(gone);
 
     const run = await runStudents(f.t);
 
     expect(run).toMatchObject({ status: 'success' });
     expect(run.counts.deleted).toBe(1);
-    const row = readStudents(f.t).students.find((s) => s.student_number === gone)!;
+    const row = (await readStudents(f.t)).students.find((s) => s.student_number === gone)!;
     expect(row.deleted_at).not.toBeNull();
     expect(row.last_run_id).toBe(run.id);
-    expect(readStudents(f.t).students.filter((s) => s.deleted_at !== null)).toHaveLength(1);
+    expect((await readStudents(f.t)).students.filter((s) => s.deleted_at !== null)).toHaveLength(1);
   });
 
   it('should fail naming the pair, keep what it stored and delete nothing when one (campus, term) fails for good', async () => {
     await runStudents(f.t);
-    const gone = readStudents(f.t).students[0].student_number;
+    const gone = (await readStudents(f.t)).students[0].student_number;
     f.gateway.students.remove(gone);
-    f.gateway.students.update(readStudents(f.t).students[5].student_number, { familyname: 'نام تازه' });
+    f.gateway.students.update((await readStudents(f.t)).students[5].student_number, { familyname: 'نام تازه' });
     const [campus] = f.gateway.students.campuses;
     const term = f.terms[4];
     f.gateway.setFaults({ studentCalls: [{ codePardis: campus.code, term, fail: true }] });
@@ -101,14 +101,14 @@ describe('students sync against the stand-in gateway', () => {
     expect(run.errorMessage).toContain(`${campus.code}/${term}`);
     expect(run.counts.deleted).toBe(0);
     expect(run.counts.fetched).toBeGreaterThan(0);
-    expect(readStudents(f.t).students.every((s) => s.deleted_at === null)).toBe(true);
+    expect((await readStudents(f.t)).students.every((s) => s.deleted_at === null)).toBe(true);
     const log = await logOf(run.id);
     expect(log.some((line) => line.includes(`${campus.code}/${term}`) && line.startsWith('failed calls'))).toBe(true);
   });
 
   it('should call only the current and previous term and delete nothing when the run is recent', async () => {
     await runStudents(f.t);
-    const before = readStudents(f.t).students;
+    const before = (await readStudents(f.t)).students;
     // Counts from the full run out of the way; then a student disappears, which a recent run must not act on.
     f.gateway.reset();
     f.gateway.students.remove(before[0].student_number);
@@ -118,7 +118,7 @@ describe('students sync against the stand-in gateway', () => {
     expect(run).toMatchObject({ status: 'success', mode: 'recent' });
     expect(Object.keys(f.gateway.stats().studentCallsByTerm).sort()).toEqual(recentTerms(new Date()).sort());
     expect(run.counts.deleted).toBe(0);
-    expect(readStudents(f.t).students.every((s) => s.deleted_at === null)).toBe(true);
+    expect((await readStudents(f.t)).students.every((s) => s.deleted_at === null)).toBe(true);
   });
 });
 

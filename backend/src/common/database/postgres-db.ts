@@ -1,4 +1,5 @@
 import { Client, types, type ClientConfig } from 'pg';
+import { ConnectionGate } from './connection-gate';
 import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlValue } from './sql-db';
 
 const INT8 = 20;
@@ -18,7 +19,7 @@ const customTypes = {
 export class PostgresDb implements SqlConnection {
   readonly dialect = 'postgres' as const;
   private readonly names = new Map<string, string>();
-  private inTransaction = false;
+  private readonly gate = new ConnectionGate();
 
   private constructor(private readonly client: Client) {}
 
@@ -26,10 +27,18 @@ export class PostgresDb implements SqlConnection {
     const config: ClientConfig = { connectionString: url, application_name: applicationName, types: customTypes };
     const client = new Client(config);
     await client.connect();
+    // Each statement is planned for its values: a generic plan cached while a source's tables were empty scanned the
+    // whole table for every page's key list once it had grown (a students run took minutes; docs/benchmarks.md).
+    await client.query('SET plan_cache_mode = force_custom_plan');
+    // A page's commit does not wait for its WAL to reach the disk (as SQLite's WAL with synchronous = NORMAL). A server
+    // crash mid-run may lose the run's last pages, never corrupt them; the API's own commit of the run's end is
+    // synchronous and flushes the WAL past every commit before it, so a run recorded as finished has all its writes.
+    await client.query('SET synchronous_commit = off');
     return new PostgresDb(client);
   }
 
   private async query(sql: string, params: SqlParams | undefined): Promise<{ rows: unknown[]; rowCount: number | null }> {
+    if (this.gate.mustWait()) await this.gate.idle();
     const compiled = compileSql(sql, 'postgres');
     const values = bindValues(compiled, params) as SqlValue[];
     let name = this.names.get(compiled.text);
@@ -52,20 +61,18 @@ export class PostgresDb implements SqlConnection {
     return { changes: (await this.query(sql, params)).rowCount ?? 0 };
   }
 
-  async transaction<T>(work: (tx: SqlDb) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
-    if (this.inTransaction) throw new Error('a transaction is already open on this connection');
-    this.inTransaction = true;
-    await this.client.query('BEGIN');
-    try {
-      const value = await work(this);
-      await this.client.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
-      return value;
-    } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      this.inTransaction = false;
-    }
+  transaction<T>(work: (tx: SqlDb) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
+    return this.gate.hold(async () => {
+      await this.client.query('BEGIN');
+      try {
+        const value = await work(this);
+        await this.client.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
+        return value;
+      } catch (error) {
+        await this.client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ConnectionGate } from './connection-gate';
 import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlValue } from './sql-db';
 
 const MAX_STATEMENTS = 300;
@@ -15,6 +16,7 @@ function sqliteValues(values: SqlValue[]): unknown[] {
 export class SqliteDb implements SqlConnection {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly gate = new ConnectionGate();
 
   constructor(
     /** The connection, for the few places that need SQLite itself (tests, migrations' stand-ins). */
@@ -34,6 +36,7 @@ export class SqliteDb implements SqlConnection {
   }
 
   all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    if (this.gate.mustWait()) return this.gate.idle().then(() => this.all<T>(sql, params));
     try {
       const { statement, values } = this.prepare(sql, params);
       return Promise.resolve(statement.all(...values) as T[]);
@@ -43,6 +46,7 @@ export class SqliteDb implements SqlConnection {
   }
 
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+    if (this.gate.mustWait()) return this.gate.idle().then(() => this.get<T>(sql, params));
     try {
       const { statement, values } = this.prepare(sql, params);
       return Promise.resolve(statement.get(...values) as T | undefined);
@@ -52,6 +56,7 @@ export class SqliteDb implements SqlConnection {
   }
 
   run(sql: string, params?: SqlParams): Promise<{ changes: number }> {
+    if (this.gate.mustWait()) return this.gate.idle().then(() => this.run(sql, params));
     try {
       const { statement, values } = this.prepare(sql, params);
       return Promise.resolve({ changes: statement.run(...values).changes });
@@ -60,19 +65,21 @@ export class SqliteDb implements SqlConnection {
     }
   }
 
-  async transaction<T>(work: (tx: SqlDb) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
-    if (this.handle.inTransaction) throw new Error('a transaction is already open on this connection');
-    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for another
-    // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
-    this.handle.exec('BEGIN IMMEDIATE');
-    try {
-      const value = await work(this);
-      this.handle.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
-      return value;
-    } catch (error) {
-      if (this.handle.inTransaction) this.handle.exec('ROLLBACK');
-      throw error;
-    }
+  transaction<T>(work: (tx: SqlDb) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
+    return this.gate.hold(async () => {
+      if (this.handle.inTransaction) throw new Error('a transaction is already open on this connection');
+      // IMMEDIATE takes the write lock up front: a deferred transaction that reads first cannot wait for another
+      // process's lock when it upgrades, and fails at once with SQLITE_BUSY instead of honouring busy_timeout.
+      this.handle.exec('BEGIN IMMEDIATE');
+      try {
+        const value = await work(this);
+        this.handle.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
+        return value;
+      } catch (error) {
+        if (this.handle.inTransaction) this.handle.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   close(): Promise<void> {

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { SqlDb } from './sql-db';
 
 /**
@@ -8,25 +7,4 @@ import type { SqlDb } from './sql-db';
  */
 export function runWriteTransaction<T>(db: SqlDb, isDryRun: boolean, work: (tx: SqlDb) => Promise<T>): Promise<T> {
   return db.transaction(work, { rollback: isDryRun });
-}
-
-class DryRunRollback<T> extends Error {
-  constructor(readonly value: T) {
-    super('dry run: rolled back');
-  }
-}
-
-/** `runWriteTransaction` for a repository still on better-sqlite3 itself (SQLite only; see `legacySqlite`). */
-export function runSqliteWriteTransaction<T>(db: Database.Database, isDryRun: boolean, work: () => T): T {
-  const transaction = db.transaction(() => {
-    const value = work();
-    if (isDryRun) throw new DryRunRollback(value);
-    return value;
-  });
-  try {
-    return transaction.immediate();
-  } catch (error) {
-    if (error instanceof DryRunRollback) return error.value as T;
-    throw error;
-  }
 }

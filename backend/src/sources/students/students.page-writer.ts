@@ -1,8 +1,8 @@
 import type { WorkerRejection } from '@hamgam/shared';
 import type { ChangeInput } from '../../sync/changes/change-writer';
 import { diffRecord } from '../../sync/changes/record-diff';
-import { mapStudentRecord, readStatus, readStudentKeys, type KeysResult, type StudentReject } from './students.mapper';
-import { isLater, STUDENT_DIFF_FIELDS, type StoredPage, type StudentsRepository } from './students.repository';
+import { mapStudentRecord, readStatus, readStudentKeys, type CleanStudentRecord, type KeysResult, type StudentReject } from './students.mapper';
+import { isLater, STUDENT_DIFF_FIELDS, type StoredPage, type StoredStudent, type StudentsRepository, type TermStatusRow } from './students.repository';
 import { STUDENT_SENSITIVE_FIELDS } from './students.sensitive';
 
 /** A page's counts and, when the change log is on, its record-level changes (for `WorkerContext.changes`). */
@@ -53,9 +53,13 @@ export class StudentsPageWriter {
     private readonly logChanges = false,
   ) {}
 
-  /** The page as stored last time, when the body hashed to `bodyHash` then too. */
-  knownPage(source: PageSource, bodyHash: string): StoredPage | null {
-    const stored = this.repository.storedPage(source.campusCode, source.term, source.page);
+  /** Every page stored for these terms, by `pageKey`, to tell known bodies (`knownPage`) without a read a page. */
+  storedPages(terms: readonly string[]): Promise<Map<string, StoredPage>> {
+    return this.repository.storedPages(terms, this.hooks.seen !== undefined);
+  }
+
+  /** The page as stored last time (`stored`, from `storedPages`), when the body hashed to `bodyHash` then too. */
+  knownPage(stored: StoredPage | undefined, bodyHash: string): StoredPage | null {
     return stored?.body_hash === `${PAGE_FORMAT}:${bodyHash}` ? stored : null;
   }
 
@@ -67,55 +71,89 @@ export class StudentsPageWriter {
     return { fetched: stored.fetched, inserted: 0, updated: 0, unchanged: stored.fetched - rejects.length, rejected: rejects.length, changes: [] };
   }
 
-  write(items: readonly unknown[], source: PageSource, bodyHash: string): PageCounts {
+  /**
+   * Decides every record of the page against one read of its students' stored state, then writes the page with a
+   * few set-based statements (restores, students, term statuses, the page row) in one transaction.
+   */
+  async write(items: readonly unknown[], source: PageSource, bodyHash: string): Promise<PageCounts> {
     const { campusCode, term } = source;
     const now = new Date().toISOString();
     const checked: KeysResult[] = items.map((item, index) => readStudentKeys(item, `${campusCode}/${term} page ${source.page} #${index + 1}`));
     const counts: PageCounts = { fetched: items.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0, changes: [] };
     const studentNumbers: string[] = [];
     const rejects: StoredReject[] = [];
-    this.repository.inTransaction(() => {
+    for (const result of checked) {
+      if (result.ok) studentNumbers.push(result.keys.studentNumber);
+      else rejects.push(toStored(result));
+    }
+    await this.repository.inTransaction(async (tx) => {
+      // What is stored, kept up to date as the page is decided: a student listed twice sees their first record.
+      const states = await tx.statesOf(studentNumbers);
+      // Updated students whose old values the change log needs: read after the page is decided, only for them.
+      const updates: { change: ChangeInput; key: string; after: Record<string, unknown>; before?: Record<string, unknown> }[] = [];
+      const written = new Map<string, CleanStudentRecord>();
+      const restored: string[] = [];
+      const statuses = new Map<string, TermStatusRow>();
       for (const result of checked) {
-        if (!result.ok) {
-          rejects.push(toStored(result));
-          continue;
-        }
+        if (!result.ok) continue;
         const { raw, keys } = result;
-        studentNumbers.push(keys.studentNumber);
-        const stored = this.repository.stateOf(keys.studentNumber);
+        const stored = states.get(keys.studentNumber);
         const isSameCall = stored !== undefined && stored.term === term && stored.campus_code === campusCode;
         let status: { statusCode: string | null; statusText: string | null };
         if (stored && !isSameCall && !isLater({ term, campusCode }, { term: stored.term, campusCode: stored.campus_code })) {
           status = readStatus(raw);
-          if (stored.deleted_at !== null && this.repository.restore(keys.studentNumber, this.runId, now)) {
+          if (stored.deleted_at !== null) {
+            restored.push(keys.studentNumber);
             counts.updated += 1;
             if (this.logChanges) this.logUpdate(counts, keys.studentNumber, { deletedAt: stored.deleted_at }, { deletedAt: null });
+            states.set(keys.studentNumber, { ...stored, deleted_at: null });
           } else counts.unchanged += 1;
         } else {
           const mapped = mapStudentRecord(raw, keys, campusCode, term);
           status = mapped.record;
           if (mapped.repaired) this.hooks.repaired();
           if (mapped.warnings.length > 0) this.hooks.warn(keys.studentNumber, mapped.warnings);
-          if (!stored) {
-            this.repository.insert(mapped.record, this.runId, now);
-            counts.inserted += 1;
-            if (this.logChanges) counts.changes.push({ kind: 'inserted', table: TABLE, key: keys.studentNumber });
-          } else if (isSameCall && stored.hash === mapped.record.hash && stored.deleted_at === null) {
+          if (stored && isSameCall && stored.hash === mapped.record.hash && stored.deleted_at === null) {
             counts.unchanged += 1;
           } else {
-            const before = this.logChanges ? this.repository.rowOf(keys.studentNumber) : undefined;
-            if (this.repository.update(mapped.record, this.runId, now)) {
-              counts.updated += 1;
-              if (before) this.logUpdate(counts, keys.studentNumber, before, { ...mapped.record, deletedAt: null });
+            if (!stored) {
+              counts.inserted += 1;
+              if (this.logChanges) counts.changes.push({ kind: 'inserted', table: TABLE, key: keys.studentNumber });
             } else {
-              counts.unchanged += 1;
+              counts.updated += 1;
+              if (this.logChanges) {
+                const change: ChangeInput = { kind: 'updated', table: TABLE, key: keys.studentNumber };
+                counts.changes.push(change);
+                const earlier = written.get(keys.studentNumber);
+                updates.push({
+                  change,
+                  key: keys.studentNumber,
+                  after: { ...mapped.record, deletedAt: null },
+                  ...(earlier ? { before: { ...earlier, deletedAt: null } } : {}),
+                });
+              }
             }
+            written.set(keys.studentNumber, mapped.record);
+            states.set(keys.studentNumber, rowOf(mapped.record));
           }
         }
-        this.repository.saveTermStatus({ studentNumber: keys.studentNumber, term, campusCode, ...status }, this.runId, now);
+        statuses.set(keys.studentNumber, { studentNumber: keys.studentNumber, term, campusCode, ...status });
       }
+      if (updates.length > 0) {
+        const stored = await tx.statesOf(
+          updates.filter((update) => !update.before).map((update) => update.key),
+          true,
+        );
+        for (const update of updates) {
+          const before = update.before ?? beforeOf(stored.get(update.key)!);
+          update.change.diff = diffRecord(before, update.after, DIFF_FIELDS, SENSITIVE);
+        }
+      }
+      await tx.restore(restored, this.runId, now);
+      await tx.upsert([...written.values()], this.runId, now);
+      await tx.saveTermStatuses([...statuses.values()], this.runId, now);
       const page = { campusCode, term, pageNumber: source.page, bodyHash: `${PAGE_FORMAT}:${bodyHash}`, fetched: items.length, studentNumbers, rejects };
-      this.repository.savePage(page, this.runId, now);
+      await tx.savePage(page, this.runId, now);
     });
     counts.rejected = rejects.length;
     this.hooks.seen?.(studentNumbers);
@@ -132,4 +170,14 @@ export class StudentsPageWriter {
       diff: diffRecord(before, after, before.deletedAt === undefined ? ['deletedAt'] : DIFF_FIELDS, SENSITIVE),
     });
   }
+}
+
+/** A stored student's fields as the change log compares them (`DIFF_FIELDS`). */
+function beforeOf(stored: StoredStudent): Record<string, unknown> {
+  return { ...stored, term: stored.term, campusCode: stored.campus_code, deletedAt: stored.deleted_at };
+}
+
+/** What is stored once `record` is written, as `statesOf` reads it. */
+function rowOf(record: CleanStudentRecord): StoredStudent {
+  return { student_number: record.studentNumber, term: record.term, campus_code: record.campusCode, hash: record.hash, deleted_at: null };
 }

@@ -1,5 +1,5 @@
 import type { StoredRecord, StudentTermStatus } from '@hamgam/shared';
-import { legacyBrowser } from '../../sync/legacy-sqlite';
+import { inKeyList, keyList } from '../../common/database/sql-dialect';
 import type { RecordBrowser } from '../../sync/source-definition';
 import { countRows } from '../../sync/records/count-rows';
 import { containsPattern } from '../../sync/records/search-text';
@@ -24,34 +24,41 @@ type StudentRow = {
 type TermRow = { student_number: string; term: string; campus_code: string; status_code: string | null; status_text: string | null };
 
 // `search_text` holds number, national code and name folded like the query (see foldForSearch).
-const WHERE = `(@pattern IS NULL OR search_text LIKE @pattern ESCAPE '\\')`;
+const WHERE = `(CAST(@pattern AS TEXT) IS NULL OR search_text LIKE @pattern ESCAPE '\\')`;
 
 /** The students data browser: the latest record of each student, with their status in every term. */
-export const studentsBrowser: RecordBrowser = legacyBrowser('the students source', {
+export const studentsBrowser: RecordBrowser = {
   count: (db) => countRows(db, 'students'),
-  list(db, { q, page, pageSize }) {
+  async list(db, { q, page, pageSize }) {
     const pattern = q === null ? null : containsPattern(q);
-    const { total } = db.prepare<[{ pattern: string | null }], { total: number }>(`SELECT COUNT(*) AS total FROM students WHERE ${WHERE}`).get({ pattern })!;
-    const rows = db
-      .prepare<[{ pattern: string | null; limit: number; offset: number }], StudentRow>(
-        `SELECT student_number, national_code, first_name, last_name, status_code, status_text, term, campus_code, campus_name,
-                course_name, grade_name, mobile, deleted_at, last_run_id, updated_at
-         FROM students WHERE ${WHERE} ORDER BY student_number LIMIT @limit OFFSET @offset`,
-      )
-      .all({ pattern, limit: pageSize, offset: (page - 1) * pageSize });
+    const { total } = (await db.get<{ total: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS total FROM students WHERE ${WHERE}`, { pattern }))!;
+    const rows = await db.all<StudentRow>(
+      `SELECT student_number, national_code, first_name, last_name, status_code, status_text, term, campus_code, campus_name,
+              course_name, grade_name, mobile, deleted_at, last_run_id, updated_at
+       FROM students WHERE ${WHERE} ORDER BY student_number LIMIT @limit OFFSET @offset`,
+      { pattern, limit: pageSize, offset: (page - 1) * pageSize },
+    );
     const history = new Map<string, StudentTermStatus[]>();
     if (rows.length > 0) {
-      const terms = db
-        .prepare<[string], TermRow>(
-          `SELECT student_number, term, campus_code, status_code, status_text FROM student_terms
-           WHERE student_number IN (SELECT value FROM json_each(?)) ORDER BY student_number, term, campus_code`,
-        )
-        .all(JSON.stringify(rows.map((row) => row.student_number)));
-      // Campus codes are shown with their names: one name per campus a history mentions.
-      const nameOf = db.prepare<[string], { campus_name: string }>(
-        `SELECT campus_name FROM students WHERE campus_code = ? AND campus_name IS NOT NULL AND campus_name <> '' LIMIT 1`,
+      const terms = await db.all<TermRow>(
+        `SELECT student_number, term, campus_code, status_code, status_text FROM student_terms
+         WHERE ${inKeyList(db.dialect, 'student_number')} ORDER BY student_number, term, campus_code`,
+        [
+          keyList(
+            db.dialect,
+            rows.map((row) => row.student_number),
+          ),
+        ],
       );
-      const campusNames = new Map([...new Set(terms.map((t) => t.campus_code))].map((code) => [code, nameOf.get(code)?.campus_name ?? null]));
+      // Campus codes are shown with their names: one name per campus a history mentions.
+      const campusNames = new Map<string, string | null>();
+      for (const code of new Set(terms.map((t) => t.campus_code))) {
+        const named = await db.get<{ campus_name: string }>(
+          `SELECT campus_name FROM students WHERE campus_code = ? AND campus_name IS NOT NULL AND campus_name <> '' LIMIT 1`,
+          [code],
+        );
+        campusNames.set(code, named?.campus_name ?? null);
+      }
       for (const t of terms) {
         const list = history.get(t.student_number) ?? [];
         list.push({
@@ -83,4 +90,4 @@ export const studentsBrowser: RecordBrowser = legacyBrowser('the students source
     }));
     return { items, total };
   },
-});
+};

@@ -1,8 +1,8 @@
 import type { RunCounts, StudentCampus } from '@hamgam/shared';
-import { legacySqlite } from '../../common/database/sqlite-handle';
+import { SqliteDb } from '../../common/database/sqlite-db';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerStep } from '../../sync/source-definition';
-import { runPool } from './call-pool';
+import { runPool, Serial } from './call-pool';
 import { RateGate } from '../golestan/rate-gate';
 import { StudentsClient } from './students.client';
 import { StudentsPageWriter } from './students.page-writer';
@@ -71,12 +71,18 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
         limitedLog(`the gateway asked to slow down (${reason}): every call waits ${formatDelay(slowDown.waitMs)}, at most ${slowDown.limit} at once`);
     },
   });
-  // This connection is the run's own: checkpoint the WAL every 64 MB instead of every 4 MB, so pages rewritten by
-  // many page transactions are copied into the database file once per checkpoint, not once per 4 MB (−14 % run
-  // time measured); the step checkpoints once more at the end.
-  const db = legacySqlite(ctx.db, 'the students source');
-  db.pragma('wal_autocheckpoint = 16384');
-  const repository = new StudentsRepository(db, ctx.dryRun);
+  // SQLite only: this connection is the run's own. Checkpoint the WAL every 64 MB instead of every 4 MB, so pages
+  // rewritten by many page transactions are copied into the database file once per checkpoint, not once per 4 MB
+  // (−14 % run time measured); the step checkpoints once more at the end. Each student is read by key once per page
+  // and a page is written per transaction, so pages kept past 4 MB of cache were mostly ones already written (the
+  // worker's peak RSS 78–92 → 73–82 MB with the same CPU; docs/benchmarks.md).
+  const sqlite = ctx.db.dialect === 'sqlite' && ctx.db instanceof SqliteDb ? ctx.db.handle : null;
+  sqlite?.pragma('wal_autocheckpoint = 16384');
+  sqlite?.pragma('cache_size = -4000');
+  // On PostgreSQL the worker's session plans each statement for its values and commits asynchronously (PostgresDb).
+  const repository = new StudentsRepository(ctx.db, ctx.dryRun);
+  // Calls run side by side but share the run's one connection: its page transactions and change-log writes take turns.
+  const serial = new Serial();
   // A dry run stores no page, so it keeps the students its pages listed to know who was seen.
   const seenInDryRun = new Set<string>();
   if (ctx.dryRun) report.log('info', 'dry run: every page is compared and rolled back; nothing is stored');
@@ -122,7 +128,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
         call.term,
         page,
         options.pageSize,
-        (hash) => (known.page = writer.knownPage(source, hash)) !== null,
+        (hash) => (known.page = writer.knownPage(storedPages.get(pageKey(call.campus.code, call.term, page)), hash)) !== null,
       );
       const size = known.page ? known.page.fetched : answer.items!.length;
       if (page === 1) firstHash = answer.hash;
@@ -131,9 +137,14 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
         throw new SyncError('upstream', `campus ${call.campus.code}, term ${call.term}: page ${page} repeats page 1; the gateway may be ignoring pageNumber`);
       }
       if (signal.aborted) return;
-      const saved = known.page ? writer.replay(known.page, source) : writer.write(answer.items!, source, answer.hash);
-      // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
-      await ctx.changes.write(saved.changes);
+      const saved = known.page
+        ? writer.replay(known.page, source)
+        : await serial.run(async () => {
+            const counts = await writer.write(answer.items!, source, answer.hash);
+            // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
+            await ctx.changes.write(counts.changes);
+            return counts;
+          });
       fetchedPages.push(pageKey(call.campus.code, call.term, page));
       for (const key of ['fetched', 'inserted', 'updated', 'unchanged', 'rejected'] as const) counts[key] += saved[key];
       if (known.page) replayedPages += 1;
@@ -144,6 +155,8 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   };
 
   report.log('info', describeRun(mode, options.campuses.length, terms, options.concurrency));
+  // What each page held last time, read once: a page whose body comes back the same is counted without a read.
+  const storedPages = await writer.storedPages(terms);
   report.progress({ stage: 'connecting', processed: 0, total: calls.length, counts: { ...counts } }, true);
   await client.login();
   progress('fetching', true);
@@ -198,9 +211,10 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   if (mode === 'full') {
     const kept = counts.inserted + counts.updated + counts.unchanged;
     // An empty answer is far likelier a gateway fault than a university without students.
-    if (kept === 0 && repository.countActive() > 0) throw new SyncError('upstream', 'the gateway returned no valid student records; nothing was deleted');
-    const unseen = repository.unseenLive(fetchedPages, seenInDryRun);
-    const live = ctx.dryRun ? seenInDryRun.size + unseen.length : repository.countActive();
+    if (kept === 0 && (await repository.countActive()) > 0)
+      throw new SyncError('upstream', 'the gateway returned no valid student records; nothing was deleted');
+    const unseen = await repository.unseenLive(fetchedPages, seenInDryRun);
+    const live = ctx.dryRun ? seenInDryRun.size + unseen.length : await repository.countActive();
     if (ctx.deletions.exceeds(unseen.length, live)) {
       await ctx.deletions.hold(unseen);
       report.log(
@@ -208,13 +222,13 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
         `${unseen.length} of ${live} students were returned by no call: more than the deletion guard allows; the deletions wait for an admin's approval`,
       );
     } else {
-      const deletedKeys = ctx.dryRun ? unseen.map((record) => record.key) : repository.softDeleteUnseen(fetchedPages, runId, new Date().toISOString());
+      const deletedKeys = ctx.dryRun ? unseen.map((record) => record.key) : await repository.softDeleteUnseen(fetchedPages, runId, new Date().toISOString());
       counts.deleted = deletedKeys.length;
       if (ctx.changes.isEnabled) await ctx.changes.write(deletedKeys.map((key) => ({ kind: 'deleted' as const, table: 'students', key })));
     }
     if (counts.deleted > 0) report.log('info', `${counts.deleted} students no call returned ${ctx.dryRun ? 'would be' : 'were'} marked deleted`);
   }
-  db.pragma('wal_checkpoint(PASSIVE)');
+  sqlite?.pragma('wal_checkpoint(PASSIVE)');
   report.progress({ stage: 'completed', percent: 100, processed: completed, total: calls.length, counts: { ...counts } }, true);
   return counts;
 };

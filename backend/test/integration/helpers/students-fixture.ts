@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { startGolestanStandIn, type GolestanStandIn } from '@hamgam/stand-ins';
 import type { SyncRun } from '@hamgam/shared';
 import { isValidNationalCode, normalizeNationalCode } from '../../../src/common/national-code';
@@ -81,13 +80,11 @@ export type StoredStudent = {
   last_run_id: string;
 };
 
-export function readStudents(t: TestApp): { students: StoredStudent[]; history: string[] } {
-  const db = new Database(t.config.databasePath, { readonly: true });
-  const students = db.prepare('SELECT * FROM students ORDER BY student_number').all() as StoredStudent[];
-  const history = (db.prepare('SELECT * FROM student_terms').all() as { student_number: string; term: string; campus_code: string; status_code: string }[]).map(
+export async function readStudents(t: TestApp): Promise<{ students: StoredStudent[]; history: string[] }> {
+  const students = await t.sql.all<StoredStudent>('SELECT * FROM students ORDER BY student_number');
+  const history = (await t.sql.all<{ student_number: string; term: string; campus_code: string; status_code: string }>('SELECT * FROM student_terms')).map(
     (row) => `${row.student_number} ${row.term} ${row.campus_code} ${row.status_code}`,
   );
-  db.close();
   return { students, history };
 }
 
