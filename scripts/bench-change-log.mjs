@@ -1,14 +1,12 @@
 // The change log's cost in `npm run bench`: the students first full run on fresh backends (fresh databases) with the
 // change log on and off (`HAMGAM_CHANGE_LOG=off`, read by the worker for this comparison only), alternating, `pairs`
 // times; the medians of wall time and of the worker's CPU time are compared (CPU time is steadier on a busy machine).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childrenOf, timedRun } from './bench-common.mjs';
+import { childrenOf, signInToBackend, spawnBenchBackend, timedRun } from './bench-common.mjs';
 import { configureStudents } from './bench-students.mjs';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function cpuSeconds(pid) {
@@ -23,40 +21,9 @@ function cpuSeconds(pid) {
 /** One first full run of the students on a new backend and database; answers its wall time, worker CPU and run. */
 async function freshFullRun({ root, gateway, port, admin, year, concurrency, isChangeLogOn }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-changes-'));
-  const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      STAND_INS: 'false',
-      ADMIN_USERNAME: admin.username,
-      ADMIN_PASSWORD: admin.password,
-      GOLESTAN_BASE_URL: gateway.url,
-      GOLESTAN_USERNAME: gateway.username,
-      GOLESTAN_PASSWORD: gateway.password,
-      HAMGAM_CHANGE_LOG: isChangeLogOn ? 'on' : 'off',
-    },
-  });
-  const api = `http://127.0.0.1:${port}/api`;
+  const server = spawnBenchBackend({ root, port, admin, gateway, dataDir, env: { HAMGAM_CHANGE_LOG: isChangeLogOn ? 'on' : 'off' } });
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${api}/health`)).ok) break;
-      } catch {
-        if (i > 600) throw new Error('the comparison backend did not start');
-      }
-      await sleep(50);
-    }
-    const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
-    if (!login.ok) throw new Error(`sign-in on the comparison backend failed: ${login.status}`);
-    const cookie = login.headers
-      .getSetCookie()
-      .find((line) => line.startsWith('hamgam_session='))
-      .split(';')[0];
-    const fetchApi = (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: { ...init.headers, cookie } });
+    const fetchApi = await signInToBackend({ server, port, admin, what: 'comparison backend' });
     await configureStudents(
       fetchApi,
       gateway.students.campuses.map(({ code, name }) => ({ code, name })),

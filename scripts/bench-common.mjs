@@ -1,5 +1,6 @@
 // What the parts of `npm run bench` share: reading a process's memory from /proc and timing one run to its
 // `run.finished` event.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -93,4 +94,45 @@ export async function createBenchDatabase(root, adminUrl, { prefix = 'hamgam_ben
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Forks a backend for a part of the bench: its own data folder and port, the stand-in gateway, `env` on top. */
+export function spawnBenchBackend({ root, port, admin, gateway, dataDir, env = {} }) {
+  return spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      STAND_INS: 'false',
+      ADMIN_USERNAME: admin.username,
+      ADMIN_PASSWORD: admin.password,
+      GOLESTAN_BASE_URL: gateway.url,
+      GOLESTAN_USERNAME: gateway.username,
+      GOLESTAN_PASSWORD: gateway.password,
+      ...env,
+    },
+  });
+}
+
+/** Waits (up to 60 s: a fresh PostgreSQL database runs every migration first) for `server`, signs in, answers its API. */
+export async function signInToBackend({ server, port, admin, what }) {
+  const api = `http://127.0.0.1:${port}/api`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${api}/health`)).ok) break;
+    } catch {
+      if (i > 1200 || server.exitCode !== null) throw new Error(`the ${what} did not start`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  if (!login.ok) throw new Error(`sign-in on the ${what} failed: ${login.status}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .find((line) => line.startsWith('hamgam_session='))
+    .split(';')[0];
+  return (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: { ...init.headers, cookie } });
 }

@@ -2,51 +2,18 @@
 // full run then an unchanged one, on a second backend whose database is a throwaway PostgreSQL database, compared
 // with the SQLite runs just measured (issue #15: PostgreSQL ≤ 1.3 × SQLite). PostgreSQL's own processes are not in
 // the RSS or CPU figures (the server runs outside the backend's process tree).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBenchDatabase, timedRun } from './bench-common.mjs';
+import { createBenchDatabase, signInToBackend, spawnBenchBackend, timedRun } from './bench-common.mjs';
 import { configureStudents, watchMemory } from './bench-students.mjs';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (kb) => kb / 1024;
 const TARGET = 1.3;
 
 async function startBackend({ root, gateway, port, admin, databaseUrl, dataDir }) {
-  const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      STAND_INS: 'false',
-      ADMIN_USERNAME: admin.username,
-      ADMIN_PASSWORD: admin.password,
-      GOLESTAN_BASE_URL: gateway.url,
-      GOLESTAN_USERNAME: gateway.username,
-      GOLESTAN_PASSWORD: gateway.password,
-    },
-  });
-  const api = `http://127.0.0.1:${port}/api`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${api}/health`)).ok) break;
-    } catch {
-      if (i > 600 || server.exitCode !== null) throw new Error('the PostgreSQL backend did not start');
-    }
-    await sleep(50);
-  }
-  const login = await fetch(`${api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
-  if (!login.ok) throw new Error(`sign-in on the PostgreSQL backend failed: ${login.status}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .find((line) => line.startsWith('hamgam_session='))
-    .split(';')[0];
-  return { server, fetchApi: (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: { ...init.headers, cookie } }) };
+  const server = spawnBenchBackend({ root, port, admin, gateway, dataDir, env: { DATABASE_URL: databaseUrl } });
+  return { server, fetchApi: await signInToBackend({ server, port, admin, what: 'PostgreSQL backend' }) };
 }
 
 /** Runs the students full and unchanged runs on PostgreSQL and prints them against `sqlite` ({ first, second } of benchStudents). */

@@ -21,11 +21,11 @@
 // The students part runs on SQLite, then on PostgreSQL on a second backend (port + 2) with a throwaway database created
 // through `--students-postgres <url>` (default: the `--postgres` URL, else postgres://postgres@127.0.0.1:5432/postgres;
 // `none` skips it), and prints PostgreSQL / SQLite for the full and the unchanged run (target ≤ 1.3 ×).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createBenchDatabase } from './bench-common.mjs';
+import { createBenchDatabase, spawnBenchBackend } from './bench-common.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name, fallback) => {
@@ -65,23 +65,7 @@ const year = currentJalaliYear();
 const gateway = await startGolestanStandIn({ facultyCount, seed: 11, students: { campusCount, studentsPerCampus: perCampus, lastYear: year } });
 const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-'));
 const postgres = postgresAdminUrl ? await createBenchDatabase(root, postgresAdminUrl, { keptName: keptDatabase }) : null;
-const server = spawn(process.execPath, ['--max-semi-space-size=2', join(root, 'backend/dist/main.js')], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    STAND_INS: 'false',
-    ADMIN_USERNAME: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
-    GOLESTAN_BASE_URL: gateway.url,
-    GOLESTAN_USERNAME: gateway.username,
-    GOLESTAN_PASSWORD: gateway.password,
-  },
-});
+const server = spawnBenchBackend({ root, port, admin: ADMIN, gateway, dataDir, env: postgres ? { DATABASE_URL: postgres.url } : {} });
 let isStopping = false;
 server.on('exit', (code, signal) => {
   if (isStopping) return;

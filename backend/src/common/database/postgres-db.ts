@@ -1,4 +1,4 @@
-import { Client, types, type ClientConfig } from 'pg';
+import { Client, types, type ClientConfig, type QueryConfig, type QueryResult } from 'pg';
 import { ConnectionGate } from './connection-gate';
 import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlValue } from './sql-db';
 
@@ -20,6 +20,7 @@ export class PostgresDb implements SqlConnection {
   readonly dialect = 'postgres' as const;
   private readonly names = new Map<string, string>();
   private readonly gate = new ConnectionGate();
+  private last: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly client: Client) {}
 
@@ -46,7 +47,14 @@ export class PostgresDb implements SqlConnection {
       name = `h${this.names.size + 1}`;
       this.names.set(compiled.text, name);
     }
-    return this.client.query({ name, text: compiled.text, values: values as unknown[] });
+    return this.send({ name, text: compiled.text, values: values as unknown[] });
+  }
+
+  // One statement on the wire at a time, in the order sent: pg queues a second one itself, but that is deprecated.
+  private send(config: QueryConfig | string): Promise<QueryResult> {
+    const result = this.last.then(() => this.client.query(config));
+    this.last = result.catch(() => undefined);
+    return result;
   }
 
   async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
@@ -63,19 +71,20 @@ export class PostgresDb implements SqlConnection {
 
   transaction<T>(work: (tx: SqlDb) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
     return this.gate.hold(async () => {
-      await this.client.query('BEGIN');
+      await this.send('BEGIN');
       try {
         const value = await work(this);
-        await this.client.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
+        await this.send(options.rollback ? 'ROLLBACK' : 'COMMIT');
         return value;
       } catch (error) {
-        await this.client.query('ROLLBACK').catch(() => undefined);
+        await this.send('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
   }
 
   async close(): Promise<void> {
+    await this.last;
     await this.client.end();
   }
 }

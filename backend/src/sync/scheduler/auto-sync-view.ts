@@ -21,10 +21,12 @@ export function scheduleColumnsOf(
 
 export function toAutoSync(schedule: SourceScheduleEntity | null, config: AppConfig): AutoSync {
   const failures = schedule?.failures ?? 0;
+  // A paused schedule has no next run, even in the moment between storing the pause and clearing its due time.
+  const isPlanned = config.autoSyncEnabled && !schedule?.pausedAt;
   return {
     ...settingsOf(schedule),
-    nextRunAt: config.autoSyncEnabled ? (schedule?.nextRunAt ?? null) : null,
-    nextRunReason: config.autoSyncEnabled && schedule?.nextRunAt ? (schedule.nextRunReason ?? 'regular') : null,
+    nextRunAt: isPlanned ? (schedule?.nextRunAt ?? null) : null,
+    nextRunReason: isPlanned && schedule?.nextRunAt ? (schedule.nextRunReason ?? 'regular') : null,
     failures,
     backoffFactor: backoffFactor(failures),
     pausedAt: schedule?.pausedAt ?? null,
