@@ -16,6 +16,11 @@ export class ConnectionGate {
     return this.isOpen && this.scope.getStore() !== this;
   }
 
+  /** True inside the work of this connection's open transaction. */
+  isInside(): boolean {
+    return this.scope.getStore() === this;
+  }
+
   /** Waits until no other caller's transaction is open. */
   async idle(): Promise<void> {
     while (this.mustWait()) await this.tail;
@@ -23,7 +28,7 @@ export class ConnectionGate {
 
   /** Runs `work` as the connection's one open transaction, after those queued before it. */
   async hold<T>(work: () => Promise<T>): Promise<T> {
-    if (this.scope.getStore() === this) throw new Error('a transaction is already open on this connection');
+    if (this.isInside()) throw new Error('a transaction is already open on this connection');
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import { Client, types, type ClientConfig, type QueryConfig, type QueryResult } from 'pg';
 import { ConnectionGate } from './connection-gate';
-import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlValue } from './sql-db';
+import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlStatement, type SqlValue } from './sql-db';
 
 const INT8 = 20;
 const MAX_NAMED = 300;
@@ -25,7 +25,7 @@ export class PostgresDb implements SqlConnection {
   private constructor(private readonly client: Client) {}
 
   static async connect(url: string, applicationName = 'hamgam-worker'): Promise<PostgresDb> {
-    const config: ClientConfig = { connectionString: url, application_name: applicationName, types: customTypes };
+    const config: ClientConfig & { pipeline: boolean } = { connectionString: url, application_name: applicationName, types: customTypes, pipeline: true };
     const client = new Client(config);
     await client.connect();
     // Each statement is planned for its values: a generic plan cached while a source's tables were empty scanned the
@@ -40,6 +40,11 @@ export class PostgresDb implements SqlConnection {
 
   private async query(sql: string, params: SqlParams | undefined): Promise<{ rows: unknown[]; rowCount: number | null }> {
     if (this.gate.mustWait()) await this.gate.idle();
+    return this.send(this.statement(sql, params));
+  }
+
+  /** The statement as pg sends it: named, so the server parses each text once. Throws when a value is missing. */
+  private statement(sql: string, params: SqlParams | undefined): QueryConfig {
     const compiled = compileSql(sql, 'postgres');
     const values = bindValues(compiled, params) as SqlValue[];
     let name = this.names.get(compiled.text);
@@ -47,12 +52,13 @@ export class PostgresDb implements SqlConnection {
       name = `h${this.names.size + 1}`;
       this.names.set(compiled.text, name);
     }
-    return this.send({ name, text: compiled.text, values: values as unknown[] });
+    return { name, text: compiled.text, values: values as unknown[] };
   }
 
-  // One statement on the wire at a time, in the order sent: pg queues a second one itself, but that is deprecated.
+  // pg's pipeline mode writes each statement as soon as it is sent and answers them in order, so statements sent
+  // without awaiting each other (a batch, BEGIN with a transaction's first statement) cost one round trip.
   private send(config: QueryConfig | string): Promise<QueryResult> {
-    const result = this.last.then(() => this.client.query(config));
+    const result = this.client.query(config);
     this.last = result.catch(() => undefined);
     return result;
   }
@@ -71,16 +77,36 @@ export class PostgresDb implements SqlConnection {
 
   transaction<T>(work: (tx: SqlDb) => Promise<T>, options: { rollback?: boolean } = {}): Promise<T> {
     return this.gate.hold(async () => {
-      await this.send('BEGIN');
+      const begun = this.send('BEGIN');
       try {
         const value = await work(this);
+        await begun;
         await this.send(options.rollback ? 'ROLLBACK' : 'COMMIT');
         return value;
       } catch (error) {
+        await begun.catch(() => undefined);
         await this.send('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
+  }
+
+  read<T>(work: (db: SqlDb) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
+  async batch(statements: readonly SqlStatement[], options: { rollback?: boolean } = {}): Promise<number[]> {
+    if (this.gate.isInside()) throw new Error('a batch cannot run inside a transaction');
+    if (this.gate.mustWait()) await this.gate.idle();
+    // Sent without an await in between: no other statement can come between them. After a failed statement the others
+    // fail too ("current transaction is aborted") and COMMIT rolls back.
+    const configs = statements.map((statement) => this.statement(statement.sql, statement.params));
+    const sent = [this.send('BEGIN'), ...configs.map((config) => this.send(config))];
+    sent.push(this.send(options.rollback ? 'ROLLBACK' : 'COMMIT'));
+    const results = await Promise.allSettled(sent);
+    const failed = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.slice(1, -1).map((result) => (result as PromiseFulfilledResult<QueryResult>).value.rowCount ?? 0);
   }
 
   async close(): Promise<void> {

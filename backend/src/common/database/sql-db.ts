@@ -4,6 +4,8 @@ import type { SqlDialect } from './sql-dialect';
 export type SqlValue = string | number | bigint | boolean | null | readonly string[];
 /** `?` placeholders take an array, `@name` placeholders an object. */
 export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+/** One statement of a `batch`. */
+export type SqlStatement = { sql: string; params?: SqlParams };
 
 /**
  * The one way the sources and the sync core reach their tables, on either database (docs/decisions.md, "One SQL layer
@@ -24,6 +26,17 @@ export type SqlDb = {
    * value is still answered. Work must use `tx`, run one statement at a time and call nothing slow (no HTTP).
    */
   transaction<T>(work: (tx: SqlDb) => Promise<T>, options?: { rollback?: boolean }): Promise<T>;
+  /**
+   * Runs reads that belong together outside any write transaction: SQLite in one read transaction (one snapshot; a
+   * transaction a statement costs far more when they are many), PostgreSQL as they come (a snapshot a statement).
+   */
+  read<T>(work: (db: SqlDb) => Promise<T>): Promise<T>;
+  /**
+   * Runs writes known in advance in one transaction (rolled back on error or with `rollback`) and answers how many
+   * rows each wrote. PostgreSQL sends them all at once, with BEGIN and COMMIT, without waiting for answers in between,
+   * and the connection takes other statements as soon as they are sent (they run after the batch). SQLite runs them at once.
+   */
+  batch(statements: readonly SqlStatement[], options?: { rollback?: boolean }): Promise<number[]>;
 };
 
 /** A connection of its own (a worker's): closed when the run ends. */

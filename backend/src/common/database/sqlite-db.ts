@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ConnectionGate } from './connection-gate';
-import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlValue } from './sql-db';
+import { bindValues, compileSql, type SqlConnection, type SqlDb, type SqlParams, type SqlStatement, type SqlValue } from './sql-db';
 
 const MAX_STATEMENTS = 300;
 
@@ -80,6 +80,38 @@ export class SqliteDb implements SqlConnection {
         throw error;
       }
     });
+  }
+
+  read<T>(work: (db: SqlDb) => Promise<T>): Promise<T> {
+    return this.gate.hold(async () => {
+      if (this.handle.inTransaction) throw new Error('a transaction is already open on this connection');
+      this.handle.exec('BEGIN');
+      try {
+        return await work(this);
+      } finally {
+        if (this.handle.inTransaction) this.handle.exec('COMMIT');
+      }
+    });
+  }
+
+  batch(statements: readonly SqlStatement[], options: { rollback?: boolean } = {}): Promise<number[]> {
+    if (this.gate.isInside()) return Promise.reject(new Error('a batch cannot run inside a transaction'));
+    if (this.gate.mustWait()) return this.gate.idle().then(() => this.batch(statements, options));
+    // Synchronous from BEGIN to COMMIT: nothing else can run on the connection in between.
+    try {
+      const prepared = statements.map((statement) => this.prepare(statement.sql, statement.params));
+      this.handle.exec('BEGIN IMMEDIATE');
+      try {
+        const changes = prepared.map(({ statement, values }) => statement.run(...values).changes);
+        this.handle.exec(options.rollback ? 'ROLLBACK' : 'COMMIT');
+        return Promise.resolve(changes);
+      } catch (error) {
+        if (this.handle.inTransaction) this.handle.exec('ROLLBACK');
+        throw error;
+      }
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   close(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { dialectOf, type SqlDialect } from './sql-dialect';
-import { bindValues, compileSql, type SqlDb, type SqlParams } from './sql-db';
+import { bindValues, compileSql, type SqlDb, type SqlParams, type SqlStatement } from './sql-db';
 
 type Structured = { records?: unknown[]; affected?: number | null };
 
@@ -56,5 +56,17 @@ export class TypeOrmSqlDb implements SqlDb {
     } finally {
       await runner.release();
     }
+  }
+
+  read<T>(work: (db: SqlDb) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+
+  batch(statements: readonly SqlStatement[], options: { rollback?: boolean } = {}): Promise<number[]> {
+    return this.transaction(async (tx) => {
+      const changes: number[] = [];
+      for (const statement of statements) changes.push((await tx.run(statement.sql, statement.params)).changes);
+      return changes;
+    }, options);
   }
 }

@@ -1,4 +1,4 @@
-import { runPool, Serial } from './call-pool';
+import { runPool } from './call-pool';
 
 describe('runPool', () => {
   it('should never run more than the limit at once and run every item when nothing stops it', async () => {
@@ -36,26 +36,5 @@ describe('runPool', () => {
 
   it('should return at once when there is nothing to do', async () => {
     await expect(runPool([], 4, async () => undefined)).resolves.toBeUndefined();
-  });
-});
-
-describe('Serial', () => {
-  it('should run one task at a time in the order they came, and go on after a task fails', async () => {
-    const serial = new Serial();
-    const events: string[] = [];
-    const task =
-      (name: string, fail = false) =>
-      async () => {
-        events.push(`start ${name}`);
-        await new Promise((resolve) => setImmediate(resolve));
-        events.push(`end ${name}`);
-        if (fail) throw new Error(name);
-        return name;
-      };
-
-    const results = await Promise.allSettled([serial.run(task('a')), serial.run(task('b', true)), serial.run(task('c'))]);
-
-    expect(events).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
-    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 });

@@ -18,15 +18,3 @@ export async function runPool<T>(
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
-
-/** Runs tasks one at a time in the order they come (calls in flight sharing one connection take turns on it). */
-export class Serial {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task);
-    // The next task waits for this one to settle, whether it failed or not.
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-}

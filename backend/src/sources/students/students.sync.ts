@@ -2,7 +2,7 @@ import type { RunCounts, StudentCampus } from '@hamgam/shared';
 import { SqliteDb } from '../../common/database/sqlite-db';
 import { SyncError } from '../../common/sync-error';
 import type { WorkerStep } from '../../sync/source-definition';
-import { runPool, Serial } from './call-pool';
+import { runPool } from './call-pool';
 import { RateGate } from '../golestan/rate-gate';
 import { StudentsClient } from './students.client';
 import { StudentsPageWriter } from './students.page-writer';
@@ -81,8 +81,6 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
   sqlite?.pragma('cache_size = -4000');
   // On PostgreSQL the worker's session plans each statement for its values and commits asynchronously (PostgresDb).
   const repository = new StudentsRepository(ctx.db, ctx.dryRun);
-  // Calls run side by side but share the run's one connection: its page transactions and change-log writes take turns.
-  const serial = new Serial();
   // A dry run stores no page, so it keeps the students its pages listed to know who was seen.
   const seenInDryRun = new Set<string>();
   if (ctx.dryRun) report.log('info', 'dry run: every page is compared and rolled back; nothing is stored');
@@ -139,12 +137,9 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
       if (signal.aborted) return;
       const saved = known.page
         ? writer.replay(known.page, source)
-        : await serial.run(async () => {
-            const counts = await writer.write(answer.items!, source, answer.hash);
-            // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
-            await ctx.changes.write(counts.changes);
-            return counts;
-          });
+        : await writer.write(answer.items!, source, answer.hash);
+      // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
+      if (!known.page) await ctx.changes.write(saved.changes);
       fetchedPages.push(pageKey(call.campus.code, call.term, page));
       for (const key of ['fetched', 'inserted', 'updated', 'unchanged', 'rejected'] as const) counts[key] += saved[key];
       if (known.page) replayedPages += 1;
