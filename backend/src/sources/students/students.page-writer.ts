@@ -217,7 +217,10 @@ export class StudentsPageWriter {
       let before = update.before;
       if (!before) {
         // A page in flight may have restored the student since the row was read (one that wrote it set `before`).
-        const latest = [...missed].reverse().find((page) => page.has(update.key))?.get(update.key);
+        const latest = [...missed]
+          .reverse()
+          .find((page) => page.has(update.key))
+          ?.get(update.key);
         const row = stored.get(update.key)!;
         before = latest?.record ? { ...latest.record, deletedAt: null } : beforeOf(latest ? { ...row, deleted_at: null } : row);
       }

@@ -135,9 +135,7 @@ export const runStudentsSync: WorkerStep = async (ctx) => {
         throw new SyncError('upstream', `campus ${call.campus.code}, term ${call.term}: page ${page} repeats page 1; the gateway may be ignoring pageNumber`);
       }
       if (signal.aborted) return;
-      const saved = known.page
-        ? writer.replay(known.page, source)
-        : await writer.write(answer.items!, source, answer.hash);
+      const saved = known.page ? writer.replay(known.page, source) : await writer.write(answer.items!, source, answer.hash);
       // After the page's transaction, in one of its own (a rolled-back page keeps its changes too).
       if (!known.page) await ctx.changes.write(saved.changes);
       fetchedPages.push(pageKey(call.campus.code, call.term, page));

@@ -102,4 +102,34 @@ describe.each([
     );
     expect(answers.map((row) => row!.name)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 2 ? 'ex' : 'why')));
   });
+
+  it('should store all of a batch or none of it, and answer the error of the statement that failed', async () => {
+    const insert = 'INSERT INTO items (key, name) VALUES (?, ?)';
+    expect(
+      await db.batch([
+        { sql: insert, params: ['a', 'one'] },
+        { sql: "UPDATE items SET name = 'uno' WHERE key = ?", params: ['a'] },
+      ]),
+    ).toEqual([1, 1]);
+
+    const failed = await db
+      .batch([
+        { sql: insert, params: ['b', 'two'] },
+        { sql: insert, params: ['c', null] },
+        { sql: insert, params: ['d', 'four'] },
+      ])
+      .then(
+        () => 'stored',
+        (error: unknown) => String(error),
+      );
+    expect(failed).toMatch(/NOT NULL|not-null/i);
+    expect(await names()).toEqual(['uno']);
+
+    expect(await db.batch([{ sql: insert, params: ['e', 'five'] }], { rollback: true })).toEqual([1]);
+    // The connection goes on: a statement sent right behind a batch runs after it.
+    const behind = db.batch([{ sql: insert, params: ['f', 'six'] }]);
+    const read = db.all<{ name: string }>('SELECT name FROM items ORDER BY key');
+    await behind;
+    expect((await read).map((row) => row.name)).toEqual(['uno', 'six']);
+  });
 });

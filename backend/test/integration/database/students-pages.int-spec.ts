@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { openWorkerDb } from '../../../src/common/database/open-worker-db';
+import type { SqlConnection } from '../../../src/common/database/sql-db';
+import { CreateStudents1764000000200 } from '../../../src/sources/students/migrations/1764000000200-create-students';
+import { StudentsPageWriter, type PageCounts } from '../../../src/sources/students/students.page-writer';
+import { StudentsRepository } from '../../../src/sources/students/students.repository';
+import { connectPostgresAdmin, POSTGRES_SERVER } from '../replicas/postgres-server';
+
+const pgDatabase = `hamgam_sp_${randomBytes(4).toString('hex')}`;
+const dir = mkdtempSync(join(tmpdir(), 'hamgam-students-pages-'));
+const STUDENTS = 400;
+const number = (i: number) => `40111${String(i).padStart(5, '0')}`;
+const item = (i: number, term: string) => ({
+  studentnum: number(i),
+  firstname: 'علی',
+  familyname: `نام ${term} ${i}`,
+  codvaziayat: '1',
+  vazeiyat: 'در حال تحصیل',
+});
+const sum = (all: PageCounts[], key: 'inserted' | 'updated' | 'unchanged') => all.reduce((total, counts) => total + counts[key], 0);
+
+/**
+ * The students' page writer as a worker runs it: pages of four calls at once on one connection. On PostgreSQL a page is
+ * decided while the one before is still being written; each page must still see what the pages before it decided.
+ */
+describe.each([
+  ['SQLite', () => ({ databasePath: join(dir, 'students.sqlite'), databaseUrl: null })],
+  ['PostgreSQL', () => ({ databasePath: '', databaseUrl: `${POSTGRES_SERVER}/${pgDatabase}` })],
+])('students pages written side by side on %s', (name, target) => {
+  let db: SqlConnection;
+  let admin: Client | null = null;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    if (name === 'PostgreSQL') {
+      admin = await connectPostgresAdmin();
+      await admin.query(`CREATE DATABASE ${pgDatabase}`);
+      dataSource = new DataSource({ type: 'postgres', url: target().databaseUrl! });
+    } else {
+      dataSource = new DataSource({ type: 'better-sqlite3', database: target().databasePath });
+    }
+    await dataSource.initialize();
+    const runner = dataSource.createQueryRunner();
+    await new CreateStudents1764000000200().up(runner);
+    await runner.release();
+    await dataSource.destroy();
+    db = await openWorkerDb(target());
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
+      await admin.end();
+    } else {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  beforeEach(async () => {
+    for (const table of ['students', 'student_terms', 'student_pages']) await db.run(`DELETE FROM ${table}`);
+  });
+
+  /** Writes every student in each term, a page of 100 at a time, all pages at once in the order of `terms`. */
+  const writeTerms = async (terms: string[], isDryRun = false) => {
+    const writer = new StudentsPageWriter(
+      new StudentsRepository(db, isDryRun),
+      '7',
+      { reject: () => undefined, warn: () => undefined, repaired: () => undefined },
+      true,
+    );
+    const pages = terms.flatMap((term) =>
+      Array.from({ length: STUDENTS / 100 }, (_, page) => ({ term, page: page + 1, items: Array.from({ length: 100 }, (_, i) => item(page * 100 + i, term)) })),
+    );
+    return Promise.all(pages.map(({ term, page, items }) => writer.write(items, { campusCode: '10', term, page }, `${term}-${page}`)));
+  };
+  const stored = async () => db.all<{ term: string; last_name: string }>('SELECT term, last_name FROM students ORDER BY student_number');
+
+  it('should insert each student once and update them in each later term when the terms come oldest first', async () => {
+    const counts = await writeTerms(['4011', '4012', '4021']);
+
+    expect({ inserted: sum(counts, 'inserted'), updated: sum(counts, 'updated'), unchanged: sum(counts, 'unchanged') }).toEqual({
+      inserted: STUDENTS,
+      updated: 2 * STUDENTS,
+      unchanged: 0,
+    });
+    const rows = await stored();
+    expect(rows).toHaveLength(STUDENTS);
+    expect(rows.every((row) => row.term === '4021')).toBe(true);
+    // Each update's old values are those the page before it decided, even when that page was not yet committed.
+    const updates = counts.flatMap((page) => page.changes).filter((change) => change.kind === 'updated');
+    const terms = updates.map((change) => change.diff?.term).map((term) => (Array.isArray(term) ? `${term[0]} → ${term[1]}` : String(term)));
+    expect(new Set(terms)).toEqual(new Set(['4011 → 4012', '4012 → 4021']));
+    expect(terms.filter((term) => term === '4011 → 4012')).toHaveLength(STUDENTS);
+  });
+
+  it('should count the older terms unchanged when the latest comes first', async () => {
+    const counts = await writeTerms(['4021', '4011', '4012']);
+
+    expect({ inserted: sum(counts, 'inserted'), updated: sum(counts, 'updated'), unchanged: sum(counts, 'unchanged') }).toEqual({
+      inserted: STUDENTS,
+      updated: 0,
+      unchanged: 2 * STUDENTS,
+    });
+    expect((await stored()).every((row) => row.term === '4021')).toBe(true);
+    const history = await db.get<{ count: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS count FROM student_terms');
+    expect(history!.count).toBe(3 * STUDENTS);
+  });
+
+  it('should store nothing in a dry run and count each page as if it were the only one', async () => {
+    const counts = await writeTerms(['4011', '4021'], true);
+
+    expect(sum(counts, 'inserted')).toBe(2 * STUDENTS);
+    expect(await stored()).toEqual([]);
+  });
+});
