@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { parameterList } from '../common/database/claims';
+import { dialectOf, placeholders } from '../common/database/sql-dialect';
 import type { Entry, FailureKind, FailureStore } from './login-limiter';
 
 const SWEEP_EVERY_MS = 60_000;
@@ -19,8 +19,7 @@ export class DatabaseFailureStore implements FailureStore {
   ) {}
 
   async get(kind: FailureKind, key: string, now: number): Promise<Entry | null> {
-    const [k, kk, at] = parameterList(this.dataSource, 3);
-    const rows = (await this.dataSource.query(`SELECT failures, expires_at FROM login_failures WHERE kind = ${k} AND key = ${kk} AND expires_at > ${at}`, [
+    const rows = (await this.dataSource.query(this.sql('SELECT failures, expires_at FROM login_failures WHERE kind = ? AND key = ? AND expires_at > ?'), [
       kind,
       key,
       new Date(now).toISOString(),
@@ -30,29 +29,30 @@ export class DatabaseFailureStore implements FailureStore {
 
   async add(kind: FailureKind, key: string, now: number): Promise<number> {
     await this.sweep(now);
-    const [k, kk, expires, at, at2] = parameterList(this.dataSource, 5);
     const nowText = new Date(now).toISOString();
     const rows = (await this.dataSource.query(
-      `INSERT INTO login_failures (kind, key, failures, expires_at) VALUES (${k}, ${kk}, 1, ${expires})
+      this.sql(`INSERT INTO login_failures (kind, key, failures, expires_at) VALUES (?, ?, 1, ?)
        ON CONFLICT (kind, key) DO UPDATE SET
-         failures = CASE WHEN login_failures.expires_at <= ${at} THEN 1 ELSE login_failures.failures + 1 END,
-         expires_at = CASE WHEN login_failures.expires_at <= ${at2} THEN excluded.expires_at ELSE login_failures.expires_at END
-       RETURNING failures`,
+         failures = CASE WHEN login_failures.expires_at <= ? THEN 1 ELSE login_failures.failures + 1 END,
+         expires_at = CASE WHEN login_failures.expires_at <= ? THEN excluded.expires_at ELSE login_failures.expires_at END
+       RETURNING failures`),
       [kind, key, new Date(now + this.windowMs).toISOString(), nowText, nowText],
     )) as { failures: number | string }[];
     return Number(rows[0]?.failures ?? 1);
   }
 
   async delete(kind: FailureKind, key: string): Promise<void> {
-    const [k, kk] = parameterList(this.dataSource, 2);
-    await this.dataSource.query(`DELETE FROM login_failures WHERE kind = ${k} AND key = ${kk}`, [kind, key]);
+    await this.dataSource.query(this.sql('DELETE FROM login_failures WHERE kind = ? AND key = ?'), [kind, key]);
+  }
+
+  private sql(text: string): string {
+    return placeholders(text, dialectOf(this.dataSource));
   }
 
   /** Expired counts go, at most once a minute. */
   private async sweep(now: number): Promise<void> {
     if (now < this.nextSweepAt) return;
     this.nextSweepAt = now + SWEEP_EVERY_MS;
-    const [at] = parameterList(this.dataSource, 1);
-    await this.dataSource.query(`DELETE FROM login_failures WHERE expires_at <= ${at}`, [new Date(now).toISOString()]);
+    await this.dataSource.query(this.sql('DELETE FROM login_failures WHERE expires_at <= ?'), [new Date(now).toISOString()]);
   }
 }

@@ -1,9 +1,9 @@
+import { dialectOf, placeholders } from './sql-dialect';
 import type { DataSource } from 'typeorm';
 
-/** `?` on SQLite, `$n` on PostgreSQL: the same statement text for both dialects. */
-export function parameterList(dataSource: DataSource, count: number, from = 1): string[] {
-  const isPostgres = dataSource.options.type === 'postgres';
-  return Array.from({ length: count }, (_, index) => (isPostgres ? `$${from + index}` : '?'));
+/** A statement written with `?`, as TypeORM's `query` wants it on this database. */
+function sql(dataSource: DataSource, text: string): string {
+  return placeholders(text, dialectOf(dataSource));
 }
 
 /**
@@ -12,9 +12,8 @@ export function parameterList(dataSource: DataSource, count: number, from = 1): 
  * same on SQLite (3.35+) and PostgreSQL, and needs no lock held between replicas.
  */
 async function claimRow(dataSource: DataSource, table: string, columns: string[], values: string[]): Promise<boolean> {
-  const params = parameterList(dataSource, values.length);
   const rows = (await dataSource.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${params.join(', ')}) ON CONFLICT DO NOTHING RETURNING ${columns[0]}`,
+    sql(dataSource, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING RETURNING ${columns[0]}`),
     values,
   )) as unknown[];
   return Array.isArray(rows) && rows.length > 0;
@@ -29,8 +28,7 @@ export async function claimScheduleSlot(dataSource: DataSource, sourceId: string
   if (await claimRow(dataSource, 'schedule_claims', ['source_id', 'due_at', 'replica_id', 'claimed_at'], [...key, replicaId, new Date().toISOString()])) {
     return true;
   }
-  const [source, due] = parameterList(dataSource, 2);
-  const rows = (await dataSource.query(`SELECT replica_id FROM schedule_claims WHERE source_id = ${source} AND due_at = ${due}`, key)) as {
+  const rows = (await dataSource.query(sql(dataSource, 'SELECT replica_id FROM schedule_claims WHERE source_id = ? AND due_at = ?'), key)) as {
     replica_id: string;
   }[];
   return rows[0]?.replica_id === replicaId;
@@ -43,7 +41,6 @@ export function claimDailyJob(dataSource: DataSource, job: string, day: string, 
 
 /** Claims of slots and days before `before` are only history: the daily job drops them. */
 export async function dropOldClaims(dataSource: DataSource, before: Date): Promise<void> {
-  const [param] = parameterList(dataSource, 1);
-  await dataSource.query(`DELETE FROM schedule_claims WHERE due_at < ${param}`, [before.toISOString()]);
-  await dataSource.query(`DELETE FROM job_claims WHERE day < ${param}`, [before.toISOString().slice(0, 10)]);
+  await dataSource.query(sql(dataSource, 'DELETE FROM schedule_claims WHERE due_at < ?'), [before.toISOString()]);
+  await dataSource.query(sql(dataSource, 'DELETE FROM job_claims WHERE day < ?'), [before.toISOString().slice(0, 10)]);
 }

@@ -1,3 +1,5 @@
+import { compileSql } from './sql-db';
+
 /** The two databases Hamgam runs on: the embedded SQLite file, or PostgreSQL when `DATABASE_URL` is set. */
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -17,13 +19,13 @@ export function isPostgres(queryRunner: { connection?: HasOptions }): boolean {
 }
 
 /**
- * Raw SQL written with `?` placeholders, as the driver wants it: unchanged for SQLite, `$1, $2, …` for PostgreSQL.
- * Only for SQL this code base writes (no `?` inside its string literals).
+ * Raw SQL written with `?` placeholders, as the driver wants it: unchanged for SQLite, `$1, $2, …` for PostgreSQL
+ * (`compileSql`, which skips quoted text and comments), for SQL run through TypeORM's `query`.
  */
 export function placeholders(sql: string, dialect: SqlDialect): string {
-  if (dialect === 'sqlite') return sql;
-  let index = 0;
-  return sql.replace(/\?/g, () => `$${++index}`);
+  const compiled = compileSql(sql, dialect);
+  if (compiled.names !== null) throw new Error('placeholders() takes ? placeholders only');
+  return compiled.text;
 }
 
 /** A case-insensitive LIKE as SQLite's (ASCII letters fold): PostgreSQL's LIKE is case-sensitive, its ILIKE is not. */
