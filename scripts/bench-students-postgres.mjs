@@ -41,7 +41,10 @@ export async function benchStudentsPostgres({ root, gateway, port, admin, year, 
       );
     }
     const [first, second] = results;
-    const sameCounts = JSON.stringify(first.run.counts) === JSON.stringify(sqlite.first.run.counts);
+    // Which of a student's terms is "updated" and which "unchanged" depends on the order four calls at once finish in
+    // (a later term first makes the earlier one unchanged); every other count, and the two together, do not.
+    const comparable = ({ updated, unchanged, ...counts }) => JSON.stringify({ ...counts, updatedOrUnchanged: updated + unchanged });
+    const sameCounts = comparable(first.run.counts) === comparable(sqlite.first.run.counts);
     console.log('  PostgreSQL / SQLite (target ≤ 1.3 ×, wall time):');
     for (const [label, pg, lite] of [
       ['full run', first, sqlite.first],
@@ -52,7 +55,7 @@ export async function benchStudentsPostgres({ root, gateway, port, admin, year, 
         `    ${label.padEnd(18)} ${(pg.wallMs / 1000).toFixed(2)} s / ${(lite.wallMs / 1000).toFixed(2)} s = ${ratio.toFixed(2)} × — ${ratio <= TARGET ? 'met' : 'MISSED'}`,
       );
     }
-    console.log(`    the same counts as on SQLite:  ${sameCounts ? 'yes' : `NO (${JSON.stringify(sqlite.first.run.counts)})`}`);
+    console.log(`    the same counts as on SQLite (updated + unchanged together):  ${sameCounts ? 'yes' : `NO (${JSON.stringify(sqlite.first.run.counts)})`}`);
   } finally {
     if (backend) {
       backend.server.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, type ClientConfig } from 'pg';
 import { MAX_BUS_PAYLOAD_BYTES, type ReplicaBus, type ReplicaHandler, type ReplicaTopic } from './replica-bus';
 
 const CHANNEL = 'hamgam_replicas';
@@ -32,7 +32,14 @@ export class PgNotifyBus implements ReplicaBus {
   ) {}
 
   async start(): Promise<void> {
-    const client = new Client({ connectionString: this.connectionString, application_name: `hamgam-${this.replicaId}`.slice(0, 63) });
+    // Events are published side by side (a run's progress, its logs): pg's pipeline mode sends each at once, in order,
+    // instead of queueing them behind each other in a way pg 9 will refuse.
+    const config: ClientConfig & { pipeline: boolean } = {
+      connectionString: this.connectionString,
+      application_name: `hamgam-${this.replicaId}`.slice(0, 63),
+      pipeline: true,
+    };
+    const client = new Client(config);
     client.on('notification', (message) => this.deliver(message.payload));
     client.on('error', (error) => {
       this.logger.warn(`the replica bus lost its connection: ${error.message}`);
