@@ -50,7 +50,7 @@ function runRow(i, rows, now) {
 const RUN_COLUMNS = `source_id, trigger, triggered_by, status, created_at, started_at, finished_at, duration_ms,
     fetched, inserted, updated, unchanged, deleted, rejected, error_kind, error_message`;
 
-function seed(Database, databasePath, rows) {
+export function seed(Database, databasePath, rows) {
   const db = new Database(databasePath);
   db.pragma('journal_mode = WAL');
   const now = Date.now();

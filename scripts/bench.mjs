@@ -15,6 +15,8 @@
 // `--postgres postgres://postgres@127.0.0.1:5432/postgres` runs the server on a throwaway PostgreSQL database
 // created through that connection (dropped after); the faculty, the history, Moodle and the CRM run there (ported to
 // SqlDb); the students' figures on PostgreSQL come from their own pass.
+// The history part likewise runs on SQLite and then on PostgreSQL (backend at port + 3, throwaway database through
+// `--history-postgres <url>`, same default; `none` skips it) and prints both databases' worst p95 (target ≤ 25 ms).
 // `--keep` leaves that database in place (its name is printed); `--postgres-database NAME` runs on such a kept database
 // (migrations pending in this build run at start-up) and skips the history's seeding when it already holds the runs,
 // so a plan or an index can be tried again without the ~150 s seeding.
@@ -55,6 +57,9 @@ const keepDatabase = process.argv.includes('--keep');
 // The students runs again on PostgreSQL (a throwaway database created through this connection, on its own backend at
 // port + 2) after the SQLite runs, and the two are compared; `--students-postgres none` leaves it out.
 const studentsPostgresUrl = textArg('students-postgres', postgresAdminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+// The history, too, runs again on PostgreSQL (its own throwaway database and backend at port + 3) after SQLite, and
+// both databases' worst p95 are printed against ≤ 25 ms; `--history-postgres none` leaves it out.
+const historyPostgresUrl = textArg('history-postgres', postgresAdminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 
 if (!existsSync(join(root, 'backend/dist/main.js')) || !existsSync(join(root, 'stand-ins/dist/index.js'))) {
   spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
@@ -146,7 +151,17 @@ try {
   }
   if (!only || only === 'history') {
     const { benchHistory } = await import('./bench-history.mjs');
-    await benchHistory({ root, databasePath: join(dataDir, 'hamgam.sqlite'), databaseUrl: postgres?.url ?? null, rows: historyRows, get: authed });
+    const history = await benchHistory({
+      root,
+      databasePath: join(dataDir, 'hamgam.sqlite'),
+      databaseUrl: postgres?.url ?? null,
+      rows: historyRows,
+      get: authed,
+    });
+    if (!postgres && historyPostgresUrl !== 'none') {
+      const { benchHistoryPostgres } = await import('./bench-history-postgres.mjs');
+      await benchHistoryPostgres({ root, gateway, port: port + 3, admin: ADMIN, adminUrl: historyPostgresUrl, rows: historyRows, sqlite: history });
+    }
   }
   if (!only || only === 'moodle') {
     const { benchMoodle, parseSiteSize } = await import('./bench-moodle.mjs');

@@ -1,18 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { openWorkerDb } from '../../../src/common/database/open-worker-db';
 import type { SqlConnection } from '../../../src/common/database/sql-db';
 import { CreateStudents1764000000200 } from '../../../src/sources/students/migrations/1764000000200-create-students';
 import { StudentsPageWriter, type PageCounts } from '../../../src/sources/students/students.page-writer';
 import { StudentsRepository } from '../../../src/sources/students/students.repository';
-import { connectPostgresAdmin, POSTGRES_SERVER } from '../replicas/postgres-server';
+import { BOTH_DATABASES, createTestDatabase, type TestDatabase } from '../helpers/both-databases';
 
-const pgDatabase = `hamgam_sp_${randomBytes(4).toString('hex')}`;
-const dir = mkdtempSync(join(tmpdir(), 'hamgam-students-pages-'));
 const STUDENTS = 400;
 const number = (i: number) => `40111${String(i).padStart(5, '0')}`;
 const item = (i: number, term: string) => ({
@@ -28,38 +21,26 @@ const sum = (all: PageCounts[], key: 'inserted' | 'updated' | 'unchanged') => al
  * The students' page writer as a worker runs it: pages of four calls at once on one connection. On PostgreSQL a page is
  * decided while the one before is still being written; each page must still see what the pages before it decided.
  */
-describe.each([
-  ['SQLite', () => ({ databasePath: join(dir, 'students.sqlite'), databaseUrl: null })],
-  ['PostgreSQL', () => ({ databasePath: '', databaseUrl: `${POSTGRES_SERVER}/${pgDatabase}` })],
-])('students pages written side by side on %s', (name, target) => {
+describe.each(BOTH_DATABASES)('students pages written side by side on %s', (name) => {
   let db: SqlConnection;
-  let admin: Client | null = null;
-  let dataSource: DataSource;
+  let database: TestDatabase | null = null;
 
   beforeAll(async () => {
-    if (name === 'PostgreSQL') {
-      admin = await connectPostgresAdmin();
-      await admin.query(`CREATE DATABASE ${pgDatabase}`);
-      dataSource = new DataSource({ type: 'postgres', url: target().databaseUrl! });
-    } else {
-      dataSource = new DataSource({ type: 'better-sqlite3', database: target().databasePath });
-    }
+    database = await createTestDatabase(name, 'hamgam_sp_');
+    const dataSource = database.databaseUrl
+      ? new DataSource({ type: 'postgres', url: database.databaseUrl })
+      : new DataSource({ type: 'better-sqlite3', database: database.databasePath });
     await dataSource.initialize();
     const runner = dataSource.createQueryRunner();
     await new CreateStudents1764000000200().up(runner);
     await runner.release();
     await dataSource.destroy();
-    db = await openWorkerDb(target());
+    db = await openWorkerDb(database);
   });
 
   afterAll(async () => {
     await db?.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
-      await admin.end();
-    } else {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await database?.remove();
   });
 
   beforeEach(async () => {

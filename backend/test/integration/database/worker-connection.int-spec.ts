@@ -1,45 +1,25 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Client } from 'pg';
 import { insertRows } from '../../../src/common/database/insert-rows';
 import { openWorkerDb } from '../../../src/common/database/open-worker-db';
 import type { SqlConnection } from '../../../src/common/database/sql-db';
 import { inKeyList, keyList } from '../../../src/common/database/sql-dialect';
-import { connectPostgresAdmin, POSTGRES_SERVER } from '../replicas/postgres-server';
+import { BOTH_DATABASES, createTestDatabase, type TestDatabase } from '../helpers/both-databases';
 
-const pgDatabase = `hamgam_wc_${randomBytes(4).toString('hex')}`;
-const dir = mkdtempSync(join(tmpdir(), 'hamgam-worker-db-'));
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 /** A worker's own connection (`openWorkerDb`) on each database: the same SQL, the same answers. */
-describe.each([
-  ['SQLite', () => ({ databasePath: join(dir, 'worker.sqlite'), databaseUrl: null })],
-  ['PostgreSQL', () => ({ databasePath: '', databaseUrl: `${POSTGRES_SERVER}/${pgDatabase}` })],
-])('a worker connection on %s', (name, target) => {
+describe.each(BOTH_DATABASES)('a worker connection on %s', (name) => {
   let db: SqlConnection;
-  let admin: Client | null = null;
+  let database: TestDatabase | null = null;
 
   beforeAll(async () => {
-    if (name === 'PostgreSQL') {
-      admin = await connectPostgresAdmin();
-      await admin.query(`CREATE DATABASE ${pgDatabase}`);
-    } else {
-      writeFileSync(join(dir, 'worker.sqlite'), '');
-    }
-    db = await openWorkerDb(target());
+    database = await createTestDatabase(name, 'hamgam_wc_');
+    db = await openWorkerDb(database);
     await db.run('CREATE TABLE items (key TEXT PRIMARY KEY, name TEXT NOT NULL, seen TEXT)');
   });
 
   afterAll(async () => {
     await db?.close();
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${pgDatabase} WITH (FORCE)`);
-      await admin.end();
-    } else {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await database?.remove();
   });
 
   beforeEach(() => db.run('DELETE FROM items'));
