@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { dialectOf, placeholders } from '../common/database/sql-dialect';
+import { dialectOf } from '../common/database/sql-dialect';
+import { placeholders } from '../common/database/sql-db';
 import type { Entry, FailureKind, FailureStore } from './login-limiter';
 
 const SWEEP_EVERY_MS = 60_000;

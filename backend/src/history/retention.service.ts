@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { claimDailyJob, dropOldClaims } from '../common/database/claims';
-import { dialectOf, placeholders } from '../common/database/sql-dialect';
+import { dialectOf } from '../common/database/sql-dialect';
+import { placeholders } from '../common/database/sql-db';
 
 export type RetentionResult = { runs: number; logLines: number; changes: number; runsBefore: string; logsBefore: string; changesBefore: string };
 

@@ -1,4 +1,5 @@
-import { dialectOf, placeholders } from './sql-dialect';
+import { dialectOf } from './sql-dialect';
+import { placeholders } from './sql-db';
 import type { DataSource } from 'typeorm';
 
 /** A statement written with `?`, as TypeORM's `query` wants it on this database. */

@@ -121,3 +121,13 @@ export function bindValues(compiled: Compiled, params: SqlParams | undefined): S
     return named[name];
   });
 }
+
+/**
+ * Raw SQL written with `?` placeholders, as the driver wants it: unchanged for SQLite, `$1, $2, …` for PostgreSQL
+ * (`compileSql`, which skips quoted text and comments), for SQL run through TypeORM's `query`.
+ */
+export function placeholders(sql: string, dialect: SqlDialect): string {
+  const compiled = compileSql(sql, dialect);
+  if (compiled.names !== null) throw new Error('placeholders() takes ? placeholders only');
+  return compiled.text;
+}

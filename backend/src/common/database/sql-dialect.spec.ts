@@ -1,4 +1,5 @@
-import { dialectOf, idColumn, isPostgres, likeOperator, placeholders } from './sql-dialect';
+import { placeholders } from './sql-db';
+import { dialectOf, idColumn, isPostgres, likeOperator } from './sql-dialect';
 
 const on = (type: string) => ({ connection: { options: { type } } });
 

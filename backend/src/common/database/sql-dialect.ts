@@ -1,5 +1,3 @@
-import { compileSql } from './sql-db';
-
 /** The two databases Hamgam runs on: the embedded SQLite file, or PostgreSQL when `DATABASE_URL` is set. */
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -16,16 +14,6 @@ export function dialectOf(source: HasOptions): SqlDialect {
 /** For migrations: `isPostgres(queryRunner)`. A runner without a connection (a test's stand-in over better-sqlite3) is SQLite. */
 export function isPostgres(queryRunner: { connection?: HasOptions }): boolean {
   return queryRunner.connection?.options.type === 'postgres';
-}
-
-/**
- * Raw SQL written with `?` placeholders, as the driver wants it: unchanged for SQLite, `$1, $2, …` for PostgreSQL
- * (`compileSql`, which skips quoted text and comments), for SQL run through TypeORM's `query`.
- */
-export function placeholders(sql: string, dialect: SqlDialect): string {
-  const compiled = compileSql(sql, dialect);
-  if (compiled.names !== null) throw new Error('placeholders() takes ? placeholders only');
-  return compiled.text;
 }
 
 /** A case-insensitive LIKE as SQLite's (ASCII letters fold): PostgreSQL's LIKE is case-sensitive, its ILIKE is not. */

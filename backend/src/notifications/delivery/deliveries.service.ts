@@ -5,7 +5,8 @@ import type { NotificationDelivery, Page } from '@hamgam/shared';
 import type { NotificationChannelEntity } from '../entities/notification-channel.entity';
 import { NotificationDeliveryEntity, type DeliveryFacts } from '../entities/notification-delivery.entity';
 import type { AlertFacts } from './alert-message';
-import { dialectOf, placeholders } from '../../common/database/sql-dialect';
+import { dialectOf } from '../../common/database/sql-dialect';
+import { placeholders } from '../../common/database/sql-db';
 
 export type QueuedAlert = AlertFacts & { facts: DeliveryFacts; incidentId?: number; dedupeKey?: string };
 

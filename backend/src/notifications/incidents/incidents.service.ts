@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, type Repository } from 'typeorm';
 import type { Incident, IncidentKind, IncidentStatus, Page } from '@hamgam/shared';
 import { IncidentEntity } from '../entities/incident.entity';
-import { dialectOf, placeholders } from '../../common/database/sql-dialect';
+import { dialectOf } from '../../common/database/sql-dialect';
+import { placeholders } from '../../common/database/sql-db';
 
 export function toIncident(row: IncidentEntity): Incident {
   return {
