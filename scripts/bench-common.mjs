@@ -1,7 +1,8 @@
 // What the parts of `npm run bench` share: reading a process's memory from /proc and timing one run to its
 // `run.finished` event.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -135,4 +136,26 @@ export async function signInToBackend({ server, port, admin, what }) {
     .find((line) => line.startsWith('hamgam_session='))
     .split(';')[0];
   return (path, init = {}) => fetch(`${api}${path}`, { ...init, headers: { ...init.headers, cookie } });
+}
+
+/**
+ * A backend of its own on a throwaway PostgreSQL database (created through `adminUrl`, named `prefix` + time), signed
+ * in: its `server`, `fetchApi`, `database`, and `stop()`, which ends it and drops the database and its data folder.
+ */
+export async function startPostgresBackend({ root, gateway, port, admin, adminUrl, prefix, what }) {
+  const database = await createBenchDatabase(root, adminUrl, { prefix });
+  const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-pg-'));
+  const server = spawnBenchBackend({ root, port, admin, gateway, dataDir, env: { DATABASE_URL: database.url } });
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', resolve)));
+    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
+  };
+  try {
+    return { server, database, stop, fetchApi: await signInToBackend({ server, port, admin, what }) };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

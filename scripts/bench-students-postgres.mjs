@@ -2,27 +2,17 @@
 // full run then an unchanged one, on a second backend whose database is a throwaway PostgreSQL database, compared
 // with the SQLite runs just measured (issue #15: PostgreSQL ≤ 1.3 × SQLite). PostgreSQL's own processes are not in
 // the RSS or CPU figures (the server runs outside the backend's process tree).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createBenchDatabase, signInToBackend, spawnBenchBackend, timedRun } from './bench-common.mjs';
+import { startPostgresBackend, timedRun } from './bench-common.mjs';
 import { configureStudents, watchMemory } from './bench-students.mjs';
 
 const mb = (kb) => kb / 1024;
 const TARGET = 1.3;
 
-async function startBackend({ root, gateway, port, admin, databaseUrl, dataDir }) {
-  const server = spawnBenchBackend({ root, port, admin, gateway, dataDir, env: { DATABASE_URL: databaseUrl } });
-  return { server, fetchApi: await signInToBackend({ server, port, admin, what: 'PostgreSQL backend' }) };
-}
-
 /** Runs the students full and unchanged runs on PostgreSQL and prints them against `sqlite` ({ first, second } of benchStudents). */
 export async function benchStudentsPostgres({ root, gateway, port, admin, year, concurrency, adminUrl, sqlite }) {
-  const database = await createBenchDatabase(root, adminUrl, { prefix: 'hamgam_bench_students_' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'hamgam-bench-pg-'));
-  let backend = null;
+  const backend = await startPostgresBackend({ root, gateway, port, admin, adminUrl, prefix: 'hamgam_bench_students_', what: 'PostgreSQL backend' });
+  const { database } = backend;
   try {
-    backend = await startBackend({ root, gateway, port, admin, databaseUrl: database.url, dataDir });
     const campuses = gateway.students.campuses.map(({ code, name }) => ({ code, name }));
     await configureStudents(backend.fetchApi, campuses, year, concurrency);
     console.log(`  on PostgreSQL (throwaway database ${database.name}, its own backend):`);
@@ -57,11 +47,6 @@ export async function benchStudentsPostgres({ root, gateway, port, admin, year, 
     }
     console.log(`    the same counts as on SQLite (updated + unchanged together):  ${sameCounts ? 'yes' : `NO (${JSON.stringify(sqlite.first.run.counts)})`}`);
   } finally {
-    if (backend) {
-      backend.server.kill('SIGTERM');
-      await new Promise((resolve) => (backend.server.exitCode !== null ? resolve() : backend.server.once('exit', resolve)));
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-    await database.drop();
+    await backend.stop();
   }
 }

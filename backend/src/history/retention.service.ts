@@ -65,7 +65,7 @@ export class RetentionService {
     const kept = `SELECT id FROM (
         SELECT id, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY id DESC) AS position FROM data_syncs
       ) AS ranked WHERE position <= ?`;
-    const sql = (text: string) => placeholders(text, dialectOf(this.dataSource));
+    const sql = (text: string) => placeholders(text, this.dataSource);
     const result = await this.dataSource.transaction(async (manager) => {
       // The structured result (third argument) carries the number of deleted rows.
       const logs = await manager.queryRunner!.query(

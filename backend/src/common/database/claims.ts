@@ -1,11 +1,5 @@
-import { dialectOf } from './sql-dialect';
 import { placeholders } from './sql-db';
 import type { DataSource } from 'typeorm';
-
-/** A statement written with `?`, as TypeORM's `query` wants it on this database. */
-function sql(dataSource: DataSource, text: string): string {
-  return placeholders(text, dialectOf(dataSource));
-}
 
 /**
  * Claims something that must happen once across replicas by inserting its key: the first insert wins, every other
@@ -14,7 +8,10 @@ function sql(dataSource: DataSource, text: string): string {
  */
 async function claimRow(dataSource: DataSource, table: string, columns: string[], values: string[]): Promise<boolean> {
   const rows = (await dataSource.query(
-    sql(dataSource, `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING RETURNING ${columns[0]}`),
+    placeholders(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING RETURNING ${columns[0]}`,
+      dataSource,
+    ),
     values,
   )) as unknown[];
   return Array.isArray(rows) && rows.length > 0;
@@ -29,7 +26,7 @@ export async function claimScheduleSlot(dataSource: DataSource, sourceId: string
   if (await claimRow(dataSource, 'schedule_claims', ['source_id', 'due_at', 'replica_id', 'claimed_at'], [...key, replicaId, new Date().toISOString()])) {
     return true;
   }
-  const rows = (await dataSource.query(sql(dataSource, 'SELECT replica_id FROM schedule_claims WHERE source_id = ? AND due_at = ?'), key)) as {
+  const rows = (await dataSource.query(placeholders('SELECT replica_id FROM schedule_claims WHERE source_id = ? AND due_at = ?', dataSource), key)) as {
     replica_id: string;
   }[];
   return rows[0]?.replica_id === replicaId;
@@ -42,6 +39,6 @@ export function claimDailyJob(dataSource: DataSource, job: string, day: string, 
 
 /** Claims of slots and days before `before` are only history: the daily job drops them. */
 export async function dropOldClaims(dataSource: DataSource, before: Date): Promise<void> {
-  await dataSource.query(sql(dataSource, 'DELETE FROM schedule_claims WHERE due_at < ?'), [before.toISOString()]);
-  await dataSource.query(sql(dataSource, 'DELETE FROM job_claims WHERE day < ?'), [before.toISOString().slice(0, 10)]);
+  await dataSource.query(placeholders('DELETE FROM schedule_claims WHERE due_at < ?', dataSource), [before.toISOString()]);
+  await dataSource.query(placeholders('DELETE FROM job_claims WHERE day < ?', dataSource), [before.toISOString().slice(0, 10)]);
 }

@@ -1,4 +1,4 @@
-import type { SqlDialect } from './sql-dialect';
+import { dialectOf, type HasOptions, type SqlDialect } from './sql-dialect';
 
 /** A value bound to a statement. Arrays only for PostgreSQL's `= ANY(?)` (see `keyList`). */
 export type SqlValue = string | number | bigint | boolean | null | readonly string[];
@@ -124,10 +124,11 @@ export function bindValues(compiled: Compiled, params: SqlParams | undefined): S
 
 /**
  * Raw SQL written with `?` placeholders, as the driver wants it: unchanged for SQLite, `$1, $2, …` for PostgreSQL
- * (`compileSql`, which skips quoted text and comments), for SQL run through TypeORM's `query`.
+ * (`compileSql`, which skips quoted text and comments), for SQL run through TypeORM's `query` on `on` (a dialect,
+ * or the DataSource or connection it runs on).
  */
-export function placeholders(sql: string, dialect: SqlDialect): string {
-  const compiled = compileSql(sql, dialect);
+export function placeholders(sql: string, on: SqlDialect | HasOptions): string {
+  const compiled = compileSql(sql, typeof on === 'string' ? on : dialectOf(on));
   if (compiled.names !== null) throw new Error('placeholders() takes ? placeholders only');
   return compiled.text;
 }

@@ -4,7 +4,8 @@ export type SqlDialect = 'sqlite' | 'postgres';
 /** Past every row id: ids are INTEGER on both databases, 32 bits on PostgreSQL (a larger bound is an error there). */
 export const MAX_ROW_ID = 2_147_483_647;
 
-type HasOptions = { options: { type: string } };
+/** A TypeORM DataSource or connection: what `dialectOf` reads. */
+export type HasOptions = { options: { type: string } };
 
 /** The dialect of a TypeORM DataSource (or a query runner's `connection`). */
 export function dialectOf(source: HasOptions): SqlDialect {

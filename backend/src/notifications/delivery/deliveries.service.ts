@@ -5,7 +5,6 @@ import type { NotificationDelivery, Page } from '@hamgam/shared';
 import type { NotificationChannelEntity } from '../entities/notification-channel.entity';
 import { NotificationDeliveryEntity, type DeliveryFacts } from '../entities/notification-delivery.entity';
 import type { AlertFacts } from './alert-message';
-import { dialectOf } from '../../common/database/sql-dialect';
 import { placeholders } from '../../common/database/sql-db';
 
 export type QueuedAlert = AlertFacts & { facts: DeliveryFacts; incidentId?: number; dedupeKey?: string };
@@ -53,7 +52,7 @@ export class DeliveriesService {
         `INSERT INTO notification_deliveries
            (channel_id, channel_name, channel_kind, event, source_id, run_id, incident_id, dedupe_key, facts, status, attempts, created_at, next_attempt_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
-        dialectOf(this.deliveries.manager.connection),
+        this.deliveries.manager.connection,
       ),
       [
         channel.id,

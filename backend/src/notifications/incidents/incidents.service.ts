@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, type Repository } from 'typeorm';
 import type { Incident, IncidentKind, IncidentStatus, Page } from '@hamgam/shared';
 import { IncidentEntity } from '../entities/incident.entity';
-import { dialectOf } from '../../common/database/sql-dialect';
 import { placeholders } from '../../common/database/sql-db';
 
 export function toIncident(row: IncidentEntity): Incident {
@@ -38,7 +37,7 @@ export class IncidentsService {
       placeholders(
         `INSERT INTO incidents (source_id, kind, opened_at, last_seen_at, resolved_at, count) VALUES (?, ?, ?, ?, NULL, ?)
          ON CONFLICT (source_id, kind) WHERE resolved_at IS NULL DO UPDATE SET last_seen_at = excluded.last_seen_at, count = excluded.count`,
-        dialectOf(this.incidents.manager.connection),
+        this.incidents.manager.connection,
       ),
       [sourceId, kind, iso, iso, count],
     );

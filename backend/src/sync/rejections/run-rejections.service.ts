@@ -68,7 +68,7 @@ export class RunRejectionsService {
   }
 
   private sql(text: string): string {
-    return placeholders(text, dialectOf(this.rejections.manager.connection));
+    return placeholders(text, this.rejections.manager.connection);
   }
 
   private where(runId: number, q: string | undefined): { sql: string; having: string; params: unknown[] } {

@@ -8,7 +8,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { FINAL_RUN_STATUSES, type SyncRun, type User, type UserRole } from '@hamgam/shared';
-import { dialectOf } from '../../../src/common/database/sql-dialect';
 import { placeholders } from '../../../src/common/database/sql-db';
 import { describeLogLine, isLogLine } from '../../../src/common/logging/log-fields';
 import { loadConfig, type AppConfig } from '../../../src/config/config';
@@ -130,7 +129,7 @@ export async function startTestApp(
     dialect: database ? 'postgres' : 'sqlite',
     query: async (sql, parameters) => {
       const dataSource = app.get(DataSource);
-      return (await dataSource.query(placeholders(sql, dialectOf(dataSource)), parameters)) as never;
+      return (await dataSource.query(placeholders(sql, dataSource), parameters)) as never;
     },
     sql: new TypeOrmSqlDb(app.get(DataSource)),
     logger,
